@@ -1,0 +1,341 @@
+// Stand-in for Shopify's App Bridge (https://cdn.shopify.com/shopifycloud/app-bridge.js),
+// served by the Shopify simulator at /shopifycloud/app-bridge.js.
+//
+// It runs inside the embedded app's iframe and implements the parts of the App Bridge
+// v4 API an app uses, by talking to the simulator's admin page (the parent frame)
+// with postMessage:
+//   shopify.idToken()          fresh session token; the admin page mints it server-side,
+//                              so the app secret never reaches the browser
+//   fetch                      adds `Authorization: Bearer <session token>` to requests
+//                              to the app's own origin (and meta shopify-app-origins),
+//                              retries once on X-Shopify-Retry-Invalid-Session-Request,
+//                              follows X-Shopify-API-Request-Failure-Reauthorize-Url
+//   shopify.toast.show/hide    rendered by the admin page
+//   <ui-nav-menu>              its <a> children become links in the admin's left nav
+//   <ui-title-bar title>       shown in the admin's title bar
+//   shopify.config             apiKey, shop, host, locale
+//   shopify.loading(), shopify.environment
+//   navigation                 the admin URL follows the app's path; window.open(url,
+//                              "_top"/"_parent") and shopify:admin/ URLs go to the admin;
+//                              the session-token "bounce page" (?shopify-reload=) works.
+// Plain ES2020, no build step: the file is sent to the browser as is.
+(function () {
+  "use strict";
+  if (window.shopify && window.shopify.__simulator) return;
+
+  var MESSAGE_TAG = "shopify-simulator-app-bridge";
+  var script = document.currentScript;
+  // The admin page and this script are both served by the simulator: its origin is
+  // the only origin we talk to.
+  var adminOrigin = script && script.src ? new URL(script.src).origin : "*";
+  var params = new URLSearchParams(window.location.search);
+  var storageKey = "shopify-simulator-app-bridge:config";
+
+  function readStored() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(storageKey) || "{}");
+    } catch (e) {
+      return {};
+    }
+  }
+  function metaContent(name) {
+    var el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.getAttribute("content") || "" : "";
+  }
+  function listFrom(text) {
+    return text
+      .split(",")
+      .map(function (s) { return s.trim(); })
+      .filter(Boolean);
+  }
+
+  var stored = readStored();
+  var config = {
+    apiKey: (script && script.getAttribute("data-api-key")) || metaContent("shopify-api-key") || stored.apiKey || "",
+    shop: params.get("shop") || stored.shop || "",
+    host: params.get("host") || stored.host || "",
+    locale: params.get("locale") || stored.locale || "en",
+    appOrigins: listFrom(metaContent("shopify-app-origins")),
+    disabledFeatures: listFrom(metaContent("shopify-disabled-features")),
+  };
+  function persistConfig() {
+    try {
+      window.sessionStorage.setItem(
+        storageKey,
+        JSON.stringify({ apiKey: config.apiKey, shop: config.shop, host: config.host, locale: config.locale }),
+      );
+    } catch (e) {
+      /* storage may be blocked in third-party iframes; the URL still carries the config */
+    }
+  }
+  persistConfig();
+
+  var embedded = window.parent !== window;
+
+  // --- messaging with the admin page -------------------------------------------------
+  var nextId = 1;
+  var pending = {};
+  function post(type, payload) {
+    if (!embedded) return;
+    var message = Object.assign({ tag: MESSAGE_TAG, type: type }, payload || {});
+    window.parent.postMessage(message, adminOrigin);
+  }
+  function request(type, payload, timeoutMs) {
+    return new Promise(function (resolve, reject) {
+      if (!embedded) {
+        reject(new Error("App Bridge: the app is not embedded in the Shopify admin"));
+        return;
+      }
+      var id = nextId++;
+      var timer = setTimeout(function () {
+        delete pending[id];
+        reject(new Error("App Bridge: no answer from the admin to " + type));
+      }, timeoutMs || 10000);
+      pending[id] = function (reply) {
+        clearTimeout(timer);
+        delete pending[id];
+        if (reply.error) reject(new Error(reply.error));
+        else resolve(reply);
+      };
+      post(type, Object.assign({ id: id }, payload || {}));
+    });
+  }
+
+  var toastCallbacks = {};
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent) return;
+    if (adminOrigin !== "*" && event.origin !== adminOrigin) return;
+    var data = event.data;
+    if (!data || data.tag !== MESSAGE_TAG) return;
+    if (data.type === "reply" && pending[data.id]) {
+      pending[data.id](data);
+    } else if (data.type === "config") {
+      ["shop", "host", "apiKey", "locale"].forEach(function (key) {
+        if (!config[key] && data[key]) config[key] = data[key];
+      });
+      persistConfig();
+    } else if (data.type === "toast:action" || data.type === "toast:dismiss") {
+      var callbacks = toastCallbacks[data.toastId];
+      var fn = callbacks && (data.type === "toast:action" ? callbacks.onAction : callbacks.onDismiss);
+      if (typeof fn === "function") fn();
+      if (data.type === "toast:dismiss") delete toastCallbacks[data.toastId];
+    } else if (data.type === "navigate") {
+      navigateFromAdmin(data.href);
+    }
+  });
+
+  // --- ID tokens -----------------------------------------------------------------------
+  var cachedToken = null;
+  var cachedUntil = 0;
+  function tokenExpiry(token) {
+    try {
+      var part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      return JSON.parse(atob(part)).exp * 1000;
+    } catch (e) {
+      return 0;
+    }
+  }
+  function idToken() {
+    // Reuse a token while it has comfortably more than 10 s to live, like App Bridge.
+    if (cachedToken && Date.now() < cachedUntil) return Promise.resolve(cachedToken);
+    return request("idToken").then(function (reply) {
+      cachedToken = reply.token;
+      cachedUntil = tokenExpiry(reply.token) - 10000;
+      return reply.token;
+    });
+  }
+  function forgetToken() {
+    cachedToken = null;
+    cachedUntil = 0;
+  }
+
+  // --- navigation ------------------------------------------------------------------------
+  function adminPathFor(url) {
+    // shopify:admin/products, shopify://admin/products -> /products in the admin
+    var match = /^shopify:\/*admin(\/.*)?$/i.exec(url);
+    return match ? match[1] || "/" : null;
+  }
+  function redirectAdmin(url) {
+    var adminPath = adminPathFor(String(url));
+    post("redirect", adminPath !== null ? { adminPath: adminPath } : { url: new URL(String(url), window.location.href).href });
+  }
+
+  var originalOpen = window.open;
+  window.open = function (url, target, features) {
+    var t = target || "_blank";
+    if (embedded && url !== undefined && (t === "_top" || t === "_parent" || adminPathFor(String(url)) !== null)) {
+      redirectAdmin(url);
+      return null;
+    }
+    return originalOpen.call(window, url, target, features);
+  };
+
+  function reportLocation() {
+    post("location", { path: window.location.pathname, search: window.location.search, hash: window.location.hash });
+  }
+  ["pushState", "replaceState"].forEach(function (method) {
+    var original = history[method];
+    history[method] = function () {
+      var result = original.apply(this, arguments);
+      reportLocation();
+      return result;
+    };
+  });
+  window.addEventListener("popstate", reportLocation);
+
+  function navAnchors() {
+    var menu = document.querySelector("ui-nav-menu");
+    return menu ? Array.prototype.slice.call(menu.querySelectorAll("a")) : [];
+  }
+  // A click on an admin nav link: click the matching <a> of <ui-nav-menu> so a client
+  // router (Remix, React Router) can handle it; if nothing handles it, ask the admin to
+  // load that path in a fresh iframe (with shop, host, id_token… as on first load).
+  function navigateFromAdmin(href) {
+    var anchor = navAnchors().filter(function (a) { return a.getAttribute("href") === href; })[0];
+    var target = new URL(href, window.location.href);
+    if (!anchor) {
+      post("reload", { path: target.pathname + target.search + target.hash });
+      return;
+    }
+    function fallback(event) {
+      window.removeEventListener("click", fallback);
+      if (!event.defaultPrevented) {
+        event.preventDefault();
+        post("reload", { path: target.pathname + target.search + target.hash });
+      }
+    }
+    window.addEventListener("click", fallback);
+    anchor.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }));
+    window.removeEventListener("click", fallback);
+  }
+
+  // --- web components ----------------------------------------------------------------------
+  function defineOnce(name, ctor) {
+    if (!window.customElements.get(name)) window.customElements.define(name, ctor);
+  }
+
+  function syncNavMenu() {
+    var items = navAnchors().map(function (a) {
+      return { label: (a.textContent || "").trim(), href: a.getAttribute("href") || "/", home: a.getAttribute("rel") === "home" };
+    });
+    post("navMenu", { items: items });
+  }
+  defineOnce(
+    "ui-nav-menu",
+    class extends HTMLElement {
+      connectedCallback() {
+        this.style.display = "none";
+        var self = this;
+        if (!this._observer) {
+          this._observer = new MutationObserver(syncNavMenu);
+          this._observer.observe(self, { childList: true, subtree: true, characterData: true, attributes: true });
+        }
+        syncNavMenu();
+      }
+      disconnectedCallback() {
+        syncNavMenu();
+      }
+    },
+  );
+
+  function syncTitleBar() {
+    var bar = document.querySelector("ui-title-bar");
+    post("titleBar", { title: bar ? bar.getAttribute("title") || "" : null });
+  }
+  defineOnce(
+    "ui-title-bar",
+    class extends HTMLElement {
+      static get observedAttributes() {
+        return ["title"];
+      }
+      connectedCallback() {
+        this.style.display = "none";
+        syncTitleBar();
+      }
+      attributeChangedCallback() {
+        if (this.isConnected) syncTitleBar();
+      }
+      disconnectedCallback() {
+        syncTitleBar();
+      }
+    },
+  );
+
+  // --- toasts ------------------------------------------------------------------------------
+  var nextToast = 1;
+  var toast = {
+    show: function (message, opts) {
+      var options = opts || {};
+      var toastId = "toast-" + nextToast++;
+      toastCallbacks[toastId] = { onAction: options.onAction, onDismiss: options.onDismiss };
+      post("toast:show", {
+        toastId: toastId,
+        message: String(message),
+        duration: typeof options.duration === "number" ? options.duration : 5000,
+        isError: Boolean(options.isError),
+        action: options.action || null,
+      });
+      return toastId;
+    },
+    hide: function (toastId) {
+      post("toast:hide", { toastId: toastId });
+      delete toastCallbacks[toastId];
+    },
+  };
+
+  // --- fetch -------------------------------------------------------------------------------
+  var originalFetch = window.fetch.bind(window);
+  function authenticates(url) {
+    if (config.disabledFeatures.indexOf("fetch") !== -1) return false;
+    return url.origin === window.location.origin || config.appOrigins.indexOf(url.origin) !== -1;
+  }
+  async function withToken(req) {
+    var headers = new Headers(req.headers);
+    headers.set("Authorization", "Bearer " + (await idToken()));
+    return new Request(req, { headers: headers });
+  }
+  window.fetch = async function (input, init) {
+    var req = new Request(input, init);
+    if (!embedded || !authenticates(new URL(req.url)) || req.headers.has("Authorization")) {
+      return originalFetch(req);
+    }
+    var retry = req.clone();
+    var response = await originalFetch(await withToken(req));
+    if (response.headers.get("X-Shopify-Retry-Invalid-Session-Request") === "1") {
+      forgetToken();
+      response = await originalFetch(await withToken(retry));
+    }
+    var reauthorize = response.headers.get("X-Shopify-API-Request-Failure-Reauthorize-Url");
+    if (reauthorize) redirectAdmin(new URL(reauthorize, window.location.href).href);
+    return response;
+  };
+
+  // --- the global ---------------------------------------------------------------------------
+  var shopify = {
+    __simulator: true,
+    config: config,
+    environment: { embedded: embedded, mobile: false, pos: false },
+    idToken: idToken,
+    toast: toast,
+    loading: function (isLoading) {
+      post("loading", { on: isLoading !== false });
+    },
+  };
+  Object.defineProperty(window, "shopify", { value: shopify, configurable: true, writable: true });
+
+  // Session-token bounce page (e.g. @shopify/shopify-app-remix's /auth/session-token):
+  // get a fresh token and go back to the page that asked for it.
+  var reload = params.get("shopify-reload");
+  if (reload) {
+    var back = new URL(reload, window.location.href);
+    if (back.origin === window.location.origin) {
+      idToken().then(function (token) {
+        back.searchParams.set("id_token", token);
+        window.location.replace(back.href);
+      });
+    }
+  }
+
+  post("hello", { apiKey: config.apiKey });
+  reportLocation();
+})();
