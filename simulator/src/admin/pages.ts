@@ -85,6 +85,7 @@ export function adminShell(o: ShellOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(o.title)}</title>
 <style>${STYLES}</style>
 </head>

@@ -1,0 +1,169 @@
+// Headless Chromium: the simulator's admin page embeds a tiny app (served by this
+// test) that loads the App Bridge stand-in from the simulator. Checks, in a real
+// browser: shopify.idToken() returns a token Shopify's library verifies, the patched
+// fetch sends it as a Bearer header, the nav menu and title bar show in the admin,
+// toasts render in the admin, nav clicks navigate the iframe and the admin URL follows.
+import "@shopify/shopify-api/adapters/node";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApiVersion, LogSeverity, shopifyApi } from "@shopify/shopify-api";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryContext, memoryShop, startAuthTestServer, type AuthTestServer } from "../src/auth/testing.js";
+
+const API_KEY = "browser-api-key-0123456789abcdef";
+const API_SECRET = "browser-secret-0123456789";
+const SHOP = "browser-store.myshopify.com";
+
+let appServer: Server;
+let appOrigin: string;
+let sim: AuthTestServer;
+let browser: Browser;
+/** Authorization headers the test app's API received, in order. */
+const apiCalls: Array<string | undefined> = [];
+
+function appPage(title: string, body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8">
+<meta name="shopify-api-key" content="${API_KEY}">
+<script src="${sim.origin}/shopifycloud/app-bridge.js"></script>
+<title>${title}</title></head><body>
+<ui-title-bar title="${title}"></ui-title-bar>
+<ui-nav-menu><a href="/app" rel="home">Home</a><a href="/app/reports">Reports</a></ui-nav-menu>
+<h1>${title}</h1>${body}</body></html>`;
+}
+
+const HOME_SCRIPT = `<script>
+window.__results = { done: false };
+(async () => {
+  try {
+    const token = await shopify.idToken();
+    const response = await fetch("/api/whoami", { method: "POST", body: "ping" });
+    window.__results = { done: true, token, config: { ...shopify.config }, api: await response.json() };
+  } catch (error) {
+    window.__results = { done: true, error: String(error) };
+  }
+})();
+</script>`;
+
+beforeAll(async () => {
+  appServer = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://app.local");
+    if (url.pathname === "/api/whoami") {
+      apiCalls.push(req.headers.authorization);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ authorization: req.headers.authorization ?? null }));
+      return;
+    }
+    const html =
+      url.pathname === "/app/reports" ? appPage("Reports", "<p id='reports'>Reports page</p>") : appPage("Dashboard", HOME_SCRIPT);
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => appServer.listen(0, "127.0.0.1", resolve));
+  appOrigin = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`;
+
+  sim = await startAuthTestServer(
+    createMemoryContext({ apiKey: API_KEY, apiSecret: API_SECRET, appUrl: appOrigin, scopes: ["read_orders"] }, [
+      memoryShop(SHOP, { name: "Browser Store" }),
+    ]),
+  );
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sim?.close();
+  await new Promise<void>((resolve) => (appServer ? appServer.close(() => resolve()) : resolve()));
+});
+
+async function appFrame(page: Page, path: string): Promise<Frame> {
+  const handle = await page.waitForSelector("#sim-app-frame");
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("no app frame");
+  await frame.waitForURL((url) => url.pathname === path);
+  return frame;
+}
+
+describe("embedded app in headless Chromium", () => {
+  it("gets session tokens, authenticated fetch, nav menu, title bar, toasts and navigation", async () => {
+    const shopify = shopifyApi({
+      apiKey: API_KEY,
+      apiSecretKey: API_SECRET,
+      apiVersion: ApiVersion.October26,
+      isEmbeddedApp: true,
+      hostName: new URL(appOrigin).host,
+      hostScheme: "http",
+      logger: { level: LogSeverity.Error },
+    });
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") consoleErrors.push(msg.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(String(error)));
+    page.on("response", (response) => {
+      if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${sim.origin}/store/browser-store/apps/${API_KEY}`);
+    const frame = await appFrame(page, "/app");
+    await frame.waitForFunction("window.__results && window.__results.done === true");
+    const results = (await frame.evaluate("window.__results")) as {
+      token?: string;
+      error?: string;
+      config: { apiKey: string; shop: string; host: string };
+      api: { authorization: string | null };
+    };
+    expect(results.error).toBeUndefined();
+
+    // shopify.idToken(): a session token Shopify's library accepts.
+    const payload = await shopify.session.decodeSessionToken(results.token!);
+    expect(payload.dest).toBe(`https://${SHOP}`);
+    expect(payload.aud).toBe(API_KEY);
+    // The patched fetch sent it to the app's own backend.
+    expect(results.api.authorization).toMatch(/^Bearer /);
+    const sent = results.api.authorization!.slice("Bearer ".length);
+    expect((await shopify.session.decodeSessionToken(sent)).dest).toBe(`https://${SHOP}`);
+    expect(results.config).toMatchObject({
+      apiKey: API_KEY,
+      shop: SHOP,
+      host: Buffer.from("admin.shopify.com/store/browser-store").toString("base64").replace(/=+$/, ""),
+    });
+
+    // <ui-nav-menu> links appear in the admin's left nav; <ui-title-bar> in its title bar.
+    const reportsLink = page.locator("#sim-app-nav a[data-sim-nav]", { hasText: "Reports" });
+    await reportsLink.waitFor();
+    expect(await reportsLink.getAttribute("href")).toBe(`/store/browser-store/apps/${API_KEY}/app/reports`);
+    await expect.poll(() => page.locator("#sim-title-bar-title").textContent()).toBe("Dashboard");
+    // The admin URL follows the app's path.
+    await page.waitForURL((url) => url.pathname === `/store/browser-store/apps/${API_KEY}/app`);
+
+    // shopify.toast.show() renders in the admin.
+    await frame.evaluate("shopify.toast.show('Report saved', { duration: 10000 })");
+    await page.locator(".sim-toast", { hasText: "Report saved" }).waitFor();
+
+    // Clicking the nav link navigates the iframe (a plain page here: full reload with
+    // fresh embedded parameters) and the admin URL follows.
+    await reportsLink.click();
+    await page.waitForURL((url) => url.pathname === `/store/browser-store/apps/${API_KEY}/app/reports`);
+    const reports = await appFrame(page, "/app/reports");
+    await reports.locator("#reports").waitFor();
+    expect(new URL(reports.url()).searchParams.get("embedded")).toBe("1");
+    await shopify.session.decodeSessionToken(new URL(reports.url()).searchParams.get("id_token")!);
+    await expect.poll(() => page.locator("#sim-title-bar-title").textContent()).toBe("Reports");
+
+    expect(apiCalls).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
