@@ -21,6 +21,7 @@ let sim: AuthTestServer;
 let browser: Browser;
 /** Authorization headers the test app's API received, in order. */
 const apiCalls: Array<string | undefined> = [];
+const retryCalls: Array<string | undefined> = [];
 
 function appPage(title: string, body: string): string {
   return `<!doctype html><html><head><meta charset="utf-8">
@@ -54,8 +55,28 @@ beforeAll(async () => {
       res.end(JSON.stringify({ authorization: req.headers.authorization ?? null }));
       return;
     }
-    const html =
-      url.pathname === "/app/reports" ? appPage("Reports", "<p id='reports'>Reports page</p>") : appPage("Dashboard", HOME_SCRIPT);
+    if (url.pathname === "/api/retry") {
+      // First call: what @shopify/shopify-app-remix answers for a stale session token.
+      retryCalls.push(req.headers.authorization);
+      const first = retryCalls.length === 1;
+      res.writeHead(first ? 401 : 200, {
+        "content-type": "application/json",
+        ...(first ? { "X-Shopify-Retry-Invalid-Session-Request": "1" } : {}),
+      });
+      res.end(JSON.stringify({ attempt: retryCalls.length }));
+      return;
+    }
+    if (url.pathname === "/auth/session-token") {
+      // The "bounce page" @shopify/shopify-app-remix renders: only the App Bridge script.
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(`<script data-api-key="${API_KEY}" src="${sim.origin}/shopifycloud/app-bridge.js"></script>`);
+      return;
+    }
+    const pages: Record<string, string> = {
+      "/app/reports": appPage("Reports", "<p id='reports'>Reports page</p>"),
+      "/app/landing": appPage("Landing", "<p id='landing'>Landing page</p>"),
+    };
+    const html = pages[url.pathname] ?? appPage("Dashboard", HOME_SCRIPT);
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(html);
   });
@@ -164,6 +185,47 @@ describe("embedded app in headless Chromium", () => {
 
     expect(apiCalls).toHaveLength(1);
     expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("retries fetches on a stale token, serves the bounce page and leaves the iframe on request", async () => {
+    const shopify = shopifyApi({
+      apiKey: API_KEY,
+      apiSecretKey: API_SECRET,
+      apiVersion: ApiVersion.October26,
+      isEmbeddedApp: true,
+      hostName: new URL(appOrigin).host,
+      hostScheme: "http",
+      logger: { level: LogSeverity.Error },
+    });
+    const page = await browser.newPage();
+    await page.goto(`${sim.origin}/store/browser-store/apps/${API_KEY}`);
+    const frame = await appFrame(page, "/app");
+    await frame.waitForFunction("window.__results && window.__results.done === true");
+
+    // X-Shopify-Retry-Invalid-Session-Request: App Bridge retries once with a new token.
+    const retried = (await frame.evaluate("fetch('/api/retry').then(async (r) => ({ status: r.status, body: await r.json() }))")) as {
+      status: number;
+      body: { attempt: number };
+    };
+    expect(retried).toEqual({ status: 200, body: { attempt: 2 } });
+    expect(retryCalls).toHaveLength(2);
+    expect(retryCalls.every((h) => h?.startsWith("Bearer "))).toBe(true);
+
+    // Bounce page: App Bridge gets a token and returns to shopify-reload with id_token.
+    const back = `${appOrigin}/app/landing?x=1`;
+    await frame.goto(`${appOrigin}/auth/session-token?shop=${SHOP}&embedded=1&shopify-reload=${encodeURIComponent(back)}`);
+    const landing = await appFrame(page, "/app/landing");
+    await landing.locator("#landing").waitFor();
+    const landed = new URL(landing.url());
+    expect(landed.searchParams.get("x")).toBe("1");
+    expect((await shopify.session.decodeSessionToken(landed.searchParams.get("id_token")!)).dest).toBe(`https://${SHOP}`);
+    await page.waitForURL((url) => url.pathname === `/store/browser-store/apps/${API_KEY}/app/landing`);
+
+    // window.open(url, "_top") from the iframe navigates the admin (exit-iframe).
+    await landing.evaluate(`window.open(${JSON.stringify(`${sim.origin}/store/browser-store`)}, "_top")`);
+    await page.waitForURL((url) => url.pathname === "/store/browser-store");
+    await page.locator("#sim-open-app").waitFor();
     await page.close();
   });
 });

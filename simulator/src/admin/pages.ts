@@ -124,10 +124,12 @@ export function storeHomePage(o: StoreHomeOptions): string {
   const s = o.shop;
   const appCard = s.installed
     ? `<p><span class="sim-badge ok">Installed</span> Scopes: <code>${escapeHtml(s.grantedScopes.join(", ") || "(none)")}</code></p>
-       <p><a class="sim-button" id="sim-open-app" href="${escapeHtml(o.adminAppPath)}">Open ${escapeHtml(o.appName)}</a>
-       <form method="post" action="${escapeHtml(o.uninstallPath)}" style="display:inline">
-         <button class="sim-button critical" id="sim-uninstall" type="submit">Uninstall</button>
-       </form></p>`
+       <div style="display:flex;gap:8px;align-items:center">
+         <a class="sim-button" id="sim-open-app" href="${escapeHtml(o.adminAppPath)}">Open ${escapeHtml(o.appName)}</a>
+         <form method="post" action="${escapeHtml(o.uninstallPath)}" style="margin:0">
+           <button class="sim-button critical" id="sim-uninstall" type="submit">Uninstall</button>
+         </form>
+       </div>`
     : `<p><span class="sim-badge">Not installed</span></p>
        <p><a class="sim-button" id="sim-open-app" href="${escapeHtml(o.adminAppPath)}">Open ${escapeHtml(o.appName)}</a>
        <small>(opening the app installs it, as a Shopify-managed installation does)</small></p>`;

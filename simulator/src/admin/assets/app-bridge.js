@@ -336,6 +336,22 @@
     }
   }
 
+  // Loaded outside the admin (top level) with a shop in the URL: like App Bridge, send
+  // the browser to the app inside the admin, keeping the app path.
+  if (!embedded && !reload && params.get("shop") && config.apiKey && adminOrigin !== "*") {
+    var handle = config.shop.replace(/\.myshopify\.com$/i, "");
+    var keep = new URLSearchParams(window.location.search);
+    ["embedded", "hmac", "host", "id_token", "locale", "session", "shop", "timestamp"].forEach(function (p) {
+      keep.delete(p);
+    });
+    var rest = keep.toString();
+    window.location.replace(
+      adminOrigin + "/store/" + encodeURIComponent(handle) + "/apps/" + encodeURIComponent(config.apiKey) +
+        window.location.pathname + (rest ? "?" + rest : "") + window.location.hash,
+    );
+    return;
+  }
+
   post("hello", { apiKey: config.apiKey });
   reportLocation();
 })();
