@@ -28,7 +28,7 @@ function appPage(title: string, body: string): string {
 <meta name="shopify-api-key" content="${API_KEY}">
 <script src="${sim.origin}/shopifycloud/app-bridge.js"></script>
 <title>${title}</title></head><body>
-<ui-title-bar title="${title}"></ui-title-bar>
+<ui-title-bar title="${title}"><button variant="primary" onclick="window.__saved = (window.__saved || 0) + 1">Save</button></ui-title-bar>
 <ui-nav-menu><a href="/app" rel="home">Home</a><a href="/app/reports">Reports</a></ui-nav-menu>
 <h1>${title}</h1>${body}</body></html>`;
 }
@@ -166,6 +166,9 @@ describe("embedded app in headless Chromium", () => {
     await reportsLink.waitFor();
     expect(await reportsLink.getAttribute("href")).toBe(`/store/browser-store/apps/${API_KEY}/app/reports`);
     await expect.poll(() => page.locator("#sim-title-bar-title").textContent()).toBe("Dashboard");
+    // Title-bar buttons show in the admin and click the app's own button.
+    await page.locator("#sim-title-bar-actions button", { hasText: "Save" }).click();
+    await frame.waitForFunction("window.__saved === 1");
     // The admin URL follows the app's path.
     await page.waitForURL((url) => url.pathname === `/store/browser-store/apps/${API_KEY}/app`);
 

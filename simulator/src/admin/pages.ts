@@ -159,6 +159,7 @@ export function appPage(o: AppPageOptions): string {
   const main = `<div class="sim-titlebar">
     <span class="sim-app-icon"></span><span class="sim-app-name" id="sim-app-title">${escapeHtml(o.appName)}</span>
     <span class="sim-sep">›</span><span id="sim-title-bar-title"></span>
+    <span id="sim-title-bar-actions" style="margin-left:auto;display:flex;gap:8px"></span>
   </div>
   <div id="sim-loading"></div>
   <iframe id="sim-app-frame" class="sim-frame" title="${escapeHtml(o.appName)}" name="app-iframe"

@@ -116,9 +116,23 @@
   });
 
   var titleEl = document.getElementById("sim-title-bar-title");
-  function setTitle(title) {
+  var actionsEl = document.getElementById("sim-title-bar-actions");
+  function setTitle(title, buttons) {
     titleEl.textContent = title || "";
     document.title = (title ? title + " · " : "") + cfg.appName + " · " + cfg.shopName;
+    actionsEl.textContent = "";
+    (buttons || []).forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sim-button" + (b.variant === "primary" ? "" : " secondary");
+      button.textContent = b.label;
+      button.disabled = Boolean(b.disabled);
+      button.setAttribute("data-sim-title-action", String(b.index));
+      button.addEventListener("click", function () {
+        send({ type: "titleBar:click", index: b.index });
+      });
+      actionsEl.appendChild(button);
+    });
   }
 
   // --- location ------------------------------------------------------------------------------
@@ -179,7 +193,7 @@
         renderNav(data.items);
         break;
       case "titleBar":
-        setTitle(data.title);
+        setTitle(data.title, data.buttons);
         break;
       case "location":
         reflectLocation(data);

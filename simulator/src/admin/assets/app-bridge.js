@@ -12,7 +12,7 @@
 //                              follows X-Shopify-API-Request-Failure-Reauthorize-Url
 //   shopify.toast.show/hide    rendered by the admin page
 //   <ui-nav-menu>              its <a> children become links in the admin's left nav
-//   <ui-title-bar title>       shown in the admin's title bar
+//   <ui-title-bar title>       shown in the admin's title bar, with its <button>s
 //   shopify.config             apiKey, shop, host, locale
 //   shopify.loading(), shopify.environment
 //   navigation                 the admin URL follows the app's path; window.open(url,
@@ -121,6 +121,10 @@
       if (data.type === "toast:dismiss") delete toastCallbacks[data.toastId];
     } else if (data.type === "navigate") {
       navigateFromAdmin(data.href);
+    } else if (data.type === "titleBar:click") {
+      // A title-bar button clicked in the admin: click the app's own <button>.
+      var button = titleBarButtons(document.querySelector("ui-title-bar"))[data.index];
+      if (button && !button.disabled) button.click();
     }
   });
 
@@ -238,9 +242,20 @@
     },
   );
 
+  function titleBarButtons(bar) {
+    return bar ? Array.prototype.slice.call(bar.querySelectorAll("button")) : [];
+  }
   function syncTitleBar() {
     var bar = document.querySelector("ui-title-bar");
-    post("titleBar", { title: bar ? bar.getAttribute("title") || "" : null });
+    var buttons = titleBarButtons(bar).map(function (b, index) {
+      return {
+        index: index,
+        label: (b.textContent || "").trim(),
+        variant: b.getAttribute("variant") || "secondary",
+        disabled: b.disabled || b.hasAttribute("disabled"),
+      };
+    });
+    post("titleBar", { title: bar ? bar.getAttribute("title") || "" : null, buttons: buttons });
   }
   defineOnce(
     "ui-title-bar",
@@ -250,6 +265,10 @@
       }
       connectedCallback() {
         this.style.display = "none";
+        if (!this._observer) {
+          this._observer = new MutationObserver(syncTitleBar);
+          this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+        }
         syncTitleBar();
       }
       attributeChangedCallback() {
