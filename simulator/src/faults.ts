@@ -1,0 +1,48 @@
+// Runtime fault knobs per shop, driven by a seeded Random so a test that sets
+// the same knobs and seed sees the same faults every run.
+import { Random } from "./store/random.js";
+
+export interface FaultKnobs {
+  /** Probability that a webhook is delivered twice. */
+  webhookDuplicateRate: number;
+  /** Webhooks are held back by a random delay in [0, this] ms, so they may arrive out of order. */
+  webhookReorderDelayMs: number;
+  /** Probability that a webhook is silently never delivered. */
+  webhookDropRate: number;
+  /** Probability that an Admin API request answers with a 5xx. */
+  adminApiErrorRate: number;
+  /** When true every Admin API query is THROTTLED. */
+  forceThrottle: boolean;
+  /** Seed of the fault dice. */
+  seed: number;
+}
+
+export const NO_FAULTS: FaultKnobs = {
+  webhookDuplicateRate: 0,
+  webhookReorderDelayMs: 0,
+  webhookDropRate: 0,
+  adminApiErrorRate: 0,
+  forceThrottle: false,
+  seed: 1,
+};
+
+export class ShopFaults {
+  knobs: FaultKnobs = { ...NO_FAULTS };
+  private dice = new Random(NO_FAULTS.seed);
+
+  set(update: Partial<FaultKnobs>): FaultKnobs {
+    this.knobs = { ...this.knobs, ...update };
+    // Re-seed on every change so a test's fault sequence starts from its own seed.
+    this.dice = new Random(this.knobs.seed);
+    return this.knobs;
+  }
+
+  roll(probability: number): boolean {
+    if (probability <= 0) return false;
+    return this.dice.next() < probability;
+  }
+
+  delay(maxMs: number): number {
+    return maxMs > 0 ? Math.floor(this.dice.next() * maxMs) : 0;
+  }
+}

@@ -1,0 +1,156 @@
+// Relay-style pagination over a list that is already sorted ascending by
+// (sortValue, id), the way Shopify pages: cursors encode the last record's sort
+// value and id, so pages stay stable while records are added elsewhere.
+import { GraphQLError } from "graphql";
+
+export type SortValue = string | number;
+
+export interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+  reverse?: boolean | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  __typename?: string;
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
+
+export const MAX_PAGE_SIZE = 250;
+
+interface CursorKey {
+  last_id: number;
+  last_value: SortValue;
+}
+
+export function encodeCursor(id: number, value: SortValue): string {
+  return Buffer.from(JSON.stringify({ last_id: id, last_value: value })).toString("base64");
+}
+
+function decodeCursor(cursor: string): CursorKey {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64").toString("utf8")) as CursorKey;
+    if (typeof parsed.last_id === "number" && (typeof parsed.last_value === "string" || typeof parsed.last_value === "number")) {
+      return parsed;
+    }
+  } catch {
+    // fall through
+  }
+  throw new GraphQLError("Invalid cursor for current pagination sort.", { extensions: { code: "BAD_REQUEST" } });
+}
+
+function cmp(aValue: SortValue, aId: number, bValue: SortValue, bId: number): number {
+  if (aValue < bValue) return -1;
+  if (aValue > bValue) return 1;
+  return aId - bId;
+}
+
+/** Checks Shopify's rules for first/last before any work is done. */
+export function checkPageArgs(args: ConnectionArgs, unbounded = false): void {
+  if (unbounded) return;
+  if (args.first == null && args.last == null) {
+    throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
+  }
+  if (args.first != null && args.last != null) {
+    throw new GraphQLError("Passing both `first` and `last` to paginate is not supported.", { extensions: { code: "BAD_REQUEST" } });
+  }
+  for (const name of ["first", "last"] as const) {
+    const n = args[name];
+    if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) {
+      throw new GraphQLError(`The ${name} argument must be between 0 and ${MAX_PAGE_SIZE}.`, { extensions: { code: "BAD_REQUEST" } });
+    }
+  }
+}
+
+/**
+ * Page through `sorted` (ascending by sortValue then id) keeping records that
+ * pass `keep`. `unbounded` (bulk operations) ignores first/last and returns all.
+ */
+export function paginate<T extends { id: number }>(
+  sorted: readonly T[],
+  sortValue: (record: T) => SortValue,
+  keep: (record: T) => boolean,
+  args: ConnectionArgs,
+  wrap: (record: T) => unknown = (r) => r,
+  unbounded = false,
+): Connection<unknown> {
+  checkPageArgs(args, unbounded);
+  const n = sorted.length;
+  const reverse = !!args.reverse;
+  const at = (i: number): T => sorted[reverse ? n - 1 - i : i]!;
+  // lower bound: first asc index with key >= k; upper bound: first with key > k.
+  const bound = (k: CursorKey, upper: boolean): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = sorted[mid]!;
+      const c = cmp(sortValue(r), r.id, k.last_value, k.last_id);
+      if (c < 0 || (upper && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let start = 0;
+  let end = n;
+  if (args.after) {
+    const k = decodeCursor(args.after);
+    start = reverse ? n - bound(k, false) : bound(k, true);
+  }
+  if (args.before) {
+    const k = decodeCursor(args.before);
+    end = reverse ? n - bound(k, true) : bound(k, false);
+  }
+  const picked: T[] = [];
+  let hasNextPage = false;
+  let hasPreviousPage = false;
+  const anyMatch = (from: number, to: number, step: 1 | -1): boolean => {
+    for (let i = from; step === 1 ? i < to : i >= to; i += step) if (keep(at(i))) return true;
+    return false;
+  };
+  if (unbounded || args.last == null) {
+    const limit = unbounded || args.first == null ? Infinity : args.first;
+    let i = start;
+    for (; i < end && picked.length < limit; i++) {
+      const r = at(i);
+      if (keep(r)) picked.push(r);
+    }
+    hasNextPage = anyMatch(i, end, 1);
+    hasPreviousPage = args.after ? anyMatch(start - 1, 0, -1) : false;
+  } else {
+    const limit = args.last;
+    let i = end - 1;
+    for (; i >= start && picked.length < limit; i--) {
+      const r = at(i);
+      if (keep(r)) picked.push(r);
+    }
+    picked.reverse();
+    hasPreviousPage = anyMatch(i, start, -1);
+    hasNextPage = args.before ? anyMatch(end, n, 1) : false;
+  }
+  const edges = picked.map((r) => ({ cursor: encodeCursor(r.id, sortValue(r)), node: wrap(r) }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,599 @@
+// Field resolution for the Admin API: one function per implemented `Type.field`.
+// Anything not listed here answers with an explicit error naming the field, so a
+// client never mistakes "not simulated" for "null on Shopify".
+import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLTypeResolver } from "graphql";
+import { DateTime } from "luxon";
+import { customerStats } from "../store/customer-stats.js";
+import { gid, parseGid } from "../store/ids.js";
+import { mulPair, ZERO, type MoneyPair } from "../store/money.js";
+import { financialStatus, lineDiscountedTotal, lineOriginalTotal, orderTotals, refundTotal } from "../store/order-totals.js";
+import type { ShopStore } from "../store/shop-store.js";
+import type {
+  Customer,
+  LineItem,
+  Order,
+  Product,
+  ProductVariant,
+  Refund,
+  RefundLineItem,
+  RefundShippingLine,
+  ShippingLine,
+} from "../store/types.js";
+import { paginate, type ConnectionArgs, type SortValue } from "./connections.js";
+import type { RequestContext } from "./context.js";
+import { compileSearch, type SearchFields } from "./search-query.js";
+
+const SIXTY_DAYS_MS = 60 * 86_400_000;
+
+// ---- sources: what a resolver receives as `source` for each GraphQL type ----
+interface Src<T> {
+  __typename: string;
+  record: T;
+  store: ShopStore;
+}
+interface OrderChild<T> extends Src<T> {
+  order: Order;
+}
+const wrap = <T>(typename: string, record: T, store: ShopStore): Src<T> => ({ __typename: typename, record, store });
+const child = <T>(typename: string, record: T, order: Order, store: ShopStore): OrderChild<T> => ({
+  __typename: typename,
+  record,
+  order,
+  store,
+});
+
+type Resolver = (source: any, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
+
+export class NotImplementedError extends GraphQLError {}
+
+export function notImplemented(typeName: string, fieldName: string, info?: GraphQLResolveInfo): GraphQLError {
+  return new GraphQLError(
+    `Field '${fieldName}' on type '${typeName}' is not implemented by the Shopify simulator.`,
+    { path: info?.path ? pathArray(info.path) : undefined, extensions: { code: "NOT_IMPLEMENTED", typeName, fieldName } },
+  );
+}
+
+function pathArray(path: GraphQLResolveInfo["path"] | undefined): Array<string | number> {
+  const out: Array<string | number> = [];
+  for (let p = path; p; p = p.prev) out.unshift(p.key);
+  return out;
+}
+
+function accessDenied(field: string, scope: string): GraphQLError {
+  return new GraphQLError(`Access denied for ${field} field. Required access: \`${scope}\` access scope.`, {
+    extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: `\`${scope}\` access scope.` },
+  });
+}
+
+function hasScope(ctx: RequestContext, scope: string): boolean {
+  const scopes = ctx.grant.scopes;
+  if (scopes.includes(scope)) return true;
+  // write_x implies read_x on Shopify.
+  return scope.startsWith("read_") && scopes.includes(`write_${scope.slice(5)}`);
+}
+
+function requireScope(ctx: RequestContext, field: string, scope: string): void {
+  if (!hasScope(ctx, scope)) throw accessDenied(field, scope);
+}
+
+/** Orders processed more than 60 days ago need read_all_orders, as on Shopify. */
+function orderVisible(ctx: RequestContext, order: Order): boolean {
+  return hasScope(ctx, "read_all_orders") || Date.parse(order.processedAt) >= ctx.now - SIXTY_DAYS_MS;
+}
+
+// ---- money ----
+function bag(pair: MoneyPair, order: Pick<Order, "currencyCode" | "presentmentCurrencyCode">) {
+  return {
+    __typename: "MoneyBag",
+    shopMoney: { __typename: "MoneyV2", amount: pair.shop, currencyCode: order.currencyCode },
+    presentmentMoney: { __typename: "MoneyV2", amount: pair.presentment, currencyCode: order.presentmentCurrencyCode },
+  };
+}
+function shopMoney(amount: string, currencyCode: string) {
+  return { __typename: "MoneyV2", amount, currencyCode };
+}
+
+// ---- sort keys and search fields per resource ----
+type SortSpec<T> = Record<string, (r: T) => SortValue>;
+
+const ORDER_SORT: SortSpec<Order> = {
+  PROCESSED_AT: (o) => o.processedAt,
+  CREATED_AT: (o) => o.createdAt,
+  UPDATED_AT: (o) => o.updatedAt,
+  ID: (o) => o.id,
+  RELEVANCE: (o) => o.id,
+  ORDER_NUMBER: (o) => o.number,
+  TOTAL_PRICE: (o) => Number(orderTotals(o).total.shop),
+  CURRENT_TOTAL_PRICE: (o) => Number(orderTotals(o).currentTotal.shop),
+  TOTAL_ITEMS_QUANTITY: (o) => orderTotals(o).lineItemsQuantity,
+  FINANCIAL_STATUS: (o) => financialStatus(o),
+};
+const CUSTOMER_SORT: SortSpec<Customer> = {
+  ID: (c) => c.id,
+  RELEVANCE: (c) => c.id,
+  CREATED_AT: (c) => c.createdAt,
+  UPDATED_AT: (c) => c.updatedAt,
+  NAME: (c) => `${c.firstName ?? ""} ${c.lastName ?? ""}`.trim().toLowerCase(),
+};
+const PRODUCT_SORT: SortSpec<Product> = {
+  ID: (p) => p.id,
+  RELEVANCE: (p) => p.id,
+  TITLE: (p) => p.title.toLowerCase(),
+  CREATED_AT: (p) => p.createdAt,
+  UPDATED_AT: (p) => p.updatedAt,
+  PUBLISHED_AT: (p) => p.publishedAt ?? "",
+  PRODUCT_TYPE: (p) => p.productType.toLowerCase(),
+  VENDOR: (p) => p.vendor.toLowerCase(),
+};
+
+const ORDER_SEARCH: SearchFields<Order> = {
+  id: { kind: "id", get: (o) => o.id },
+  created_at: { kind: "timestamp", get: (o) => o.createdAt },
+  updated_at: { kind: "timestamp", get: (o) => o.updatedAt },
+  processed_at: { kind: "timestamp", get: (o) => o.processedAt },
+  name: { kind: "string", get: (o) => o.name },
+  email: { kind: "string", get: (o) => o.email },
+  test: { kind: "boolean", get: (o) => o.test },
+  customer_id: { kind: "id", get: (o) => o.customerId },
+  tag: { kind: "strings", get: (o) => o.tags },
+  sku: { kind: "strings", get: (o) => o.lineItems.map((l) => l.sku ?? "") },
+  source_name: { kind: "string", get: (o) => o.sourceName },
+  financial_status: { kind: "string", get: (o) => financialStatus(o).toLowerCase() },
+  status: { kind: "string", get: (o) => (o.cancelledAt ? "cancelled" : o.closedAt ? "closed" : "open") },
+};
+const CUSTOMER_SEARCH: SearchFields<Customer> = {
+  id: { kind: "id", get: (c) => c.id },
+  created_at: { kind: "timestamp", get: (c) => c.createdAt },
+  updated_at: { kind: "timestamp", get: (c) => c.updatedAt },
+  email: { kind: "string", get: (c) => c.email },
+  first_name: { kind: "string", get: (c) => c.firstName },
+  last_name: { kind: "string", get: (c) => c.lastName },
+  phone: { kind: "string", get: (c) => c.phone },
+  state: { kind: "string", get: (c) => c.state.toLowerCase() },
+  tag: { kind: "strings", get: (c) => c.tags },
+};
+const PRODUCT_SEARCH: SearchFields<Product> = {
+  id: { kind: "id", get: (p) => p.id },
+  created_at: { kind: "timestamp", get: (p) => p.createdAt },
+  updated_at: { kind: "timestamp", get: (p) => p.updatedAt },
+  published_at: { kind: "timestamp", get: (p) => p.publishedAt },
+  title: { kind: "string", get: (p) => p.title },
+  handle: { kind: "string", get: (p) => p.handle },
+  status: { kind: "string", get: (p) => p.status.toLowerCase() },
+  vendor: { kind: "string", get: (p) => p.vendor },
+  product_type: { kind: "string", get: (p) => p.productType },
+  tag: { kind: "strings", get: (p) => p.tags },
+  gift_card: { kind: "boolean", get: (p) => p.isGiftCard },
+  sku: { kind: "strings", get: (p) => p.variants.map((v) => v.sku ?? "") },
+};
+
+interface TopLevelArgs extends ConnectionArgs {
+  query?: string | null;
+  sortKey?: string;
+}
+
+function topLevelConnection<T extends { id: number }>(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  kind: "orders" | "customers" | "products",
+  args: TopLevelArgs,
+  sorts: SortSpec<T>,
+  search: SearchFields<T>,
+  freeText: (r: T, text: string) => boolean,
+  typename: string,
+  extraKeep: (r: T) => boolean = () => true,
+) {
+  const sortKey = args.sortKey ?? "ID";
+  const sortValue = sorts[sortKey];
+  if (!sortValue) {
+    throw new GraphQLError(`Sort key ${sortKey} is not supported by the Shopify simulator for ${kind}.`, {
+      extensions: { code: "NOT_IMPLEMENTED" },
+    });
+  }
+  const compiled = compileSearch(args.query, search, freeText, ctx.store.profile.ianaTimezone);
+  if (compiled.warnings.length > 0 && args.query) {
+    ctx.searchWarnings.push({ path: pathArray(info.path), query: args.query, warnings: compiled.warnings });
+  }
+  const sorted = ctx.store.sortedView(kind, sortKey, (a, b) => {
+    const va = (sortValue as (r: unknown) => SortValue)(a);
+    const vb = (sortValue as (r: unknown) => SortValue)(b);
+    return va < vb ? -1 : va > vb ? 1 : 0;
+  }) as unknown as T[];
+  const keep = (r: T) => extraKeep(r) && compiled.predicate(r);
+  const toSource = (r: T) => wrap(typename, r, ctx.store);
+  const bulkPage = ctx.bulkRootPage && info.path.prev === undefined ? ctx.bulkRootPage : undefined;
+  if (bulkPage) {
+    // A bulk operation reads the root connection page by page, ignoring the query's first/last.
+    const page = paginate(sorted, sortValue, keep, { first: bulkPage.first, after: bulkPage.after, reverse: args.reverse }, toSource);
+    bulkPage.endCursor = page.pageInfo.endCursor;
+    bulkPage.hasNextPage = page.pageInfo.hasNextPage;
+    return page;
+  }
+  return paginate(sorted, sortValue, keep, args, toSource, ctx.unbounded);
+}
+
+function ordersConnection(ctx: RequestContext, info: GraphQLResolveInfo, args: TopLevelArgs, onlyCustomer?: number) {
+  return topLevelConnection<Order>(
+    ctx,
+    info,
+    "orders",
+    { ...args, sortKey: args.sortKey ?? "PROCESSED_AT" },
+    ORDER_SORT,
+    ORDER_SEARCH,
+    (o, text) => o.name.toLowerCase().includes(text) || (o.email ?? "").toLowerCase().includes(text),
+    "Order",
+    (o) => orderVisible(ctx, o) && (onlyCustomer === undefined || o.customerId === onlyCustomer),
+  );
+}
+
+/** Small child lists (line items, variants…) are ordered by id. */
+function childConnection<T extends { id: number }>(items: T[], args: ConnectionArgs, ctx: RequestContext, toSource: (r: T) => unknown) {
+  const sorted = [...items].sort((a, b) => a.id - b.id);
+  return paginate(sorted, (r) => r.id, () => true, args, toSource, ctx.unbounded);
+}
+
+// ---- node lookup ----
+export function resolveNode(ctx: RequestContext, id: string): unknown {
+  const parsed = parseGid(id);
+  if (!parsed) {
+    throw new GraphQLError(`Invalid global id '${id}'`, { extensions: { code: "argumentLiteralsIncompatible" } });
+  }
+  const store = ctx.store;
+  switch (parsed.type) {
+    case "Order": {
+      if (!hasScope(ctx, "read_orders")) throw accessDenied("order", "read_orders");
+      const o = store.order(parsed.id);
+      return o && orderVisible(ctx, o) ? wrap("Order", o, store) : null;
+    }
+    case "Customer": {
+      if (!hasScope(ctx, "read_customers")) throw accessDenied("customer", "read_customers");
+      const c = store.customer(parsed.id);
+      return c ? wrap("Customer", c, store) : null;
+    }
+    case "Product": {
+      if (!hasScope(ctx, "read_products")) throw accessDenied("product", "read_products");
+      const p = store.product(parsed.id);
+      return p ? wrap("Product", p, store) : null;
+    }
+    case "ProductVariant": {
+      if (!hasScope(ctx, "read_products")) throw accessDenied("productVariant", "read_products");
+      const v = store.variant(parsed.id);
+      return v ? wrap("ProductVariant", v, store) : null;
+    }
+    case "Shop":
+      return parsed.id === store.profile.id ? { __typename: "Shop", store } : null;
+    case "BulkOperation":
+      return ctx.bulk?.get(ctx, parsed.id) ?? null;
+    default:
+      throw new GraphQLError(`The Shopify simulator cannot look up nodes of type '${parsed.type}'.`, {
+        extensions: { code: "NOT_IMPLEMENTED", typeName: parsed.type },
+      });
+  }
+}
+
+function unitAfterDiscounts(line: LineItem): MoneyPair {
+  const total = lineDiscountedTotal(line);
+  return mulPair(total, 1 / line.quantity);
+}
+
+function refundedQuantity(order: Order, lineId: number): number {
+  return order.refunds.reduce(
+    (n, r) => n + r.refundLineItems.filter((rl) => rl.lineItemId === lineId).reduce((m, rl) => m + rl.quantity, 0),
+    0,
+  );
+}
+
+function timezoneOffset(zone: string, at: number) {
+  const dt = DateTime.fromMillis(at, { zone });
+  const minutes = dt.offset;
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return { minutes, text: `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`, abbr: dt.offsetNameShort ?? "UTC" };
+}
+
+const PLAN_NAMES = { standard: "Shopify", advanced: "Advanced", plus: "Shopify Plus" } as const;
+
+export const resolvers: Record<string, Record<string, Resolver>> = {
+  QueryRoot: {
+    shop: (_s, _a, ctx) => ({ __typename: "Shop", store: ctx.store }),
+    orders: (_s, args, ctx, info) => {
+      requireScope(ctx, "orders", "read_orders");
+      return ordersConnection(ctx, info, args);
+    },
+    customers: (_s, args, ctx, info) => {
+      requireScope(ctx, "customers", "read_customers");
+      return topLevelConnection<Customer>(
+        ctx,
+        info,
+        "customers",
+        args,
+        CUSTOMER_SORT,
+        CUSTOMER_SEARCH,
+        (c, text) => `${c.firstName ?? ""} ${c.lastName ?? ""} ${c.email ?? ""}`.toLowerCase().includes(text),
+        "Customer",
+      );
+    },
+    products: (_s, args, ctx, info) => {
+      requireScope(ctx, "products", "read_products");
+      return topLevelConnection<Product>(
+        ctx,
+        info,
+        "products",
+        args,
+        PRODUCT_SORT,
+        PRODUCT_SEARCH,
+        (p, text) => p.title.toLowerCase().includes(text),
+        "Product",
+      );
+    },
+    order: (_s, args, ctx) => {
+      requireScope(ctx, "order", "read_orders");
+      return parseGid(args.id)?.type === "Order" ? resolveNode(ctx, args.id) : null;
+    },
+    customer: (_s, args, ctx) => {
+      requireScope(ctx, "customer", "read_customers");
+      return parseGid(args.id)?.type === "Customer" ? resolveNode(ctx, args.id) : null;
+    },
+    product: (_s, args, ctx) => {
+      requireScope(ctx, "product", "read_products");
+      return parseGid(args.id)?.type === "Product" ? resolveNode(ctx, args.id) : null;
+    },
+    productVariant: (_s, args, ctx) => (parseGid(args.id)?.type === "ProductVariant" ? resolveNode(ctx, args.id) : null),
+    node: (_s, args, ctx) => resolveNode(ctx, args.id),
+    nodes: (_s, args, ctx) => (args.ids as string[]).map((id) => resolveNode(ctx, id)),
+    bulkOperation: (_s, args, ctx) => {
+      const parsed = parseGid(args.id);
+      return parsed?.type === "BulkOperation" ? (ctx.bulk?.get(ctx, parsed.id) ?? null) : null;
+    },
+    currentBulkOperation: (_s, args, ctx) => ctx.bulk?.current(ctx, args.type ?? "QUERY") ?? null,
+  },
+
+  Mutation: {
+    bulkOperationRunQuery: (_s, args, ctx) => {
+      if (!ctx.bulk) throw notImplemented("Mutation", "bulkOperationRunQuery");
+      return { __typename: "BulkOperationRunQueryPayload", ...ctx.bulk.runQuery(ctx, args.query, !!args.groupObjects) };
+    },
+    bulkOperationCancel: (_s, args, ctx) => {
+      if (!ctx.bulk) throw notImplemented("Mutation", "bulkOperationCancel");
+      const parsed = parseGid(args.id);
+      if (parsed?.type !== "BulkOperation") {
+        return { __typename: "BulkOperationCancelPayload", bulkOperation: null, userErrors: [{ field: ["id"], message: "Bulk operation does not exist", code: null }] };
+      }
+      return { __typename: "BulkOperationCancelPayload", ...ctx.bulk.cancel(ctx, parsed.id) };
+    },
+  },
+
+  Shop: {
+    id: (s: { store: ShopStore }) => gid("Shop", s.store.profile.id),
+    name: (s) => s.store.profile.name,
+    myshopifyDomain: (s) => s.store.profile.domain,
+    email: (s) => s.store.profile.email,
+    contactEmail: (s) => s.store.profile.email,
+    shopOwnerName: (s) => `${s.store.profile.name} Owner`,
+    currencyCode: (s) => s.store.profile.currencyCode,
+    ianaTimezone: (s) => s.store.profile.ianaTimezone,
+    timezoneAbbreviation: (s, _a, ctx) => timezoneOffset(s.store.profile.ianaTimezone, ctx.now).abbr,
+    timezoneOffset: (s, _a, ctx) => timezoneOffset(s.store.profile.ianaTimezone, ctx.now).text,
+    timezoneOffsetMinutes: (s, _a, ctx) => timezoneOffset(s.store.profile.ianaTimezone, ctx.now).minutes,
+    createdAt: (s) => s.store.profile.createdAt,
+    updatedAt: (s) => s.store.profile.updatedAt,
+    url: (s) => `https://${s.store.profile.domain}`,
+    enabledPresentmentCurrencies: (s) => [s.store.profile.currencyCode, "EUR", "GBP", "CAD", "AUD"].filter((c, i, all) => all.indexOf(c) === i),
+    plan: (s) => {
+      const plan = s.store.profile.plan as keyof typeof PLAN_NAMES;
+      return {
+        __typename: "ShopPlan",
+        displayName: PLAN_NAMES[plan],
+        publicDisplayName: PLAN_NAMES[plan],
+        partnerDevelopment: false,
+        shopifyPlus: plan === "plus",
+      };
+    },
+  },
+
+  Order: {
+    id: (s: Src<Order>) => gid("Order", s.record.id),
+    legacyResourceId: (s) => String(s.record.id),
+    name: (s) => s.record.name,
+    email: (s) => s.record.email,
+    createdAt: (s) => s.record.createdAt,
+    processedAt: (s) => s.record.processedAt,
+    updatedAt: (s) => s.record.updatedAt,
+    cancelledAt: (s) => s.record.cancelledAt,
+    cancelReason: (s) => s.record.cancelReason,
+    closed: (s) => s.record.closedAt !== null,
+    closedAt: (s) => s.record.closedAt,
+    confirmed: () => true,
+    test: (s) => s.record.test,
+    sourceName: (s) => s.record.sourceName,
+    tags: (s) => s.record.tags,
+    note: () => null,
+    taxesIncluded: () => false,
+    currencyCode: (s) => s.record.currencyCode,
+    presentmentCurrencyCode: (s) => s.record.presentmentCurrencyCode,
+    displayFinancialStatus: (s) => financialStatus(s.record),
+    fullyPaid: () => true,
+    discountCodes: (s) => s.record.discountApplications.filter((d: { code: string | null }) => d.code).map((d: { code: string }) => d.code),
+    subtotalLineItemsQuantity: (s) => orderTotals(s.record).lineItemsQuantity,
+    customer: (s: Src<Order>, _a, ctx) => {
+      requireScope(ctx, "customer", "read_customers");
+      const c = s.record.customerId != null ? s.store.customer(s.record.customerId) : undefined;
+      return c ? wrap("Customer", c, s.store) : null;
+    },
+    totalPriceSet: (s) => bag(orderTotals(s.record).total, s.record),
+    subtotalPriceSet: (s) => bag(orderTotals(s.record).subtotal, s.record),
+    totalDiscountsSet: (s) => bag(orderTotals(s.record).totalDiscounts, s.record),
+    totalTaxSet: (s) => bag(orderTotals(s.record).totalTax, s.record),
+    totalShippingPriceSet: (s) => bag(orderTotals(s.record).totalShipping, s.record),
+    totalRefundedSet: (s) => bag(orderTotals(s.record).totalRefunded, s.record),
+    currentTotalPriceSet: (s) => bag(orderTotals(s.record).currentTotal, s.record),
+    totalReceivedSet: (s) => bag(orderTotals(s.record).total, s.record),
+    netPaymentSet: (s) => bag(orderTotals(s.record).currentTotal, s.record),
+    lineItems: (s: Src<Order>, args, ctx) =>
+      childConnection(s.record.lineItems, args, ctx, (l) => child("LineItem", l, s.record, s.store)),
+    shippingLines: (s: Src<Order>, args, ctx) =>
+      childConnection(s.record.shippingLines, args, ctx, (l) => child("ShippingLine", l, s.record, s.store)),
+    refunds: (s: Src<Order>, args) => {
+      const refunds = [...s.record.refunds].sort((a, b) => a.id - b.id);
+      const limited = args.first != null ? refunds.slice(0, args.first) : refunds;
+      return limited.map((r) => child("Refund", r, s.record, s.store));
+    },
+  },
+
+  LineItem: {
+    id: (s: OrderChild<LineItem>) => gid("LineItem", s.record.id),
+    title: (s) => s.record.title,
+    name: (s) => (s.record.variantTitle ? `${s.record.title} - ${s.record.variantTitle}` : s.record.title),
+    variantTitle: (s) => s.record.variantTitle,
+    vendor: (s) => s.record.vendor,
+    sku: (s) => s.record.sku,
+    quantity: (s) => s.record.quantity,
+    currentQuantity: (s) => s.record.quantity - refundedQuantity(s.order, s.record.id),
+    refundableQuantity: (s) => s.record.quantity - refundedQuantity(s.order, s.record.id),
+    isGiftCard: (s) => s.record.isGiftCard,
+    requiresShipping: (s) => s.record.requiresShipping,
+    taxable: (s) => s.record.taxable,
+    originalUnitPriceSet: (s) => bag(s.record.originalUnitPrice, s.order),
+    originalTotalSet: (s) => bag(lineOriginalTotal(s.record), s.order),
+    totalDiscountSet: (s) => bag(s.record.totalDiscount, s.order),
+    discountedTotalSet: (s) => bag(lineDiscountedTotal(s.record), s.order),
+    discountedUnitPriceAfterAllDiscountsSet: (s) => bag(unitAfterDiscounts(s.record), s.order),
+    product: (s: OrderChild<LineItem>, _a, ctx) => {
+      requireScope(ctx, "product", "read_products");
+      const p = s.record.productId != null ? s.store.product(s.record.productId) : undefined;
+      return p ? wrap("Product", p, s.store) : null;
+    },
+    variant: (s: OrderChild<LineItem>, _a, ctx) => {
+      requireScope(ctx, "variant", "read_products");
+      const v = s.record.variantId != null ? s.store.variant(s.record.variantId) : undefined;
+      return v ? wrap("ProductVariant", v, s.store) : null;
+    },
+  },
+
+  ShippingLine: {
+    id: (s: OrderChild<ShippingLine>) => gid("ShippingLine", s.record.id),
+    title: (s) => s.record.title,
+    code: (s) => s.record.code,
+    originalPriceSet: (s) => bag(s.record.price, s.order),
+    discountedPriceSet: (s) => bag(s.record.price, s.order),
+  },
+
+  Refund: {
+    id: (s: OrderChild<Refund>) => gid("Refund", s.record.id),
+    legacyResourceId: (s) => String(s.record.id),
+    createdAt: (s) => s.record.createdAt,
+    processedAt: (s) => s.record.processedAt,
+    updatedAt: (s) => s.record.updatedAt,
+    note: (s) => s.record.note,
+    order: (s: OrderChild<Refund>) => wrap("Order", s.order, s.store),
+    totalRefundedSet: (s) => bag(refundTotal(s.record), s.order),
+    refundLineItems: (s: OrderChild<Refund>, args, ctx) =>
+      childConnection(s.record.refundLineItems, args, ctx, (r) => child("RefundLineItem", r, s.order, s.store)),
+    refundShippingLines: (s: OrderChild<Refund>, args, ctx) =>
+      childConnection(s.record.refundShippingLines, args, ctx, (r) => child("RefundShippingLine", r, s.order, s.store)),
+  },
+
+  RefundLineItem: {
+    id: (s: OrderChild<RefundLineItem>) => gid("RefundLineItem", s.record.id),
+    quantity: (s) => s.record.quantity,
+    restockType: (s) => s.record.restockType,
+    restocked: (s) => s.record.restockType === "RETURN" || s.record.restockType === "CANCEL",
+    subtotalSet: (s) => bag(s.record.subtotal, s.order),
+    totalTaxSet: (s) => bag(s.record.totalTax, s.order),
+    priceSet: (s: OrderChild<RefundLineItem>) => {
+      const line = s.order.lineItems.find((l) => l.id === s.record.lineItemId);
+      return bag(line ? line.originalUnitPrice : ZERO, s.order);
+    },
+    lineItem: (s: OrderChild<RefundLineItem>) => {
+      const line = s.order.lineItems.find((l) => l.id === s.record.lineItemId);
+      return line ? child("LineItem", line, s.order, s.store) : null;
+    },
+  },
+
+  RefundShippingLine: {
+    id: (s: OrderChild<RefundShippingLine>) => gid("RefundShippingLine", s.record.id),
+    subtotalAmountSet: (s) => bag(s.record.subtotal, s.order),
+    taxAmountSet: (s) => bag(s.record.tax, s.order),
+    shippingLine: (s: OrderChild<RefundShippingLine>) => {
+      const line = s.order.shippingLines.find((l) => l.id === s.record.shippingLineId);
+      return line ? child("ShippingLine", line, s.order, s.store) : null;
+    },
+  },
+
+  Customer: {
+    id: (s: Src<Customer>) => gid("Customer", s.record.id),
+    legacyResourceId: (s) => String(s.record.id),
+    firstName: (s) => s.record.firstName,
+    lastName: (s) => s.record.lastName,
+    displayName: (s: Src<Customer>) => {
+      const name = [s.record.firstName, s.record.lastName].filter(Boolean).join(" ");
+      return name || s.record.email || s.record.phone || "";
+    },
+    email: (s) => s.record.email,
+    phone: (s) => s.record.phone,
+    defaultEmailAddress: (s: Src<Customer>) =>
+      s.record.email ? { __typename: "CustomerEmailAddress", emailAddress: s.record.email } : null,
+    createdAt: (s) => s.record.createdAt,
+    updatedAt: (s) => s.record.updatedAt,
+    state: (s) => s.record.state,
+    tags: (s) => s.record.tags,
+    verifiedEmail: (s) => s.record.verifiedEmail,
+    numberOfOrders: (s: Src<Customer>) => String(customerStats(s.store, s.record.id).numberOfOrders),
+    amountSpent: (s: Src<Customer>) => shopMoney(customerStats(s.store, s.record.id).amountSpent, s.store.profile.currencyCode),
+    orders: (s: Src<Customer>, args, ctx, info) => {
+      requireScope(ctx, "orders", "read_orders");
+      return ordersConnection(ctx, info, { ...args, sortKey: args.sortKey ?? "ID" }, s.record.id);
+    },
+  },
+
+  Product: {
+    id: (s: Src<Product>) => gid("Product", s.record.id),
+    legacyResourceId: (s) => String(s.record.id),
+    title: (s) => s.record.title,
+    handle: (s) => s.record.handle,
+    status: (s) => s.record.status,
+    vendor: (s) => s.record.vendor,
+    productType: (s) => s.record.productType,
+    tags: (s) => s.record.tags,
+    isGiftCard: (s) => s.record.isGiftCard,
+    createdAt: (s) => s.record.createdAt,
+    updatedAt: (s) => s.record.updatedAt,
+    publishedAt: (s) => s.record.publishedAt,
+    totalVariants: (s) => s.record.variants.length,
+    variants: (s: Src<Product>, args, ctx) =>
+      childConnection(s.record.variants, args, ctx, (v) => wrap("ProductVariant", v, s.store)),
+  },
+
+  ProductVariant: {
+    id: (s: Src<ProductVariant>) => gid("ProductVariant", s.record.id),
+    legacyResourceId: (s) => String(s.record.id),
+    title: (s) => s.record.title,
+    displayName: (s: Src<ProductVariant>) => `${s.store.product(s.record.productId)?.title ?? ""} - ${s.record.title}`,
+    sku: (s) => s.record.sku,
+    price: (s) => s.record.price,
+    position: (s) => s.record.position,
+    createdAt: (s) => s.record.createdAt,
+    updatedAt: (s) => s.record.updatedAt,
+    product: (s: Src<ProductVariant>) => {
+      const p = s.store.product(s.record.productId);
+      return p ? wrap("Product", p, s.store) : null;
+    },
+  },
+};
+
+/** Types whose sources are plain data objects: their fields are read as properties. */
+const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError)$/;
+
+export const fieldResolver: GraphQLFieldResolver<any, RequestContext> = (source, args, ctx, info) => {
+  const typeName = info.parentType.name;
+  const fn = resolvers[typeName]?.[info.fieldName];
+  if (fn) return fn(source, args, ctx, info);
+  if (DATA_TYPES.test(typeName) && source !== null && typeof source === "object" && Object.hasOwn(source, info.fieldName)) {
+    return (source as Record<string, unknown>)[info.fieldName];
+  }
+  throw notImplemented(typeName, info.fieldName, info);
+};
+
+export const typeResolver: GraphQLTypeResolver<any, RequestContext> = (value) =>
+  value && typeof value === "object" && typeof value.__typename === "string" ? value.__typename : undefined;
+

@@ -1,0 +1,74 @@
+// Money is always a decimal string ("12.30"), never a float: Shopify's Decimal
+// scalar is a string and sums of prices must not drift. decimal.js does the math.
+import Decimal from "decimal.js";
+
+/** An amount in the shop's currency and the same amount in the order's presentment currency. */
+export interface MoneyPair {
+  shop: string;
+  presentment: string;
+}
+
+export const ZERO: MoneyPair = { shop: "0.00", presentment: "0.00" };
+
+/** Two decimals, half-up like Shopify's currency rounding for 2-decimal currencies. */
+export function fmt(value: Decimal.Value): string {
+  return new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+export function addPairs(...pairs: MoneyPair[]): MoneyPair {
+  let shop = new Decimal(0);
+  let presentment = new Decimal(0);
+  for (const p of pairs) {
+    shop = shop.plus(p.shop);
+    presentment = presentment.plus(p.presentment);
+  }
+  return { shop: fmt(shop), presentment: fmt(presentment) };
+}
+
+export function subPairs(a: MoneyPair, b: MoneyPair): MoneyPair {
+  return {
+    shop: fmt(new Decimal(a.shop).minus(b.shop)),
+    presentment: fmt(new Decimal(a.presentment).minus(b.presentment)),
+  };
+}
+
+export function mulPair(a: MoneyPair, factor: Decimal.Value): MoneyPair {
+  return {
+    shop: fmt(new Decimal(a.shop).times(factor)),
+    presentment: fmt(new Decimal(a.presentment).times(factor)),
+  };
+}
+
+/** A shop-currency amount converted at `rate` (presentment units per shop unit). */
+export function pairFromShop(shopAmount: Decimal.Value, rate: Decimal.Value): MoneyPair {
+  const shop = new Decimal(shopAmount);
+  return { shop: fmt(shop), presentment: fmt(shop.times(rate)) };
+}
+
+/**
+ * Splits `total` over `weights` so the parts sum exactly to `total` (largest
+ * remainder on cents) — how an order-level discount is allocated to line items.
+ */
+export function allocate(total: string, weights: Decimal.Value[]): string[] {
+  const cents = new Decimal(total).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  const sum = weights.reduce<Decimal>((acc, w) => acc.plus(w), new Decimal(0));
+  if (sum.isZero()) return weights.map(() => "0.00");
+  const raw = weights.map((w) => cents.times(w).div(sum));
+  const floors = raw.map((r) => r.floor());
+  let remaining = cents.minus(floors.reduce((a, b) => a.plus(b), new Decimal(0))).toNumber();
+  const order = raw
+    .map((r, i) => ({ i, frac: r.minus(r.floor()).toNumber() }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (const { i } of order) {
+    if (remaining <= 0) break;
+    floors[i] = floors[i]!.plus(1);
+    remaining -= 1;
+  }
+  return floors.map((c) => fmt(c.div(100)));
+}
+
+export function sumStrings(values: string[]): string {
+  return fmt(values.reduce((acc, v) => acc.plus(v), new Decimal(0)));
+}
+
+export { Decimal };

@@ -1,0 +1,150 @@
+// The simulator's record of a shop's data. Field names follow Shopify's GraphQL
+// names; amounts are MoneyPair (shop + presentment currency decimal strings);
+// timestamps are ISO-8601 UTC strings ("2026-01-02T03:04:05Z").
+import type { ShopInfo } from "../contracts.js";
+import type { MoneyPair } from "./money.js";
+
+export type CustomerState = "ENABLED" | "DISABLED" | "INVITED" | "DECLINED";
+export type ProductStatus = "ACTIVE" | "ARCHIVED" | "DRAFT";
+
+export interface Customer {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  state: CustomerState;
+  tags: string[];
+  verifiedEmail: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductVariant {
+  id: number;
+  productId: number;
+  title: string;
+  sku: string | null;
+  /** Shop currency. */
+  price: string;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Product {
+  id: number;
+  title: string;
+  handle: string;
+  status: ProductStatus;
+  vendor: string;
+  productType: string;
+  tags: string[];
+  isGiftCard: boolean;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  variants: ProductVariant[];
+}
+
+export interface LineItem {
+  id: number;
+  productId: number | null;
+  variantId: number | null;
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  vendor: string | null;
+  quantity: number;
+  isGiftCard: boolean;
+  requiresShipping: boolean;
+  taxable: boolean;
+  /** Per unit, before discounts. */
+  originalUnitPrice: MoneyPair;
+  /** Sum of all discount allocations on the line (line-level and order-level). */
+  totalDiscount: MoneyPair;
+  /** Tax charged on the line (taxes are added on top: taxesIncluded = false). */
+  tax: MoneyPair;
+  taxRate: string;
+}
+
+export interface ShippingLine {
+  id: number;
+  title: string;
+  code: string;
+  price: MoneyPair;
+  tax: MoneyPair;
+}
+
+export interface DiscountApplication {
+  /** "order" discounts are allocated across lines; "line" discounts hit one line. */
+  level: "order" | "line";
+  code: string | null;
+  title: string;
+  valueType: "percentage" | "fixed_amount";
+  value: string;
+}
+
+export interface RefundLineItem {
+  id: number;
+  lineItemId: number;
+  quantity: number;
+  restockType: "NO_RESTOCK" | "CANCEL" | "RETURN" | "LEGACY_RESTOCK";
+  /** Refunded amount for the units before tax (after the line's discounts). */
+  subtotal: MoneyPair;
+  totalTax: MoneyPair;
+}
+
+export interface RefundShippingLine {
+  id: number;
+  shippingLineId: number;
+  subtotal: MoneyPair;
+  tax: MoneyPair;
+}
+
+export interface Refund {
+  id: number;
+  orderId: number;
+  note: string | null;
+  createdAt: string;
+  processedAt: string;
+  updatedAt: string;
+  refundLineItems: RefundLineItem[];
+  refundShippingLines: RefundShippingLine[];
+}
+
+export type CancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
+
+export interface Order {
+  id: number;
+  /** Sequential number shown as name "#1001". */
+  number: number;
+  name: string;
+  email: string | null;
+  customerId: number | null;
+  createdAt: string;
+  processedAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+  cancelReason: CancelReason | null;
+  closedAt: string | null;
+  test: boolean;
+  sourceName: string;
+  currencyCode: string;
+  presentmentCurrencyCode: string;
+  /** Presentment units per shop unit used for this order. */
+  exchangeRate: string;
+  tags: string[];
+  discountApplications: DiscountApplication[];
+  lineItems: LineItem[];
+  shippingLines: ShippingLine[];
+  refunds: Refund[];
+}
+
+/** A shop's complete data: the control API's read-back oracle has this shape. */
+export interface ShopData {
+  shop: ShopInfo & { id: number; email: string; createdAt: string; updatedAt: string };
+  customers: Customer[];
+  products: Product[];
+  orders: Order[];
+}
