@@ -134,3 +134,17 @@ describe("token registry", () => {
     expect(tokens.migrateToExpiring(migrated.response.access_token)).toEqual({ ok: false, reason: "not_migratable" });
   });
 });
+
+describe("token registry housekeeping", () => {
+  it("forgets tokens dead for more than a day, keeps reporting recently expired ones", () => {
+    const c = clock();
+    const tokens = createTokenRegistry({ now: c.now, lifetimes: { onlineAccessSeconds: 60 } });
+    const old = tokens.issueOnline(SHOP, [], staffUser(SHOP, 1));
+    c.advance(2 * 24 * 3600);
+    const recent = tokens.issueOnline(SHOP, [], staffUser(SHOP, 1));
+    c.advance(120);
+    for (let i = 0; i < 1000; i++) tokens.issueOnline(SHOP, [], staffUser(SHOP, 1));
+    expect(tokens.validate(old.access_token)).toEqual({ ok: false, reason: "unknown" });
+    expect(tokens.validate(recent.access_token)).toEqual({ ok: false, reason: "expired" });
+  });
+});

@@ -118,17 +118,37 @@ function newToken(prefix: string): string {
   return `${prefix}${randomBytes(16).toString("hex")}`;
 }
 
+// Long benchmark runs mint many tokens; every SWEEP_EVERY issuances, records that have
+// been dead for a day are dropped. Until then an expired token still reports "expired"
+// (not "unknown"), which is what a client debugging a 401 wants to see.
+const SWEEP_EVERY = 1000;
+const KEEP_DEAD_MS = 24 * 3600 * 1000;
+
 export function createTokenRegistry(options: TokenRegistryOptions = {}): SimTokenRegistry {
   const life: TokenLifetimes = { ...DEFAULT_TOKEN_LIFETIMES, ...options.lifetimes };
   const now = options.now ?? Date.now;
   const access = new Map<string, AccessRecord>();
   const refreshTokens = new Map<string, RefreshRecord>();
+  let issuedSinceSweep = 0;
+
+  function sweepSometimes(): void {
+    if (++issuedSinceSweep < SWEEP_EVERY) return;
+    issuedSinceSweep = 0;
+    const cutoff = now() - KEEP_DEAD_MS;
+    for (const [token, record] of access) {
+      if (record.grant.expiresAt !== undefined && record.grant.expiresAt < cutoff) access.delete(token);
+    }
+    for (const [token, record] of refreshTokens) {
+      if (record.expiresAt < cutoff) refreshTokens.delete(token);
+    }
+  }
 
   function scopeString(scopes: string[]): string {
     return scopes.join(",");
   }
 
   function mintExpiringOffline(shop: string, scopes: string[], parent?: string): OfflineTokenResponse {
+    sweepSometimes();
     const t = now();
     const accessToken = newToken("shpua_");
     access.set(accessToken, {
@@ -178,6 +198,7 @@ export function createTokenRegistry(options: TokenRegistryOptions = {}): SimToke
     },
 
     issueOnline(shop, scopes, user) {
+      sweepSometimes();
       const accessToken = newToken("shpua_");
       access.set(accessToken, {
         grant: {
