@@ -26,8 +26,10 @@
   var MESSAGE_TAG = "shopify-simulator-app-bridge";
   var script = document.currentScript;
   // The admin page and this script are both served by the simulator: its origin is
-  // the only origin we talk to.
-  var adminOrigin = script && script.src ? new URL(script.src).origin : "*";
+  // the only origin we talk to (data-simulator-origin overrides it for a copy of the
+  // script served from elsewhere).
+  var adminOrigin =
+    (script && script.getAttribute("data-simulator-origin")) || (script && script.src ? new URL(script.src).origin : "*");
   var params = new URLSearchParams(window.location.search);
   var storageKey = "shopify-simulator-app-bridge:config";
 
