@@ -46,6 +46,18 @@ window.__results = { done: false };
 })();
 </script>`;
 
+// A plain-HTML modal and save bar, driven through shopify.modal / shopify.saveBar.
+const REPORTS_EXTRAS = `
+<ui-modal id="confirm-modal"><p id="modal-text">Rebuild all reports?</p>
+  <ui-title-bar title="Confirm rebuild">
+    <button variant="primary" onclick="window.__confirmed = 1; shopify.modal.hide('confirm-modal')">Rebuild</button>
+  </ui-title-bar>
+</ui-modal>
+<ui-save-bar id="settings-save-bar">
+  <button variant="primary" onclick="window.__savedSettings = 1"></button>
+  <button onclick="shopify.saveBar.hide('settings-save-bar')"></button>
+</ui-save-bar>`;
+
 beforeAll(async () => {
   appServer = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://app.local");
@@ -73,7 +85,7 @@ beforeAll(async () => {
       return;
     }
     const pages: Record<string, string> = {
-      "/app/reports": appPage("Reports", "<p id='reports'>Reports page</p>"),
+      "/app/reports": appPage("Reports", `<p id='reports'>Reports page</p>${REPORTS_EXTRAS}`),
       "/app/landing": appPage("Landing", "<p id='landing'>Landing page</p>"),
     };
     const html = pages[url.pathname] ?? appPage("Dashboard", HOME_SCRIPT);
@@ -185,6 +197,26 @@ describe("embedded app in headless Chromium", () => {
     expect(new URL(reports.url()).searchParams.get("embedded")).toBe("1");
     await shopify.session.decodeSessionToken(new URL(reports.url()).searchParams.get("id_token")!);
     await expect.poll(() => page.locator("#sim-title-bar-title").textContent()).toBe("Reports");
+
+    // <ui-modal>: a dialog with the modal's title, content and title-bar buttons.
+    await reports.evaluate("shopify.modal.show('confirm-modal')");
+    const dialog = reports.locator(".sim-ab-dialog");
+    await dialog.waitFor();
+    expect(await dialog.locator(".sim-ab-title").textContent()).toBe("Confirm rebuild");
+    expect(await dialog.locator("#modal-text").textContent()).toBe("Rebuild all reports?");
+    await dialog.locator(".sim-ab-footer button", { hasText: "Rebuild" }).click();
+    await reports.waitForFunction("window.__confirmed === 1");
+    await dialog.waitFor({ state: "detached" });
+    expect(await page.locator("#sim-title-bar-title").textContent()).toBe("Reports");
+
+    // <ui-save-bar>: shown in the admin's top bar; its buttons click the app's buttons.
+    await reports.evaluate("shopify.saveBar.show('settings-save-bar')");
+    const saveBar = page.locator("#sim-save-bar");
+    await saveBar.waitFor({ state: "visible" });
+    await saveBar.locator("button", { hasText: "Save" }).click();
+    await reports.waitForFunction("window.__savedSettings === 1");
+    await saveBar.locator("button", { hasText: "Discard" }).click();
+    await saveBar.waitFor({ state: "hidden" });
 
     expect(apiCalls).toHaveLength(1);
     expect(consoleErrors).toEqual([]);

@@ -46,6 +46,9 @@ a { color: inherit; }
 .sim-button { display: inline-block; border: 0; border-radius: 8px; padding: 7px 14px; font: inherit; font-weight: 600; cursor: pointer; text-decoration: none; background: #303030; color: #fff; }
 .sim-button.secondary { background: #fff; color: #303030; box-shadow: inset 0 0 0 1px #c9c9c9; }
 .sim-button.critical { background: #c70a24; }
+.sim-button.inverse { background: #fff; color: #303030; }
+.sim-save-bar { position: fixed; top: 0; left: 0; right: 0; z-index: 5; background: #303030; color: #fff; }
+.sim-save-bar[hidden] { display: none; }
 .sim-badge { display: inline-block; border-radius: 8px; padding: 2px 8px; font-size: 12px; background: #e3e3e3; }
 .sim-badge.ok { background: #cdfee1; color: #0c5132; }
 #sim-toasts { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); display: flex; flex-direction: column; gap: 8px; align-items: center; z-index: 10; }
@@ -90,6 +93,7 @@ export function adminShell(o: ShellOptions): string {
 <style>${STYLES}</style>
 </head>
 <body>
+<div id="sim-save-bar" class="sim-topbar sim-save-bar" hidden><span>Unsaved changes</span><span id="sim-save-bar-actions" style="margin-left:auto;display:flex;gap:8px"></span></div>
 <header class="sim-topbar">
   <a class="sim-logo" href="/store"><span class="sim-logo-mark"></span>shopify <small style="font-weight:400;color:#b5b5b5">simulator</small></a>
   <div class="sim-search">Search</div>
@@ -195,7 +199,8 @@ export function storeIndexPage(shops: ShopInfo[], appName: string): string {
     })
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stores · Shopify simulator</title><style>${STYLES}</style></head>
-<body><header class="sim-topbar"><a class="sim-logo" href="/store"><span class="sim-logo-mark"></span>shopify <small style="font-weight:400;color:#b5b5b5">simulator</small></a></header>
+<body><div id="sim-save-bar" class="sim-topbar sim-save-bar" hidden><span>Unsaved changes</span><span id="sim-save-bar-actions" style="margin-left:auto;display:flex;gap:8px"></span></div>
+<header class="sim-topbar"><a class="sim-logo" href="/store"><span class="sim-logo-mark"></span>shopify <small style="font-weight:400;color:#b5b5b5">simulator</small></a></header>
 <div class="sim-page"><div class="sim-card"><h2>Stores</h2><ul>${rows || "<li>No stores</li>"}</ul></div></div></body></html>`;
 }
 

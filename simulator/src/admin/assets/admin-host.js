@@ -171,6 +171,26 @@
     window.location.assign(url.href);
   }
 
+  // The app's contextual save bar replaces the admin's top bar while shown.
+  var saveBarEl = document.getElementById("sim-save-bar");
+  var saveBarActions = document.getElementById("sim-save-bar-actions");
+  function setSaveBar(open, buttons) {
+    saveBarEl.hidden = !open;
+    saveBarActions.textContent = "";
+    (buttons || []).forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sim-button" + (b.variant === "primary" ? " inverse" : " secondary");
+      button.textContent = b.label;
+      button.disabled = Boolean(b.disabled);
+      button.setAttribute("data-sim-save-bar-action", String(b.index));
+      button.addEventListener("click", function () {
+        send({ type: "saveBar:click", index: b.index });
+      });
+      saveBarActions.appendChild(button);
+    });
+  }
+
   var progress = document.getElementById("sim-loading");
   window.addEventListener("message", function (event) {
     if (event.source !== frame.contentWindow || event.origin !== cfg.appOrigin) return;
@@ -197,6 +217,9 @@
         break;
       case "location":
         reflectLocation(data);
+        break;
+      case "saveBar":
+        setSaveBar(Boolean(data.open), data.buttons);
         break;
       case "loading":
         progress.classList.toggle("on", Boolean(data.on));

@@ -13,6 +13,8 @@
 //   shopify.toast.show/hide    rendered by the admin page
 //   <ui-nav-menu>              its <a> children become links in the admin's left nav
 //   <ui-title-bar title>       shown in the admin's title bar, with its <button>s
+//   <ui-modal>, shopify.modal  a dialog inside the iframe (title, buttons, content, src)
+//   <ui-save-bar>, shopify.saveBar  the admin's contextual save bar
 //   shopify.config             apiKey, shop, host, locale
 //   shopify.loading(), shopify.environment
 //   navigation                 the admin URL follows the app's path; window.open(url,
@@ -123,9 +125,12 @@
       if (data.type === "toast:dismiss") delete toastCallbacks[data.toastId];
     } else if (data.type === "navigate") {
       navigateFromAdmin(data.href);
+    } else if (data.type === "saveBar:click") {
+      var saveButton = openSaveBar && titleBarButtons(openSaveBar)[data.index];
+      if (saveButton && !saveButton.disabled) saveButton.click();
     } else if (data.type === "titleBar:click") {
       // A title-bar button clicked in the admin: click the app's own <button>.
-      var button = titleBarButtons(document.querySelector("ui-title-bar"))[data.index];
+      var button = titleBarButtons(pageTitleBar())[data.index];
       if (button && !button.disabled) button.click();
     }
   });
@@ -247,8 +252,14 @@
   function titleBarButtons(bar) {
     return bar ? Array.prototype.slice.call(bar.querySelectorAll("button")) : [];
   }
+  // The page's title bar: the first <ui-title-bar> that is not part of a modal.
+  function pageTitleBar() {
+    var bars = document.querySelectorAll("ui-title-bar");
+    for (var i = 0; i < bars.length; i++) if (!bars[i].closest("ui-modal")) return bars[i];
+    return null;
+  }
   function syncTitleBar() {
-    var bar = document.querySelector("ui-title-bar");
+    var bar = pageTitleBar();
     var buttons = titleBarButtons(bar).map(function (b, index) {
       return {
         index: index,
@@ -275,12 +286,203 @@
       }
       attributeChangedCallback() {
         if (this.isConnected) syncTitleBar();
+        var modal = this.closest("ui-modal");
+        if (modal && modal._render) modal._render();
       }
       disconnectedCallback() {
         syncTitleBar();
       }
     },
   );
+
+  // --- modals ------------------------------------------------------------------------------
+  // <ui-modal> is drawn inside the app's iframe (Shopify draws it over the whole admin):
+  // a dialog with the title and buttons of its <ui-title-bar>, and its content: the
+  // `content` element (where @shopify/app-bridge-react portals its children), the
+  // element's other children for plain HTML pages, or an iframe for `src`.
+  var STYLE_ID = "shopify-simulator-app-bridge-style";
+  function ensureStyles() {
+    if (document.getElementById(STYLE_ID)) return;
+    var style = document.createElement("style");
+    style.id = STYLE_ID;
+    style.textContent =
+      ".sim-ab-backdrop{position:fixed;inset:0;background:rgba(0,0,0,.5);display:flex;align-items:flex-start;justify-content:center;z-index:2147483000;padding-top:8vh}" +
+      ".sim-ab-dialog{background:#fff;border-radius:12px;width:min(620px,92vw);max-height:80vh;display:flex;flex-direction:column;box-shadow:0 8px 24px rgba(0,0,0,.3);font:14px/1.4 -apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,sans-serif;color:#303030}" +
+      ".sim-ab-dialog.small{width:min(380px,92vw)}.sim-ab-dialog.large{width:min(980px,92vw)}.sim-ab-dialog.max{width:96vw;max-height:92vh}" +
+      ".sim-ab-header{display:flex;align-items:center;padding:12px 16px;background:#f3f3f3;border-radius:12px 12px 0 0;font-weight:650}" +
+      ".sim-ab-header button{margin-left:auto;border:0;background:none;font-size:18px;cursor:pointer}" +
+      ".sim-ab-body{padding:16px;overflow:auto;flex:1}.sim-ab-body iframe{border:0;width:100%;min-height:50vh}" +
+      ".sim-ab-footer{display:flex;justify-content:flex-end;gap:8px;padding:12px 16px;border-top:1px solid #e3e3e3}" +
+      ".sim-ab-footer:empty{display:none}.sim-ab-footer button{border:0;border-radius:8px;padding:6px 12px;font:inherit;font-weight:600;cursor:pointer;background:#fff;box-shadow:inset 0 0 0 1px #c9c9c9}" +
+      ".sim-ab-footer button.primary{background:#303030;color:#fff;box-shadow:none}.sim-ab-footer button.critical{background:#c70a24;color:#fff;box-shadow:none}";
+    (document.head || document.documentElement).appendChild(style);
+  }
+  function isReactManaged(el) {
+    return Object.keys(el).some(function (k) { return k.indexOf("__react") === 0; });
+  }
+  defineOnce(
+    "ui-modal",
+    class extends HTMLElement {
+      constructor() {
+        super();
+        // Where React portals the modal's content (app-bridge-react reads `modal.content`).
+        this.content = document.createElement("div");
+        this._open = false;
+        this._moved = [];
+      }
+      connectedCallback() {
+        this.style.display = "none";
+      }
+      disconnectedCallback() {
+        if (this._open) this.hide();
+      }
+      get open() {
+        return this._open;
+      }
+      show() {
+        if (!this._open) {
+          this._open = true;
+          ensureStyles();
+          var self = this;
+          var backdrop = document.createElement("div");
+          backdrop.className = "sim-ab-backdrop";
+          backdrop.innerHTML =
+            '<div class="sim-ab-dialog" role="dialog" aria-modal="true"><div class="sim-ab-header"><span class="sim-ab-title"></span>' +
+            '<button type="button" aria-label="Close">\u00d7</button></div><div class="sim-ab-body"></div><div class="sim-ab-footer"></div></div>';
+          backdrop.querySelector(".sim-ab-header button").addEventListener("click", function () { self.hide(); });
+          var body = backdrop.querySelector(".sim-ab-body");
+          var src = this.getAttribute("src");
+          if (src) {
+            var frame = document.createElement("iframe");
+            frame.src = new URL(src, window.location.href).href;
+            body.appendChild(frame);
+          } else {
+            body.appendChild(this.content);
+            if (!isReactManaged(this)) {
+              // A plain HTML modal: show its own children while open, put them back after.
+              this._moved = Array.prototype.slice.call(this.childNodes).filter(function (n) {
+                return !(n.nodeType === 1 && (n.localName === "ui-title-bar" || n.localName === "ui-save-bar"));
+              });
+              this._moved.forEach(function (n) { body.appendChild(n); });
+            }
+          }
+          this._backdrop = backdrop;
+          document.body.appendChild(backdrop);
+          this._render();
+          this.dispatchEvent(new CustomEvent("show"));
+        }
+        return Promise.resolve();
+      }
+      hide() {
+        if (this._open) {
+          this._open = false;
+          var self = this;
+          this._moved.forEach(function (n) { self.appendChild(n); });
+          this._moved = [];
+          if (this._backdrop) this._backdrop.remove();
+          this._backdrop = null;
+          this.dispatchEvent(new CustomEvent("hide"));
+        }
+        return Promise.resolve();
+      }
+      toggle() {
+        return this._open ? this.hide() : this.show();
+      }
+      // Title, size and footer buttons from the modal's <ui-title-bar>.
+      _render() {
+        if (!this._backdrop) return;
+        var bar = this.querySelector("ui-title-bar");
+        var dialog = this._backdrop.querySelector(".sim-ab-dialog");
+        dialog.className = "sim-ab-dialog " + (this.getAttribute("variant") || "base");
+        this._backdrop.querySelector(".sim-ab-title").textContent = bar ? bar.getAttribute("title") || "" : "";
+        var footer = this._backdrop.querySelector(".sim-ab-footer");
+        footer.textContent = "";
+        titleBarButtons(bar).forEach(function (original) {
+          var proxy = document.createElement("button");
+          proxy.type = "button";
+          proxy.textContent = (original.textContent || "").trim();
+          var variant = original.getAttribute("variant");
+          var tone = original.getAttribute("tone");
+          proxy.className = tone === "critical" ? "critical" : variant === "primary" ? "primary" : "";
+          proxy.disabled = original.disabled;
+          proxy.addEventListener("click", function () { original.click(); });
+          footer.appendChild(proxy);
+        });
+      }
+    },
+  );
+  function byId(id, localName) {
+    var el = document.getElementById(id);
+    if (!el || el.localName !== localName) throw new Error("App Bridge: no <" + localName + '> with id "' + id + '"');
+    return el;
+  }
+  var modal = {
+    show: function (id) { return byId(id, "ui-modal").show(); },
+    hide: function (id) { return byId(id, "ui-modal").hide(); },
+    toggle: function (id) { return byId(id, "ui-modal").toggle(); },
+  };
+
+  // --- save bar ------------------------------------------------------------------------------
+  // <ui-save-bar> shows in the admin's top bar, as on Shopify; its <button>s become the
+  // bar's Save/Discard buttons (a click clicks the app's own button).
+  var openSaveBar = null;
+  function syncSaveBar() {
+    var buttons = openSaveBar
+      ? titleBarButtons(openSaveBar).map(function (b, index) {
+          return {
+            index: index,
+            label: (b.textContent || "").trim() || (b.getAttribute("variant") === "primary" ? "Save" : "Discard"),
+            variant: b.getAttribute("variant") || "secondary",
+            disabled: b.disabled || b.hasAttribute("disabled") || b.hasAttribute("loading"),
+          };
+        })
+      : [];
+    post("saveBar", { open: Boolean(openSaveBar), buttons: buttons });
+  }
+  defineOnce(
+    "ui-save-bar",
+    class extends HTMLElement {
+      connectedCallback() {
+        this.style.display = "none";
+        if (!this._observer) {
+          var self = this;
+          this._observer = new MutationObserver(function () { if (openSaveBar === self) syncSaveBar(); });
+          this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+        }
+      }
+      disconnectedCallback() {
+        if (openSaveBar === this) this.hide();
+      }
+      get showing() {
+        return openSaveBar === this;
+      }
+      show() {
+        if (openSaveBar !== this) {
+          openSaveBar = this;
+          syncSaveBar();
+          this.dispatchEvent(new CustomEvent("show"));
+        }
+        return Promise.resolve();
+      }
+      hide() {
+        if (openSaveBar === this) {
+          openSaveBar = null;
+          syncSaveBar();
+          this.dispatchEvent(new CustomEvent("hide"));
+        }
+        return Promise.resolve();
+      }
+      toggle() {
+        return openSaveBar === this ? this.hide() : this.show();
+      }
+    },
+  );
+  var saveBar = {
+    show: function (id) { return byId(id, "ui-save-bar").show(); },
+    hide: function (id) { return byId(id, "ui-save-bar").hide(); },
+    toggle: function (id) { return byId(id, "ui-save-bar").toggle(); },
+    leaveConfirmation: function () { return Promise.resolve(); },
+  };
 
   // --- toasts ------------------------------------------------------------------------------
   var nextToast = 1;
@@ -338,6 +540,8 @@
     environment: { embedded: embedded, mobile: false, pos: false },
     idToken: idToken,
     toast: toast,
+    modal: modal,
+    saveBar: saveBar,
     loading: function (isLoading) {
       post("loading", { on: isLoading !== false });
     },
