@@ -135,6 +135,21 @@ describe("token registry", () => {
   });
 });
 
+describe("token registry test hooks", () => {
+  it("expires or revokes a single access token on demand", () => {
+    const tokens = createTokenRegistry();
+    const a = tokens.issueOffline(SHOP, [], { expiring: true });
+    const b = tokens.issueOffline(SHOP, [], { expiring: false });
+    expect(tokens.expireAccessToken(a.access_token)).toBe(true);
+    expect(tokens.validate(a.access_token)).toEqual({ ok: false, reason: "expired" });
+    expect(tokens.revokeAccessToken(b.access_token)).toBe(true);
+    expect(tokens.validate(b.access_token)).toEqual({ ok: false, reason: "revoked" });
+    expect(tokens.expireAccessToken("shpua_unknown")).toBe(false);
+    // The refresh token still works after its access token expired.
+    expect(tokens.refresh(a.refresh_token!).ok).toBe(true);
+  });
+});
+
 describe("token registry housekeeping", () => {
   it("forgets tokens dead for more than a day, keeps reporting recently expired ones", () => {
     const c = clock();

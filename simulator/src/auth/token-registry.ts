@@ -90,6 +90,8 @@ export interface SimTokenRegistry extends TokenRegistry {
   migrateToExpiring(nonExpiringAccessToken: string): MigrateResult;
   /** Revoke one access token (e.g. a test simulating a leaked token being rotated out). */
   revokeAccessToken(accessToken: string): boolean;
+  /** Make one access token expire now (tests of an app's refresh path, without waiting). */
+  expireAccessToken(accessToken: string): boolean;
   /** The lifetimes in force (read-only copy). */
   lifetimes(): TokenLifetimes;
 }
@@ -253,6 +255,13 @@ export function createTokenRegistry(options: TokenRegistryOptions = {}): SimToke
       const record = access.get(accessToken);
       if (!record) return false;
       record.revoked = true;
+      return true;
+    },
+
+    expireAccessToken(accessToken) {
+      const record = access.get(accessToken);
+      if (!record) return false;
+      record.grant.expiresAt = now();
       return true;
     },
 
