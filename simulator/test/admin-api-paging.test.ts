@@ -1,5 +1,6 @@
 // Shopify's own Admin API client pages through every customer, order and
 // product of a generated store and gets exactly the store's records.
+import type { ClientResponse } from "@shopify/admin-api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/index.js";
 import type { ShopData } from "../src/store/types.js";
@@ -162,11 +163,11 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
     const out: string[] = [];
     let before: string | null = null;
     for (;;) {
-      const res = await client.request(
+      const res: ClientResponse<unknown> = await client.request(
         `query($before: String) { products(last: 7, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }`,
         { variables: { before } },
       );
-      const conn = (res.data as { products: { nodes: Array<{ id: string }>; pageInfo: { hasPreviousPage: boolean; startCursor: string } } }).products;
+      const conn: { nodes: Array<{ id: string }>; pageInfo: { hasPreviousPage: boolean; startCursor: string } } = (res.data as { products: { nodes: Array<{ id: string }>; pageInfo: { hasPreviousPage: boolean; startCursor: string } } }).products;
       out.unshift(...conn.nodes.map((n) => n.id));
       if (!conn.pageInfo.hasPreviousPage) break;
       before = conn.pageInfo.startCursor;

@@ -1,7 +1,7 @@
 // Shared helpers for the simulator's conformance tests: start a simulator on a
 // free port and talk to it with Shopify's own client, mapping https://{shop}
 // to the simulator's origin exactly as an app would.
-import { createAdminApiClient, type AdminApiClient } from "@shopify/admin-api-client";
+import { createAdminApiClient, type AdminApiClient, type ClientResponse } from "@shopify/admin-api-client";
 import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from "../src/index.js";
 
 export const API_VERSION = "2026-10";
@@ -35,8 +35,8 @@ export async function pageAll<T>(client: AdminApiClient, field: string, selectio
   let after: string | null = null;
   for (;;) {
     const query = `query Page($after: String) { ${field}(first: ${pageSize}, after: $after${extraArgs ? `, ${extraArgs}` : ""}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`;
-    const res = await client.request(query, { variables: { after } });
-    const throttled = res.errors?.graphQLErrors?.some((e) => e.extensions?.code === "THROTTLED");
+    const res: ClientResponse<Record<string, unknown>> = await client.request(query, { variables: { after } });
+    const throttled = res.errors?.graphQLErrors?.some((e: { extensions?: { code?: string } }) => e.extensions?.code === "THROTTLED");
     if (throttled) {
       // Like a well-behaved app: wait until the bucket can pay, as reported by the API.
       const cost = (res.extensions as { cost: { requestedQueryCost: number; throttleStatus: { currentlyAvailable: number; restoreRate: number } } }).cost;
@@ -45,7 +45,7 @@ export async function pageAll<T>(client: AdminApiClient, field: string, selectio
       continue;
     }
     if (res.errors) throw new Error(JSON.stringify(res.errors));
-    const conn = (res.data as Record<string, { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>)[field]!;
+    const conn: { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (res.data as Record<string, { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>)[field]!;
     out.push(...conn.nodes);
     if (!conn.pageInfo.hasNextPage) return out;
     after = conn.pageInfo.endCursor;

@@ -3,7 +3,7 @@
 // origin https://{shop} with the simulator's origin and keep the path.
 import type { FastifyInstance } from "fastify";
 import type { Simulator } from "../simulator.js";
-import { schemaForVersion } from "./admin-schema.js";
+import { DEFAULT_API_VERSION, schemaForVersion } from "./admin-schema.js";
 import type { RequestContext } from "./context.js";
 import { runAdminGraphQL, type GraphQLRequestBody } from "./execute-admin.js";
 
@@ -17,7 +17,10 @@ export function registerAdminApiRoute(app: FastifyInstance, sim: Simulator): voi
     const store = sim.shops.get(check.grant.shop);
     if (!store) return reply.code(401).send(INVALID_TOKEN_BODY);
     const shop = store.domain;
-    const { schema, servedVersion } = schemaForVersion(req.params.version);
+    const { schema } = schemaForVersion(req.params.version);
+    // Behaviour that differs by version (e.g. bulk concurrency) follows the requested
+    // version; documents are checked against the nearest vendored schema.
+    const servedVersion = /^\d{4}-(01|04|07|10)$|^unstable$/.test(req.params.version) ? req.params.version : DEFAULT_API_VERSION;
     reply.header("x-shopify-api-version", servedVersion);
     reply.header("x-request-id", `sim-${req.id}`);
     const body = (req.body ?? {}) as GraphQLRequestBody;

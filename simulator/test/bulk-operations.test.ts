@@ -1,0 +1,165 @@
+// Bulk query operations end to end: validation, status polling through the
+// Admin API, the signed JSONL result, reassembly of nested lines by
+// __parentId, the concurrency limit, cancel and the bulk_operations/finish webhook.
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSimulator } from "../src/index.js";
+import type { ShopData } from "../src/store/types.js";
+import { FIXED_ANCHOR, startTestSimulator, waitFor } from "./helpers.js";
+
+describe("bulk operations", () => {
+  let sim: RunningSimulator;
+  let token: string;
+  let oracle: ShopData;
+  let hooks: Server;
+  const finished: Array<Record<string, unknown>> = [];
+  const SHOP = "bulk.myshopify.com";
+
+  beforeAll(async () => {
+    hooks = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        if (req.headers["x-shopify-topic"] === "bulk_operations/finish") finished.push(JSON.parse(body));
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => hooks.listen(0, "127.0.0.1", () => r()));
+    const hookUrl = `http://127.0.0.1:${(hooks.address() as { port: number }).port}`;
+    sim = await startTestSimulator({
+      shops: [{ domain: SHOP, seed: 21, size: "small", anchor: FIXED_ANCHOR }],
+      webhookConfig: { apiVersion: "2026-10", subscriptions: [{ topics: ["bulk_operations/finish"], uri: `${hookUrl}/webhooks` }], compliance: [] },
+      bulk: { objectsPerSecond: 1_000_000 },
+    });
+    token = sim.control.install(SHOP).accessToken;
+    oracle = sim.control.data(SHOP);
+  });
+  afterAll(async () => {
+    await sim.close();
+    await new Promise((r) => hooks.close(r));
+  });
+
+  async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, version = "2026-10"): Promise<{ data: T; errors?: unknown }> {
+    const res = await fetch(`${sim.url}/admin/api/${version}/graphql.json`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-shopify-access-token": token },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as { data: T; errors?: unknown };
+  }
+
+  const RUN = `mutation Run($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id status } userErrors { field message code } } }`;
+  const STATUS = `query Status($id: ID!) { node(id: $id) { ... on BulkOperation { id status errorCode objectCount rootObjectCount fileSize url createdAt completedAt } } }`;
+
+  async function runToEnd(q: string) {
+    const started = await gql(RUN, { q });
+    expect(started.data.bulkOperationRunQuery.userErrors).toEqual([]);
+    const id = started.data.bulkOperationRunQuery.bulkOperation.id as string;
+    expect(started.data.bulkOperationRunQuery.bulkOperation.status).toBe("CREATED");
+    return waitFor(async () => {
+      const s = (await gql(STATUS, { id })).data.node;
+      return s.status === "COMPLETED" || s.status === "FAILED" || s.status === "CANCELED" ? s : undefined;
+    }, 20_000, "bulk operation");
+  }
+
+  it("exports orders with nested line items as JSONL lines linked by __parentId", async () => {
+    const op = await runToEnd(`{ orders(query: "created_at:>='2026-01-01'") { edges { node { id name totalPriceSet { shopMoney { amount } } lineItems(first: 1) { edges { node { id sku quantity } } } } } } }`);
+    expect(op.status).toBe("COMPLETED");
+    // A date without time is midnight in the shop's time zone (America/New_York: 05:00Z in January).
+    const expectedOrders = oracle.orders.filter((o) => o.createdAt >= "2026-01-01T05:00:00Z").sort((a, b) => (a.processedAt < b.processedAt ? -1 : a.processedAt > b.processedAt ? 1 : a.id - b.id));
+    const expectedLines = expectedOrders.reduce((n, o) => n + o.lineItems.length, 0);
+    expect(Number(op.rootObjectCount)).toBe(expectedOrders.length);
+    expect(Number(op.objectCount)).toBe(expectedOrders.length + expectedLines);
+    expect(op.url).toMatch(new RegExp(`^${sim.url}/_sim/bulk-results/\\d+\\.jsonl\\?expires=\\d+&signature=[0-9a-f]{64}$`));
+
+    const res = await fetch(op.url);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(Number(op.fileSize)).toBe(Buffer.byteLength(text));
+    const lines = text.trim().split("\n").map((l) => JSON.parse(l));
+    // Reassemble: parents first, children by __parentId (ignores the `first: 1` on the nested connection).
+    const orders = new Map<string, { id: string; name: string; lineItems: Array<{ id: string; sku: string | null; quantity: number }> }>();
+    for (const line of lines) {
+      if (line.__parentId) orders.get(line.__parentId)!.lineItems.push({ id: line.id, sku: line.sku, quantity: line.quantity });
+      else orders.set(line.id, { id: line.id, name: line.name, lineItems: [] });
+      expect(Object.keys(line)).not.toContain("__simParentId");
+      expect(Object.keys(line)).not.toContain("lineItems");
+    }
+    expect([...orders.keys()]).toEqual(expectedOrders.map((o) => `gid://shopify/Order/${o.id}`));
+    for (const o of expectedOrders) {
+      expect(orders.get(`gid://shopify/Order/${o.id}`)!.lineItems).toEqual(
+        o.lineItems.map((l) => ({ id: `gid://shopify/LineItem/${l.id}`, sku: l.sku, quantity: l.quantity })),
+      );
+    }
+    await waitFor(() => finished.find((f) => f.admin_graphql_api_id === op.id), 5000, "bulk_operations/finish");
+    expect(finished.find((f) => f.admin_graphql_api_id === op.id)).toEqual({
+      admin_graphql_api_id: op.id,
+      completed_at: op.completedAt,
+      created_at: op.createdAt,
+      error_code: null,
+      status: "completed",
+      type: "query",
+    });
+  });
+
+  it("serves results only with a valid signature", async () => {
+    const op = await runToEnd(`{ products { edges { node { id title } } } }`);
+    const tampered = op.url.replace(/signature=[0-9a-f]{4}/, "signature=0000");
+    expect((await fetch(tampered)).status).toBe(403);
+    const lines = (await (await fetch(op.url)).text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(oracle.products.map((p) => `gid://shopify/Product/${p.id}`));
+    const current = await gql(`{ currentBulkOperation { id status } }`);
+    expect(current.data.currentBulkOperation).toEqual({ id: op.id, status: "COMPLETED" });
+  });
+
+  it("applies Shopify's bulk query rules", async () => {
+    const cases: Array<[string, RegExp]> = [
+      [`{ shop { name } }`, /at least one connection/],
+      [`{ node(id: "gid://shopify/Order/1") { id } }`, /node field can't be used/],
+      [`{ orders { edges { node { id } } } products { edges { node { id } } } }`, /exactly one top-level field/],
+      [`{ orders { edges { node { id nope } } } }`, /Invalid bulk query/],
+      [
+        `{ products { edges { node { id variants { edges { node { id product { variants { edges { node { id product { variants { edges { node { id } } } } } } } } } } } } } } }`,
+        /more than 2 levels|more than 5 connections/,
+      ],
+    ];
+    for (const [q, message] of cases) {
+      const r = await gql(RUN, { q });
+      expect(r.data.bulkOperationRunQuery.bulkOperation, q).toBeNull();
+      expect(r.data.bulkOperationRunQuery.userErrors[0].message, q).toMatch(message);
+      expect(r.data.bulkOperationRunQuery.userErrors[0].code).toBe("INVALID");
+    }
+  });
+
+  it("allows five concurrent bulk queries on 2026-10, one on 2025-10, and cancels", async () => {
+    sim.simulator.bulk.setSpeed(50); // slow, so they overlap
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await gql(RUN, { q: `{ customers { edges { node { id } } } }` });
+        expect(r.data.bulkOperationRunQuery.userErrors).toEqual([]);
+        ids.push(r.data.bulkOperationRunQuery.bulkOperation.id);
+      }
+      const sixth = await gql(RUN, { q: `{ customers { edges { node { id } } } }` });
+      expect(sixth.data.bulkOperationRunQuery.bulkOperation).toBeNull();
+      expect(sixth.data.bulkOperationRunQuery.userErrors[0].code).toBe("LIMIT_REACHED");
+      const older = await gql(RUN, { q: `{ customers { edges { node { id } } } }` }, "2025-10");
+      expect(older.data.bulkOperationRunQuery.userErrors[0].code).toBe("OPERATION_IN_PROGRESS");
+
+      for (const id of ids) {
+        const c = await gql(`mutation($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { id status } userErrors { message } } }`, { id });
+        expect(c.data.bulkOperationCancel.userErrors).toEqual([]);
+        expect(c.data.bulkOperationCancel.bulkOperation.status).toBe("CANCELING");
+      }
+      for (const id of ids) {
+        const s = await waitFor(async () => {
+          const n = (await gql(STATUS, { id })).data.node;
+          return n.status === "CANCELED" ? n : undefined;
+        }, 10_000, "cancel");
+        expect(s.url).toBeNull();
+      }
+    } finally {
+      sim.simulator.bulk.setSpeed(1_000_000);
+    }
+  });
+});
