@@ -1,0 +1,167 @@
+// The Customers and Products pages: every customer/product we hold, with its figures
+// for the selected range, searchable, sortable and paginated in SQL.
+import { Prisma } from "@prisma/client";
+import { roundMoney, toDecimal } from "./money";
+import type { RangeParams } from "./params";
+import type { InsightsDb, InsightsShop } from "./queries";
+
+export type SortDirection = "asc" | "desc";
+export const CUSTOMER_SORTS = ["totalSpent", "orders", "name", "lastOrderDate"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+export const PRODUCT_SORTS = ["netSales", "unitsSold", "title"] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+export interface ListOptions<Sort extends string> extends RangeParams {
+  search?: string;
+  sort: Sort;
+  direction: SortDirection;
+  page: number; // 1-based
+  pageSize: number;
+}
+
+export interface ListPage<Item> {
+  items: Item[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CustomerListItem {
+  id: string;
+  name: string | null;
+  email: string | null;
+  orders: number;
+  totalSpent: string;
+  lastOrderDate: string | null;
+}
+
+/** ILIKE pattern matching the text literally (%, _ and \ escaped). */
+function likePattern(search: string | undefined): string | null {
+  const text = search?.trim();
+  if (!text) return null;
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+// Sort keys map to fixed SQL; user text never reaches Prisma.raw.
+const CUSTOMER_ORDER: Record<CustomerSort, string> = {
+  totalSpent: "total_spent",
+  orders: "orders",
+  name: "lower(name)",
+  lastOrderDate: "last_order_date",
+};
+const PRODUCT_ORDER: Record<ProductSort, string> = {
+  netSales: "net_sales",
+  unitsSold: "units_sold",
+  title: "lower(title)",
+};
+
+function orderBy(column: string, direction: SortDirection): Prisma.Sql {
+  return Prisma.raw(`${column} ${direction === "asc" ? "ASC" : "DESC"} NULLS LAST, id_num ASC`);
+}
+
+export async function listCustomers(
+  db: InsightsDb,
+  shop: InsightsShop,
+  options: ListOptions<CustomerSort>,
+): Promise<ListPage<CustomerListItem>> {
+  const pattern = likePattern(options.search);
+  const rows = await db.$queryRaw<
+    { id: string; name: string | null; email: string | null; orders: number; total_spent: string; last_order_date: string | null; total: number }[]
+  >`
+    WITH in_range AS (
+      SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total_spent
+      FROM insights_customer_day
+      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
+      GROUP BY customer_id
+    ),
+    listed AS (
+      SELECT c.id AS id_num, nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email,
+        coalesce(r.orders, 0) AS orders, coalesce(r.total_spent, 0) AS total_spent,
+        (SELECT max(local_date) FROM insights_customer_day cd WHERE cd.shop_id = ${shop.id} AND cd.customer_id = c.id) AS last_order_date
+      FROM customer c
+      LEFT JOIN in_range r ON r.customer_id = c.id
+      WHERE c.shop_id = ${shop.id}
+        AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
+    )
+    SELECT id_num::text AS id, name, email, orders, total_spent::text AS total_spent,
+      last_order_date::text AS last_order_date, (count(*) OVER ())::int AS total
+    FROM listed
+    ORDER BY ${orderBy(CUSTOMER_ORDER[options.sort], options.direction)}
+    LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`;
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      orders: Number(row.orders),
+      totalSpent: roundMoney(toDecimal(row.total_spent), shop.currencyCode),
+      lastOrderDate: row.last_order_date,
+    })),
+    total: rows.length > 0 ? Number(rows[0]!.total) : await countCustomers(db, shop, pattern),
+    page: options.page,
+    pageSize: options.pageSize,
+  };
+}
+
+async function countCustomers(db: InsightsDb, shop: InsightsShop, pattern: string | null): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM customer c WHERE c.shop_id = ${shop.id}
+      AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)`;
+  return Number(row?.n ?? 0);
+}
+
+export interface ProductListItem {
+  id: string;
+  title: string;
+  vendor: string | null;
+  unitsSold: number;
+  netSales: string;
+}
+
+export async function listProducts(
+  db: InsightsDb,
+  shop: InsightsShop,
+  options: ListOptions<ProductSort>,
+): Promise<ListPage<ProductListItem>> {
+  const pattern = likePattern(options.search);
+  const rows = await db.$queryRaw<
+    { id: string; title: string; vendor: string | null; units_sold: number; net_sales: string; total: number }[]
+  >`
+    WITH in_range AS (
+      SELECT product_id, (sum(units_sold) - sum(units_refunded))::int AS units_sold, sum(net_sales) AS net_sales
+      FROM insights_product_day
+      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
+      GROUP BY product_id
+    ),
+    listed AS (
+      SELECT p.id AS id_num, p.title, p.vendor,
+        coalesce(r.units_sold, 0) AS units_sold, coalesce(r.net_sales, 0) AS net_sales
+      FROM product p
+      LEFT JOIN in_range r ON r.product_id = p.id
+      WHERE p.shop_id = ${shop.id}
+        AND (${pattern}::text IS NULL OR concat_ws(' ', p.title, p.vendor, p.product_type) ILIKE ${pattern}::text)
+    )
+    SELECT id_num::text AS id, title, vendor, units_sold, net_sales::text AS net_sales, (count(*) OVER ())::int AS total
+    FROM listed
+    ORDER BY ${orderBy(PRODUCT_ORDER[options.sort], options.direction)}
+    LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`;
+  let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+  if (rows.length === 0 && options.page > 1) {
+    const [row] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM product p WHERE p.shop_id = ${shop.id}
+        AND (${pattern}::text IS NULL OR concat_ws(' ', p.title, p.vendor, p.product_type) ILIKE ${pattern}::text)`;
+    total = Number(row?.n ?? 0);
+  }
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      vendor: row.vendor,
+      unitsSold: Number(row.units_sold),
+      netSales: roundMoney(toDecimal(row.net_sales), shop.currencyCode),
+    })),
+    total,
+    page: options.page,
+    pageSize: options.pageSize,
+  };
+}

@@ -1,0 +1,327 @@
+// Read side: every dashboard answer from the rollup tables (never the raw orders), so
+// a 365-day range reads at most ~365 shop-day rows (plus customer/product days for the
+// top lists). Definitions: docs/metrics.md. Money leaves here as rounded strings.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { bucketStarts, previousRange, type Granularity } from "./dates";
+import { Decimal, averageMoney, roundMoney, roundRate, toDecimal } from "./money";
+import type { RangeParams } from "./params";
+
+export type InsightsDb = Pick<PrismaClient, "$queryRaw">;
+
+/** The tenant as the insights functions need it. */
+export interface InsightsShop {
+  id: number;
+  domain: string;
+  currencyCode: string;
+  ianaTimezone: string;
+}
+
+export interface SummaryTotals {
+  orders: number;
+  grossSales: string;
+  discounts: string;
+  returns: string;
+  netSales: string;
+  shipping: string;
+  taxes: string;
+  totalSales: string;
+  averageOrderValue: string;
+  customers: number;
+  newCustomers: number;
+  returningCustomerRate: number;
+}
+
+export interface Summary {
+  shop: string;
+  currency: string;
+  timezone: string;
+  from: string;
+  to: string;
+  totals: SummaryTotals;
+  previous: SummaryTotals & { from: string; to: string };
+}
+
+interface TotalsRow {
+  orders: number;
+  gross_sales: string;
+  discounts: string;
+  returns: string;
+  shipping: string;
+  shipping_refunds: string;
+  taxes: string;
+  tax_refunds: string;
+  customers: number;
+  new_customers: number;
+  once_customers: number;
+}
+
+/** Exact money components of a period, before rounding. */
+interface Components {
+  orders: number;
+  gross: Decimal;
+  discounts: Decimal;
+  returns: Decimal;
+  shipping: Decimal;
+  taxes: Decimal;
+}
+
+function components(row: Pick<TotalsRow, "orders" | "gross_sales" | "discounts" | "returns" | "shipping" | "shipping_refunds" | "taxes" | "tax_refunds">): Components {
+  return {
+    orders: Number(row.orders),
+    gross: toDecimal(row.gross_sales),
+    discounts: toDecimal(row.discounts),
+    returns: toDecimal(row.returns),
+    shipping: toDecimal(row.shipping).minus(toDecimal(row.shipping_refunds)),
+    taxes: toDecimal(row.taxes).minus(toDecimal(row.tax_refunds)),
+  };
+}
+
+const netSalesOf = (c: Components) => c.gross.minus(c.discounts).minus(c.returns);
+const totalSalesOf = (c: Components) => netSalesOf(c).plus(c.shipping).plus(c.taxes);
+
+async function periodTotals(db: InsightsDb, shop: InsightsShop, range: RangeParams): Promise<SummaryTotals> {
+  const [row] = await db.$queryRaw<TotalsRow[]>`
+    SELECT
+      coalesce(sum(orders), 0)::int AS orders,
+      coalesce(sum(gross_sales), 0)::text AS gross_sales,
+      coalesce(sum(discounts), 0)::text AS discounts,
+      coalesce(sum(returns), 0)::text AS returns,
+      coalesce(sum(shipping), 0)::text AS shipping,
+      coalesce(sum(shipping_refunds), 0)::text AS shipping_refunds,
+      coalesce(sum(taxes), 0)::text AS taxes,
+      coalesce(sum(tax_refunds), 0)::text AS tax_refunds,
+      -- each customer counted once: on their first order day inside the range
+      coalesce(sum(coalesce(customers_by_gap[(local_date - ${range.from}::date) + 1], new_customers)), 0)::int AS customers,
+      coalesce(sum(new_customers), 0)::int AS new_customers,
+      -- new customers whose only order on or before the range end is their first one
+      coalesce(sum(coalesce(once_customers_by_next_gap[(${range.to}::date - local_date) + 1], once_customers_no_next)), 0)::int AS once_customers
+    FROM insights_shop_day
+    WHERE shop_id = ${shop.id} AND local_date BETWEEN ${range.from}::date AND ${range.to}::date`;
+  const c = components(row!);
+  const currency = shop.currencyCode;
+  const customers = Number(row!.customers);
+  return {
+    orders: c.orders,
+    grossSales: roundMoney(c.gross, currency),
+    discounts: roundMoney(c.discounts, currency),
+    returns: roundMoney(c.returns, currency),
+    netSales: roundMoney(netSalesOf(c), currency),
+    shipping: roundMoney(c.shipping, currency),
+    taxes: roundMoney(c.taxes, currency),
+    totalSales: roundMoney(totalSalesOf(c), currency),
+    averageOrderValue: averageMoney(c.gross.minus(c.discounts), c.orders, currency),
+    customers,
+    newCustomers: Number(row!.new_customers),
+    returningCustomerRate: roundRate(customers - Number(row!.once_customers), customers),
+  };
+}
+
+/** Summary of from..to and of the period of equal length just before it. */
+export async function getSummary(db: InsightsDb, shop: InsightsShop, range: RangeParams): Promise<Summary> {
+  const prev = previousRange(range.from, range.to);
+  const [totals, previous] = await Promise.all([periodTotals(db, shop, range), periodTotals(db, shop, prev)]);
+  return {
+    shop: shop.domain,
+    currency: shop.currencyCode,
+    timezone: shop.ianaTimezone,
+    from: range.from,
+    to: range.to,
+    totals,
+    previous: { ...previous, from: prev.from, to: prev.to },
+  };
+}
+
+interface BucketRow extends Omit<TotalsRow, "customers" | "once_customers"> {
+  bucket: string;
+}
+
+/** Per-bucket components, every bucket present (zero-filled), in date order. */
+async function bucketRows(
+  db: InsightsDb,
+  shop: InsightsShop,
+  range: RangeParams,
+  granularity: Granularity,
+): Promise<{ date: string; c: Components; newCustomers: number }[]> {
+  const unit = Prisma.raw(`'${granularity}'`); // from a closed enum, never user text
+  const rows = await db.$queryRaw<BucketRow[]>`
+    SELECT date_trunc(${unit}, local_date::timestamp)::date::text AS bucket,
+      sum(orders)::int AS orders,
+      sum(gross_sales)::text AS gross_sales,
+      sum(discounts)::text AS discounts,
+      sum(returns)::text AS returns,
+      sum(shipping)::text AS shipping,
+      sum(shipping_refunds)::text AS shipping_refunds,
+      sum(taxes)::text AS taxes,
+      sum(tax_refunds)::text AS tax_refunds,
+      sum(new_customers)::int AS new_customers
+    FROM insights_shop_day
+    WHERE shop_id = ${shop.id} AND local_date BETWEEN ${range.from}::date AND ${range.to}::date
+    GROUP BY 1`;
+  const byBucket = new Map(rows.map((row) => [row.bucket, row]));
+  return bucketStarts(range.from, range.to, granularity).map((date) => {
+    const row = byBucket.get(date);
+    return row
+      ? { date, c: components(row), newCustomers: Number(row.new_customers) }
+      : {
+          date,
+          newCustomers: 0,
+          c: { orders: 0, gross: new Decimal(0), discounts: new Decimal(0), returns: new Decimal(0), shipping: new Decimal(0), taxes: new Decimal(0) },
+        };
+  });
+}
+
+export interface SeriesResponse<Point> {
+  from: string;
+  to: string;
+  granularity: Granularity;
+  series: Point[];
+}
+
+export interface OrdersPoint {
+  date: string;
+  orders: number;
+  totalSales: string;
+  netSales: string;
+}
+
+export async function getOrdersByDate(
+  db: InsightsDb,
+  shop: InsightsShop,
+  params: RangeParams & { granularity: Granularity },
+): Promise<SeriesResponse<OrdersPoint>> {
+  const buckets = await bucketRows(db, shop, params, params.granularity);
+  return {
+    from: params.from,
+    to: params.to,
+    granularity: params.granularity,
+    series: buckets.map(({ date, c }) => ({
+      date,
+      orders: c.orders,
+      totalSales: roundMoney(totalSalesOf(c), shop.currencyCode),
+      netSales: roundMoney(netSalesOf(c), shop.currencyCode),
+    })),
+  };
+}
+
+export interface NewCustomersPoint {
+  date: string;
+  newCustomers: number;
+}
+
+export async function getNewCustomersByDate(
+  db: InsightsDb,
+  shop: InsightsShop,
+  params: RangeParams & { granularity: Granularity },
+): Promise<SeriesResponse<NewCustomersPoint>> {
+  const buckets = await bucketRows(db, shop, params, params.granularity);
+  return {
+    from: params.from,
+    to: params.to,
+    granularity: params.granularity,
+    series: buckets.map(({ date, newCustomers }) => ({ date, newCustomers })),
+  };
+}
+
+export interface AverageOrderValuePoint {
+  date: string;
+  averageOrderValue: string;
+  orders: number;
+}
+
+export async function getAverageOrderValueByDate(
+  db: InsightsDb,
+  shop: InsightsShop,
+  params: RangeParams & { granularity: Granularity },
+): Promise<SeriesResponse<AverageOrderValuePoint>> {
+  const buckets = await bucketRows(db, shop, params, params.granularity);
+  return {
+    from: params.from,
+    to: params.to,
+    granularity: params.granularity,
+    series: buckets.map(({ date, c }) => ({
+      date,
+      averageOrderValue: averageMoney(c.gross.minus(c.discounts), c.orders, shop.currencyCode),
+      orders: c.orders,
+    })),
+  };
+}
+
+export interface TopCustomer {
+  id: string;
+  name: string | null;
+  email: string | null;
+  orders: number;
+  totalSpent: string;
+}
+
+/** Customers ranked by sum(totalPrice - totalRefunded) of their orders in range, ties by id. */
+export async function getTopCustomers(
+  db: InsightsDb,
+  shop: InsightsShop,
+  params: RangeParams & { limit: number },
+): Promise<{ customers: TopCustomer[] }> {
+  const rows = await db.$queryRaw<{ id: string; name: string | null; email: string | null; orders: number; total: string }[]>`
+    WITH ranked AS (
+      SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total
+      FROM insights_customer_day
+      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
+      GROUP BY customer_id
+      ORDER BY total DESC, customer_id ASC
+      LIMIT ${params.limit}
+    )
+    SELECT r.customer_id::text AS id,
+      nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name,
+      c.email, r.orders, r.total::text AS total
+    FROM ranked r
+    LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
+    ORDER BY r.total DESC, r.customer_id ASC`;
+  return {
+    customers: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      orders: Number(row.orders),
+      totalSpent: roundMoney(toDecimal(row.total), shop.currencyCode),
+    })),
+  };
+}
+
+export interface TopProduct {
+  id: string;
+  title: string | null;
+  unitsSold: number;
+  netSales: string;
+}
+
+/** Products ranked by net sales in range (sales minus refunds in range), ties by id. */
+export async function getTopProducts(
+  db: InsightsDb,
+  shop: InsightsShop,
+  params: RangeParams & { limit: number },
+): Promise<{ products: TopProduct[] }> {
+  const rows = await db.$queryRaw<{ id: string; title: string | null; units: number; net: string }[]>`
+    WITH ranked AS (
+      SELECT product_id, (sum(units_sold) - sum(units_refunded))::int AS units, sum(net_sales) AS net
+      FROM insights_product_day
+      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
+      GROUP BY product_id
+      ORDER BY net DESC, product_id ASC
+      LIMIT ${params.limit}
+    )
+    SELECT r.product_id::text AS id,
+      coalesce(p.title, (SELECT li.title FROM order_line_item li
+                         WHERE li.shop_id = ${shop.id} AND li.product_id = r.product_id AND li.title IS NOT NULL
+                         LIMIT 1)) AS title,
+      r.units, r.net::text AS net
+    FROM ranked r
+    LEFT JOIN product p ON p.shop_id = ${shop.id} AND p.id = r.product_id
+    ORDER BY r.net DESC, r.product_id ASC`;
+  return {
+    products: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      unitsSold: Number(row.units),
+      netSales: roundMoney(toDecimal(row.net), shop.currencyCode),
+    })),
+  };
+}

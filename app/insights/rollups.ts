@@ -1,0 +1,344 @@
+// Rollups: per shop x local day (and per customer/product x local day) aggregates of
+// the raw order/refund tables, recomputed from raw rows with set-based SQL for exactly
+// the local days a sync batch touched. Recomputing (never incrementing) means a rollup
+// can't drift from the raw rows, and replaying a batch is harmless.
+//
+// Local day = calendar date in shop.iana_timezone. A day's UTC bounds are computed in
+// SQL (local midnight AT TIME ZONE), so 23- and 25-hour DST days are right and the
+// (shop_id, processed_at) / (shop_id, shopify_created_at) indexes are used.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { localDateOf } from "./dates";
+
+/** Gaps longer than the longest queryable range behave alike; capping bounds array size. */
+const MAX_GAP_DAYS = 1827;
+
+type Tx = Prisma.TransactionClient;
+
+/** `days` CTE: each local date with its UTC [lo, hi) bounds (processed_at etc. are UTC timestamps). */
+function daysCte(shopId: number, dates: string[]): Prisma.Sql {
+  return Prisma.sql`days AS (
+    SELECT d AS local_date,
+      ((d::timestamp) AT TIME ZONE s.iana_timezone) AT TIME ZONE 'UTC' AS lo,
+      (((d + 1)::timestamp) AT TIME ZONE s.iana_timezone) AT TIME ZONE 'UTC' AS hi
+    FROM shop s CROSS JOIN unnest(${dates}::date[]) AS d
+    WHERE s.id = ${shopId}
+  )`;
+}
+
+function uniqueSorted(dates: Iterable<string>): string[] {
+  return [...new Set(dates)].sort();
+}
+
+/**
+ * Recompute every rollup row of the given local dates (YYYY-MM-DD in the shop's zone)
+ * from the raw tables. Call it after a batch is committed, with the dates the batch
+ * touched (see touchedLocalDates / storedLocalDates): old and new processedAt dates of
+ * changed orders and old and new createdAt dates of changed refunds. Customer first /
+ * next-order links of the customers involved are re-derived here, including the days
+ * of their other orders that this changes, so callers need not know about them.
+ * Concurrent calls for one shop are serialised (transaction-scoped advisory lock).
+ */
+export async function recomputeRollups(
+  prisma: PrismaClient,
+  shopId: number,
+  localDates: readonly string[],
+  options: { timeoutMs?: number } = {},
+): Promise<{ days: number }> {
+  const dates = uniqueSorted(localDates);
+  if (dates.length === 0) return { days: 0 };
+  return prisma.$transaction(
+    async (tx) => {
+      await lockShop(tx, shopId);
+      const linkedDays = await recomputeCustomerDays(tx, shopId, dates);
+      const shopDays = uniqueSorted([...dates, ...linkedDays]);
+      await recomputeShopDays(tx, shopId, shopDays);
+      await recomputeProductDays(tx, shopId, dates);
+      return { days: shopDays.length };
+    },
+    { timeout: options.timeoutMs ?? 10 * 60_000, maxWait: 60_000 },
+  );
+}
+
+async function lockShop(tx: Tx, shopId: number): Promise<void> {
+  // Two recomputations of one shop at once could interleave delete/insert; serialise them.
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${7_349_120}::int, ${shopId}::int)) AS l`;
+}
+
+/**
+ * Rebuild insights_customer_day for `dates`, then re-link prev/next order days of every
+ * customer who had or has an order on those dates. Returns the other days whose rows'
+ * links changed (their shop-day customer figures must be recomputed too).
+ */
+async function recomputeCustomerDays(tx: Tx, shopId: number, dates: string[]): Promise<string[]> {
+  await tx.$executeRaw`CREATE TEMP TABLE insights_affected_customer (customer_id bigint PRIMARY KEY) ON COMMIT DROP`;
+  await tx.$executeRaw`
+    WITH removed AS (
+      DELETE FROM insights_customer_day
+      WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])
+      RETURNING customer_id
+    )
+    INSERT INTO insights_affected_customer SELECT DISTINCT customer_id FROM removed
+    ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw`
+    WITH ${daysCte(shopId, dates)},
+    inserted AS (
+      INSERT INTO insights_customer_day (shop_id, customer_id, local_date, orders, net_total)
+      SELECT ${shopId}, o.customer_id, days.local_date, count(*)::int, sum(o.total_price - o.total_refunded)
+      FROM days
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
+      WHERE o.test = false AND o.customer_id IS NOT NULL
+      GROUP BY o.customer_id, days.local_date
+      RETURNING customer_id
+    )
+    INSERT INTO insights_affected_customer SELECT DISTINCT customer_id FROM inserted
+    ON CONFLICT DO NOTHING`;
+  const changed = await tx.$queryRaw<{ local_date: string }[]>`
+    WITH linked AS (
+      SELECT cd.customer_id, cd.local_date,
+        lag(cd.local_date) OVER w AS prev_date,
+        lead(cd.local_date) OVER w AS next_date
+      FROM insights_customer_day cd
+      WHERE cd.shop_id = ${shopId} AND cd.customer_id IN (SELECT customer_id FROM insights_affected_customer)
+      WINDOW w AS (PARTITION BY cd.customer_id ORDER BY cd.local_date)
+    ),
+    updated AS (
+      UPDATE insights_customer_day cd
+      SET prev_date = linked.prev_date, next_date = linked.next_date
+      FROM linked
+      WHERE cd.shop_id = ${shopId} AND cd.customer_id = linked.customer_id AND cd.local_date = linked.local_date
+        AND (cd.prev_date IS DISTINCT FROM linked.prev_date OR cd.next_date IS DISTINCT FROM linked.next_date)
+      RETURNING cd.local_date
+    )
+    SELECT DISTINCT local_date::text AS local_date FROM updated`;
+  return changed.map((row) => row.local_date);
+}
+
+/** Rebuild insights_shop_day rows of `dates` (money from raw rows, customers from customer days). */
+async function recomputeShopDays(tx: Tx, shopId: number, dates: string[]): Promise<void> {
+  await tx.$executeRaw`DELETE FROM insights_shop_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])`;
+  await tx.$executeRaw`
+    WITH ${daysCte(shopId, dates)},
+    ord AS (
+      SELECT days.local_date, o.id, o.total_shipping, o.total_tax
+      FROM days
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
+      WHERE o.test = false
+    ),
+    order_day AS (
+      SELECT local_date, count(*)::int AS orders, sum(total_shipping) AS shipping, sum(total_tax) AS taxes
+      FROM ord GROUP BY local_date
+    ),
+    line_day AS (
+      SELECT ord.local_date,
+        sum(li.original_unit_price * li.quantity) AS gross_sales,
+        sum(li.total_discount) AS discounts
+      FROM ord JOIN order_line_item li ON li.shop_id = ${shopId} AND li.order_id = ord.id
+      WHERE NOT li.is_gift_card
+      GROUP BY ord.local_date
+    ),
+    ref AS (
+      SELECT days.local_date, r.id, r.shipping_refund
+      FROM days
+      JOIN refund r ON r.shop_id = ${shopId} AND r.shopify_created_at >= days.lo AND r.shopify_created_at < days.hi
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = r.order_id
+      WHERE o.test = false
+    ),
+    refund_day AS (
+      SELECT local_date, sum(shipping_refund) AS shipping_refunds FROM ref GROUP BY local_date
+    ),
+    refund_line_day AS (
+      SELECT ref.local_date,
+        coalesce(sum(rli.subtotal) FILTER (WHERE NOT coalesce(li.is_gift_card, false)), 0) AS returns,
+        sum(rli.total_tax) AS tax_refunds
+      FROM ref
+      JOIN refund_line_item rli ON rli.shop_id = ${shopId} AND rli.refund_id = ref.id
+      LEFT JOIN order_line_item li ON li.shop_id = ${shopId} AND li.id = rli.line_item_id
+      GROUP BY ref.local_date
+    ),
+    cd AS (
+      SELECT * FROM insights_customer_day
+      WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])
+    ),
+    customer_day AS (
+      SELECT local_date,
+        count(*)::int AS customers,
+        count(*) FILTER (WHERE prev_date IS NULL)::int AS new_customers,
+        count(*) FILTER (WHERE prev_date IS NULL AND orders = 1 AND next_date IS NULL)::int AS once_no_next
+      FROM cd GROUP BY local_date
+    ),
+    -- customers_by_gap[k+1] = new customers + customers whose previous order day is > k days back
+    gap_hist AS (
+      SELECT local_date, least(local_date - prev_date, ${MAX_GAP_DAYS}::int) AS gap, count(*)::int AS n
+      FROM cd WHERE prev_date IS NOT NULL GROUP BY 1, 2
+    ),
+    gap_cum AS (
+      SELECT m.local_date, k,
+        sum(coalesce(h.n, 0)) OVER (PARTITION BY m.local_date ORDER BY k DESC) AS older
+      FROM (SELECT local_date, max(gap) AS max_gap FROM gap_hist GROUP BY local_date) m
+      CROSS JOIN LATERAL generate_series(0, m.max_gap - 1) AS k
+      LEFT JOIN gap_hist h ON h.local_date = m.local_date AND h.gap = k + 1
+    ),
+    gap_arr AS (
+      SELECT g.local_date, array_agg((c.new_customers + g.older)::int ORDER BY g.k) AS arr
+      FROM gap_cum g JOIN customer_day c ON c.local_date = g.local_date
+      GROUP BY g.local_date
+    ),
+    -- once_customers_by_next_gap[k+1] = once customers without a next order + those whose next order is > k days later
+    next_hist AS (
+      SELECT local_date, least(next_date - local_date, ${MAX_GAP_DAYS}::int) AS gap, count(*)::int AS n
+      FROM cd WHERE prev_date IS NULL AND orders = 1 AND next_date IS NOT NULL GROUP BY 1, 2
+    ),
+    next_cum AS (
+      SELECT m.local_date, k,
+        sum(coalesce(h.n, 0)) OVER (PARTITION BY m.local_date ORDER BY k DESC) AS later
+      FROM (SELECT local_date, max(gap) AS max_gap FROM next_hist GROUP BY local_date) m
+      CROSS JOIN LATERAL generate_series(0, m.max_gap - 1) AS k
+      LEFT JOIN next_hist h ON h.local_date = m.local_date AND h.gap = k + 1
+    ),
+    next_arr AS (
+      SELECT n.local_date, array_agg((c.once_no_next + n.later)::int ORDER BY n.k) AS arr
+      FROM next_cum n JOIN customer_day c ON c.local_date = n.local_date
+      GROUP BY n.local_date
+    )
+    INSERT INTO insights_shop_day (
+      shop_id, local_date, orders, gross_sales, discounts, returns, shipping, shipping_refunds,
+      taxes, tax_refunds, customers, new_customers, customers_by_gap,
+      once_customers_by_next_gap, once_customers_no_next)
+    SELECT ${shopId}, days.local_date,
+      coalesce(od.orders, 0), coalesce(ld.gross_sales, 0), coalesce(ld.discounts, 0),
+      coalesce(rld.returns, 0), coalesce(od.shipping, 0), coalesce(rd.shipping_refunds, 0),
+      coalesce(od.taxes, 0), coalesce(rld.tax_refunds, 0),
+      coalesce(c.customers, 0), coalesce(c.new_customers, 0), coalesce(ga.arr, '{}'),
+      coalesce(na.arr, '{}'), coalesce(c.once_no_next, 0)
+    FROM days
+    LEFT JOIN order_day od ON od.local_date = days.local_date
+    LEFT JOIN line_day ld ON ld.local_date = days.local_date
+    LEFT JOIN refund_day rd ON rd.local_date = days.local_date
+    LEFT JOIN refund_line_day rld ON rld.local_date = days.local_date
+    LEFT JOIN customer_day c ON c.local_date = days.local_date
+    LEFT JOIN gap_arr ga ON ga.local_date = days.local_date
+    LEFT JOIN next_arr na ON na.local_date = days.local_date
+    WHERE od.local_date IS NOT NULL OR rd.local_date IS NOT NULL OR c.local_date IS NOT NULL`;
+}
+
+/** Rebuild insights_product_day rows of `dates`: sales on the order's day, refunds on the refund's day. */
+async function recomputeProductDays(tx: Tx, shopId: number, dates: string[]): Promise<void> {
+  await tx.$executeRaw`DELETE FROM insights_product_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])`;
+  await tx.$executeRaw`
+    WITH ${daysCte(shopId, dates)},
+    sold AS (
+      SELECT days.local_date, li.product_id,
+        sum(li.quantity)::int AS units_sold, 0 AS units_refunded,
+        sum(li.original_unit_price * li.quantity - li.total_discount) AS net_sales
+      FROM days
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
+      JOIN order_line_item li ON li.shop_id = ${shopId} AND li.order_id = o.id
+      WHERE o.test = false AND NOT li.is_gift_card AND li.product_id IS NOT NULL
+      GROUP BY days.local_date, li.product_id
+    ),
+    refunded AS (
+      SELECT days.local_date, li.product_id,
+        0 AS units_sold, sum(rli.quantity)::int AS units_refunded,
+        -sum(rli.subtotal) AS net_sales
+      FROM days
+      JOIN refund r ON r.shop_id = ${shopId} AND r.shopify_created_at >= days.lo AND r.shopify_created_at < days.hi
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = r.order_id
+      JOIN refund_line_item rli ON rli.shop_id = ${shopId} AND rli.refund_id = r.id
+      JOIN order_line_item li ON li.shop_id = ${shopId} AND li.id = rli.line_item_id
+      WHERE o.test = false AND NOT li.is_gift_card AND li.product_id IS NOT NULL
+      GROUP BY days.local_date, li.product_id
+    )
+    INSERT INTO insights_product_day (shop_id, product_id, local_date, units_sold, units_refunded, net_sales)
+    SELECT ${shopId}, product_id, local_date, sum(units_sold)::int, sum(units_refunded)::int, sum(net_sales)
+    FROM (SELECT * FROM sold UNION ALL SELECT * FROM refunded) AS movements
+    GROUP BY product_id, local_date`;
+}
+
+/**
+ * Rebuild all rollups of a shop: every local day that has an order or a refund, plus
+ * every day that has rollup rows (so rows of deleted data disappear).
+ */
+export async function recomputeAllRollups(
+  prisma: PrismaClient,
+  shopId: number,
+  options: { timeoutMs?: number } = {},
+): Promise<{ days: number }> {
+  const rows = await prisma.$queryRaw<{ local_date: string }[]>`
+    WITH s AS (SELECT iana_timezone AS tz FROM shop WHERE id = ${shopId})
+    SELECT DISTINCT ((o.processed_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text AS local_date
+      FROM "order" o, s WHERE o.shop_id = ${shopId}
+    UNION
+    SELECT DISTINCT ((r.shopify_created_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text
+      FROM refund r, s WHERE r.shop_id = ${shopId}
+    UNION
+    SELECT local_date::text FROM insights_shop_day WHERE shop_id = ${shopId}
+    UNION
+    SELECT DISTINCT local_date::text FROM insights_product_day WHERE shop_id = ${shopId}
+    UNION
+    SELECT DISTINCT local_date::text FROM insights_customer_day WHERE shop_id = ${shopId}`;
+  return recomputeRollups(
+    prisma,
+    shopId,
+    rows.map((row) => row.local_date),
+    options,
+  );
+}
+
+/** What a batch changed, before and after (any side may be missing: creates, deletes). */
+export interface RollupChange {
+  /** Order: processedAt before and after the change. */
+  previousProcessedAt?: Date | string | null;
+  processedAt?: Date | string | null;
+  /** Refund: createdAt before and after the change. */
+  previousCreatedAt?: Date | string | null;
+  createdAt?: Date | string | null;
+}
+
+/**
+ * The local dates (shop time zone) a set of changed orders/refunds touches: old and
+ * new processedAt of orders, old and new createdAt of refunds. A new or changed refund
+ * also changes its order's totalRefunded: pass the order as a change too (its
+ * processedAt), as the order row is written by the same batch.
+ */
+export function touchedLocalDates(timeZone: string, changes: Iterable<RollupChange>): string[] {
+  const dates = new Set<string>();
+  for (const change of changes) {
+    for (const instant of [change.previousProcessedAt, change.processedAt, change.previousCreatedAt, change.createdAt]) {
+      if (instant) dates.add(localDateOf(instant, timeZone));
+    }
+  }
+  return [...dates].sort();
+}
+
+/**
+ * The local dates the stored rows of these orders/refunds currently sit on: orders'
+ * processedAt dates and their refunds' createdAt dates, refunds' createdAt dates and
+ * their orders' processedAt dates. Call it before a batch writes (old dates, including
+ * rows about to be deleted) and after (new dates), and recompute the union.
+ */
+export async function storedLocalDates(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  shopId: number,
+  ids: { orderIds?: readonly (bigint | number | string)[]; refundIds?: readonly (bigint | number | string)[] },
+): Promise<string[]> {
+  const orderIds = (ids.orderIds ?? []).map(String);
+  const refundIds = (ids.refundIds ?? []).map(String);
+  if (orderIds.length === 0 && refundIds.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ local_date: string }[]>`
+    WITH s AS (SELECT iana_timezone AS tz FROM shop WHERE id = ${shopId}),
+    orders AS (
+      SELECT id, processed_at FROM "order" WHERE shop_id = ${shopId} AND id = ANY(${orderIds}::bigint[])
+      UNION
+      SELECT o.id, o.processed_at FROM "order" o JOIN refund r ON r.shop_id = o.shop_id AND r.order_id = o.id
+      WHERE r.shop_id = ${shopId} AND r.id = ANY(${refundIds}::bigint[])
+    ),
+    refunds AS (
+      SELECT shopify_created_at FROM refund WHERE shop_id = ${shopId} AND id = ANY(${refundIds}::bigint[])
+      UNION ALL
+      SELECT shopify_created_at FROM refund WHERE shop_id = ${shopId} AND order_id = ANY(${orderIds}::bigint[])
+    )
+    SELECT DISTINCT ((processed_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text AS local_date FROM orders, s
+    UNION
+    SELECT DISTINCT ((shopify_created_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text FROM refunds, s`;
+  return rows.map((row) => row.local_date).sort();
+}

@@ -1,0 +1,202 @@
+// Metric definitions (docs/metrics.md) against hand-made stores whose answers are
+// worked out by hand below, through the insights functions on the real database.
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  getAverageOrderValueByDate,
+  getNewCustomersByDate,
+  getOrdersByDate,
+  getSummary,
+  getTopCustomers,
+  getTopProducts,
+  listCustomers,
+  listProducts,
+  recomputeAllRollups,
+  type InsightsShop,
+} from "~/insights";
+import { createTestPrisma } from "./helpers/db";
+import { buildFallBackStore, buildSpringForwardStore } from "./insights-store-fixtures";
+
+let prisma: PrismaClient;
+let fallBack: InsightsShop;
+let spring: InsightsShop;
+
+beforeAll(async () => {
+  prisma = createTestPrisma();
+  fallBack = await buildFallBackStore(prisma);
+  spring = await buildSpringForwardStore(prisma);
+  await recomputeAllRollups(prisma, fallBack.id);
+  await recomputeAllRollups(prisma, spring.id);
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () => {
+  const range = { from: "2026-11-01", to: "2026-11-04" };
+
+  it("summary follows the definitions", async () => {
+    const summary = await getSummary(prisma, fallBack, range);
+    expect(summary).toMatchObject({ shop: fallBack.domain, currency: "USD", timezone: "America/New_York", ...range });
+    // Orders in range: 1, 2 (23:30 EST on 11-01), 3, 5 (cancelled guest), 7, 8. Not 4 (test), not 6 (10-15).
+    // gross: 20 (gift card excluded) + 33.335 + 10 + 20 + 22.50 + 21 = 126.835
+    // discounts: 2 + 1.50 = 3.50; returns: 9 (refund on 11-04) + 20 (11-03) = 29
+    // net: 126.835 - 3.50 - 29 = 94.335 → 94.34 (half away from zero)
+    // shipping: 5 - 5 (refunded shipping) = 0; taxes: 1.60 + 0.80 - 0.80 = 1.60
+    // total: 94.335 + 0 + 1.60 = 95.935 → 95.94; AOV: 123.335 / 6 = 20.5558 → 20.56
+    // customers: 101, 102, 104, 99 (guest excluded) = 4; new: 101, 104, 99 (102 first ordered 10-15)
+    // returning: 101 (2 orders), 102 (10-15 + 11-01) → 2 / 4
+    expect(summary.totals).toEqual({
+      orders: 6,
+      grossSales: "126.84",
+      discounts: "3.50",
+      returns: "29.00",
+      netSales: "94.34",
+      shipping: "0.00",
+      taxes: "1.60",
+      totalSales: "95.94",
+      averageOrderValue: "20.56",
+      customers: 4,
+      newCustomers: 3,
+      returningCustomerRate: 0.5,
+    });
+    // previous period 2026-10-28..2026-10-31: nothing happened
+    expect(summary.previous).toEqual({
+      from: "2026-10-28",
+      to: "2026-10-31",
+      orders: 0,
+      grossSales: "0.00",
+      discounts: "0.00",
+      returns: "0.00",
+      netSales: "0.00",
+      shipping: "0.00",
+      taxes: "0.00",
+      totalSales: "0.00",
+      averageOrderValue: "0.00",
+      customers: 0,
+      newCustomers: 0,
+      returningCustomerRate: 0,
+    });
+  });
+
+  it("a wider range counts a customer once and the earlier first order", async () => {
+    const summary = await getSummary(prisma, fallBack, { from: "2026-10-15", to: "2026-11-04" });
+    expect(summary.totals.orders).toBe(7);
+    expect(summary.totals.customers).toBe(4);
+    expect(summary.totals.newCustomers).toBe(4);
+    expect(summary.totals.returningCustomerRate).toBe(0.5);
+    // Range ending 11-01: 102 has 10-15 + 11-01 (returning), 101 has only 11-01 so far
+    const early = await getSummary(prisma, fallBack, { from: "2026-11-01", to: "2026-11-01" });
+    expect(early.totals).toMatchObject({ orders: 2, customers: 2, newCustomers: 1, returningCustomerRate: 0.5 });
+    // 11-02 alone: 101 (second order), 104 (new, single order) → 1/2
+    const second = await getSummary(prisma, fallBack, { from: "2026-11-02", to: "2026-11-02" });
+    expect(second.totals).toMatchObject({ orders: 2, customers: 2, newCustomers: 1, returningCustomerRate: 0.5 });
+  });
+
+  it("daily series bucket by local date, zero-filled", async () => {
+    const orders = await getOrdersByDate(prisma, fallBack, { ...range, granularity: "day" });
+    // 11-01: orders 1+2, net 18 + 33.335 = 51.335, total + shipping 5 + tax 1.60 = 57.935
+    // 11-02: orders 3+7, net 10 + 21 = 31, total 31.80
+    // 11-03: orders 5+8, gross 41, returns 20 → net 21
+    // 11-04: refund only: net -9, shipping -5, taxes -0.80 → total -14.80
+    expect(orders).toEqual({
+      ...range,
+      granularity: "day",
+      series: [
+        { date: "2026-11-01", orders: 2, netSales: "51.34", totalSales: "57.94" },
+        { date: "2026-11-02", orders: 2, netSales: "31.00", totalSales: "31.80" },
+        { date: "2026-11-03", orders: 2, netSales: "21.00", totalSales: "21.00" },
+        { date: "2026-11-04", orders: 0, netSales: "-9.00", totalSales: "-14.80" },
+      ],
+    });
+    const aov = await getAverageOrderValueByDate(prisma, fallBack, { ...range, granularity: "day" });
+    expect(aov.series).toEqual([
+      { date: "2026-11-01", averageOrderValue: "25.67", orders: 2 }, // 51.335 / 2 = 25.6675
+      { date: "2026-11-02", averageOrderValue: "15.50", orders: 2 },
+      { date: "2026-11-03", averageOrderValue: "20.50", orders: 2 },
+      { date: "2026-11-04", averageOrderValue: "0.00", orders: 0 },
+    ]);
+    const newCustomers = await getNewCustomersByDate(prisma, fallBack, { ...range, granularity: "day" });
+    expect(newCustomers.series).toEqual([
+      { date: "2026-11-01", newCustomers: 1 },
+      { date: "2026-11-02", newCustomers: 1 },
+      { date: "2026-11-03", newCustomers: 1 },
+      { date: "2026-11-04", newCustomers: 0 },
+    ]);
+  });
+
+  it("weekly buckets start on Monday, monthly on the 1st", async () => {
+    // 2026-11-01 is a Sunday: its week starts Monday 2026-10-26
+    const weekly = await getOrdersByDate(prisma, fallBack, { ...range, granularity: "week" });
+    expect(weekly.series).toEqual([
+      { date: "2026-10-26", orders: 2, netSales: "51.34", totalSales: "57.94" },
+      { date: "2026-11-02", orders: 4, netSales: "43.00", totalSales: "38.00" },
+    ]);
+    const monthly = await getNewCustomersByDate(prisma, fallBack, { from: "2026-10-01", to: "2026-12-31", granularity: "month" });
+    expect(monthly.series).toEqual([
+      { date: "2026-10-01", newCustomers: 1 },
+      { date: "2026-11-01", newCustomers: 3 },
+      { date: "2026-12-01", newCustomers: 0 },
+    ]);
+  });
+
+  it("top customers: total price minus refunded, ties by id", async () => {
+    const top = await getTopCustomers(prisma, fallBack, { ...range, limit: 5 });
+    expect(top.customers).toEqual([
+      { id: "101", name: "Ada Lovelace", email: "ada@example.com", orders: 2, totalSpent: "50.60" }, // 49.60 - 9.80 + 10.80
+      { id: "102", name: "Grace Hopper", email: "grace@example.com", orders: 1, totalSpent: "33.34" },
+      { id: "99", name: "Alan Turing", email: "alan@example.com", orders: 1, totalSpent: "21.00" },
+      { id: "104", name: "Émile Zola", email: "emile@example.fr", orders: 1, totalSpent: "21.00" },
+    ]);
+    const two = await getTopCustomers(prisma, fallBack, { ...range, limit: 2 });
+    expect(two.customers.map((c) => c.id)).toEqual(["101", "102"]);
+  });
+
+  it("top products: units and net sales after refunds in range, gift cards excluded", async () => {
+    const top = await getTopProducts(prisma, fallBack, { ...range, limit: 10 });
+    expect(top.products).toEqual([
+      { id: "203", title: "Mystery box", unitsSold: 5, netSales: "42.00" }, // 21 + 21
+      { id: "202", title: "Gadget", unitsSold: 1, netSales: "33.34" }, // 33.335 + 20 - 20
+      { id: "201", title: "Widget", unitsSold: 2, netSales: "19.00" }, // 18 + 10 - 9; 3 sold - 1 refunded
+    ]);
+  });
+
+  it("customers and products lists search, sort and paginate", async () => {
+    const page1 = await listCustomers(prisma, fallBack, { ...range, sort: "totalSpent", direction: "desc", page: 1, pageSize: 2 });
+    expect(page1.total).toBe(5);
+    expect(page1.items.map((c) => c.id)).toEqual(["101", "102"]);
+    const page3 = await listCustomers(prisma, fallBack, { ...range, sort: "totalSpent", direction: "desc", page: 3, pageSize: 2 });
+    expect(page3.items).toEqual([{ id: "103", name: "Tess Tester", email: "test@example.com", orders: 0, totalSpent: "0.00", lastOrderDate: null }]);
+    const search = await listCustomers(prisma, fallBack, { ...range, search: "zola", sort: "name", direction: "asc", page: 1, pageSize: 10 });
+    expect(search.items).toEqual([{ id: "104", name: "Émile Zola", email: "emile@example.fr", orders: 1, totalSpent: "21.00", lastOrderDate: "2026-11-02" }]);
+    const noMatch = await listCustomers(prisma, fallBack, { ...range, search: "100%_", sort: "name", direction: "asc", page: 1, pageSize: 10 });
+    expect(noMatch).toMatchObject({ items: [], total: 0 });
+    const products = await listProducts(prisma, fallBack, { ...range, sort: "title", direction: "asc", page: 1, pageSize: 10 });
+    expect(products.items.map((p) => [p.title, p.unitsSold, p.netSales])).toEqual([
+      ["Gadget", 1, "33.34"],
+      ["Gift card", 0, "0.00"],
+      ["Widget", 2, "19.00"],
+    ]);
+  });
+});
+
+describe("spring-forward store (Europe/London, JPY, 23-hour day 2026-03-29)", () => {
+  it("buckets by London date and rounds to whole yen", async () => {
+    const series = await getOrdersByDate(prisma, spring, { from: "2026-03-28", to: "2026-03-30", granularity: "day" });
+    expect(series.series).toEqual([
+      { date: "2026-03-28", orders: 1, netSales: "500", totalSales: "500" }, // 23:30 GMT
+      { date: "2026-03-29", orders: 1, netSales: "2499", totalSales: "2499" }, // 23:59 BST = 22:59Z
+      { date: "2026-03-30", orders: 1, netSales: "1001", totalSales: "1001" }, // 00:30 BST = 23:30Z on 03-29; 1000.5 → 1001
+    ]);
+    const summary = await getSummary(prisma, spring, { from: "2026-03-29", to: "2026-03-30" });
+    expect(summary.totals).toMatchObject({
+      orders: 2,
+      grossSales: "3500", // 2499.4999 + 1000.5
+      averageOrderValue: "1750",
+      customers: 2,
+      newCustomers: 1, // customer 1 first ordered on 03-28
+      returningCustomerRate: 0.5,
+    });
+    expect(summary.previous).toMatchObject({ from: "2026-03-27", to: "2026-03-28", orders: 1, grossSales: "500", newCustomers: 1 });
+  });
+});
