@@ -13,7 +13,8 @@
 //   refunded), test orders, multi-currency presentment, imported orders whose
 //   processedAt precedes createdAt.
 import { DateTime } from "luxon";
-import { allocate, Decimal, fmt, mulPair, type MoneyPair } from "./money.js";
+import { allocateCents, fromCents, mulScaled, percentOf, rateToScaled, toCents } from "./cents.js";
+import { Decimal, fmt, type MoneyPair } from "./money.js";
 import type { IdAllocator } from "./ids.js";
 import { Random } from "./random.js";
 import { isoSeconds } from "./shop-store.js";
@@ -196,12 +197,17 @@ export function* generateStore(opts: GeneratorOptions): Generator<GeneratedRecor
     const count = target - emitted;
     emitted = target;
     const dayStart = DateTime.fromMillis(start + d * 86_400_000, { zone }).startOf("day");
+    // Luxon per order is slow; only days with a DST switch need it, the rest are plain offsets.
+    const dstDay = dayStart.offset !== dayStart.endOf("day").offset;
+    const dayStartMs = dayStart.toMillis();
     const times: number[] = [];
     for (let k = 0; k < count; k++) {
       const hour = orderRnd.weighted(HOUR_WEIGHT);
-      const local = dayStart.set({ hour, minute: orderRnd.int(0, 59), second: orderRnd.int(0, 59) });
-      // Around DST switches a local hour can be skipped; luxon shifts it forward, which is what Shopify stores.
-      times.push(Math.min(local.toMillis(), anchor - 1000));
+      const minute = orderRnd.int(0, 59);
+      const second = orderRnd.int(0, 59);
+      // Around a DST switch a local hour can be skipped; luxon shifts it forward, which is what Shopify stores.
+      const ms = dstDay ? dayStart.set({ hour, minute, second }).toMillis() : dayStartMs + (hour * 3600 + minute * 60 + second) * 1000;
+      times.push(Math.min(ms, anchor - 1000));
     }
     times.sort((a, b) => a - b);
     for (const at of times) {
@@ -260,19 +266,22 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
   const ids = opts.ids;
   const foreign = rnd.chance(0.15) ? rnd.pick(FOREIGN_CURRENCIES) : undefined;
   const presentmentCurrencyCode = foreign?.code ?? opts.currencyCode;
-  const rate = foreign ? new Decimal(foreign.rate).times(0.98 + 0.04 * rnd.next()).toDecimalPlaces(4) : new Decimal(1);
-  const toPair = (shopAmount: Decimal.Value): MoneyPair => ({
-    shop: fmt(shopAmount),
-    presentment: fmt(new Decimal(shopAmount).times(rate)),
-  });
+  // Presentment units per shop unit, 4 decimals (the float only picks the rate; money stays integer).
+  const rate = foreign ? Math.round(foreign.rate * 10_000 * (0.98 + 0.04 * rnd.next())) : 10_000;
+  const pair = (shopCents: number, presentmentCents: number): MoneyPair => ({ shop: fromCents(shopCents), presentment: fromCents(presentmentCents) });
   const taxRate = rnd.pick(["0.0000", "0.0600", "0.0725", "0.0800", "0.0875", "0.1000"]);
+  const taxScaled = rateToScaled(taxRate);
 
-  // ---- line items ----
+  // ---- line items (amounts kept in integer cents per currency until the end) ----
+  interface Draft {
+    line: LineItem;
+    unit: [number, number];
+    discount: [number, number];
+  }
   const lineCount = 1 + rnd.weighted([50, 28, 12, 6, 4]);
   const picked = new Set<number>();
-  const lines: LineItem[] = [];
+  const drafts: Draft[] = [];
   const discountApplications: DiscountApplication[] = [];
-  const lineDiscounts: MoneyPair[] = [];
   for (let i = 0; i < lineCount; i++) {
     const useGiftCard = i === lineCount - 1 && ctx.giftCards.length > 0 && rnd.chance(0.03);
     const pool = useGiftCard ? ctx.giftCards : ctx.sellable;
@@ -281,79 +290,76 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
     if (picked.has(variant.id)) continue;
     picked.add(variant.id);
     const quantity = useGiftCard ? 1 : 1 + rnd.weighted([70, 20, 7, 3]);
-    const unit = toPair(variant.price);
-    const original = mulPair(unit, quantity);
-    let discount: MoneyPair = { shop: "0.00", presentment: "0.00" };
+    const unitShop = toCents(variant.price);
+    const unit: [number, number] = [unitShop, mulScaled(unitShop, rate)];
+    let discount: [number, number] = [0, 0];
     if (!useGiftCard && rnd.chance(0.08)) {
       const pct = rnd.pick([10, 15, 20, 25]);
-      discount = mulPair(original, pct / 100);
+      discount = [percentOf(unit[0] * quantity, pct), percentOf(unit[1] * quantity, pct)];
       discountApplications.push({ level: "line", code: null, title: `${pct}% off ${product.title}`, valueType: "percentage", value: `${pct}.0` });
     }
-    lineDiscounts.push(discount);
-    lines.push({
-      id: ids.allocate("LineItem"),
-      productId: product.id,
-      variantId: variant.id,
-      title: product.title,
-      variantTitle: variant.title === "Default Title" ? null : variant.title,
-      sku: variant.sku,
-      vendor: product.vendor,
-      quantity,
-      isGiftCard: useGiftCard,
-      requiresShipping: !useGiftCard,
-      taxable: !useGiftCard,
-      originalUnitPrice: unit,
-      totalDiscount: discount,
-      tax: { shop: "0.00", presentment: "0.00" },
-      taxRate: useGiftCard ? "0.0000" : taxRate,
+    drafts.push({
+      unit,
+      discount,
+      line: {
+        id: ids.allocate("LineItem"),
+        productId: product.id,
+        variantId: variant.id,
+        title: product.title,
+        variantTitle: variant.title === "Default Title" ? null : variant.title,
+        sku: variant.sku,
+        vendor: product.vendor,
+        quantity,
+        isGiftCard: useGiftCard,
+        requiresShipping: !useGiftCard,
+        taxable: !useGiftCard,
+        originalUnitPrice: pair(unit[0], unit[1]),
+        totalDiscount: pair(0, 0),
+        tax: pair(0, 0),
+        taxRate: useGiftCard ? "0.0000" : taxRate,
+      },
     });
   }
 
   // ---- order-level discount code, allocated over discountable lines ----
-  const discountable = lines.map((l, i) => (l.isGiftCard ? 0 : i + 1)).filter((i) => i > 0).map((i) => i - 1);
+  const discountable = drafts.filter((d) => !d.line.isGiftCard);
   if (discountable.length > 0 && rnd.chance(0.15)) {
-    const remaining = (i: number, which: "shop" | "presentment") =>
-      new Decimal(lines[i]!.originalUnitPrice[which]).times(lines[i]!.quantity).minus(lines[i]!.totalDiscount[which]);
-    const base = {
-      shop: discountable.reduce((a, i) => a.plus(remaining(i, "shop")), new Decimal(0)),
-      presentment: discountable.reduce((a, i) => a.plus(remaining(i, "presentment")), new Decimal(0)),
-    };
+    const remaining = (d: Draft, side: 0 | 1) => d.unit[side] * d.line.quantity - d.discount[side];
     const fixed = rnd.chance(0.4);
     const value = fixed ? rnd.pick([5, 10]) : rnd.pick([10, 15, 20]);
-    const amount = fixed
-      ? { shop: Decimal.min(base.shop, value), presentment: Decimal.min(base.presentment, new Decimal(value).times(rate)) }
-      : { shop: base.shop.times(value).div(100), presentment: base.presentment.times(value).div(100) };
-    const shopParts = allocate(fmt(amount.shop), discountable.map((i) => remaining(i, "shop")));
-    const presParts = allocate(fmt(amount.presentment), discountable.map((i) => remaining(i, "presentment")));
-    discountable.forEach((lineIndex, k) => {
-      const l = lines[lineIndex]!;
-      l.totalDiscount = {
-        shop: fmt(new Decimal(l.totalDiscount.shop).plus(shopParts[k]!)),
-        presentment: fmt(new Decimal(l.totalDiscount.presentment).plus(presParts[k]!)),
-      };
-    });
+    for (const side of [0, 1] as const) {
+      const weights = discountable.map((d) => remaining(d, side));
+      const base = weights.reduce((a, b) => a + b, 0);
+      const amount = fixed ? Math.min(base, side === 0 ? value * 100 : mulScaled(value * 100, rate)) : percentOf(base, value);
+      allocateCents(amount, weights).forEach((part, k) => {
+        discountable[k]!.discount[side] += part;
+      });
+    }
     const code = fixed ? `SAVE${value}` : `WELCOME${value}`;
     discountApplications.push({ level: "order", code, title: code, valueType: fixed ? "fixed_amount" : "percentage", value: `${value}.0` });
   }
-  for (const l of lines) {
-    const r = new Decimal(l.taxRate);
-    l.tax = {
-      shop: fmt(new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(l.totalDiscount.shop).times(r)),
-      presentment: fmt(new Decimal(l.originalUnitPrice.presentment).times(l.quantity).minus(l.totalDiscount.presentment).times(r)),
-    };
+  for (const d of drafts) {
+    const r = d.line.isGiftCard ? 0 : taxScaled;
+    d.line.totalDiscount = pair(d.discount[0], d.discount[1]);
+    d.line.tax = pair(
+      mulScaled(d.unit[0] * d.line.quantity - d.discount[0], r),
+      mulScaled(d.unit[1] * d.line.quantity - d.discount[1], r),
+    );
   }
+  const lines = drafts.map((d) => d.line);
 
   // ---- shipping ----
   const shippingLines: ShippingLine[] = [];
   if (lines.some((l) => l.requiresShipping)) {
     const price = rnd.pick(["0.00", "4.99", "9.99", "9.99", "14.99"]);
-    const p = toPair(price);
+    const shop = toCents(price);
+    const presentment = mulScaled(shop, rate);
     shippingLines.push({
       id: ids.allocate("ShippingLine"),
       title: price === "0.00" ? "Free Shipping" : price === "14.99" ? "Express" : "Standard",
       code: price === "14.99" ? "EXPRESS" : "STANDARD",
-      price: p,
-      tax: { shop: fmt(new Decimal(p.shop).times(taxRate)), presentment: fmt(new Decimal(p.presentment).times(taxRate)) },
+      price: pair(shop, presentment),
+      tax: pair(mulScaled(shop, taxScaled), mulScaled(presentment, taxScaled)),
     });
   }
 
@@ -419,7 +425,7 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
     sourceName: rnd.chance(0.05) ? "pos" : rnd.chance(0.02) ? "shopify_draft_order" : "web",
     currencyCode: opts.currencyCode,
     presentmentCurrencyCode,
-    exchangeRate: rate.toFixed(4),
+    exchangeRate: (rate / 10_000).toFixed(4),
     tags: [],
     discountApplications,
     lineItems: lines,
