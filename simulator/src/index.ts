@@ -164,6 +164,7 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
 }
 
 export { Simulator } from "./simulator.js";
+export { validateAdminDocument, vendoredVersions } from "./graphql/admin-schema.js";
 export { webhookHmac } from "./webhooks/dispatcher.js";
 export { parseFixture, loadFixtureFile, FixtureError } from "./store/fixtures.js";
 export { generateStore, SIZES } from "./store/generator.js";

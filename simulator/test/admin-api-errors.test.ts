@@ -3,7 +3,7 @@
 // simulator does not implement, access-scope errors, paging argument errors,
 // and injected 5xx answers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "../src/index.js";
+import { validateAdminDocument, type RunningSimulator } from "../src/index.js";
 import { FIXED_ANCHOR, startTestSimulator } from "./helpers.js";
 
 const INVALID = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
@@ -76,6 +76,11 @@ describe("Admin API errors", () => {
     expect(syntax.body.errors[0].message).toMatch(/Syntax Error/);
     const missing = await post({});
     expect(missing).toEqual({ status: 400, body: { errors: { query: "Required parameter missing or invalid" } } });
+  });
+
+  it("offers the schema check to app tests", () => {
+    expect(validateAdminDocument("query { orders(first: 1) { nodes { id processedAt } } }")).toEqual([]);
+    expect(validateAdminDocument("query { orders(first: 1) { nodes { nope } } }")).toEqual([expect.stringMatching(/^Cannot query field "nope" on type "Order"/)]);
   });
 
   it("names a field the simulator does not implement instead of returning a silent null", async () => {

@@ -112,6 +112,14 @@ describe("bulk operations", () => {
     expect(current.data.currentBulkOperation).toEqual({ id: op.id, status: "COMPLETED" });
   });
 
+  it("lists operations with bulkOperations, newest first, filtered by status", async () => {
+    const all = sim.simulator.bulk.views(sim.control.store(SHOP));
+    const completed = all.filter((o) => o.status === "COMPLETED");
+    expect(completed.length).toBeGreaterThanOrEqual(2);
+    const r = await gql(`{ bulkOperations(first: 10, query: "status:completed") { nodes { id status } } }`);
+    expect(r.data.bulkOperations.nodes).toEqual([...completed].reverse().map((o) => ({ id: o.id, status: "COMPLETED" })));
+  });
+
   it("applies Shopify's bulk query rules", async () => {
     const cases: Array<[string, RegExp]> = [
       [`{ shop { name } }`, /at least one connection/],

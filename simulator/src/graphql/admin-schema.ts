@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { buildClientSchema, parse, validate, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 
 const schemaDir = fileURLToPath(new URL("../../schema/", import.meta.url));
 export const DEFAULT_API_VERSION = "2026-10";
@@ -33,4 +33,19 @@ export function schemaForVersion(version: string): { schema: GraphQLSchema; serv
     cache.set(servedVersion, schema);
   }
   return { schema, servedVersion };
+}
+
+/**
+ * Validation errors of a GraphQL document against the vendored Admin schema
+ * (empty when valid). For app tests that check every document the app sends.
+ */
+export function validateAdminDocument(source: string, version = DEFAULT_API_VERSION): string[] {
+  const { schema } = schemaForVersion(version);
+  let document;
+  try {
+    document = parse(source);
+  } catch (err) {
+    return [(err as Error).message];
+  }
+  return validate(schema, document).map((e) => e.message);
 }

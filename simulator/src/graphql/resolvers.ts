@@ -346,6 +346,26 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       return parsed?.type === "BulkOperation" ? (ctx.bulk?.get(ctx, parsed.id) ?? null) : null;
     },
     currentBulkOperation: (_s, args, ctx) => ctx.bulk?.current(ctx, args.type ?? "QUERY") ?? null,
+    bulkOperations: (_s, args, ctx, info) => {
+      if (!ctx.bulk) throw notImplemented("QueryRoot", "bulkOperations", info);
+      // Shopify: "Defaults to sorting by created_at, with newest operations first."
+      const ops = ctx.bulk.list(ctx).map((view) => ({ id: parseGid(view.id)!.id, view }));
+      type Op = (typeof ops)[number];
+      const key = args.sortKey === "COMPLETED_AT" ? (o: Op) => o.view.completedAt ?? "" : (o: Op) => o.view.createdAt;
+      const sorted = [...ops].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+      const compiled = compileSearch<Op>(
+        args.query,
+        {
+          id: { kind: "id", get: (o) => o.id },
+          status: { kind: "string", get: (o) => o.view.status.toLowerCase() },
+          operation_type: { kind: "string", get: (o) => o.view.type.toLowerCase() },
+          created_at: { kind: "timestamp", get: (o) => o.view.createdAt },
+        },
+        () => true,
+        ctx.store.profile.ianaTimezone,
+      );
+      return paginate(sorted, key, compiled.predicate, { ...args, reverse: !args.reverse }, (o) => o.view);
+    },
   },
 
   Mutation: {
