@@ -3,6 +3,7 @@
 // App credentials come from SHOPIFY_API_KEY / SHOPIFY_API_SECRET / SHOPIFY_APP_URL.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { getHeapStatistics } from "node:v8";
 import type { Plan } from "./contracts.js";
 import { defaultAppTomlPath, startSimulator } from "./index.js";
 
@@ -48,6 +49,10 @@ async function main(): Promise<void> {
   // npm runs workspace scripts inside simulator/; paths given on the command line are relative to where npm was started.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const started = Date.now();
+  const heapMb = getHeapStatistics().heap_size_limit / 1e6;
+  if (size === "large" && heapMb < 6000) {
+    console.log(`note: the large store needs ~2.5 GB of heap; this Node allows ${Math.round(heapMb)} MB. If it runs out, use NODE_OPTIONS=--max-old-space-size=8192.`);
+  }
   const sim = await startSimulator({
     port: Number(values.port),
     host: values.host,
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
         plan,
         domain: values.shop,
         fixture: values.fixture ? resolve(cwd, values.fixture) : undefined,
+        onProgress: size === "large" ? (n) => console.log(`  generating… ${n} orders`) : undefined,
       },
     ],
     appToml: values["app-toml"] ? resolve(cwd, values["app-toml"]) : undefined,

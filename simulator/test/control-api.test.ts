@@ -111,6 +111,31 @@ describe("control API", () => {
     expect((await call("GET", "/_sim/shops/fixture-demo/data")).body.orders).toHaveLength(3);
   });
 
+  it("keeps sorted listings right while records change", async () => {
+    const { access_token } = (await call("POST", "/_sim/shops/fixture-demo/install", {})).body;
+    const client = adminClient(sim, SHOP, access_token);
+    const listing = async () => {
+      const r = await client.request(`{ orders(first: 50, sortKey: UPDATED_AT, reverse: true) { nodes { id updatedAt } } products(first: 50, sortKey: TITLE) { nodes { title } } }`);
+      return r.data as { orders: { nodes: Array<{ id: string; updatedAt: string }> }; products: { nodes: Array<{ title: string }> } };
+    };
+    await listing(); // builds the sorted views; the changes below must keep them in order
+    const made: number[] = [];
+    for (let i = 0; i < 3; i++) made.push((await call("POST", "/_sim/shops/fixture-demo/orders", { lineItems: [{ title: `Thing ${i}`, price: "1.00", quantity: 1 }] })).body.id);
+    await call("PATCH", `/_sim/shops/fixture-demo/orders/${made[0]}`, { tags: ["touched"] });
+    await call("POST", "/_sim/shops/fixture-demo/products", { title: "Aardvark Plush", variants: [{ price: "9.00" }] });
+    await call("PATCH", "/_sim/shops/fixture-demo/products/8000000000002", { title: "Zebra Gift Card" });
+    await call("DELETE", `/_sim/shops/fixture-demo/orders/${made[1]}`);
+    const data = (await call("GET", "/_sim/shops/fixture-demo/data")).body as { orders: Array<{ id: number; updatedAt: string }>; products: Array<{ title: string }> };
+    const expectedOrders = [...data.orders]
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : b.id - a.id))
+      .map((o) => `gid://shopify/Order/${o.id}`);
+    const got = await listing();
+    expect(got.orders.nodes.map((n) => n.id)).toEqual(expectedOrders);
+    expect(got.orders.nodes[0]!.id).toBe(`gid://shopify/Order/${made[0]}`);
+    expect(got.products.nodes.map((n) => n.title)).toEqual(data.products.map((p) => p.title).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    for (const id of [made[0], made[2]]) await call("DELETE", `/_sim/shops/fixture-demo/orders/${id}`);
+  });
+
   it("manages customers and products and sets fault knobs", async () => {
     const c = await call("POST", "/_sim/shops/fixture-demo/customers", { firstName: "Edsger", email: "ed@example.com" });
     expect(c.status).toBe(201);

@@ -20,6 +20,8 @@ export interface CreateShopOptions {
   anchor?: number;
   /** Or load exact data: a fixture file path or parsed fixture JSON. */
   fixture?: string | unknown;
+  /** Called every 50 000 generated orders (the large store takes a while). */
+  onProgress?: (ordersLoaded: number) => void;
 }
 
 export class ShopRegistry {
@@ -70,7 +72,11 @@ export class ShopRegistry {
         ids: store.ids,
       })) {
         if (record.kind === "product") store.putProduct(record.product);
-        else if (record.kind === "order") store.putOrder(record.order);
+        else if (record.kind === "order") {
+          store.putOrder(record.order);
+          const n = store.count("orders");
+          if (opts.onProgress && n % 50_000 === 0) opts.onProgress(n);
+        }
         else store.putCustomer(record.customer);
       }
     }

@@ -29,6 +29,12 @@ export interface StoreChange {
 
 export type Clock = () => number;
 
+interface SortedView {
+  kind: ResourceKind;
+  compare: (a: { id: number }, b: { id: number }) => number;
+  records: Array<{ id: number }>;
+}
+
 export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
@@ -99,9 +105,14 @@ export class ShopStore {
   private readonly ordersByCustomer = new Map<number, Set<number>>();
   private readonly variantToProduct = new Map<number, number>();
   private nextOrderNumber = 1001;
-  /** Bumped on every change; sorted views are cached per version. */
+  /** Bumped on every change. */
   version = 0;
-  private readonly views = new Map<string, { version: number; records: unknown[] }>();
+  /**
+   * Records sorted per (kind, sort key), built on first use and then kept sorted
+   * record by record as changes come in: re-sorting a million orders after every
+   * webhook-worthy change would take seconds.
+   */
+  private readonly views = new Map<string, SortedView>();
 
   constructor(
     public profile: ShopProfile,
@@ -159,15 +170,37 @@ export class ShopStore {
     return this.collection(kind).list() as RecordOf<K>[];
   }
 
-  /** Records sorted by `compare` (ties by id), cached until the next change. */
+  /** Records sorted by `compare` (ties by id); the same array is kept up to date on changes. */
   sortedView<K extends ResourceKind>(kind: K, key: string, compare: (a: RecordOf<K>, b: RecordOf<K>) => number): RecordOf<K>[] {
     const cacheKey = `${kind}:${key}`;
     const hit = this.views.get(cacheKey);
-    if (hit && hit.version === this.version) return hit.records as RecordOf<K>[];
+    if (hit) return hit.records as RecordOf<K>[];
+    const full = (a: { id: number }, b: { id: number }) => compare(a as RecordOf<K>, b as RecordOf<K>) || a.id - b.id;
     const records = this.list(kind);
-    if (key !== "ID") records.sort((a, b) => compare(a, b) || a.id - b.id);
-    this.views.set(cacheKey, { version: this.version, records });
+    if (key !== "ID") records.sort(full);
+    this.views.set(cacheKey, { kind, compare: full, records });
     return records;
+  }
+
+  /** Keep every sorted view of `kind` in order after `previous` became `next`. */
+  private updateViews(kind: ResourceKind, previous: { id: number } | undefined, next: { id: number } | undefined): void {
+    for (const view of this.views.values()) {
+      if (view.kind !== kind) continue;
+      if (previous) {
+        const at = view.records.indexOf(previous);
+        if (at >= 0) view.records.splice(at, 1);
+      }
+      if (next) {
+        let lo = 0;
+        let hi = view.records.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (view.compare(view.records[mid]!, next) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        view.records.splice(lo, 0, next);
+      }
+    }
   }
 
   private collection(kind: ResourceKind): Collection<Customer | Order | Product> {
@@ -178,6 +211,7 @@ export class ShopStore {
 
   // ---- writes (no events; callers in shop-mutations decide which topics fire) ----
   putCustomer(customer: Customer): void {
+    this.updateViews("customers", this.customers.byId.get(customer.id), customer);
     this.customers.put(customer);
     this.ids.reserve("Customer", customer.id);
     this.version++;
@@ -186,6 +220,7 @@ export class ShopStore {
   putProduct(product: Product): void {
     const previous = this.products.byId.get(product.id);
     for (const v of previous?.variants ?? []) this.variantToProduct.delete(v.id);
+    this.updateViews("products", previous, product);
     this.products.put(product);
     this.ids.reserve("Product", product.id);
     for (const v of product.variants) {
@@ -198,6 +233,7 @@ export class ShopStore {
   putOrder(order: Order): void {
     const previous = this.orders.byId.get(order.id);
     if (previous?.customerId != null) this.ordersByCustomer.get(previous.customerId)?.delete(order.id);
+    this.updateViews("orders", previous, order);
     this.orders.put(order);
     if (order.customerId != null) {
       let set = this.ordersByCustomer.get(order.customerId);
@@ -222,13 +258,17 @@ export class ShopStore {
 
   deleteCustomer(id: number): Customer | undefined {
     const c = this.customers.delete(id);
-    if (c) this.version++;
+    if (c) {
+      this.updateViews("customers", c, undefined);
+      this.version++;
+    }
     return c;
   }
 
   deleteProduct(id: number): Product | undefined {
     const p = this.products.delete(id);
     if (p) {
+      this.updateViews("products", p, undefined);
       for (const v of p.variants) this.variantToProduct.delete(v.id);
       this.version++;
     }
@@ -238,6 +278,7 @@ export class ShopStore {
   deleteOrder(id: number): Order | undefined {
     const o = this.orders.delete(id);
     if (o) {
+      this.updateViews("orders", o, undefined);
       if (o.customerId != null) this.ordersByCustomer.get(o.customerId)?.delete(id);
       this.version++;
     }
