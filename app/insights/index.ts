@@ -2,6 +2,7 @@
 export * from "./csv";
 export * from "./dates";
 export * from "./endpoints";
+export * from "./http";
 export * from "./lists";
 export * from "./money";
 export * from "./params";

@@ -1,0 +1,45 @@
+// Web-standard Response for a dashboard endpoint (no Remix imports): the routes
+// authenticate, then hand the verified shop domain here. The tenant is that domain
+// and nothing else; headers such as x-tenant-id are never read.
+import type { PrismaClient } from "@prisma/client";
+import { answerDashboardEndpoint, type DashboardEndpoint } from "./endpoints";
+import { findInsightsShop } from "./shop";
+
+export async function dashboardResponse(
+  prisma: PrismaClient,
+  verifiedShopDomain: string,
+  endpoint: DashboardEndpoint,
+  request: Request,
+): Promise<Response> {
+  const shop = await findInsightsShop(prisma, verifiedShopDomain);
+  if (!shop) {
+    // A valid session for a shop we have no row for: the install hook has not run yet.
+    return jsonResponse(404, { error: "shop not installed" });
+  }
+  const answer = await answerDashboardEndpoint(prisma, shop, endpoint, new URL(request.url), request.headers.get("Accept"));
+  const headers = new Headers({
+    "Content-Type": answer.contentType,
+    "Cache-Control": "private, no-store",
+    Vary: "Accept, Authorization",
+  });
+  if (answer.filename) headers.set("Content-Disposition", `attachment; filename="${answer.filename}"`);
+  return new Response(answer.body, { status: answer.status, headers });
+}
+
+/**
+ * The dashboard API is for fetches carrying an App Bridge session token. Without one,
+ * authenticate.admin would treat the request as a page load and redirect to login;
+ * an API client must get 401 instead.
+ */
+export function missingSessionTokenResponse(request: Request): Response | null {
+  if (/^Bearer\s+\S+/i.test(request.headers.get("Authorization") ?? "")) return null;
+  return jsonResponse(401, { error: "missing session token (Authorization: Bearer <token>)" });
+}
+
+// Not Response.json(): remix-serve may install a fetch polyfill whose Response lacks it.
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
