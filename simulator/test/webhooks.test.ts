@@ -296,6 +296,16 @@ api_version = "2026-10"
     expect(received.slice(start).filter((r) => r.topic === "customers/create")).toHaveLength(first.filter((x) => !x).length * 2);
   });
 
+  it("holds deliveries back by the reorder delay so they can arrive out of order", async () => {
+    sim.control.setFaults(SHOP, { webhookReorderDelayMs: 400, seed: 11 });
+    const start = received.length;
+    const made = Array.from({ length: 8 }, (_, i) => sim.control.createCustomer(SHOP, { email: `order${i}@example.com` }).id);
+    await waitFor(() => received.slice(start).filter((r) => r.topic === "customers/create").length === 8 || undefined, 5000, "delayed webhooks");
+    const arrived = received.slice(start).filter((r) => r.topic === "customers/create").map((r) => JSON.parse(r.body).id as number);
+    expect([...arrived].sort((a, b) => a - b)).toEqual(made);
+    expect(arrived).not.toEqual(made);
+  });
+
   it("sends app/uninstalled on uninstall, revokes tokens and then stays quiet", async () => {
     const token = sim.control.install(SHOP).accessToken;
     await sim.control.webhooksIdle();
