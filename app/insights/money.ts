@@ -1,9 +1,16 @@
 // Money and rate rounding. Sums are exact (decimal.js over numeric(20,4) strings);
 // only final results are rounded, half away from zero (Decimal.ROUND_HALF_UP rounds
 // ties away from zero for negative numbers too).
-import Decimal from "decimal.js";
+import DecimalJs from "decimal.js";
 
-export { Decimal };
+// decimal.js rounds every result to 20 significant digits by default; sums of
+// numeric(20,4) need more, so this module's Decimal carries 40.
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = DecimalJs;
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace Decimal {
+  type Value = DecimalJs.Value;
+}
 
 const minorUnitsCache = new Map<string, number>();
 

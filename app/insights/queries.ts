@@ -2,8 +2,8 @@
 // a 365-day range reads at most ~365 shop-day rows (plus customer/product days for the
 // top lists). Definitions: docs/metrics.md. Money leaves here as rounded strings.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { bucketStarts, previousRange, type Granularity } from "./dates";
-import { Decimal, averageMoney, roundMoney, roundRate, toDecimal } from "./money";
+import { previousRange, type Granularity } from "./dates";
+import { Decimal, averageMoney, currencyMinorUnits, roundMoney, roundRate, toDecimal } from "./money";
 import type { RangeParams } from "./params";
 
 export type InsightsDb = Pick<PrismaClient, "$queryRaw">;
@@ -131,43 +131,53 @@ export async function getSummary(db: InsightsDb, shop: InsightsShop, range: Rang
   };
 }
 
-interface BucketRow extends Omit<TotalsRow, "customers" | "once_customers"> {
-  bucket: string;
+interface BucketRow {
+  date: string;
+  orders: number;
+  net_sales: string;
+  total_sales: string;
+  average_order_value: string;
+  new_customers: number;
 }
 
-/** Per-bucket components, every bucket present (zero-filled), in date order. */
+/**
+ * Every bucket overlapping the range (zero-filled by generate_series), with final
+ * values computed and rounded in SQL: PostgreSQL's round(numeric, n) rounds half away
+ * from zero, like roundMoney, and doing it there keeps a 365-point series cheap.
+ */
 async function bucketRows(
   db: InsightsDb,
   shop: InsightsShop,
   range: RangeParams,
   granularity: Granularity,
-): Promise<{ date: string; c: Components; newCustomers: number }[]> {
+): Promise<BucketRow[]> {
   const unit = Prisma.raw(`'${granularity}'`); // from a closed enum, never user text
-  const rows = await db.$queryRaw<BucketRow[]>`
-    SELECT date_trunc(${unit}, local_date::timestamp)::date::text AS bucket,
-      sum(orders)::int AS orders,
-      sum(gross_sales)::text AS gross_sales,
-      sum(discounts)::text AS discounts,
-      sum(returns)::text AS returns,
-      sum(shipping)::text AS shipping,
-      sum(shipping_refunds)::text AS shipping_refunds,
-      sum(taxes)::text AS taxes,
-      sum(tax_refunds)::text AS tax_refunds,
-      sum(new_customers)::int AS new_customers
-    FROM insights_shop_day
-    WHERE shop_id = ${shop.id} AND local_date BETWEEN ${range.from}::date AND ${range.to}::date
-    GROUP BY 1`;
-  const byBucket = new Map(rows.map((row) => [row.bucket, row]));
-  return bucketStarts(range.from, range.to, granularity).map((date) => {
-    const row = byBucket.get(date);
-    return row
-      ? { date, c: components(row), newCustomers: Number(row.new_customers) }
-      : {
-          date,
-          newCustomers: 0,
-          c: { orders: 0, gross: new Decimal(0), discounts: new Decimal(0), returns: new Decimal(0), shipping: new Decimal(0), taxes: new Decimal(0) },
-        };
-  });
+  const step = Prisma.raw(`'1 ${granularity}'`);
+  const digits = currencyMinorUnits(shop.currencyCode);
+  return db.$queryRaw<BucketRow[]>`
+    WITH buckets AS (
+      SELECT b::date AS bucket
+      FROM generate_series(date_trunc(${unit}, ${range.from}::date::timestamp), ${range.to}::date::timestamp, ${step}::interval) AS b
+    ),
+    sums AS (
+      SELECT date_trunc(${unit}, local_date::timestamp)::date AS bucket,
+        sum(orders) AS orders,
+        sum(gross_sales) - sum(discounts) AS after_discounts,
+        sum(gross_sales) - sum(discounts) - sum(returns) AS net_sales,
+        sum(shipping) - sum(shipping_refunds) + sum(taxes) - sum(tax_refunds) AS shipping_and_taxes,
+        sum(new_customers) AS new_customers
+      FROM insights_shop_day
+      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${range.from}::date AND ${range.to}::date
+      GROUP BY 1
+    )
+    SELECT b.bucket::text AS date,
+      coalesce(s.orders, 0)::int AS orders,
+      round(coalesce(s.net_sales, 0), ${digits}::int)::text AS net_sales,
+      round(coalesce(s.net_sales + s.shipping_and_taxes, 0), ${digits}::int)::text AS total_sales,
+      round(CASE WHEN coalesce(s.orders, 0) = 0 THEN 0 ELSE s.after_discounts / s.orders END, ${digits}::int)::text AS average_order_value,
+      coalesce(s.new_customers, 0)::int AS new_customers
+    FROM buckets b LEFT JOIN sums s ON s.bucket = b.bucket
+    ORDER BY b.bucket`;
 }
 
 export interface SeriesResponse<Point> {
@@ -194,12 +204,7 @@ export async function getOrdersByDate(
     from: params.from,
     to: params.to,
     granularity: params.granularity,
-    series: buckets.map(({ date, c }) => ({
-      date,
-      orders: c.orders,
-      totalSales: roundMoney(totalSalesOf(c), shop.currencyCode),
-      netSales: roundMoney(netSalesOf(c), shop.currencyCode),
-    })),
+    series: buckets.map((b) => ({ date: b.date, orders: b.orders, totalSales: b.total_sales, netSales: b.net_sales })),
   };
 }
 
@@ -218,7 +223,7 @@ export async function getNewCustomersByDate(
     from: params.from,
     to: params.to,
     granularity: params.granularity,
-    series: buckets.map(({ date, newCustomers }) => ({ date, newCustomers })),
+    series: buckets.map((b) => ({ date: b.date, newCustomers: b.new_customers })),
   };
 }
 
@@ -238,11 +243,7 @@ export async function getAverageOrderValueByDate(
     from: params.from,
     to: params.to,
     granularity: params.granularity,
-    series: buckets.map(({ date, c }) => ({
-      date,
-      averageOrderValue: averageMoney(c.gross.minus(c.discounts), c.orders, shop.currencyCode),
-      orders: c.orders,
-    })),
+    series: buckets.map((b) => ({ date: b.date, averageOrderValue: b.average_order_value, orders: b.orders })),
   };
 }
 

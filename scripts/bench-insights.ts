@@ -1,0 +1,383 @@
+// `npm run bench:insights [-- --orders 1000000 --runs 40 --raw-runs 5 --keep]`
+//
+// Generates a shop with N orders on PostgreSQL (DATABASE_URL; default: a database
+// `storepulse_bench` on 127.0.0.1:5432, created and migrated if missing) with
+// set-based SQL, builds the insights rollups, then times every endpoint's insights
+// function for a 365-day range (p50/p95) against computing the same answer from the
+// raw orders in the same run, checks both answers are identical, and prints a table.
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { applyMigrations } from "../app/db/migrate.server";
+import {
+  addDays,
+  averageMoney,
+  bucketStarts,
+  getAverageOrderValueByDate,
+  getNewCustomersByDate,
+  getOrdersByDate,
+  getSummary,
+  getTopCustomers,
+  getTopProducts,
+  previousRange,
+  recomputeAllRollups,
+  roundMoney,
+  roundRate,
+  toDecimal,
+  type Granularity,
+  type InsightsShop,
+  type SummaryTotals,
+} from "../app/insights";
+
+const { values: args } = parseArgs({
+  options: {
+    orders: { type: "string", default: "1000000" },
+    runs: { type: "string", default: "40" },
+    "raw-runs": { type: "string", default: "5" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const ORDERS = Number(args.orders);
+const RUNS = Number(args.runs);
+const RAW_RUNS = Number(args["raw-runs"]);
+const CUSTOMERS = Math.max(10, Math.round(ORDERS / 8));
+const PRODUCTS = 500;
+const TIMEZONE = "America/New_York";
+const END_DATE = "2026-11-28"; // fixed, so runs are comparable
+const HISTORY_DAYS = 3 * 365;
+
+async function ensureDatabase(): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const server = "postgresql://postgres@127.0.0.1:5432/postgres";
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'storepulse_bench'");
+  if (exists.rowCount === 0) await admin.query("CREATE DATABASE storepulse_bench");
+  await admin.end();
+  const url = "postgresql://postgres@127.0.0.1:5432/storepulse_bench";
+  await applyMigrations(url);
+  return url;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function generate(prisma: PrismaClient, shopId: number) {
+  const end = `${END_DATE} 23:59:59`;
+  await prisma.$executeRawUnsafe(`SELECT setseed(0.42)`);
+  await prisma.$executeRaw`
+    INSERT INTO product (shop_id, id, title, vendor, shopify_updated_at)
+    SELECT ${shopId}, p, 'Product ' || p, 'Vendor ' || (p % 20), now() FROM generate_series(1, ${PRODUCTS}) p`;
+  await prisma.$executeRaw`
+    INSERT INTO customer (shop_id, id, first_name, last_name, email, shopify_updated_at)
+    SELECT ${shopId}, c, 'First' || c, 'Last' || c, 'customer' || c || '@example.com', now()
+    FROM generate_series(1, ${CUSTOMERS}) c`;
+  // Customers skewed (a few buy often, as in real stores); 4% guest checkouts, 1% test orders.
+  await prisma.$executeRaw`
+    INSERT INTO "order" (shop_id, id, name, customer_id, processed_at, cancelled_at, test, currency_code,
+      presentment_currency_code, total_price, subtotal_price, total_discounts, total_tax, total_shipping,
+      total_refunded, shopify_created_at, shopify_updated_at)
+    SELECT ${shopId}, n, '#' || n,
+      CASE WHEN r1 < 0.04 THEN NULL ELSE 1 + floor(${CUSTOMERS} * power(r2, 2.5))::bigint END,
+      ts, CASE WHEN r1 > 0.995 THEN ts + interval '1 hour' END, r3 < 0.01, 'USD',
+      CASE WHEN r3 > 0.8 THEN 'EUR' ELSE 'USD' END,
+      round((20 + r2 * 180)::numeric, 2), round((18 + r2 * 160)::numeric, 2), 0,
+      round((1 + r2 * 12)::numeric, 2), round((r3 * 10)::numeric, 2), 0, ts, ts
+    FROM (
+      SELECT n, random() AS r1, random() AS r2, random() AS r3,
+        ${end}::timestamp - (random() * ${HISTORY_DAYS} * interval '1 day') AS ts
+      FROM generate_series(1, ${ORDERS}) n
+    ) g`;
+  // 1 to 3 lines per order; every 100th order starts with a gift card line.
+  await prisma.$executeRaw`
+    INSERT INTO order_line_item (shop_id, id, order_id, product_id, title, quantity, original_unit_price, total_discount, is_gift_card)
+    SELECT ${shopId}, n * 4 + j, n, p, 'Product ' || p, q, price, round(price * q * 0.2 * random()::numeric, 2),
+      j = 0 AND n % 100 = 0
+    FROM (
+      SELECT n, j, 1 + floor(${PRODUCTS} * power(random(), 1.7))::int AS p, 1 + floor(random() * 3)::int AS q,
+        round((2 + random() * 60)::numeric, 2) AS price
+      FROM generate_series(1, ${ORDERS}) n CROSS JOIN LATERAL generate_series(0, (n % 3)::int) j
+    ) g`;
+  // 5% of orders get a refund of their first line 0-30 days later.
+  await prisma.$executeRaw`
+    INSERT INTO refund (shop_id, id, order_id, shopify_created_at, shipping_refund)
+    SELECT ${shopId}, o.id, o.id, o.processed_at + (random() * 30 * interval '1 day'),
+      CASE WHEN o.id % 3 = 0 THEN o.total_shipping ELSE 0 END
+    FROM "order" o WHERE o.shop_id = ${shopId} AND o.id % 20 = 7`;
+  await prisma.$executeRaw`
+    INSERT INTO refund_line_item (shop_id, id, refund_id, line_item_id, quantity, subtotal, total_tax)
+    SELECT ${shopId}, r.id, r.id, li.id, 1, li.original_unit_price - round(li.total_discount / li.quantity, 2),
+      round(li.original_unit_price * 0.08, 2)
+    FROM refund r JOIN order_line_item li ON li.shop_id = r.shop_id AND li.id = r.order_id * 4
+    WHERE r.shop_id = ${shopId}`;
+  await prisma.$executeRaw`
+    UPDATE "order" o SET total_refunded = least(o.total_price, x.amount)
+    FROM (SELECT r.order_id, sum(rli.subtotal + rli.total_tax) + sum(DISTINCT r.shipping_refund) AS amount
+          FROM refund r JOIN refund_line_item rli ON rli.shop_id = r.shop_id AND rli.refund_id = r.id
+          WHERE r.shop_id = ${shopId} GROUP BY r.order_id) x
+    WHERE o.shop_id = ${shopId} AND o.id = x.order_id`;
+  await prisma.$executeRawUnsafe(`ANALYZE "order", order_line_item, refund, refund_line_item, customer, product`);
+}
+
+// ---- The same answers computed from the raw rows (no rollups) ----------------------
+
+function bounds(shop: InsightsShop) {
+  return (from: string, to: string) => ({ from, to, tz: shop.ianaTimezone });
+}
+
+interface RawTotals {
+  orders: number;
+  gross: string;
+  disc: string;
+  returns: string;
+  shipping: string;
+  shipping_refunds: string;
+  taxes: string;
+  tax_refunds: string;
+  customers: number;
+  new_customers: number;
+  returning: number;
+}
+
+async function rawTotals(db: PrismaClient, shop: InsightsShop, from: string, to: string): Promise<SummaryTotals> {
+  const [row] = await db.$queryRaw<RawTotals[]>`
+    WITH b AS (
+      SELECT (${from}::date::timestamp AT TIME ZONE ${shop.ianaTimezone}) AT TIME ZONE 'UTC' AS lo,
+             ((${to}::date + 1)::timestamp AT TIME ZONE ${shop.ianaTimezone}) AT TIME ZONE 'UTC' AS hi
+    ),
+    o AS (SELECT o.* FROM "order" o, b WHERE o.shop_id = ${shop.id} AND NOT o.test AND o.processed_at >= b.lo AND o.processed_at < b.hi),
+    li AS (SELECT sum(li.original_unit_price * li.quantity) AS gross, sum(li.total_discount) AS disc
+           FROM o JOIN order_line_item li ON li.shop_id = ${shop.id} AND li.order_id = o.id WHERE NOT li.is_gift_card),
+    r AS (SELECT r.* FROM refund r JOIN "order" ro ON ro.shop_id = r.shop_id AND ro.id = r.order_id, b
+          WHERE r.shop_id = ${shop.id} AND NOT ro.test AND r.shopify_created_at >= b.lo AND r.shopify_created_at < b.hi),
+    rl AS (SELECT coalesce(sum(rli.subtotal) FILTER (WHERE NOT coalesce(li.is_gift_card, false)), 0) AS returns, sum(rli.total_tax) AS tax_refunds
+           FROM r JOIN refund_line_item rli ON rli.shop_id = ${shop.id} AND rli.refund_id = r.id
+           LEFT JOIN order_line_item li ON li.shop_id = ${shop.id} AND li.id = rli.line_item_id),
+    firsts AS (SELECT customer_id, min(processed_at) AS first_at FROM "order"
+               WHERE shop_id = ${shop.id} AND NOT test AND customer_id IS NOT NULL GROUP BY customer_id),
+    cust AS (SELECT DISTINCT customer_id FROM o WHERE customer_id IS NOT NULL),
+    repeaters AS (SELECT c.customer_id FROM cust c JOIN "order" x ON x.shop_id = ${shop.id} AND x.customer_id = c.customer_id AND NOT x.test, b
+                  WHERE x.processed_at < b.hi GROUP BY c.customer_id HAVING count(*) >= 2)
+    SELECT (SELECT count(*) FROM o)::int AS orders,
+      coalesce((SELECT gross FROM li), 0)::text AS gross, coalesce((SELECT disc FROM li), 0)::text AS disc,
+      coalesce((SELECT returns FROM rl), 0)::text AS returns,
+      coalesce((SELECT sum(total_shipping) FROM o), 0)::text AS shipping,
+      coalesce((SELECT sum(shipping_refund) FROM r), 0)::text AS shipping_refunds,
+      coalesce((SELECT sum(total_tax) FROM o), 0)::text AS taxes,
+      coalesce((SELECT tax_refunds FROM rl), 0)::text AS tax_refunds,
+      (SELECT count(*) FROM cust)::int AS customers,
+      (SELECT count(*) FROM firsts, b WHERE first_at >= b.lo AND first_at < b.hi)::int AS new_customers,
+      (SELECT count(*) FROM repeaters)::int AS returning`;
+  const r = row!;
+  const c = shop.currencyCode;
+  const gross = toDecimal(r.gross);
+  const disc = toDecimal(r.disc);
+  const net = gross.minus(disc).minus(toDecimal(r.returns));
+  const shipping = toDecimal(r.shipping).minus(toDecimal(r.shipping_refunds));
+  const taxes = toDecimal(r.taxes).minus(toDecimal(r.tax_refunds));
+  return {
+    orders: r.orders,
+    grossSales: roundMoney(gross, c),
+    discounts: roundMoney(disc, c),
+    returns: roundMoney(toDecimal(r.returns), c),
+    netSales: roundMoney(net, c),
+    shipping: roundMoney(shipping, c),
+    taxes: roundMoney(taxes, c),
+    totalSales: roundMoney(net.plus(shipping).plus(taxes), c),
+    averageOrderValue: averageMoney(gross.minus(disc), r.orders, c),
+    customers: r.customers,
+    newCustomers: r.new_customers,
+    returningCustomerRate: roundRate(r.returning, r.customers),
+  };
+}
+
+async function rawSummary(db: PrismaClient, shop: InsightsShop, from: string, to: string) {
+  const prev = previousRange(from, to);
+  const [totals, previous] = await Promise.all([rawTotals(db, shop, from, to), rawTotals(db, shop, prev.from, prev.to)]);
+  return { shop: shop.domain, currency: shop.currencyCode, timezone: shop.ianaTimezone, from, to, totals, previous: { ...previous, ...prev } };
+}
+
+interface RawBucket { bucket: string; orders: number; gross: string; disc: string; shipping: string; taxes: string; returns: string; shipping_refunds: string; tax_refunds: string; new_customers: number }
+
+async function rawBuckets(db: PrismaClient, shop: InsightsShop, from: string, to: string, g: Granularity) {
+  const unit = g;
+  const tz = shop.ianaTimezone;
+  const rows = await db.$queryRaw<RawBucket[]>`
+    WITH b AS (
+      SELECT (${from}::date::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS lo,
+             ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS hi
+    ),
+    o AS (SELECT o.*, date_trunc(${unit}, (o.processed_at AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date AS bucket
+          FROM "order" o, b WHERE o.shop_id = ${shop.id} AND NOT o.test AND o.processed_at >= b.lo AND o.processed_at < b.hi),
+    ob AS (SELECT bucket, count(*)::int AS orders, sum(total_shipping) AS shipping, sum(total_tax) AS taxes FROM o GROUP BY bucket),
+    lb AS (SELECT o.bucket, sum(li.original_unit_price * li.quantity) AS gross, sum(li.total_discount) AS disc
+           FROM o JOIN order_line_item li ON li.shop_id = ${shop.id} AND li.order_id = o.id WHERE NOT li.is_gift_card GROUP BY o.bucket),
+    r AS (SELECT r.*, date_trunc(${unit}, (r.shopify_created_at AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date AS bucket
+          FROM refund r JOIN "order" ro ON ro.shop_id = r.shop_id AND ro.id = r.order_id, b
+          WHERE r.shop_id = ${shop.id} AND NOT ro.test AND r.shopify_created_at >= b.lo AND r.shopify_created_at < b.hi),
+    rb AS (SELECT bucket, sum(shipping_refund) AS shipping_refunds FROM r GROUP BY bucket),
+    rlb AS (SELECT r.bucket, coalesce(sum(rli.subtotal) FILTER (WHERE NOT coalesce(li.is_gift_card, false)), 0) AS returns, sum(rli.total_tax) AS tax_refunds
+            FROM r JOIN refund_line_item rli ON rli.shop_id = ${shop.id} AND rli.refund_id = r.id
+            LEFT JOIN order_line_item li ON li.shop_id = ${shop.id} AND li.id = rli.line_item_id GROUP BY r.bucket),
+    nb AS (SELECT date_trunc(${unit}, (first_at AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date AS bucket, count(*)::int AS new_customers
+           FROM (SELECT min(processed_at) AS first_at FROM "order" WHERE shop_id = ${shop.id} AND NOT test AND customer_id IS NOT NULL GROUP BY customer_id) f, b
+           WHERE first_at >= b.lo AND first_at < b.hi GROUP BY 1),
+    buckets AS (SELECT bucket FROM ob UNION SELECT bucket FROM rb UNION SELECT bucket FROM nb)
+    SELECT k.bucket::text AS bucket, coalesce(ob.orders, 0) AS orders, coalesce(lb.gross, 0)::text AS gross, coalesce(lb.disc, 0)::text AS disc,
+      coalesce(ob.shipping, 0)::text AS shipping, coalesce(ob.taxes, 0)::text AS taxes, coalesce(rlb.returns, 0)::text AS returns,
+      coalesce(rb.shipping_refunds, 0)::text AS shipping_refunds, coalesce(rlb.tax_refunds, 0)::text AS tax_refunds,
+      coalesce(nb.new_customers, 0) AS new_customers
+    FROM buckets k LEFT JOIN ob USING (bucket) LEFT JOIN lb USING (bucket) LEFT JOIN rb USING (bucket)
+      LEFT JOIN rlb USING (bucket) LEFT JOIN nb USING (bucket)`;
+  const byBucket = new Map(rows.map((r) => [r.bucket, r]));
+  return bucketStarts(from, to, g).map((date) => {
+    const r = byBucket.get(date);
+    const gross = toDecimal(r?.gross), disc = toDecimal(r?.disc);
+    const net = gross.minus(disc).minus(toDecimal(r?.returns));
+    const total = net.plus(toDecimal(r?.shipping)).minus(toDecimal(r?.shipping_refunds)).plus(toDecimal(r?.taxes)).minus(toDecimal(r?.tax_refunds));
+    return { date, orders: r?.orders ?? 0, gross, disc, net, total, newCustomers: r?.new_customers ?? 0 };
+  });
+}
+
+async function rawTopCustomers(db: PrismaClient, shop: InsightsShop, from: string, to: string, limit: number) {
+  const tz = shop.ianaTimezone;
+  const rows = await db.$queryRaw<{ id: string; name: string | null; email: string | null; orders: number; total: string }[]>`
+    WITH b AS (
+      SELECT (${from}::date::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS lo,
+             ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS hi
+    ),
+    ranked AS (
+      SELECT o.customer_id, count(*)::int AS orders, sum(o.total_price - o.total_refunded) AS total
+      FROM "order" o, b WHERE o.shop_id = ${shop.id} AND NOT o.test AND o.customer_id IS NOT NULL
+        AND o.processed_at >= b.lo AND o.processed_at < b.hi
+      GROUP BY o.customer_id ORDER BY total DESC, o.customer_id ASC LIMIT ${limit}
+    )
+    SELECT r.customer_id::text AS id, nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email, r.orders, r.total::text AS total
+    FROM ranked r LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
+    ORDER BY r.total DESC, r.customer_id ASC`;
+  return { customers: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, orders: r.orders, totalSpent: roundMoney(toDecimal(r.total), shop.currencyCode) })) };
+}
+
+async function rawTopProducts(db: PrismaClient, shop: InsightsShop, from: string, to: string, limit: number) {
+  const tz = shop.ianaTimezone;
+  const rows = await db.$queryRaw<{ id: string; title: string | null; units: number; net: string }[]>`
+    WITH b AS (
+      SELECT (${from}::date::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS lo,
+             ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS hi
+    ),
+    moves AS (
+      SELECT li.product_id, li.quantity AS units, li.original_unit_price * li.quantity - li.total_discount AS net
+      FROM "order" o JOIN order_line_item li ON li.shop_id = o.shop_id AND li.order_id = o.id, b
+      WHERE o.shop_id = ${shop.id} AND NOT o.test AND NOT li.is_gift_card AND li.product_id IS NOT NULL
+        AND o.processed_at >= b.lo AND o.processed_at < b.hi
+      UNION ALL
+      SELECT li.product_id, -rli.quantity, -rli.subtotal
+      FROM refund r JOIN "order" o ON o.shop_id = r.shop_id AND o.id = r.order_id
+      JOIN refund_line_item rli ON rli.shop_id = r.shop_id AND rli.refund_id = r.id
+      JOIN order_line_item li ON li.shop_id = r.shop_id AND li.id = rli.line_item_id, b
+      WHERE r.shop_id = ${shop.id} AND NOT o.test AND NOT li.is_gift_card AND li.product_id IS NOT NULL
+        AND r.shopify_created_at >= b.lo AND r.shopify_created_at < b.hi
+    ),
+    ranked AS (SELECT product_id, sum(units)::int AS units, sum(net) AS net FROM moves GROUP BY product_id ORDER BY net DESC, product_id ASC LIMIT ${limit})
+    SELECT r.product_id::text AS id, p.title, r.units, r.net::text AS net
+    FROM ranked r LEFT JOIN product p ON p.shop_id = ${shop.id} AND p.id = r.product_id ORDER BY r.net DESC, r.product_id ASC`;
+  return { products: rows.map((r) => ({ id: r.id, title: r.title, unitsSold: r.units, netSales: roundMoney(toDecimal(r.net), shop.currencyCode) })) };
+}
+
+// ---- Run ----------------------------------------------------------------------------
+
+async function main() {
+  const url = await ensureDatabase();
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const domain = `bench-${ORDERS}-${Date.now().toString(36)}.myshopify.com`;
+  const created = await prisma.shop.create({ data: { domain, currencyCode: "USD", ianaTimezone: TIMEZONE } });
+  const shop: InsightsShop = { id: created.id, domain, currencyCode: "USD", ianaTimezone: TIMEZONE };
+  try {
+    console.log(`Generating ${ORDERS.toLocaleString("en")} orders, ${CUSTOMERS.toLocaleString("en")} customers, ${PRODUCTS} products (shop ${shop.id})…`);
+    const [, genMs] = await timed(() => generate(prisma, shop.id));
+    console.log(`  generated in ${(genMs / 1000).toFixed(1)} s`);
+    const [rollup, rollupMs] = await timed(() => recomputeAllRollups(prisma, shop.id));
+    await prisma.$executeRawUnsafe(`ANALYZE insights_shop_day, insights_customer_day, insights_product_day`);
+    console.log(`  rollups for ${rollup.days} local days built in ${(rollupMs / 1000).toFixed(1)} s`);
+
+    const to = END_DATE;
+    const from = addDays(to, -364);
+    const range = { from, to };
+    const b = bounds(shop);
+    void b;
+    const cases: { name: string; insights: () => Promise<unknown>; raw: () => Promise<unknown> }[] = [
+      { name: "summary", insights: () => getSummary(prisma, shop, range), raw: () => rawSummary(prisma, shop, from, to) },
+      {
+        name: "orders-by-date (day)",
+        insights: () => getOrdersByDate(prisma, shop, { ...range, granularity: "day" }),
+        raw: async () => ({ from, to, granularity: "day", series: (await rawBuckets(prisma, shop, from, to, "day")).map((p) => ({ date: p.date, orders: p.orders, totalSales: roundMoney(p.total, "USD"), netSales: roundMoney(p.net, "USD") })) }),
+      },
+      {
+        name: "new-customers-by-date (week)",
+        insights: () => getNewCustomersByDate(prisma, shop, { ...range, granularity: "week" }),
+        raw: async () => ({ from, to, granularity: "week", series: (await rawBuckets(prisma, shop, from, to, "week")).map((p) => ({ date: p.date, newCustomers: p.newCustomers })) }),
+      },
+      {
+        name: "avg-order-value-by-date (month)",
+        insights: () => getAverageOrderValueByDate(prisma, shop, { ...range, granularity: "month" }),
+        raw: async () => ({ from, to, granularity: "month", series: (await rawBuckets(prisma, shop, from, to, "month")).map((p) => ({ date: p.date, averageOrderValue: averageMoney(p.gross.minus(p.disc), p.orders, "USD"), orders: p.orders })) }),
+      },
+      { name: "top-customers (5)", insights: () => getTopCustomers(prisma, shop, { ...range, limit: 5 }), raw: () => rawTopCustomers(prisma, shop, from, to, 5) },
+      { name: "top-products (5)", insights: () => getTopProducts(prisma, shop, { ...range, limit: 5 }), raw: () => rawTopProducts(prisma, shop, from, to, 5) },
+    ];
+
+    const table: Record<string, string | number>[] = [];
+    let allMatch = true;
+    for (const c of cases) {
+      await c.insights(); // warm-up (plans, connection)
+      const fast: number[] = [];
+      let fastAnswer: unknown;
+      for (let i = 0; i < RUNS; i++) {
+        const [answer, ms] = await timed(c.insights);
+        fast.push(ms);
+        fastAnswer = answer;
+      }
+      const slow: number[] = [];
+      let rawAnswer: unknown;
+      for (let i = 0; i < RAW_RUNS; i++) {
+        const [answer, ms] = await timed(c.raw);
+        slow.push(ms);
+        rawAnswer = answer;
+      }
+      const same = JSON.stringify(fastAnswer) === JSON.stringify(rawAnswer);
+      allMatch &&= same;
+      if (!same) console.error(`MISMATCH ${c.name}\n rollups: ${JSON.stringify(fastAnswer).slice(0, 600)}\n raw:     ${JSON.stringify(rawAnswer).slice(0, 600)}`);
+      table.push({
+        endpoint: c.name,
+        "rollups p50 ms": +percentile(fast, 50).toFixed(1),
+        "rollups p95 ms": +percentile(fast, 95).toFixed(1),
+        "raw p50 ms": +percentile(slow, 50).toFixed(1),
+        "raw p95 ms": +percentile(slow, 95).toFixed(1),
+        "speed-up (p50)": `${(percentile(slow, 50) / percentile(fast, 50)).toFixed(0)}x`,
+        "same answer": same ? "yes" : "NO",
+        "p95 < 50 ms": percentile(fast, 95) < 50 ? "yes" : "NO",
+      });
+    }
+    console.log(`\n365-day range ${from}..${to}, ${ORDERS.toLocaleString("en")} orders, ${RUNS} runs (raw: ${RAW_RUNS} runs)`);
+    console.table(table);
+    if (!allMatch) process.exitCode = 1;
+  } finally {
+    if (!args.keep) {
+      console.log("Removing the benchmark shop…");
+      await prisma.shop.delete({ where: { id: shop.id } });
+    }
+    await prisma.$disconnect();
+  }
+}
+
+await main();
