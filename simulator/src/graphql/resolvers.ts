@@ -5,7 +5,7 @@ import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type 
 import { DateTime } from "luxon";
 import { customerStats } from "../store/customer-stats.js";
 import { gid, parseGid } from "../store/ids.js";
-import { mulPair, ZERO, type MoneyPair } from "../store/money.js";
+import { Decimal, fmt, ZERO, type MoneyPair } from "../store/money.js";
 import { financialStatus, lineDiscountedTotal, lineOriginalTotal, orderTotals, refundTotal } from "../store/order-totals.js";
 import type { ShopStore } from "../store/shop-store.js";
 import type {
@@ -273,7 +273,7 @@ export function resolveNode(ctx: RequestContext, id: string): unknown {
 
 function unitAfterDiscounts(line: LineItem): MoneyPair {
   const total = lineDiscountedTotal(line);
-  return mulPair(total, 1 / line.quantity);
+  return { shop: fmt(new Decimal(total.shop).div(line.quantity)), presentment: fmt(new Decimal(total.presentment).div(line.quantity)) };
 }
 
 function refundedQuantity(order: Order, lineId: number): number {

@@ -5,8 +5,8 @@ import { DateTime } from "luxon";
 import type { BulkOperationView } from "../graphql/context.js";
 import { customerStats } from "../store/customer-stats.js";
 import { gid } from "../store/ids.js";
-import type { MoneyPair } from "../store/money.js";
-import { financialStatus, orderTotals, refundTotal } from "../store/order-totals.js";
+import { addPairs, ZERO, type MoneyPair } from "../store/money.js";
+import { financialStatus, lineOriginalTotal, orderTotals, refundTotal } from "../store/order-totals.js";
 import type { ShopProfile, ShopStore } from "../store/shop-store.js";
 import type { Customer, LineItem, Order, Product, Refund } from "../store/types.js";
 
@@ -141,20 +141,29 @@ function refundPayload(r: Refund, order: Order): Json {
         test: order.test,
       },
     ],
-    order_adjustments: [],
+    // Older REST versions report refunded shipping as order adjustments (negative amounts).
+    order_adjustments: r.refundShippingLines.map((sl) => ({
+      id: sl.id,
+      order_id: order.id,
+      refund_id: r.id,
+      amount: negate(sl.subtotal.shop),
+      tax_amount: negate(sl.tax.shop),
+      kind: "shipping_refund",
+      reason: "Shipping refund",
+      amount_set: priceSet({ shop: negate(sl.subtotal.shop), presentment: negate(sl.subtotal.presentment) }, order.currencyCode, order.presentmentCurrencyCode),
+      tax_amount_set: priceSet({ shop: negate(sl.tax.shop), presentment: negate(sl.tax.presentment) }, order.currencyCode, order.presentmentCurrencyCode),
+    })),
   };
+}
+
+function negate(amount: string): string {
+  return amount.startsWith("-") ? amount.slice(1) : amount === "0.00" ? amount : `-${amount}`;
 }
 
 export function orderPayload(store: ShopStore, o: Order): Json {
   const t = orderTotals(o);
   const customer = o.customerId != null ? store.customer(o.customerId) : undefined;
-  const lineItemsPrice = o.lineItems.reduce(
-    (acc, l) => ({
-      shop: (Number(acc.shop) + Number(l.originalUnitPrice.shop) * l.quantity).toFixed(2),
-      presentment: (Number(acc.presentment) + Number(l.originalUnitPrice.presentment) * l.quantity).toFixed(2),
-    }),
-    { shop: "0.00", presentment: "0.00" },
-  );
+  const lineItemsPrice = addPairs(ZERO, ...o.lineItems.map(lineOriginalTotal));
   return {
     id: o.id,
     admin_graphql_api_id: gid("Order", o.id),
