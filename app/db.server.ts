@@ -1,0 +1,42 @@
+// The one Prisma client of the app, over the pg driver adapter (no Rust engine).
+// DATABASE_URL set → that PostgreSQL server. Unset → an embedded PostgreSQL
+// (PGlite) served by this process on a loopback port, persisted in .data/pglite
+// (STOREPULSE_DATA_DIR), migrated at boot. The embedded one is for development
+// and demos; production uses PostgreSQL.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { env } from "./env.server";
+import { defaultEmbeddedDataDir, startEmbeddedPostgres } from "./db/embedded-postgres.server";
+import { applyMigrations } from "./db/migrate.server";
+
+declare global {
+  // Survives Vite's module reloads in development, so we keep one pool and one
+  // embedded server per process.
+  // eslint-disable-next-line no-var
+  var storepulseDb: Promise<PrismaClient> | undefined;
+}
+
+async function connect(): Promise<PrismaClient> {
+  let connectionString = env.DATABASE_URL;
+  if (!connectionString) {
+    const dataDir = defaultEmbeddedDataDir();
+    const embedded = await startEmbeddedPostgres({ dataDir });
+    connectionString = embedded.connectionString;
+    await applyMigrations(connectionString);
+    // The embedded server keeps the process alive; close it (flushing PGlite's
+    // files) when the app is asked to stop.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        embedded.stop().finally(() => process.exit(0));
+      });
+    }
+    console.log(`Embedded PostgreSQL ready (data in ${dataDir}); set DATABASE_URL for production.`);
+  }
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+}
+
+globalThis.storepulseDb ??= connect();
+
+const prisma: PrismaClient = await globalThis.storepulseDb;
+
+export default prisma;

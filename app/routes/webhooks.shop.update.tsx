@@ -1,0 +1,5 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveWebhook } from "~/webhooks/receive.server";
+
+// Webhook topic shop/update (subscribed in shopify.app.toml).
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);

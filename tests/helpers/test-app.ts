@@ -1,0 +1,15 @@
+// Credentials of the fictional app the tests run. Not secrets of any real app.
+export const TEST_APP = {
+  apiKey: "storepulse-test-api-key",
+  apiSecret: "storepulse-test-api-secret-0123456789abcdef",
+  scopes: "read_customers,read_orders,read_all_orders,read_products",
+} as const;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Connection string of the migrated test database. */
+    databaseUrl: string;
+    /** "embedded" (PGlite) or "postgresql" (TEST_DATABASE_URL). */
+    databaseKind: "embedded" | "postgresql";
+  }
+}
