@@ -83,6 +83,17 @@ describe("Admin API errors", () => {
     expect(validateAdminDocument("query { orders(first: 1) { nodes { nope } } }")).toEqual([expect.stringMatching(/^Cannot query field "nope" on type "Order"/)]);
   });
 
+  it("accepts a bare document sent as application/graphql", async () => {
+    const res = await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: { "content-type": "application/graphql", "x-shopify-access-token": token },
+      body: "{ shop { myshopifyDomain } }",
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-shopify-api-version")).toBe("2026-10");
+    expect(((await res.json()) as { data: unknown }).data).toEqual({ shop: { myshopifyDomain: SHOP } });
+  });
+
   it("names a field the simulator does not implement instead of returning a silent null", async () => {
     const r = await post({ query: "{ orders(first: 1) { nodes { id paymentGatewayNames } } }" });
     expect(r.body.errors).toEqual([

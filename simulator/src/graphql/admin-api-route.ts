@@ -10,6 +10,8 @@ import { runAdminGraphQL, type GraphQLRequestBody } from "./execute-admin.js";
 export const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
 
 export function registerAdminApiRoute(app: FastifyInstance, sim: Simulator): void {
+  // Shopify also accepts a bare GraphQL document with Content-Type application/graphql.
+  app.addContentTypeParser("application/graphql", { parseAs: "string" }, (_req, body, done) => done(null, { query: body }));
   app.post<{ Params: { version: string }; Body: GraphQLRequestBody }>("/admin/api/:version/graphql.json", async (req, reply) => {
     const header = req.headers["x-shopify-access-token"];
     const check = sim.tokens.validate(typeof header === "string" ? header : undefined);

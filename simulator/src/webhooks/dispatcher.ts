@@ -79,6 +79,7 @@ export class WebhookDispatcher {
       for (const topic of change.topics) {
         // Shopify sends webhooks only to installed apps; app/uninstalled is the last one.
         if (!store.profile.installed && topic !== "app/uninstalled") continue;
+        if (!this.config.subscriptions.some((s) => s.topics.includes(topic))) continue;
         const payload = this.payloadFor(store, topic, change);
         if (payload) this.send(store.domain, topic, payload, change.at);
       }
