@@ -1,6 +1,7 @@
 // The one place Shopify is configured: embedded app, Shopify-managed install
 // with token exchange, expiring offline tokens, Admin API 2026-10, sessions in
 // PostgreSQL through Prisma.
+import { routeShopifyApiToSimulator } from "./shopify-simulator.server"; // before the adapter
 import "@shopify/shopify-app-remix/adapters/node";
 import {
   ApiVersion,
@@ -13,6 +14,8 @@ import { env } from "./env.server";
 import { recordInstall } from "./shops.server";
 
 export const apiVersion = ApiVersion.October26;
+
+routeShopifyApiToSimulator();
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,

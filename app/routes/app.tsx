@@ -6,13 +6,13 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "~/shopify.server";
 import { env } from "~/env.server";
-import { appBridgeScriptUrl } from "~/app-bridge.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
-  return { apiKey: env.SHOPIFY_API_KEY, appBridgeUrl: appBridgeScriptUrl() };
+  // APP_BRIDGE_URL is set only in simulator mode (shopify-simulator.server): the CDN is unreachable offline.
+  return { apiKey: env.SHOPIFY_API_KEY, appBridgeUrl: process.env.APP_BRIDGE_URL };
 };
 
 export default function App() {

@@ -1,0 +1,50 @@
+// Simulator mode (SHOPIFY_SIMULATOR_URL set; refused in production by env.server).
+// The simulator is reached by replacing the origin `https://{shop}` with the
+// simulator's origin, path unchanged (simulator/README.md, "Origin mapping").
+// Everything Shopify-bound goes through here: @shopify/shopify-api's one
+// replaceable fetch (token exchange, refresh, Admin GraphQL) and our own
+// downloads (bulk results), plus the two browser-facing differences: the App
+// Bridge script URL and the admin origin allowed to frame the app.
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { env } from "./env.server";
+
+const simulatorOrigin = env.SHOPIFY_SIMULATOR_URL ? new URL(env.SHOPIFY_SIMULATOR_URL).origin : undefined;
+
+// Read by @shopify/shopify-app-remix's node adapter when it is imported, for the
+// pages the library renders itself (session-token bounce, exit-iframe); so this
+// module must be imported before the adapter.
+if (simulatorOrigin) {
+  process.env.APP_BRIDGE_URL = `${simulatorOrigin}/shopifycloud/app-bridge.js`;
+}
+
+export function isSimulatorMode(): boolean {
+  return simulatorOrigin !== undefined;
+}
+
+/** Maps https://{shop}.myshopify.com/... to the simulator; other URLs pass through. */
+export function shopifyUrl(url: string | URL): string {
+  const parsed = new URL(url.toString());
+  if (simulatorOrigin && parsed.hostname.endsWith(".myshopify.com")) {
+    return `${simulatorOrigin}${parsed.pathname}${parsed.search}`;
+  }
+  return parsed.toString();
+}
+
+/** Fetch for Shopify-bound requests (the same mapping the library uses). */
+export const shopifyFetch: typeof fetch = (input, init) => {
+  if (!simulatorOrigin) return fetch(input, init);
+  if (input instanceof Request) return fetch(new Request(shopifyUrl(input.url), input), init);
+  return fetch(shopifyUrl(input), init);
+};
+
+/** Call after the Shopify adapters are imported (they install their own fetch). */
+export function routeShopifyApiToSimulator(): void {
+  if (simulatorOrigin) setAbstractFetchFunc(shopifyFetch as never);
+}
+
+/** The simulator's admin page frames the app from its own origin. */
+export function allowSimulatorAdminToFrame(headers: Headers): void {
+  const csp = headers.get("Content-Security-Policy");
+  if (!simulatorOrigin || !csp?.includes("frame-ancestors") || csp.includes("'none'")) return;
+  headers.set("Content-Security-Policy", csp.replace("frame-ancestors", `frame-ancestors ${simulatorOrigin}`));
+}
