@@ -15,7 +15,7 @@ describe("Admin API errors", () => {
 
   beforeAll(async () => {
     sim = await startTestSimulator({ shops: [{ domain: SHOP, seed: 5, size: "small", anchor: FIXED_ANCHOR }] });
-    token = sim.control.install(SHOP, { scopes: ["read_orders", "read_products"] }).accessToken;
+    token = sim.control.install(SHOP, { scopes: ["read_orders", "read_all_orders", "read_products"] }).accessToken;
   });
   afterAll(() => sim.close());
 

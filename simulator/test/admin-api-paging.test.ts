@@ -46,7 +46,13 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
 
   beforeAll(async () => {
     // Plus plan: the bucket refills fast enough that paging never waits.
-    sim = await startTestSimulator({ shops: [{ seed: 11, size: "small", plan: "plus", anchor: FIXED_ANCHOR }] });
+    // The simulator's clock runs from 10 days after the data's anchor, so the 60-day rule
+    // sees the same orders whatever day the suite runs.
+    const startedAt = Date.now();
+    sim = await startTestSimulator({
+      clock: () => FIXED_ANCHOR + 10 * 86_400_000 + (Date.now() - startedAt),
+      shops: [{ seed: 11, size: "small", plan: "plus", anchor: FIXED_ANCHOR }],
+    });
     shop = sim.shops[0]!.domain;
     token = sim.control.install(shop, { scopes: ["read_orders", "read_all_orders", "read_customers", "read_products"] }).accessToken;
     oracle = sim.control.data(shop);
@@ -206,7 +212,7 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
     const limited = sim.control.install(shop, { scopes: ["read_orders", "read_customers", "read_products"] }).accessToken;
     const client = adminClient(sim, shop, limited);
     const nodes = await pageAll<{ id: string }>(client, "orders", "id", "sortKey: ID", 250);
-    const cutoff = Date.now() - 60 * 86_400_000;
+    const cutoff = FIXED_ANCHOR + 10 * 86_400_000 - 60 * 86_400_000;
     const expected = oracle.orders.filter((o) => Date.parse(o.processedAt) >= cutoff).map((o) => `gid://shopify/Order/${o.id}`);
     expect(nodes.map((n) => n.id)).toEqual(expected);
     expect(expected.length).toBeLessThan(oracle.orders.length);
