@@ -108,12 +108,15 @@ async function generate(prisma: PrismaClient, shopId: number) {
         round((2 + random() * 60)::numeric, 2) AS price
       FROM generate_series(1, ${ORDERS}) n CROSS JOIN LATERAL generate_series(0, (n % 3)::int) j
     ) g`;
+  // Fresh statistics before joining the new rows (otherwise the planner guesses empty tables).
+  await prisma.$executeRawUnsafe(`ANALYZE "order", order_line_item`);
   // 5% of orders get a refund of their first line 0-30 days later.
   await prisma.$executeRaw`
     INSERT INTO refund (shop_id, id, order_id, shopify_created_at, shipping_refund)
     SELECT ${shopId}, o.id, o.id, o.processed_at + (random() * 30 * interval '1 day'),
       CASE WHEN o.id % 3 = 0 THEN o.total_shipping ELSE 0 END
     FROM "order" o WHERE o.shop_id = ${shopId} AND o.id % 20 = 7`;
+  await prisma.$executeRawUnsafe(`ANALYZE refund`);
   await prisma.$executeRaw`
     INSERT INTO refund_line_item (shop_id, id, refund_id, line_item_id, quantity, subtotal, total_tax)
     SELECT ${shopId}, r.id, r.id, li.id, 1, li.original_unit_price - round(li.total_discount / li.quantity, 2),

@@ -1,0 +1,227 @@
+// Overview: KPIs with change against the previous period, charts, top lists, CSV.
+// The loader authenticates and hands over to app/insights; this file only renders.
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, ButtonGroup, Button, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import prisma from "~/db.server";
+import { authenticate } from "~/shopify.server";
+import { findInsightsShop } from "~/insights/shop";
+import { loadOverview } from "~/insights/page-data";
+import { CsvDownloadButton } from "~/components/CsvDownloadButton";
+import { DateRangePicker } from "~/components/DateRangePicker";
+import { KpiCard } from "~/components/KpiCard";
+import { KpiSkeleton, TableSkeleton } from "~/components/LoadingSkeleton";
+import { InsightsErrorBoundary } from "~/components/RouteErrorBanner";
+import { SyncEmptyState } from "~/components/SyncEmptyState";
+import { TimeSeriesChart } from "~/components/TimeSeriesChart";
+import { formatCount, formatDate, formatMoney, formatRate, requestLocale } from "~/components/format";
+import { rangeUpdates, withParams } from "~/components/search-params";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const shop = await findInsightsShop(prisma, session.shop);
+  if (!shop) throw new Response("This shop is not installed yet.", { status: 404 });
+  const overview = await loadOverview(prisma, shop, new URL(request.url).searchParams);
+  return { locale: requestLocale(request), ...overview };
+};
+
+type Granularity = "day" | "week" | "month";
+
+function bucketLabel(date: string, granularity: Granularity, locale: string): string {
+  if (granularity === "month") return formatDate(date, locale, { month: "short", year: "numeric" });
+  const label = formatDate(date, locale, { month: "short", day: "numeric" });
+  return granularity === "week" ? `Week of ${label}` : label;
+}
+
+export default function Overview() {
+  const data = useLoaderData<typeof loader>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location?.pathname === "/app";
+  const { locale, range, granularity, shop } = data;
+  const currency = shop.currencyCode;
+  const money = (amount: string) => formatMoney(amount, currency, locale);
+  const rangeLabel = `${formatDate(range.from, locale)} – ${formatDate(range.to, locale)}`;
+  const apiQuery = `from=${range.from}&to=${range.to}`;
+
+  const picker = (
+    <InlineStack gap="400" align="space-between" blockAlign="end" wrap>
+      <DateRangePicker
+        preset={range.preset}
+        from={range.from}
+        to={range.to}
+        onChange={(change) => setSearchParams(withParams(searchParams, rangeUpdates(change)))}
+      />
+      <InlineStack gap="200" blockAlign="center">
+        <Text as="span" variant="bodySm" tone="subdued">
+          Group by
+        </Text>
+        <ButtonGroup variant="segmented">
+          {(["day", "week", "month"] as const).map((g) => (
+            <Button key={g} pressed={granularity === g} onClick={() => setSearchParams(withParams(searchParams, { granularity: g }))}>
+              {g[0]!.toUpperCase() + g.slice(1)}
+            </Button>
+          ))}
+        </ButtonGroup>
+      </InlineStack>
+    </InlineStack>
+  );
+
+  if (!data.ready) {
+    return (
+      <Page title="Overview">
+        <TitleBar title="Overview" />
+        <SyncEmptyState status={data.sync.status} progress={data.sync.progress} lastError={data.sync.lastError} />
+      </Page>
+    );
+  }
+
+  const { summary } = data;
+  const t = summary.totals;
+  const p = summary.previous;
+  const previousLabel = `${formatDate(p.from, locale)} – ${formatDate(p.to, locale)}`;
+  const labels = data.orders.map((point) => bucketLabel(point.date, granularity, locale));
+
+  return (
+    <Page title="Overview" subtitle={`${rangeLabel} · ${summary.timezone}`}>
+      <TitleBar title="Overview" />
+      <BlockStack gap="400">
+        {data.error && (
+          <Banner tone="warning" title="Showing the last 30 days instead">
+            <p>{data.error}</p>
+          </Banner>
+        )}
+        {!data.sync.completed && (
+          <Banner tone="info" title="Import in progress">
+            <p>Your store's history is still being imported; figures may be incomplete until it finishes.</p>
+          </Banner>
+        )}
+        <Card>{picker}</Card>
+        {loading ? (
+          <>
+            <KpiSkeleton />
+            <TableSkeleton />
+          </>
+        ) : (
+          <>
+            <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
+              <KpiCard title="Total sales" value={money(t.totalSales)} current={Number(t.totalSales)} previous={Number(p.totalSales)} previousLabel={previousLabel} locale={locale} />
+              <KpiCard title="Orders" value={formatCount(t.orders, locale)} current={t.orders} previous={p.orders} previousLabel={previousLabel} locale={locale} />
+              <KpiCard title="Average order value" value={money(t.averageOrderValue)} current={Number(t.averageOrderValue)} previous={Number(p.averageOrderValue)} previousLabel={previousLabel} locale={locale} />
+              <KpiCard title="Customers" value={formatCount(t.customers, locale)} current={t.customers} previous={p.customers} previousLabel={previousLabel} locale={locale} />
+              <KpiCard title="New customers" value={formatCount(t.newCustomers, locale)} current={t.newCustomers} previous={p.newCustomers} previousLabel={previousLabel} locale={locale} />
+              <KpiCard title="Returning customer rate" value={formatRate(t.returningCustomerRate, locale)} current={t.returningCustomerRate} previous={p.returningCustomerRate} previousLabel={previousLabel} locale={locale} kind="rate" />
+            </InlineGrid>
+            <Card>
+              <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
+                {(
+                  [
+                    ["Gross sales", t.grossSales],
+                    ["Discounts", t.discounts],
+                    ["Returns", t.returns],
+                    ["Net sales", t.netSales],
+                    ["Shipping", t.shipping],
+                    ["Taxes", t.taxes],
+                  ] as const
+                ).map(([label, amount]) => (
+                  <BlockStack key={label} gap="100">
+                    <Text as="span" variant="bodySm" tone="subdued">
+                      {label}
+                    </Text>
+                    <Text as="span" variant="headingMd">
+                      {money(amount)}
+                    </Text>
+                  </BlockStack>
+                ))}
+              </InlineGrid>
+            </Card>
+            <Layout>
+              <Layout.Section>
+                <TimeSeriesChart
+                  title="Sales and orders over time"
+                  labels={labels}
+                  series={[
+                    { label: "Total sales", type: "bar", color: "#5c6ac4", values: data.orders.map((d) => Number(d.totalSales)), display: data.orders.map((d) => money(d.totalSales)) },
+                    { label: "Orders", type: "line", axis: "y1", color: "#47c1bf", values: data.orders.map((d) => d.orders), display: data.orders.map((d) => formatCount(d.orders, locale)) },
+                  ]}
+                />
+              </Layout.Section>
+              <Layout.Section variant="oneHalf">
+                <TimeSeriesChart
+                  title="Average order value"
+                  labels={labels}
+                  series={[{ label: "Average order value", type: "line", color: "#de3618", values: data.averageOrderValue.map((d) => Number(d.averageOrderValue)), display: data.averageOrderValue.map((d) => money(d.averageOrderValue)) }]}
+                />
+              </Layout.Section>
+              <Layout.Section variant="oneHalf">
+                <TimeSeriesChart
+                  title="New customers"
+                  labels={labels}
+                  series={[{ label: "New customers", type: "bar", color: "#50b83c", values: data.newCustomers.map((d) => d.newCustomers), display: data.newCustomers.map((d) => formatCount(d.newCustomers, locale)) }]}
+                />
+              </Layout.Section>
+              <Layout.Section variant="oneHalf">
+                <Card>
+                  <BlockStack gap="300">
+                    <InlineStack align="space-between" blockAlign="center">
+                      <Text as="h2" variant="headingMd">
+                        Top customers
+                      </Text>
+                      <CsvDownloadButton path={`/api/dashboard/top-customers?${apiQuery}&limit=100`} filename={`top-customers_${range.from}_${range.to}.csv`} label="CSV" />
+                    </InlineStack>
+                    {data.topCustomers.length === 0 ? (
+                      <Text as="p" tone="subdued">No customer orders in this period.</Text>
+                    ) : (
+                      <DataTable
+                        columnContentTypes={["text", "numeric", "numeric"]}
+                        headings={["Customer", "Orders", "Total spent"]}
+                        rows={data.topCustomers.map((c) => [c.name ?? c.email ?? `Customer ${c.id}`, formatCount(c.orders, locale), money(c.totalSpent)])}
+                      />
+                    )}
+                  </BlockStack>
+                </Card>
+              </Layout.Section>
+              <Layout.Section variant="oneHalf">
+                <Card>
+                  <BlockStack gap="300">
+                    <InlineStack align="space-between" blockAlign="center">
+                      <Text as="h2" variant="headingMd">
+                        Top products
+                      </Text>
+                      <CsvDownloadButton path={`/api/dashboard/top-products?${apiQuery}&limit=100`} filename={`top-products_${range.from}_${range.to}.csv`} label="CSV" />
+                    </InlineStack>
+                    {data.topProducts.length === 0 ? (
+                      <Text as="p" tone="subdued">No product sales in this period.</Text>
+                    ) : (
+                      <DataTable
+                        columnContentTypes={["text", "numeric", "numeric"]}
+                        headings={["Product", "Units sold", "Net sales"]}
+                        rows={data.topProducts.map((p) => [p.title ?? `Product ${p.id}`, formatCount(p.unitsSold, locale), money(p.netSales)])}
+                      />
+                    )}
+                  </BlockStack>
+                </Card>
+              </Layout.Section>
+            </Layout>
+            <Card>
+              <InlineStack gap="200" wrap>
+                <CsvDownloadButton path={`/api/dashboard/summary?${apiQuery}`} filename={`summary_${range.from}_${range.to}.csv`} label="Summary CSV" />
+                <CsvDownloadButton path={`/api/dashboard/orders-by-date?${apiQuery}&granularity=${granularity}`} filename={`orders-by-date_${range.from}_${range.to}.csv`} label="Sales by date CSV" />
+                <CsvDownloadButton path={`/api/dashboard/avg-order-value-by-date?${apiQuery}&granularity=${granularity}`} filename={`avg-order-value_${range.from}_${range.to}.csv`} label="AOV CSV" />
+                <CsvDownloadButton path={`/api/dashboard/new-customers-by-date?${apiQuery}&granularity=${granularity}`} filename={`new-customers_${range.from}_${range.to}.csv`} label="New customers CSV" />
+              </InlineStack>
+            </Card>
+          </>
+        )}
+      </BlockStack>
+    </Page>
+  );
+}
+
+export function ErrorBoundary() {
+  return <InsightsErrorBoundary title="Overview" />;
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);
