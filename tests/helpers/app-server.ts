@@ -43,8 +43,11 @@ function launch(env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 /** Start the app; resolves once GET /healthz answers 200. */
-export async function startApp(overrides: Record<string, string | undefined> = {}): Promise<RunningApp> {
-  const port = await getPort({ host: "127.0.0.1" });
+export async function startApp(
+  overrides: Record<string, string | undefined> = {},
+  options: { port?: number } = {},
+): Promise<RunningApp> {
+  const port = options.port ?? (await getPort({ host: "127.0.0.1" }));
   const child = launch(appEnv(port, overrides));
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
