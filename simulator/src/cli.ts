@@ -16,7 +16,7 @@ const USAGE = `Usage: npm run sim -- [options]
   --plan <plan>       standard | advanced | plus (default standard)
   --shop <domain>     shop domain (default sim-store-<seed>.myshopify.com)
   --app-toml <file>   the app's shopify.app.toml (default ../shopify.app.toml)
-  --install           install the app on the shop at start (prints an access token)
+  --install           install the app on the shop at start (tokens: POST /_sim/shops/{shop}/install)
   --bulk-speed <n>    bulk operation speed in objects/s (default 5000)
   --log               log HTTP requests (tokens are redacted)
   -h, --help`;
@@ -88,9 +88,9 @@ async function main(): Promise<void> {
       `    admin page:  ${sim.adminUrl(shop.domain)}`,
     );
     if (values.install) {
-      const token = sim.control.install(shop.domain);
-      // Printed on purpose: the developer asked for a token with --install. It is never logged elsewhere.
-      lines.push(`    access token (X-Shopify-Access-Token): ${token.accessToken}`);
+      // Access tokens are secrets and never printed; the control API hands one out on request.
+      sim.simulator.setInstalled(shop.domain, true);
+      lines.push(`    app installed; get an access token: curl -X POST ${sim.url}/_sim/shops/${shop.domain}/install`);
     }
   }
   console.log(lines.join("\n"));

@@ -33,12 +33,14 @@ describe("CLI", () => {
     const health = await fetch(`${origin}/_sim/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true, shops: ["sim-store-4.myshopify.com"] });
-    await waitFor(() => output.includes("access token") || undefined, 10_000, "token line");
+    await waitFor(() => output.includes("app installed") || undefined, 10_000, "install line");
     expect(output).toContain(`admin page:  ${origin}/store/sim-store-4/apps/cli-key`);
     expect(output).toContain("1 subscription(s)");
     expect(output).toContain("shop sim-store-4.myshopify.com: 1500 orders");
     expect(output).not.toContain("cli-secret-never-printed");
-    const token = /access token \(X-Shopify-Access-Token\): (\S+)/.exec(output)![1]!;
+    expect(output).not.toMatch(/shpua_/); // access tokens are never printed
+    const installed = (await (await fetch(`${origin}/_sim/shops/sim-store-4/install`, { method: "POST" })).json()) as { access_token: string };
+    const token = installed.access_token;
     const res = await fetch(`${origin}/admin/api/2026-10/graphql.json`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-shopify-access-token": token },

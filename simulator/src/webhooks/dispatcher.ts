@@ -21,6 +21,8 @@ export interface WebhookOptions {
   maxAttempts: number;
 }
 
+const MAX_DELIVERY_LOG = 10_000;
+
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = { timeoutMs: 5000, retryBaseMs: 1000, maxAttempts: 9 };
 
 export interface DeliveryRecord {
@@ -162,6 +164,8 @@ export class WebhookDispatcher {
       body: JSON.stringify(payload),
     };
     this.deliveries.push(record);
+    // Keep the log bounded for long benchmark runs; pending records stay referenced by their timers.
+    if (this.deliveries.length > MAX_DELIVERY_LOG) this.deliveries.splice(0, this.deliveries.length - MAX_DELIVERY_LOG);
     if (faults.roll(faults.knobs.webhookDropRate)) {
       record.state = "dropped";
       return [record];
