@@ -5,6 +5,7 @@ import type { AppCredentials, ShopInfo, SimContext } from "./contracts.js";
 import { createTokenRegistry, type SimTokenRegistry, type TokenRegistryOptions } from "./auth/index.js";
 import { BulkService, type BulkOptions } from "./bulk/bulk-service.js";
 import { ShopFaults } from "./faults.js";
+import { prepareListings } from "./graphql/resolvers.js";
 import { LeakyBucket, PLAN_LIMITS } from "./graphql/throttle.js";
 import { AdminRequestLog } from "./request-log.js";
 import { ShopRegistry, type CreateShopOptions } from "./store/shop-registry.js";
@@ -64,6 +65,7 @@ export class Simulator {
 
   createShop(opts: CreateShopOptions): ShopStore {
     const store = this.shops.create(opts);
+    prepareListings(store);
     this.webhooks.watch(store);
     return store;
   }

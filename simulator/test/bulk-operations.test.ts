@@ -102,6 +102,23 @@ describe("bulk operations", () => {
     });
   });
 
+  it("keeps connections inside list fields inline (Order.refunds[].refundLineItems)", async () => {
+    const op = await runToEnd(`{ orders(query: "financial_status:partially_refunded") { edges { node { id refunds { id refundLineItems { edges { node { id quantity } } } } } } } }`);
+    expect(op.status).toBe("COMPLETED");
+    const lines = (await (await fetch(op.url)).text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(Number(op.objectCount)).toBe(lines.length);
+    for (const line of lines) {
+      const o = oracle.orders.find((x) => `gid://shopify/Order/${x.id}` === line.id)!;
+      expect(line.refunds).toEqual(
+        o.refunds.map((r) => ({
+          id: `gid://shopify/Refund/${r.id}`,
+          refundLineItems: { edges: r.refundLineItems.map((x) => ({ node: { id: `gid://shopify/RefundLineItem/${x.id}`, quantity: x.quantity } })) },
+        })),
+      );
+    }
+  });
+
   it("serves results only with a valid signature", async () => {
     const op = await runToEnd(`{ products { edges { node { id title } } } }`);
     const tampered = op.url.replace(/signature=[0-9a-f]{4}/, "signature=0000");

@@ -279,6 +279,7 @@ export class BulkService implements BulkApi {
       const children = conn?.nodes ?? conn?.edges?.map((e) => e.node) ?? [];
       for (const c of children) childLines.push(this.flatten(c as Record<string, unknown>, plan.children, id, op));
     }
+    stripHelperIds(own);
     if (parentId !== undefined) own.__parentId = parentId;
     op.objectCount++;
     return JSON.stringify(own) + "\n" + childLines.join("");
@@ -315,4 +316,15 @@ function takePath(obj: Record<string, unknown>, path: string[]): unknown {
   }
   if (value && typeof value === "object" && !Array.isArray(value)) return takePath(value as Record<string, unknown>, rest);
   return undefined;
+}
+
+/** Remove the helper `__simParentId` fields left in connections that stay inline. */
+function stripHelperIds(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const v of value) stripHelperIds(v);
+  } else if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    delete obj[PARENT_ID_ALIAS];
+    for (const v of Object.values(obj)) if (v && typeof v === "object") stripHelperIds(v);
+  }
 }
