@@ -69,6 +69,7 @@ export interface SimulatorControl {
 export interface RunningSimulator {
   /** Origin, e.g. http://127.0.0.1:49152 — replaces https://{shop} for every Shopify URL. */
   url: string;
+  /** The shops as they were at start (use control / the context for live state). */
   shops: ShopInfo[];
   /** URL of the embedded admin page for a shop (served by the auth part). */
   adminUrl(shop: string): string;
@@ -110,7 +111,13 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
     if (opts.install) sim.setInstalled(store.domain, true);
   }
   const server = buildServer(sim, { logger: opts.logger });
-  const address = await server.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
+  let address: string;
+  try {
+    address = await server.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
+  } catch (err) {
+    await sim.close(); // e.g. the port is taken: leave no timers or temp files behind
+    throw err;
+  }
   const url = address.replace("[::1]", "127.0.0.1");
   sim.setOrigin(url);
 
