@@ -148,6 +148,10 @@ describe("bulk operations", () => {
         /more than 2 levels|more than 5 connections/,
       ],
     ];
+    const five = `{ orders { edges { node { id lineItems { edges { node { id } } } shippingLines { edges { node { id } } }
+      refunds { id refundLineItems { edges { node { id } } } refundShippingLines { edges { node { id } } } } } } } }`;
+    expect((await runToEnd(five)).status).toBe("COMPLETED"); // exactly five connections is allowed
+    cases.push([five.replace("refunds {", "customer { id orders { edges { node { id } } } } refunds {"), /more than 5 connections/]);
     for (const [q, message] of cases) {
       const r = await gql(RUN, { q });
       expect(r.data.bulkOperationRunQuery.bulkOperation, q).toBeNull();

@@ -119,8 +119,6 @@ export function planBulkQuery(schema: GraphQLSchema, query: string): { plan?: Bu
   };
   let nested: NestedConnectionPlan[] = [];
   if (isConnection(rootType)) {
-    connections++;
-    maxDepth = 1;
     const plan = nestedIn({ kind: Kind.SELECTION_SET, selections: [root] }, queryType, 0);
     nested = plan[0]?.children ?? [];
   } else {
