@@ -32,8 +32,8 @@ export function KpiCard({ title, value, current, previous, previousLabel, locale
         <Text as="h3" variant="headingSm" tone="subdued">
           {title}
         </Text>
-        <Text as="p" variant="headingXl" data-kpi={title}>
-          {value}
+        <Text as="p" variant="headingXl">
+          <span data-kpi={title}>{value}</span>
         </Text>
         <InlineStack gap="200" blockAlign="center">
           {delta === null ? (

@@ -2,10 +2,12 @@
 // (toggle), and an aria-label summarising the chart for screen readers.
 import { useId, useState } from "react";
 import {
+  BarController,
   BarElement,
   CategoryScale,
   Chart as ChartJS,
   Legend,
+  LineController,
   LineElement,
   LinearScale,
   PointElement,
@@ -14,7 +16,8 @@ import {
 import { Chart } from "react-chartjs-2";
 import { BlockStack, Button, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
 
-ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
+// Mixed bar/line charts go through the generic <Chart>, which needs the controllers too.
+ChartJS.register(BarController, LineController, CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
 
 export interface SeriesSpec {
   label: string;
