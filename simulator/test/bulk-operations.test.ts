@@ -119,6 +119,22 @@ describe("bulk operations", () => {
     }
   });
 
+  it("links connections under plain objects to the enclosing node (Order.customer.orders)", async () => {
+    const op = await runToEnd(`{ orders(query: "financial_status:refunded") { edges { node { name customer { email orders { edges { node { id } } } } } } } }`);
+    expect(op.status).toBe("COMPLETED");
+    const lines = (await (await fetch(op.url)).text()).trim().split("\n").map((l) => JSON.parse(l));
+    const parents = lines.filter((l) => !l.__parentId);
+    expect(parents.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.__parentId).length).toBeGreaterThan(0);
+    for (const child of lines.filter((l) => l.__parentId)) {
+      const parent = oracle.orders.find((o) => `gid://shopify/Order/${o.id}` === child.__parentId)!;
+      expect(parent).toBeDefined();
+      const own = oracle.orders.find((o) => `gid://shopify/Order/${o.id}` === child.id)!;
+      expect(own.customerId).toBe(parent.customerId);
+    }
+    expect(parents.every((p) => Object.keys(p).every((k) => k === "name" || k === "customer"))).toBe(true);
+  });
+
   it("serves results only with a valid signature", async () => {
     const op = await runToEnd(`{ products { edges { node { id title } } } }`);
     const tampered = op.url.replace(/signature=[0-9a-f]{4}/, "signature=0000");

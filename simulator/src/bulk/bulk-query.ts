@@ -134,11 +134,22 @@ export function planBulkQuery(schema: GraphQLSchema, query: string): { plan?: Bu
     return invalid(`Invalid bulk query: bulk queries cannot contain connections nested more than ${MAX_CONNECTION_DEPTH} levels deep.`);
   }
 
-  // Add `__simParentId: id` to every node selection (the nodes' ids feed __parentId).
+  // Add `__simParentId: id` to node selections that hold a nested connection: their
+  // ids feed the children's __parentId. A connection always selects edges or nodes.
+  const holdsConnection = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((sel) => {
+      if (sel.kind === Kind.FIELD) {
+        const inner = sel.selectionSet?.selections ?? [];
+        // A connection itself, or a plain object (e.g. `customer`) with a connection inside.
+        return inner.some((c) => c.kind === Kind.FIELD && (c.name.value === "edges" || c.name.value === "nodes")) || holdsConnection(sel.selectionSet);
+      }
+      const frag = sel.kind === Kind.INLINE_FRAGMENT ? sel : fragments[sel.name.value];
+      return holdsConnection(frag?.selectionSet);
+    });
   const withIds = visit(document, {
     Field: {
       leave(node) {
-        if ((node.name.value === "node" || node.name.value === "nodes") && node.selectionSet) {
+        if ((node.name.value === "node" || node.name.value === "nodes") && node.selectionSet && holdsConnection(node.selectionSet)) {
           const idField: FieldNode = {
             kind: Kind.FIELD,
             alias: { kind: Kind.NAME, value: PARENT_ID_ALIAS },

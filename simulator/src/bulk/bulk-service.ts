@@ -279,10 +279,15 @@ export class BulkService implements BulkApi {
       const children = conn?.nodes ?? conn?.edges?.map((e) => e.node) ?? [];
       for (const c of children) childLines.push(this.flatten(c as Record<string, unknown>, plan.children, id, op));
     }
-    stripHelperIds(own);
     if (parentId !== undefined) own.__parentId = parentId;
     op.objectCount++;
-    return JSON.stringify(own) + "\n" + childLines.join("");
+    let line = JSON.stringify(own);
+    // Rare: a connection kept inline (inside a list) whose nodes hold connections themselves.
+    if (line.includes(PARENT_ID_ALIAS)) {
+      stripHelperIds(own);
+      line = JSON.stringify(own);
+    }
+    return line + "\n" + childLines.join("");
   }
 
   private async finish(op: BulkOperationRecord, status: "COMPLETED" | "FAILED" | "CANCELED", out: WriteStream | undefined, errorCode?: BulkOperationView["errorCode"]): Promise<void> {

@@ -6,7 +6,12 @@
 //   totalShipping  = Σ shipping price
 //   total          = subtotal + shipping + tax
 //   totalRefunded  = Σ refunds (line subtotals + line tax + shipping + shipping tax)
-import { addPairs, mulPair, subPairs, ZERO, type MoneyPair } from "./money.js";
+// Every stored amount has at most two decimals (the fixture schema and the
+// mutations guarantee it), so these sums and products are exact in integer
+// cents; that is several times faster than decimal.js objects on hot paths
+// such as bulk exports of a million orders.
+import { fromCents, toCents } from "./cents.js";
+import type { MoneyPair } from "./money.js";
 import type { LineItem, Order, Refund } from "./types.js";
 
 export interface OrderTotals {
@@ -21,20 +26,42 @@ export interface OrderTotals {
   lineItemsQuantity: number;
 }
 
+/** A money pair as integer cents [shop, presentment]. */
+type Cents = [number, number];
+
+const c = (p: MoneyPair): Cents => [toCents(p.shop), toCents(p.presentment)];
+const pair = ([shop, presentment]: Cents): MoneyPair => ({ shop: fromCents(shop), presentment: fromCents(presentment) });
+const add = (a: Cents, b: Cents): Cents => [a[0] + b[0], a[1] + b[1]];
+const sum = (items: Cents[]): Cents => items.reduce(add, [0, 0]);
+
+function originalCents(line: LineItem): Cents {
+  const unit = c(line.originalUnitPrice);
+  return [unit[0] * line.quantity, unit[1] * line.quantity];
+}
+
+function discountedCents(line: LineItem): Cents {
+  const original = originalCents(line);
+  const discount = c(line.totalDiscount);
+  return [original[0] - discount[0], original[1] - discount[1]];
+}
+
+function refundCents(refund: Refund): Cents {
+  return sum([
+    ...refund.refundLineItems.flatMap((r) => [c(r.subtotal), c(r.totalTax)]),
+    ...refund.refundShippingLines.flatMap((s) => [c(s.subtotal), c(s.tax)]),
+  ]);
+}
+
 export function lineOriginalTotal(line: LineItem): MoneyPair {
-  return mulPair(line.originalUnitPrice, line.quantity);
+  return pair(originalCents(line));
 }
 
 export function lineDiscountedTotal(line: LineItem): MoneyPair {
-  return subPairs(lineOriginalTotal(line), line.totalDiscount);
+  return pair(discountedCents(line));
 }
 
 export function refundTotal(refund: Refund): MoneyPair {
-  return addPairs(
-    ZERO,
-    ...refund.refundLineItems.flatMap((r) => [r.subtotal, r.totalTax]),
-    ...refund.refundShippingLines.flatMap((s) => [s.subtotal, s.tax]),
-  );
+  return pair(refundCents(refund));
 }
 
 // Totals are asked for many times per order while paging; orders are replaced
@@ -44,20 +71,20 @@ const cache = new WeakMap<Order, OrderTotals>();
 export function orderTotals(order: Order): OrderTotals {
   const hit = cache.get(order);
   if (hit) return hit;
-  const subtotal = addPairs(ZERO, ...order.lineItems.map(lineDiscountedTotal));
-  const totalDiscounts = addPairs(ZERO, ...order.lineItems.map((l) => l.totalDiscount));
-  const totalTax = addPairs(ZERO, ...order.lineItems.map((l) => l.tax), ...order.shippingLines.map((s) => s.tax));
-  const totalShipping = addPairs(ZERO, ...order.shippingLines.map((s) => s.price));
-  const total = addPairs(subtotal, totalShipping, totalTax);
-  const totalRefunded = addPairs(ZERO, ...order.refunds.map(refundTotal));
+  const subtotal = sum(order.lineItems.map(discountedCents));
+  const totalDiscounts = sum(order.lineItems.map((l) => c(l.totalDiscount)));
+  const totalTax = sum([...order.lineItems.map((l) => c(l.tax)), ...order.shippingLines.map((s) => c(s.tax))]);
+  const totalShipping = sum(order.shippingLines.map((s) => c(s.price)));
+  const total = sum([subtotal, totalShipping, totalTax]);
+  const totalRefunded = sum(order.refunds.map(refundCents));
   const totals: OrderTotals = {
-    subtotal,
-    totalDiscounts,
-    totalTax,
-    totalShipping,
-    total,
-    totalRefunded,
-    currentTotal: subPairs(total, totalRefunded),
+    subtotal: pair(subtotal),
+    totalDiscounts: pair(totalDiscounts),
+    totalTax: pair(totalTax),
+    totalShipping: pair(totalShipping),
+    total: pair(total),
+    totalRefunded: pair(totalRefunded),
+    currentTotal: pair([total[0] - totalRefunded[0], total[1] - totalRefunded[1]]),
     lineItemsQuantity: order.lineItems.reduce((n, l) => n + l.quantity, 0),
   };
   cache.set(order, totals);
@@ -68,6 +95,7 @@ export function orderTotals(order: Order): OrderTotals {
 export function financialStatus(order: Order): "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOIDED" {
   const t = orderTotals(order);
   if (order.cancelledAt && order.refunds.length === 0) return "VOIDED";
-  if (order.refunds.length === 0 || Number(t.totalRefunded.shop) === 0) return "PAID";
-  return Number(t.currentTotal.shop) <= 0 ? "REFUNDED" : "PARTIALLY_REFUNDED";
+  const refunded = toCents(t.totalRefunded.shop);
+  if (order.refunds.length === 0 || refunded === 0) return "PAID";
+  return toCents(t.currentTotal.shop) <= 0 ? "REFUNDED" : "PARTIALLY_REFUNDED";
 }
