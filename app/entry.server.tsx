@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { allowSimulatorAdminToFrame } from "./shopify-simulator.server";
+import "./cron.server"; // starts the sync scheduler once per process
 
 export const streamTimeout = 5000;
 

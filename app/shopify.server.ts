@@ -11,7 +11,6 @@ import {
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./env.server";
-import { recordInstall } from "./shops.server";
 
 export const apiVersion = ApiVersion.October26;
 
@@ -32,7 +31,13 @@ const shopify = shopifyApp({
   },
   hooks: {
     afterAuth: async ({ session }) => {
-      await recordInstall(prisma, session.shop, session.scope ?? "");
+      // Shop row now; shop details and the backfill in the background (the page
+      // does not wait). Loaded lazily: the sync wiring imports this module.
+      const [{ handleInstall }, { serverSyncContext }] = await Promise.all([
+        import("./sync/install"),
+        import("./sync/server-context.server"),
+      ]);
+      await handleInstall(serverSyncContext(), session.shop, session.scope ?? "");
     },
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),

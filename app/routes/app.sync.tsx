@@ -1,56 +1,167 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, Layout, Page, Text } from "@shopify/polaris";
+// Sync status page: per resource the records stored, backfill progress, last
+// successful sync, lag and last error, and a "Sync now" button. While a sync runs the
+// page refreshes itself every few seconds.
+import { useEffect } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Page,
+  ProgressBar,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "~/db.server";
 import { authenticate } from "~/shopify.server";
+import { startSyncNow } from "~/sync/sync-now.server";
+import { getShopSyncStatus, type ResourceSyncStatus } from "~/sync/status";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const shop = await prisma.shop.findUnique({
-    where: { domain: session.shop },
-    include: { syncStates: { orderBy: { resource: "asc" } } },
-  });
-  return {
-    resources: (shop?.syncStates ?? []).map((state) => ({
-      resource: state.resource,
-      status: state.status,
-      recordsStored: state.recordsStored,
-      lastSuccessAt: state.lastSuccessAt?.toISOString() ?? null,
-    })),
-  };
+  return { status: await getShopSyncStatus(prisma, session.shop) };
 };
 
-// Sync status. The sync engine (ingestion) fills sync_state; until a shop has
-// synced, the page says so rather than showing zeros.
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return startSyncNow(session.shop);
+};
+
+const RESOURCE_LABEL: Record<string, string> = { customers: "Customers", products: "Products", orders: "Orders" };
+
+function formatLag(seconds: number | null): string {
+  if (seconds === null) return "—";
+  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86_400)} days`;
+}
+
+function formatTime(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : "never";
+}
+
+function StatusBadge({ resource }: { resource: ResourceSyncStatus }) {
+  if (resource.status === "error") return <Badge tone="critical">Error</Badge>;
+  if (resource.status === "stopped") return <Badge>Stopped</Badge>;
+  if (resource.backfill.status !== "completed") return <Badge tone="attention">Importing</Badge>;
+  if (resource.running) return <Badge tone="info">Syncing</Badge>;
+  return <Badge tone="success">Up to date</Badge>;
+}
+
 export default function SyncStatusPage() {
-  const { resources } = useLoaderData<typeof loader>();
+  const { status } = useLoaderData<typeof loader>();
+  const syncNow = useFetcher<typeof action>();
+  const revalidator = useRevalidator();
+  const busy = !!status && (!status.backfillCompleted || status.resources.some((r) => r.running)) && status.installed;
+
+  // Poll while something is running; stop when idle.
+  useEffect(() => {
+    if (!busy && syncNow.state === "idle") return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 3_000);
+    return () => clearInterval(timer);
+  }, [busy, syncNow.state, revalidator]);
+
   return (
     <Page title="Sync status">
       <TitleBar title="Sync status" />
       <Layout>
-        <Layout.Section>
-          {resources.length === 0 ? (
+        {!status ? (
+          <Layout.Section>
             <Card>
-              <EmptyState heading="No sync has run yet" image="">
-                <p>Your store's customers, orders and products appear here once the first sync starts.</p>
-              </EmptyState>
+              <Text as="p">Your store has not been set up yet. Reload the app to start the first sync.</Text>
             </Card>
-          ) : (
-            <BlockStack gap="400">
-              {resources.map((r) => (
-                <Card key={r.resource}>
-                  <Text as="h2" variant="headingMd">
-                    {r.resource}
-                  </Text>
-                  <Text as="p">
-                    {r.status} · {r.recordsStored} records · last success {r.lastSuccessAt ?? "never"}
-                  </Text>
+          </Layout.Section>
+        ) : (
+          <>
+            {status.needsReauth && (
+              <Layout.Section>
+                <Banner tone="critical" title="Storepulse lost access to your store">
+                  <p>Shopify no longer accepts the app's access token. Open Storepulse from your Shopify admin to reconnect.</p>
+                </Banner>
+              </Layout.Section>
+            )}
+            {status.historyLimitedNote && (
+              <Layout.Section>
+                <Banner tone="info" title="Limited order history">
+                  <p>{status.historyLimitedNote}</p>
+                </Banner>
+              </Layout.Section>
+            )}
+            <Layout.Section>
+              <Card>
+                <BlockStack gap="300">
+                  <InlineStack align="space-between" blockAlign="center">
+                    <Text as="h2" variant="headingMd">
+                      {status.backfillCompleted ? "Initial import complete" : "Importing your store's history"}
+                    </Text>
+                    <syncNow.Form method="post">
+                      <Button submit loading={syncNow.state !== "idle"} disabled={!status.installed}>
+                        Sync now
+                      </Button>
+                    </syncNow.Form>
+                  </InlineStack>
+                  <div aria-label="Initial import progress">
+                    <ProgressBar progress={Math.round((status.backfillProgress ?? 0) * 100)} size="small" />
+                    <Text as="p" variant="bodySm" tone="subdued">
+                      {status.backfillProgress === null ? "Waiting for Shopify to prepare the export…" : `${Math.round(status.backfillProgress * 100)}% imported`}
+                    </Text>
+                  </div>
+                  {syncNow.data && !syncNow.data.accepted && (
+                    <Text as="p" tone="critical">
+                      The sync could not be started: the app is not installed on this store.
+                    </Text>
+                  )}
+                </BlockStack>
+              </Card>
+            </Layout.Section>
+            <Layout.Section>
+              <Card padding="0">
+                <DataTable
+                  columnContentTypes={["text", "text", "numeric", "text", "text", "text"]}
+                  headings={["Data", "State", "Records stored", "Initial import", "Last successful sync", "Lag"]}
+                  rows={status.resources.map((r) => [
+                    RESOURCE_LABEL[r.resource] ?? r.resource,
+                    <StatusBadge key="state" resource={r} />,
+                    r.recordsStored.toLocaleString(),
+                    r.backfill.status === "completed"
+                      ? "Complete"
+                      : r.backfill.progress === null
+                        ? r.backfill.status === "pending" ? "Not started" : "Preparing…"
+                        : `${Math.round(r.backfill.progress * 100)}% (${r.backfill.processed.toLocaleString()} of ${r.backfill.expected?.toLocaleString()})`,
+                    formatTime(r.lastSuccessAt),
+                    formatLag(r.lagSeconds),
+                  ])}
+                />
+              </Card>
+            </Layout.Section>
+            {status.resources.some((r) => r.lastError) && (
+              <Layout.Section>
+                <Card>
+                  <BlockStack gap="200">
+                    <Text as="h2" variant="headingMd">
+                      Last errors
+                    </Text>
+                    {status.resources
+                      .filter((r) => r.lastError)
+                      .map((r) => (
+                        <Text as="p" key={r.resource} tone="critical">
+                          {RESOURCE_LABEL[r.resource]}: {r.lastError}
+                          {r.status === "error" && r.nextRunAt ? ` — next attempt ${formatTime(r.nextRunAt)}` : ""}
+                        </Text>
+                      ))}
+                  </BlockStack>
                 </Card>
-              ))}
-            </BlockStack>
-          )}
-        </Layout.Section>
+              </Layout.Section>
+            )}
+          </>
+        )}
       </Layout>
     </Page>
   );

@@ -1,0 +1,175 @@
+// Incremental sync of one resource: everything Shopify changed since the watermark
+// (`updated_at:>=` watermark minus a small overlap for clock skew and same-second
+// updates), oldest change first, page by page with the cost-aware client.
+//
+// The watermark moves to the newest updatedAt of a page only after that page's write
+// committed, and never backwards; a crash mid-way re-reads from the last committed
+// page. Re-reading the overlap is harmless: the store applies a record only if it is
+// newer than what it holds. Deletions are not visible here (Shopify's search shows
+// only live records); they arrive through the delete webhooks.
+import type { PrismaClient } from "@prisma/client";
+import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./context";
+import type { AdminGraphql } from "./graphql-client";
+import {
+  CUSTOMERS_PAGE,
+  ORDER_LINE_ITEMS_PAGE,
+  ORDER_REFUNDS_DETAIL,
+  ORDERS_PAGE,
+  PAGE_SIZES,
+  PRODUCT_VARIANTS_PAGE,
+  PRODUCTS_PAGE,
+  REFUNDS_DETAIL_LIMIT,
+} from "./queries";
+import { mapGraphqlNodes, writeRecords } from "./record-writer";
+import type { SyncResource } from "./records";
+import type { SyncShop } from "./backfill";
+
+interface Page<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+type Node = Record<string, unknown> & { id: string; updatedAt?: string };
+
+const PAGE_DOCUMENT: Record<SyncResource, string> = {
+  customers: CUSTOMERS_PAGE,
+  products: PRODUCTS_PAGE,
+  orders: ORDERS_PAGE,
+};
+
+export interface IncrementalResult {
+  resource: SyncResource;
+  records: number;
+  pages: number;
+  watermark: Date | null;
+}
+
+/** Raised for a record whose nested lists are beyond what the follow-up queries page. */
+export class OversizedRecordError extends Error {}
+
+export function searchSince(watermark: Date, overlapMs: number): string {
+  return `updated_at:>='${new Date(watermark.getTime() - overlapMs).toISOString()}'`;
+}
+
+export async function syncResourceIncrementally(
+  ctx: SyncContext,
+  shop: SyncShop,
+  client: AdminGraphql,
+  resource: SyncResource,
+  signal?: AbortSignal,
+  lane: SerialLane = createSerialLane(),
+): Promise<IncrementalResult> {
+  const { prisma } = ctx;
+  const where = { shopId_resource: { shopId: shop.id, resource } };
+  const state = await lane(() => prisma.syncState.findUniqueOrThrow({ where }));
+  if (!state.watermark) throw new Error(`incremental sync of ${resource} needs a completed backfill`);
+  const query = searchSince(state.watermark, tuning(ctx).incrementalOverlapMs);
+  let watermark: Date = state.watermark;
+  let after: string | null = null;
+  let records = 0;
+  let pages = 0;
+  for (;;) {
+    signal?.throwIfAborted();
+    const data: Record<string, Page<Node>> = await client.request(PAGE_DOCUMENT[resource], { query, after }, { signal });
+    const page = data[resource]!;
+    pages += 1;
+    const nodes = await completeNodes(client, resource, page.nodes, signal);
+    if (nodes.length > 0) {
+      const mapped = mapGraphqlNodes(resource, nodes);
+      if (mapped.failures.length > 0) ctx.log.warn("records could not be read", { shop: shop.domain, resource, first: mapped.failures[0] });
+      const newest = maxUpdatedAt(nodes);
+      await lane(async () => {
+        await writeRecords(prisma, shop.id, resource, mapped.records, { source: "incremental" });
+        // Only after the write committed.
+        if (newest && newest > watermark) await advanceWatermark(prisma, shop.id, resource, newest);
+      });
+      records += mapped.records.length;
+      if (newest && newest > watermark) watermark = newest;
+    }
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { resource, records, pages, watermark };
+}
+
+function maxUpdatedAt(nodes: Node[]): Date | null {
+  let max: number | null = null;
+  for (const node of nodes) {
+    const t = typeof node.updatedAt === "string" ? Date.parse(node.updatedAt) : NaN;
+    if (!Number.isNaN(t) && (max === null || t > max)) max = t;
+  }
+  return max === null ? null : new Date(max);
+}
+
+/** Forward only, even if two writers race. */
+async function advanceWatermark(prisma: PrismaClient, shopId: number, resource: SyncResource, to: Date): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE sync_state SET watermark = GREATEST(COALESCE(watermark, ${to}), ${to})
+    WHERE shop_id = ${shopId} AND resource = ${resource}`;
+}
+
+// ---------------------------------------------------------------------------
+// Completing records whose nested lists did not fit in a page
+
+async function completeNodes(client: AdminGraphql, resource: SyncResource, nodes: Node[], signal?: AbortSignal): Promise<Node[]> {
+  if (resource === "products") {
+    for (const product of nodes) await completeVariants(client, product, signal);
+  }
+  if (resource === "orders") {
+    for (const order of nodes) {
+      await completeLineItems(client, order, signal);
+      await completeRefunds(client, order, signal);
+    }
+  }
+  return nodes;
+}
+
+async function completeVariants(client: AdminGraphql, product: Node, signal?: AbortSignal): Promise<void> {
+  const variants = product.variants as Page<unknown>;
+  while (variants.pageInfo.hasNextPage) {
+    const data = await client.request<{ product: { variants: Page<unknown> } | null }>(
+      PRODUCT_VARIANTS_PAGE,
+      { id: product.id, after: variants.pageInfo.endCursor },
+      { signal },
+    );
+    if (!data.product) break;
+    variants.nodes.push(...data.product.variants.nodes);
+    variants.pageInfo = data.product.variants.pageInfo;
+  }
+}
+
+async function completeLineItems(client: AdminGraphql, order: Node, signal?: AbortSignal): Promise<void> {
+  const lines = order.lineItems as Page<unknown>;
+  while (lines.pageInfo.hasNextPage) {
+    const data = await client.request<{ order: { lineItems: Page<unknown> } | null }>(
+      ORDER_LINE_ITEMS_PAGE,
+      { id: order.id, after: lines.pageInfo.endCursor },
+      { signal },
+    );
+    if (!data.order) break;
+    lines.nodes.push(...data.order.lineItems.nodes);
+    lines.pageInfo = data.order.lineItems.pageInfo;
+  }
+}
+
+type RefundNode = Record<string, unknown> & { refundLineItems: Page<unknown>; refundShippingLines: Page<unknown> };
+
+function refundsOverflow(refunds: RefundNode[], maxRefunds: number): boolean {
+  return (
+    refunds.length >= maxRefunds ||
+    refunds.some((r) => r.refundLineItems.pageInfo.hasNextPage || r.refundShippingLines.pageInfo.hasNextPage)
+  );
+}
+
+async function completeRefunds(client: AdminGraphql, order: Node, signal?: AbortSignal): Promise<void> {
+  const refunds = order.refunds as RefundNode[];
+  if (!refundsOverflow(refunds, PAGE_SIZES.refundsPerOrder)) return;
+  const data = await client.request<{ order: { refunds: RefundNode[] } | null }>(ORDER_REFUNDS_DETAIL, { id: order.id }, { signal });
+  if (!data.order) return;
+  if (refundsOverflow(data.order.refunds, REFUNDS_DETAIL_LIMIT)) {
+    // Writing a partial refund list would erase stored refunds; fail loudly instead
+    // (the watermark stays before this order, the status names it).
+    throw new OversizedRecordError(`order ${order.id} has more refunds or refund lines than the incremental sync pages`);
+  }
+  order.refunds = data.order.refunds;
+}

@@ -1,0 +1,93 @@
+// On install (and every re-authentication): make sure the Shop row exists with the
+// granted scopes, then — in the background, the admin page must not wait — refresh
+// it from Shopify's `shop` query (name, currency, IANA time zone, plan) and run a
+// sync pass, which starts (or resumes) the backfill.
+import type { PrismaClient, Shop } from "@prisma/client";
+import { ensureSyncStates } from "./backfill";
+import type { SyncContext } from "./context";
+import type { AdminGraphql } from "./graphql-client";
+import { SHOP_QUERY } from "./queries";
+import { runShopPass, type PassOutcome } from "./shop-sync";
+
+interface ShopQueryResult {
+  shop: {
+    name: string;
+    email: string | null;
+    myshopifyDomain: string;
+    currencyCode: string;
+    ianaTimezone: string;
+    plan: { displayName: string | null; publicDisplayName: string | null; shopifyPlus: boolean; partnerDevelopment: boolean } | null;
+  };
+}
+
+/** Create or refresh the tenant row from a verified install (fast: database only). */
+export async function recordShopInstall(prisma: PrismaClient, domain: string, grantedScopes: string): Promise<Shop> {
+  const shop = await prisma.shop.upsert({
+    where: { domain },
+    create: { domain, grantedScopes, installedAt: new Date() },
+    update: { grantedScopes, uninstalledAt: null },
+  });
+  await ensureSyncStates(prisma, shop.id);
+  // A reinstall or re-authentication resumes at once: no leftover backoff, no
+  // "stopped" / "needs re-auth" state from before.
+  await prisma.syncState.updateMany({
+    where: { shopId: shop.id },
+    data: { nextRunAt: new Date(), consecutiveFailures: 0 },
+  });
+  await prisma.syncState.updateMany({
+    where: { shopId: shop.id, status: { in: ["stopped", "error"] } },
+    data: { status: "idle", lastError: null },
+  });
+  return shop;
+}
+
+/** Name, currency, time zone and plan from Shopify. */
+export async function refreshShopDetails(prisma: PrismaClient, client: AdminGraphql, domain: string): Promise<Shop> {
+  const { shop } = await client.request<ShopQueryResult>(SHOP_QUERY);
+  return prisma.shop.update({
+    where: { domain },
+    data: {
+      name: shop.name,
+      email: shop.email,
+      currencyCode: shop.currencyCode,
+      ianaTimezone: shop.ianaTimezone,
+      planName: shop.plan?.publicDisplayName ?? shop.plan?.displayName ?? null,
+    },
+  });
+}
+
+const background = new Set<Promise<unknown>>();
+
+/** Resolves when every background install task of this process has ended (tests, shutdown). */
+export async function backgroundInstallsSettled(): Promise<void> {
+  while (background.size > 0) await Promise.allSettled([...background]);
+}
+
+/**
+ * afterAuth: record the install, then refresh the shop and sync in the background.
+ * Returns once the row is written; `done` settles when the background work ends.
+ */
+export async function handleInstall(
+  ctx: SyncContext,
+  domain: string,
+  grantedScopes: string,
+): Promise<{ shop: Shop; done: Promise<PassOutcome | null> }> {
+  const shop = await recordShopInstall(ctx.prisma, domain, grantedScopes);
+  const done = (async () => {
+    try {
+      try {
+        await refreshShopDetails(ctx.prisma, await ctx.clientFor(domain), domain);
+      } catch (error) {
+        // The pass below records the failure (e.g. needs re-auth) in the sync status.
+        ctx.log.warn("shop details refresh failed", { shop: domain, error: (error as Error).message });
+      }
+      return await runShopPass(ctx, domain, { trigger: "install" });
+    } catch (error) {
+      ctx.log.warn("install sync failed", { shop: domain, error: (error as Error).message });
+      return null;
+    }
+  })();
+  background.add(done);
+  void done.finally(() => background.delete(done));
+  return { shop, done };
+}

@@ -1,0 +1,224 @@
+// One sync pass for one shop — what the cron, "Sync now", the install hook and the
+// CLI all run: take the shop's lease, finish any incomplete backfill, then fetch
+// what changed since each resource's watermark; record the outcome per resource
+// (last success, last error, per-shop backoff) and give the lease back.
+//
+// While the pass runs, the lease is renewed; if it is lost (we stalled past its
+// expiry and another worker took over) or the shop is uninstalled meanwhile, the
+// pass is aborted so no further Admin API call is made for it.
+import type { Shop } from "@prisma/client";
+import { backfillShop, ensureSyncStates, SYNC_RESOURCES, type SyncShop } from "./backfill";
+import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./context";
+import { NeedsReauthError } from "./graphql-client";
+import { syncResourceIncrementally } from "./incremental";
+import { claimShopLease, releaseShopLease, renewShopLease } from "./lease";
+import type { SyncResource } from "./records";
+
+export type PassTrigger = "scheduled" | "manual" | "install" | "cli";
+
+export type PassOutcome =
+  | { status: "skipped"; reason: "unknown-shop" | "uninstalled" | "leased" }
+  | { status: "succeeded" | "failed"; resources: ResourceOutcome[]; durationMs: number };
+
+export interface ResourceOutcome {
+  resource: SyncResource;
+  kind: "backfill" | "incremental";
+  records: number;
+  error?: string;
+}
+
+/** The message the status shows for a revoked or expired token. */
+export const NEEDS_REAUTH_MESSAGE = "needs re-auth: Shopify no longer accepts our access token; open the app in Shopify admin to reconnect";
+
+/** Wait after n consecutive failed passes: 1, 2, 4, … minutes, at most an hour. */
+export function backoffMs(consecutiveFailures: number): number {
+  return Math.min(60, 2 ** Math.max(0, consecutiveFailures - 1)) * 60_000;
+}
+
+/** Until the merchant re-authenticates (afterAuth resets it), try again rarely. */
+const NEEDS_REAUTH_RETRY_MS = 6 * 3600_000;
+
+class PassStopped extends Error {}
+
+export async function runShopPass(
+  ctx: SyncContext,
+  shopDomain: string,
+  options: { trigger: PassTrigger; signal?: AbortSignal },
+): Promise<PassOutcome> {
+  const { prisma } = ctx;
+  const shop = await prisma.shop.findUnique({ where: { domain: shopDomain } });
+  if (!shop) return { status: "skipped", reason: "unknown-shop" };
+  if (shop.uninstalledAt) return { status: "skipped", reason: "uninstalled" };
+  await ensureSyncStates(prisma, shop.id);
+  const config = tuning(ctx);
+  if (!(await claimShopLease(prisma, shop.id, ctx.workerId, config.leaseMs))) {
+    return { status: "skipped", reason: "leased" };
+  }
+
+  const started = Date.now();
+  const lane = createSerialLane();
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort(options.signal!.reason);
+  options.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  if (options.signal?.aborted) onOuterAbort();
+  const heartbeat = setInterval(() => {
+    void lane(() => keepGoing(ctx, shop, config.leaseMs)).then(
+      (reason) => reason && abort.abort(new PassStopped(reason)),
+      () => {},
+    );
+  }, Math.max(1_000, Math.floor(config.leaseMs / 3)));
+
+  try {
+    const outcomes = await runResources(ctx, shop, options.trigger, abort.signal, lane);
+    const failed = outcomes.some((o) => o.error);
+    return { status: failed ? "failed" : "succeeded", resources: outcomes, durationMs: Date.now() - started };
+  } finally {
+    clearInterval(heartbeat);
+    options.signal?.removeEventListener("abort", onOuterAbort);
+    await lane(() => releaseShopLease(prisma, shop.id, ctx.workerId)).catch(() => {});
+  }
+}
+
+/** Heartbeat: renew the lease; a reason to stop when the pass must not go on. */
+async function keepGoing(ctx: SyncContext, shop: Shop, leaseMs: number): Promise<string | null> {
+  const current = await ctx.prisma.shop.findUnique({ where: { id: shop.id }, select: { uninstalledAt: true } });
+  if (!current || current.uninstalledAt) return "shop uninstalled";
+  if (!(await renewShopLease(ctx.prisma, shop.id, ctx.workerId, leaseMs))) return "lease lost";
+  return null;
+}
+
+async function runResources(
+  ctx: SyncContext,
+  shop: Shop,
+  trigger: PassTrigger,
+  signal: AbortSignal,
+  lane: SerialLane,
+): Promise<ResourceOutcome[]> {
+  const { prisma } = ctx;
+  const syncShop: SyncShop = { id: shop.id, domain: shop.domain, grantedScopes: shop.grantedScopes };
+  const states = await lane(() => prisma.syncState.findMany({ where: { shopId: shop.id } }));
+  const pending = states.filter((s) => s.backfillStatus !== "completed").map((s) => s.resource as SyncResource);
+  const outcomes: ResourceOutcome[] = [];
+
+  let client;
+  try {
+    client = await ctx.clientFor(shop.domain);
+  } catch (error) {
+    return lane(() => recordFailure(ctx, shop, SYNC_RESOURCES.map((resource) => ({ resource, kind: "incremental" as const })), error));
+  }
+
+  if (pending.length > 0) {
+    const run = await lane(() => startRun(ctx, shop.id, "backfill", pending));
+    const results = await backfillShop(ctx, syncShop, client, signal, lane);
+    const done: ResourceOutcome[] = [];
+    for (const r of results) {
+      if (r.ok && r.result.ran) done.push({ resource: r.resource, kind: "backfill", records: r.result.records });
+    }
+    const failures = results.filter((r): r is Extract<typeof r, { ok: false }> => !r.ok);
+    await lane(() => finishRuns(ctx, run, failures.length ? "failed" : "succeeded", done, failures[0]?.error));
+    await lane(() => recordSuccess(ctx, shop.id, done.map((o) => o.resource)));
+    outcomes.push(...done);
+    for (const failure of failures) {
+      outcomes.push(...(await lane(() => recordFailure(ctx, shop, [{ resource: failure.resource, kind: "backfill" }], failure.error))));
+    }
+    // Incremental syncs start once every backfill is done (a later pass).
+    if (failures.length > 0) return outcomes;
+  }
+
+  const ready = SYNC_RESOURCES.filter((r) => !pending.includes(r));
+  for (const resource of ready) {
+    const run = await lane(() => startRun(ctx, shop.id, trigger === "manual" ? "manual" : "incremental", [resource]));
+    try {
+      const result = await syncResourceIncrementally(ctx, syncShop, client, resource, signal, lane);
+      const outcome: ResourceOutcome = { resource, kind: "incremental", records: result.records };
+      outcomes.push(outcome);
+      await lane(() => finishRuns(ctx, run, "succeeded", [outcome]));
+      await lane(() => recordSuccess(ctx, shop.id, [resource]));
+    } catch (error) {
+      await lane(() => finishRuns(ctx, run, "failed", [], error));
+      outcomes.push(...(await lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error))));
+      if (error instanceof NeedsReauthError || signal.aborted) break;
+    }
+  }
+  return outcomes;
+}
+
+async function recordSuccess(ctx: SyncContext, shopId: number, resources: SyncResource[]): Promise<void> {
+  await ctx.prisma.syncState.updateMany({
+    where: { shopId, resource: { in: resources } },
+    data: { status: "idle", lastSuccessAt: new Date(), lastError: null, consecutiveFailures: 0, nextRunAt: new Date() },
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof NeedsReauthError) return NEEDS_REAUTH_MESSAGE;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+async function recordFailure(
+  ctx: SyncContext,
+  shop: Shop,
+  resources: { resource: SyncResource; kind: ResourceOutcome["kind"] }[],
+  error: unknown,
+): Promise<ResourceOutcome[]> {
+  const { prisma } = ctx;
+  const current = await prisma.shop.findUnique({ where: { id: shop.id }, select: { uninstalledAt: true } });
+  const uninstalled = !current || current.uninstalledAt !== null;
+  const message = uninstalled ? "stopped: the app was uninstalled" : describe(error);
+  const names = resources.map((r) => r.resource);
+  if (uninstalled) {
+    await prisma.syncState.updateMany({ where: { shopId: shop.id, resource: { in: names } }, data: { status: "stopped", lastError: message } });
+  } else {
+    const states = await prisma.syncState.findMany({ where: { shopId: shop.id, resource: { in: names } } });
+    for (const state of states) {
+      const failures = state.consecutiveFailures + 1;
+      const wait = error instanceof NeedsReauthError ? NEEDS_REAUTH_RETRY_MS : backoffMs(failures);
+      await prisma.syncState.update({
+        where: { shopId_resource: { shopId: shop.id, resource: state.resource } },
+        data: {
+          status: "error",
+          lastError: message,
+          consecutiveFailures: failures,
+          nextRunAt: new Date(Date.now() + wait),
+        },
+      });
+    }
+    ctx.log.warn("sync failed", { shop: shop.domain, resources: names, error: message });
+  }
+  return resources.map((r) => ({ ...r, records: 0, error: message }));
+}
+
+interface RunHandle {
+  ids: Map<SyncResource, number>;
+}
+
+async function startRun(ctx: SyncContext, shopId: number, kind: string, resources: SyncResource[]): Promise<RunHandle> {
+  const ids = new Map<SyncResource, number>();
+  for (const resource of resources) {
+    const run = await ctx.prisma.syncRun.create({ data: { shopId, resource, kind }, select: { id: true } });
+    ids.set(resource, run.id);
+  }
+  return { ids };
+}
+
+async function finishRuns(
+  ctx: SyncContext,
+  run: RunHandle,
+  status: "succeeded" | "failed",
+  outcomes: ResourceOutcome[],
+  error?: unknown,
+): Promise<void> {
+  for (const [resource, id] of run.ids) {
+    const outcome = outcomes.find((o) => o.resource === resource);
+    await ctx.prisma.syncRun.update({
+      where: { id },
+      data: {
+        status: outcome ? "succeeded" : status,
+        finishedAt: new Date(),
+        recordsUpserted: outcome?.records ?? 0,
+        error: outcome || status === "succeeded" ? null : describe(error),
+      },
+    });
+  }
+}
