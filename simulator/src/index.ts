@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { AppCredentials, Plan, ShopInfo } from "./contracts.js";
-import { adminAppUrl, type TokenRegistryOptions } from "./auth/index.js";
+import { adminAppUrl, type AuthRouteOptions, type TokenRegistryOptions } from "./auth/index.js";
 import type { BulkOptions } from "./bulk/bulk-service.js";
 import type { FaultKnobs } from "./faults.js";
 import { buildServer } from "./server.js";
@@ -36,6 +36,8 @@ export interface StartSimulatorOptions {
   webhooks?: Partial<WebhookOptions>;
   bulk?: Partial<Pick<BulkOptions, "objectsPerSecond" | "urlTtlSeconds" | "concurrentQueries">>;
   tokens?: TokenRegistryOptions;
+  /** Options of the auth part's routes (admin page app name / entry path, code TTL). */
+  auth?: AuthRouteOptions;
   clock?: () => number;
   logger?: boolean;
 }
@@ -110,7 +112,7 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
     const store = sim.createShop(s);
     if (opts.install) sim.setInstalled(store.domain, true);
   }
-  const server = buildServer(sim, { logger: opts.logger });
+  const server = buildServer(sim, { logger: opts.logger, auth: opts.auth });
   let address: string;
   try {
     address = await server.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });

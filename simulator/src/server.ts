@@ -1,12 +1,12 @@
 // HTTP face of the simulator: fastify with the Admin API, the control API,
 // bulk result files and auth's routes (token endpoint, embedded admin).
 import Fastify, { type FastifyInstance } from "fastify";
-import { registerAuthRoutes } from "./auth/index.js";
+import { registerAuthRoutes, type AuthRouteOptions } from "./auth/index.js";
 import { registerControlRoutes } from "./control/control-routes.js";
 import { registerAdminApiRoute } from "./graphql/admin-api-route.js";
 import type { Simulator } from "./simulator.js";
 
-export function buildServer(sim: Simulator, opts: { logger?: boolean } = {}): FastifyInstance {
+export function buildServer(sim: Simulator, opts: { logger?: boolean; auth?: AuthRouteOptions } = {}): FastifyInstance {
   const app = Fastify({
     logger: opts.logger
       ? {
@@ -19,6 +19,6 @@ export function buildServer(sim: Simulator, opts: { logger?: boolean } = {}): Fa
   });
   registerAdminApiRoute(app, sim);
   registerControlRoutes(app, sim);
-  registerAuthRoutes(app, sim.context());
+  registerAuthRoutes(app, sim.context(), opts.auth);
   return app;
 }
