@@ -19,6 +19,8 @@ export default defineConfig({
   },
   plugins: [
     remix({
+      // Tests build into their own directory so parallel runs never clobber each other.
+      buildDirectory: process.env.STOREPULSE_BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/.*", "**/*.test.*"],
       future: {
         v3_fetcherPersist: true,

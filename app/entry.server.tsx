@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { allowSimulatorAdminToFrame } from "./shopify-simulator.server";
+import { adaptDocumentHeadersForSimulator } from "./shopify-simulator.server";
 import "./cron.server"; // starts the sync scheduler once per process
 
 export const streamTimeout = 5000;
@@ -17,7 +17,7 @@ export default async function handleRequest(
 ) {
   // Adds the frame-ancestors CSP that lets Shopify Admin (and only it) embed us.
   addDocumentResponseHeaders(request, responseHeaders);
-  allowSimulatorAdminToFrame(responseHeaders);
+  adaptDocumentHeadersForSimulator(responseHeaders);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

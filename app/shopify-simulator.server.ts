@@ -42,9 +42,19 @@ export function routeShopifyApiToSimulator(): void {
   if (simulatorOrigin) setAbstractFetchFunc(shopifyFetch as never);
 }
 
-/** The simulator's admin page frames the app from its own origin. */
-export function allowSimulatorAdminToFrame(headers: Headers): void {
+/**
+ * Document headers in simulator mode: the simulator's admin page frames the app
+ * from its own origin, and the library's preload hint for App Bridge points at
+ * Shopify's CDN (unreachable offline) — point it at the stand-in instead.
+ */
+export function adaptDocumentHeadersForSimulator(headers: Headers): void {
+  if (!simulatorOrigin) return;
   const csp = headers.get("Content-Security-Policy");
-  if (!simulatorOrigin || !csp?.includes("frame-ancestors") || csp.includes("'none'")) return;
-  headers.set("Content-Security-Policy", csp.replace("frame-ancestors", `frame-ancestors ${simulatorOrigin}`));
+  if (csp?.includes("frame-ancestors") && !csp.includes("'none'")) {
+    headers.set("Content-Security-Policy", csp.replace("frame-ancestors", `frame-ancestors ${simulatorOrigin}`));
+  }
+  const link = headers.get("Link");
+  if (link && process.env.APP_BRIDGE_URL) {
+    headers.set("Link", link.replaceAll("https://cdn.shopify.com/shopifycloud/app-bridge.js", process.env.APP_BRIDGE_URL));
+  }
 }

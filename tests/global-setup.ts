@@ -4,14 +4,16 @@
 // each other's rows.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../app/db/embedded-postgres.server";
 import { applyMigrations } from "../app/db/migrate.server";
 import "./helpers/test-app";
 
-async function run(command: string, args: string[]): Promise<void> {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env });
   let output = "";
   child.stdout.on("data", (c) => (output += c));
   child.stderr.on("data", (c) => (output += c));
@@ -40,16 +42,20 @@ async function createServerDatabase(serverUrl: string) {
 
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
+  const buildDir = path.resolve(".cache", `test-build-${randomBytes(4).toString("hex")}`);
   const database = serverUrl
     ? await createServerDatabase(serverUrl)
     : await startEmbeddedPostgres({ dataDir: "memory://" });
   await Promise.all([
     applyMigrations(database.connectionString),
-    run("npx", ["remix", "vite:build"]),
+    // vitest sets NODE_ENV=test, which would put React's development build in the bundle.
+    run("npx", ["remix", "vite:build"], { ...process.env, NODE_ENV: "production", STOREPULSE_BUILD_DIR: buildDir }),
   ]);
   project.provide("databaseUrl", database.connectionString);
   project.provide("databaseKind", serverUrl ? "postgresql" : "embedded");
+  project.provide("buildDir", buildDir);
   return async () => {
     await database.stop();
+    rmSync(buildDir, { recursive: true, force: true });
   };
 }

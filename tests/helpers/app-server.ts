@@ -1,4 +1,4 @@
-// Starts the production build of the app (built once by tests/global-setup.ts)
+// Starts the production build of the app (built once per run by tests/global-setup.ts)
 // in a child process on a free port, the way an operator runs it.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -35,7 +35,7 @@ export function appEnv(port: number, overrides: Record<string, string | undefine
 
 function launch(env: NodeJS.ProcessEnv): ChildProcess {
   const cli = path.join(root, "node_modules/@remix-run/serve/dist/cli.js");
-  return spawn(process.execPath, [cli, path.join(root, "build/server/index.js")], {
+  return spawn(process.execPath, [cli, path.join(inject("buildDir"), "server/index.js")], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -11,5 +11,7 @@ declare module "vitest" {
     databaseUrl: string;
     /** "embedded" (PGlite) or "postgresql" (TEST_DATABASE_URL). */
     databaseKind: "embedded" | "postgresql";
+    /** This run's production build of the app (server entry at server/index.js). */
+    buildDir: string;
   }
 }
