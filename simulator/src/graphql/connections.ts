@@ -116,12 +116,14 @@ export function paginate<T extends { id: number }>(
     end = reverse ? n - bound(k, true) : bound(k, false);
   }
   const picked: T[] = [];
-  let hasNextPage = false;
-  let hasPreviousPage = false;
   const anyMatch = (from: number, to: number, step: 1 | -1): boolean => {
     for (let i = from; step === 1 ? i < to : i >= to; i += step) if (keep(at(i))) return true;
     return false;
   };
+  // The "is there more on the other side" answers can mean scanning far through a
+  // filtered million-record list, so they are computed only when selected (getters).
+  let hasNextPage: () => boolean;
+  let hasPreviousPage: () => boolean;
   if (unbounded || args.last == null) {
     const limit = unbounded || args.first == null ? Infinity : args.first;
     let i = start;
@@ -129,8 +131,9 @@ export function paginate<T extends { id: number }>(
       const r = at(i);
       if (keep(r)) picked.push(r);
     }
-    hasNextPage = anyMatch(i, end, 1);
-    hasPreviousPage = args.after ? anyMatch(start - 1, 0, -1) : false;
+    const next = i;
+    hasNextPage = () => anyMatch(next, end, 1);
+    hasPreviousPage = () => (args.after ? anyMatch(start - 1, 0, -1) : false);
   } else {
     const limit = args.last;
     let i = end - 1;
@@ -139,16 +142,23 @@ export function paginate<T extends { id: number }>(
       if (keep(r)) picked.push(r);
     }
     picked.reverse();
-    hasPreviousPage = anyMatch(i, start, -1);
-    hasNextPage = args.before ? anyMatch(end, n, 1) : false;
+    const previous = i;
+    hasPreviousPage = () => anyMatch(previous, start, -1);
+    hasNextPage = () => (args.before ? anyMatch(end, n, 1) : false);
   }
   const edges = picked.map((r) => ({ cursor: encodeCursor(r.id, sortValue(r)), node: wrap(r) }));
+  let nextCache: boolean | undefined;
+  let previousCache: boolean | undefined;
   return {
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: {
-      hasNextPage,
-      hasPreviousPage,
+      get hasNextPage() {
+        return (nextCache ??= hasNextPage());
+      },
+      get hasPreviousPage() {
+        return (previousCache ??= hasPreviousPage());
+      },
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
