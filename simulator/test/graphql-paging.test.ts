@@ -198,6 +198,24 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
     expect(after.map((n) => n.id)).toEqual(oracle.customers.filter((c) => c.id > pivot).map((c) => `gid://shopify/Customer/${c.id}`));
   });
 
+  it("pages a processed_at range newest first, and an id range in reverse", async () => {
+    const client = adminClient(sim, shop, token);
+    const from = "2025-11-01T00:00:00Z";
+    const to = "2026-02-01T00:00:00Z";
+    const nodes = await pageAll<{ id: string }>(client, "orders", "id", `reverse: true, query: "processed_at:>='${from}' processed_at:<='${to}'"`, 50);
+    const expected = oracle.orders
+      .filter((o) => o.processedAt >= from && o.processedAt <= to)
+      .sort((a, b) => (a.processedAt < b.processedAt ? 1 : a.processedAt > b.processedAt ? -1 : b.id - a.id))
+      .map((o) => `gid://shopify/Order/${o.id}`);
+    expect(expected.length).toBeGreaterThan(100); // Black Friday season: several pages
+    expect(nodes.map((n) => n.id)).toEqual(expected);
+
+    const lo = oracle.customers[100]!.id;
+    const hi = oracle.customers[180]!.id;
+    const customers = await pageAll<{ id: string }>(client, "customers", "id", `reverse: true, query: "id:>=${lo} AND id:<${hi}"`, 30);
+    expect(customers.map((c) => c.id)).toEqual(oracle.customers.slice(100, 180).reverse().map((c) => `gid://shopify/Customer/${c.id}`));
+  });
+
   it("sorts by processed_at in reverse", async () => {
     const client = adminClient(sim, shop, token);
     const res = await client.request(`{ orders(first: 5, reverse: true) { nodes { id processedAt } } }`);

@@ -87,6 +87,8 @@ export function paginate<T extends { id: number }>(
   args: ConnectionArgs,
   wrap: (record: T) => unknown = (r) => r,
   unbounded = false,
+  /** Ascending index range [from, to) outside which no record can pass `keep`. */
+  window?: { from: number; to: number },
 ): Connection<unknown> {
   checkPageArgs(args, unbounded);
   const n = sorted.length;
@@ -105,15 +107,18 @@ export function paginate<T extends { id: number }>(
     }
     return lo;
   };
-  let start = 0;
-  let end = n;
+  // Traversal positions that can hold matches at all.
+  const lowest = window ? (reverse ? n - window.to : window.from) : 0;
+  const highest = window ? (reverse ? n - window.from : window.to) : n;
+  let start = lowest;
+  let end = highest;
   if (args.after) {
     const k = decodeCursor(args.after);
-    start = reverse ? n - bound(k, false) : bound(k, true);
+    start = Math.max(lowest, reverse ? n - bound(k, false) : bound(k, true));
   }
   if (args.before) {
     const k = decodeCursor(args.before);
-    end = reverse ? n - bound(k, true) : bound(k, false);
+    end = Math.min(highest, reverse ? n - bound(k, true) : bound(k, false));
   }
   const picked: T[] = [];
   const anyMatch = (from: number, to: number, step: 1 | -1): boolean => {
@@ -133,7 +138,7 @@ export function paginate<T extends { id: number }>(
     }
     const next = i;
     hasNextPage = () => anyMatch(next, end, 1);
-    hasPreviousPage = () => (args.after ? anyMatch(start - 1, 0, -1) : false);
+    hasPreviousPage = () => (args.after ? anyMatch(start - 1, lowest, -1) : false);
   } else {
     const limit = args.last;
     let i = end - 1;
@@ -144,7 +149,7 @@ export function paginate<T extends { id: number }>(
     picked.reverse();
     const previous = i;
     hasPreviousPage = () => anyMatch(previous, start, -1);
-    hasNextPage = () => (args.before ? anyMatch(end, n, 1) : false);
+    hasNextPage = () => (args.before ? anyMatch(end, highest, 1) : false);
   }
   const edges = picked.map((r) => ({ cursor: encodeCursor(r.id, sortValue(r)), node: wrap(r) }));
   let nextCache: boolean | undefined;

@@ -21,7 +21,7 @@ import type {
 } from "../store/types.js";
 import { paginate, type ConnectionArgs, type SortValue } from "./connections.js";
 import type { RequestContext } from "./context.js";
-import { compileSearch, type SearchFields } from "./search-query.js";
+import { compileSearch, fieldBounds, type SearchFields } from "./search-query.js";
 
 const SIXTY_DAYS_MS = 60 * 86_400_000;
 
@@ -217,16 +217,51 @@ function topLevelConnection<T extends { id: number }>(
   }
   const sorted = ctx.store.sortedView(kind, sortKey, viewCompare(sortValue as (r: unknown) => SortValue)) as unknown as T[];
   const keep = (r: T) => extraKeep(r) && compiled.predicate(r);
+  const window = searchWindow(sorted, sortKey, sortValue, args.query, ctx.store.profile.ianaTimezone);
   const toSource = (r: T) => wrap(typename, r, ctx.store);
   const bulkPage = ctx.bulkRootPage && info.path.prev === undefined ? ctx.bulkRootPage : undefined;
   if (bulkPage) {
     // A bulk operation reads the root connection page by page, ignoring the query's first/last.
-    const page = paginate(sorted, sortValue, keep, { first: bulkPage.first, after: bulkPage.after, reverse: args.reverse }, toSource);
+    const page = paginate(sorted, sortValue, keep, { first: bulkPage.first, after: bulkPage.after, reverse: args.reverse }, toSource, false, window);
     bulkPage.endCursor = page.pageInfo.endCursor;
     bulkPage.hasNextPage = page.pageInfo.hasNextPage;
     return page;
   }
-  return paginate(sorted, sortValue, keep, args, toSource, ctx.unbounded);
+  return paginate(sorted, sortValue, keep, args, toSource, ctx.unbounded, window);
+}
+
+/** Search fields whose values are exactly the sort key's values. */
+const SORT_KEY_FIELDS: Record<string, { field: string; kind: "timestamp" | "id" }> = {
+  UPDATED_AT: { field: "updated_at", kind: "timestamp" },
+  CREATED_AT: { field: "created_at", kind: "timestamp" },
+  PROCESSED_AT: { field: "processed_at", kind: "timestamp" },
+  ID: { field: "id", kind: "id" },
+};
+
+/**
+ * When the query bounds the very field the listing is sorted by (the incremental
+ * sync pattern `updated_at:>=…` with sortKey UPDATED_AT), only that slice of the
+ * sorted list can match: find it by binary search instead of scanning from the start.
+ */
+function searchWindow<T extends { id: number }>(sorted: T[], sortKey: string, sortValue: (r: T) => SortValue, query: string | null | undefined, zone: string) {
+  const spec = SORT_KEY_FIELDS[sortKey];
+  if (!spec || !query) return undefined;
+  const { min, max } = fieldBounds(query, spec.field, spec.kind, zone);
+  if (min === undefined && max === undefined) return undefined;
+  const firstIndex = (pred: (v: SortValue) => boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pred(sortValue(sorted[mid]!))) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  return {
+    from: min === undefined ? 0 : firstIndex((v) => v >= min),
+    to: max === undefined ? sorted.length : firstIndex((v) => v > max),
+  };
 }
 
 function ordersConnection(ctx: RequestContext, info: GraphQLResolveInfo, args: TopLevelArgs, onlyCustomer?: number) {

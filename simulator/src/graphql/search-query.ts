@@ -209,9 +209,13 @@ export function compileSearch<T>(
           warnings.push({ field: term.field, message: `Invalid timestamp value "${raw}".` });
           return () => true;
         }
+        // Stored timestamps are "YYYY-MM-DDTHH:MM:SSZ"; for whole-second values a string
+        // comparison gives the same answer as comparing instants, without parsing each record.
+        const atText = at % 1000 === 0 ? new Date(at).toISOString().replace(".000Z", "Z") : undefined;
         return (r) => {
           const v = field.get(r);
-          return typeof v === "string" && compare(Date.parse(v), at, term.op);
+          if (typeof v !== "string") return false;
+          return atText !== undefined && v.length === 20 ? compare(v, atText, term.op) : compare(Date.parse(v), at, term.op);
         };
       }
       case "id":
@@ -252,4 +256,38 @@ export function compileSearch<T>(
     }
   };
   return { predicate: compileNode(parseSearch(query)), warnings };
+}
+
+/**
+ * Conservative bounds on one field implied by a query's top-level AND terms
+ * (terms under OR/NOT are ignored): every matching record lies within them.
+ * Lets a listing sorted by that field skip straight to the candidates.
+ * Timestamps come back as "YYYY-MM-DDTHH:MM:SSZ" strings, ids as numbers.
+ */
+export function fieldBounds(query: string | null | undefined, field: string, kind: "timestamp" | "id", zone: string): { min?: string | number; max?: string | number } {
+  if (!query || query.trim() === "") return {};
+  const root = parseSearch(query);
+  const terms = root.kind === "and" ? root.nodes : [root];
+  let min: string | number | undefined;
+  let max: string | number | undefined;
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  for (const t of terms) {
+    if (t.kind !== "term" || t.field !== field) continue;
+    let lo: string | number | undefined;
+    let hi: string | number | undefined;
+    if (kind === "timestamp") {
+      const at = parseSearchTime(t.value, zone);
+      if (at === undefined) continue;
+      lo = iso(Math.floor(at / 1000) * 1000);
+      hi = iso(Math.ceil(at / 1000) * 1000);
+    } else {
+      const m = /\/(\d+)$/.exec(t.value);
+      const n = Number(m ? m[1] : t.value);
+      if (!Number.isFinite(n)) continue;
+      lo = hi = n;
+    }
+    if (t.op === ">" || t.op === ">=" || t.op === ":") min = min === undefined || lo > min ? lo : min;
+    if (t.op === "<" || t.op === "<=" || t.op === ":") max = max === undefined || hi < max ? hi : max;
+  }
+  return { min, max };
 }

@@ -3,7 +3,7 @@
 // would fire for it.
 import { fullRefund, refundLine } from "./generator.js";
 import { allocate, Decimal, fmt, pairFromShop, type MoneyPair } from "./money.js";
-import type { ShopStore } from "./shop-store.js";
+import { isoSeconds, type ShopStore } from "./shop-store.js";
 import type { CancelReason, Customer, CustomerState, LineItem, Order, Product, ProductStatus, ProductVariant, Refund, ShippingLine } from "./types.js";
 
 export class MutationError extends Error {
@@ -289,7 +289,7 @@ export function createOrder(store: ShopStore, input: OrderInput): Order {
     email: input.email !== undefined ? input.email : (customer?.email ?? null),
     customerId: customer?.id ?? null,
     createdAt: now,
-    processedAt: input.processedAt ?? now,
+    processedAt: input.processedAt !== undefined ? normaliseTimestamp(input.processedAt, "processedAt") : now,
     updatedAt: now,
     cancelledAt: null,
     cancelReason: null,
@@ -438,6 +438,13 @@ export function deleteOrder(store: ShopStore, id: number): Order {
   if (!prev) throw new MutationError(`order ${id} not found`, 404);
   store.emit({ topics: ["orders/delete"], record: prev });
   return prev;
+}
+
+/** Any ISO-8601 instant → Shopify's whole-second UTC form. */
+function normaliseTimestamp(value: string, name: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new MutationError(`${name} must be an ISO-8601 timestamp`);
+  return isoSeconds(ms);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
