@@ -141,3 +141,14 @@ describe("csv", () => {
     expect(csv).toBe('id,name,total\r\n1,"Ada ""The Countess"", Lovelace",-1.50\r\n2,"Line\nbreak",0.00\r\n3,,2\r\n');
   });
 });
+
+describe("whole months inside a range", () => {
+  it("splits long ranges into whole months and partial ends", async () => {
+    const { wholeMonthsWithin } = await import("~/insights");
+    expect(wholeMonthsWithin("2025-11-29", "2026-11-28")).toEqual({ start: "2025-12-01", end: "2026-10-31" });
+    expect(wholeMonthsWithin("2026-01-01", "2026-01-31")).toEqual({ start: "2026-01-01", end: "2026-01-31" });
+    expect(wholeMonthsWithin("2026-01-31", "2026-03-01")).toEqual({ start: "2026-02-01", end: "2026-02-28" });
+    expect(wholeMonthsWithin("2026-01-02", "2026-01-30")).toBeNull();
+    expect(wholeMonthsWithin("2026-11-01", "2026-11-04")).toBeNull();
+  });
+});

@@ -86,3 +86,15 @@ export function bucketStarts(from: string, to: string, granularity: Granularity)
 export function datesInRange(from: string, to: string): string[] {
   return bucketStarts(from, to, "day");
 }
+
+/**
+ * The whole calendar months inside from..to, as their first and last days, or null.
+ * Long ranges read those from month rollups and only the partial months from days.
+ */
+export function wholeMonthsWithin(from: string, to: string): { start: string; end: string } | null {
+  const start = from.endsWith("-01") ? from : addDays(bucketStart(from, "month"), 32).slice(0, 8) + "01";
+  const afterTo = addDays(to, 1);
+  const endExclusive = afterTo.endsWith("-01") ? afterTo : bucketStart(to, "month");
+  if (start >= endExclusive) return null;
+  return { start, end: addDays(endExclusive, -1) };
+}

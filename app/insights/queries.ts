@@ -2,7 +2,7 @@
 // a 365-day range reads at most ~365 shop-day rows (plus customer/product days for the
 // top lists). Definitions: docs/metrics.md. Money leaves here as rounded strings.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { previousRange, type Granularity } from "./dates";
+import { addDays, bucketStarts, previousRange, wholeMonthsWithin, type Granularity } from "./dates";
 import { Decimal, averageMoney, currencyMinorUnits, roundMoney, roundRate, toDecimal } from "./money";
 import type { RangeParams } from "./params";
 
@@ -255,34 +255,105 @@ export interface TopCustomer {
   totalSpent: string;
 }
 
+interface CustomerTotal {
+  customer_id: string;
+  orders: number;
+  total: string;
+}
+
+/** Deepest per-month candidate list tried before aggregating every customer. */
+const MAX_CANDIDATE_DEPTH = 6400;
+
+/**
+ * Exact top customers without aggregating every customer of a long range (threshold
+ * algorithm): take the `depth` customers with the largest upper_bound in each month the
+ * range touches, compute their exact range totals, and stop once the last listed total
+ * exceeds the sum over months of the best bound left out: no other customer can reach
+ * it. Otherwise deepen; as a last resort aggregate everyone.
+ */
+async function rankTopCustomers(db: InsightsDb, shop: InsightsShop, params: RangeParams & { limit: number }): Promise<CustomerTotal[]> {
+  const months = bucketStarts(params.from, params.to, "month");
+  for (let depth = Math.max(50, params.limit * 10); depth <= MAX_CANDIDATE_DEPTH; depth *= 4) {
+    const [row] = await db.$queryRaw<{ candidates: string[] | null; threshold: string }[]>`
+      WITH months AS (SELECT unnest(${months}::date[]) AS month),
+      best AS (
+        SELECT m.month, t.customer_id, t.upper_bound, row_number() OVER (PARTITION BY m.month ORDER BY t.upper_bound DESC, t.customer_id) AS rn
+        FROM months m
+        CROSS JOIN LATERAL (
+          SELECT customer_id, upper_bound FROM insights_customer_month
+          WHERE shop_id = ${shop.id} AND month = m.month
+          ORDER BY upper_bound DESC, customer_id
+          LIMIT ${depth + 1}
+        ) t
+      )
+      SELECT
+        (SELECT array_agg(DISTINCT customer_id::text) FROM best WHERE rn <= ${depth}) AS candidates,
+        (SELECT coalesce(sum(upper_bound), 0)::text FROM best WHERE rn = ${depth + 1}) AS threshold`;
+    const candidates = row?.candidates ?? [];
+    const threshold = toDecimal(row?.threshold ?? "0");
+    if (candidates.length === 0) return [];
+    const exact = await db.$queryRaw<CustomerTotal[]>`
+      SELECT customer_id::text AS customer_id, sum(orders)::int AS orders, sum(net_total)::text AS total
+      FROM insights_customer_day
+      WHERE shop_id = ${shop.id} AND customer_id = ANY(${candidates}::bigint[])
+        AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
+      GROUP BY customer_id`;
+    const ranked = exact
+      .map((r) => ({ ...r, value: toDecimal(r.total) }))
+      .sort((a, b) => b.value.comparedTo(a.value) || compareIds(a.customer_id, b.customer_id))
+      .slice(0, params.limit);
+    const last = ranked[ranked.length - 1];
+    const everyoneSeen = threshold.isZero() && !(await anyMonthDeeperThan(db, shop.id, months, depth));
+    if (everyoneSeen) return ranked;
+    if (ranked.length === params.limit && last && last.value.greaterThan(threshold)) return ranked;
+  }
+  return db.$queryRaw<CustomerTotal[]>`
+    SELECT customer_id::text AS customer_id, sum(orders)::int AS orders, sum(net_total)::text AS total
+    FROM insights_customer_day
+    WHERE shop_id = ${shop.id} AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
+    GROUP BY customer_id
+    ORDER BY sum(net_total) DESC, customer_id ASC
+    LIMIT ${params.limit}`;
+}
+
+/** Whether some month has more than `depth` customers (so not everyone was a candidate). */
+async function anyMonthDeeperThan(db: InsightsDb, shopId: number, months: string[], depth: number): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ deeper: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM unnest(${months}::date[]) AS m(month)
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM insights_customer_month WHERE shop_id = ${shopId} AND month = m.month OFFSET ${depth} LIMIT 1
+      ) t
+    ) AS deeper`;
+  return row?.deeper ?? false;
+}
+
+function compareIds(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Customers ranked by sum(totalPrice - totalRefunded) of their orders in range, ties by id. */
 export async function getTopCustomers(
   db: InsightsDb,
   shop: InsightsShop,
   params: RangeParams & { limit: number },
 ): Promise<{ customers: TopCustomer[] }> {
-  const rows = await db.$queryRaw<{ id: string; name: string | null; email: string | null; orders: number; total: string }[]>`
-    WITH ranked AS (
-      SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total
-      FROM insights_customer_day
-      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
-      GROUP BY customer_id
-      ORDER BY total DESC, customer_id ASC
-      LIMIT ${params.limit}
-    )
-    SELECT r.customer_id::text AS id,
-      nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name,
-      c.email, r.orders, r.total::text AS total
-    FROM ranked r
-    LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
-    ORDER BY r.total DESC, r.customer_id ASC`;
+  const ranked = await rankTopCustomers(db, shop, params);
+  if (ranked.length === 0) return { customers: [] };
+  const ids = ranked.map((r) => r.customer_id);
+  const people = await db.$queryRaw<{ id: string; name: string | null; email: string | null }[]>`
+    SELECT id::text AS id, nullif(concat_ws(' ', first_name, last_name), '') AS name, email
+    FROM customer WHERE shop_id = ${shop.id} AND id = ANY(${ids}::bigint[])`;
+  const byId = new Map(people.map((p) => [p.id, p]));
   return {
-    customers: rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      orders: Number(row.orders),
-      totalSpent: roundMoney(toDecimal(row.total), shop.currencyCode),
+    customers: ranked.map((r) => ({
+      id: r.customer_id,
+      name: byId.get(r.customer_id)?.name ?? null,
+      email: byId.get(r.customer_id)?.email ?? null,
+      orders: Number(r.orders),
+      totalSpent: roundMoney(toDecimal(r.total), shop.currencyCode),
     })),
   };
 }
@@ -300,11 +371,25 @@ export async function getTopProducts(
   shop: InsightsShop,
   params: RangeParams & { limit: number },
 ): Promise<{ products: TopProduct[] }> {
+  // Whole months from the month rollup, the partial months at either end from days.
+  const whole = wholeMonthsWithin(params.from, params.to) ?? { start: addDays(params.to, 1), end: params.to };
   const rows = await db.$queryRaw<{ id: string; title: string | null; units: number; net: string }[]>`
-    WITH ranked AS (
-      SELECT product_id, (sum(units_sold) - sum(units_refunded))::int AS units, sum(net_sales) AS net
+    WITH movements AS (
+      SELECT product_id, units_sold - units_refunded AS units, net_sales
+      FROM insights_product_month
+      WHERE shop_id = ${shop.id} AND month >= ${whole.start}::date AND month <= ${whole.end}::date
+      UNION ALL
+      SELECT product_id, units_sold - units_refunded, net_sales
       FROM insights_product_day
-      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
+      WHERE shop_id = ${shop.id} AND local_date >= ${params.from}::date AND local_date < ${whole.start}::date
+      UNION ALL
+      SELECT product_id, units_sold - units_refunded, net_sales
+      FROM insights_product_day
+      WHERE shop_id = ${shop.id} AND local_date > ${whole.end}::date AND local_date <= ${params.to}::date
+    ),
+    ranked AS (
+      SELECT product_id, sum(units)::int AS units, sum(net_sales) AS net
+      FROM movements
       GROUP BY product_id
       ORDER BY net DESC, product_id ASC
       LIMIT ${params.limit}

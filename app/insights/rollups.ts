@@ -14,6 +14,9 @@ const MAX_GAP_DAYS = 1827;
 
 type Tx = Prisma.TransactionClient;
 
+/** Batches touching more days than this refresh planner statistics mid-transaction. */
+const LARGE_BATCH_DAYS = 62;
+
 /** `days` CTE: each local date with its UTC [lo, hi) bounds (processed_at etc. are UTC timestamps). */
 // MATERIALIZED: lo/hi computed once per day, so the planner probes the processed_at
 // index per day instead of evaluating AT TIME ZONE for every (order, day) pair.
@@ -52,9 +55,12 @@ export async function recomputeRollups(
     async (tx) => {
       await lockShop(tx, shopId);
       const linkedDays = await recomputeCustomerDays(tx, shopId, dates);
+      const months = uniqueSorted(dates.map((date) => `${date.slice(0, 7)}-01`));
+      await recomputeCustomerMonths(tx, shopId, months);
       const shopDays = uniqueSorted([...dates, ...linkedDays]);
       await recomputeShopDays(tx, shopId, shopDays);
       await recomputeProductDays(tx, shopId, dates);
+      await recomputeProductMonths(tx, shopId, months);
       return { days: shopDays.length };
     },
     { timeout: options.timeoutMs ?? 10 * 60_000, maxWait: 60_000 },
@@ -94,8 +100,14 @@ async function recomputeCustomerDays(tx: Tx, shopId: number, dates: string[]): P
     )
     INSERT INTO insights_affected_customer SELECT DISTINCT customer_id FROM inserted
     ON CONFLICT DO NOTHING`;
+  if (dates.length > LARGE_BATCH_DAYS) {
+    // A large rebuild changes the table's size by orders of magnitude; without fresh
+    // statistics the planner expects a handful of rows and re-links quadratically.
+    await tx.$executeRawUnsafe(`ANALYZE insights_customer_day`);
+    await tx.$executeRawUnsafe(`ANALYZE insights_affected_customer`);
+  }
   const changed = await tx.$queryRaw<{ local_date: string }[]>`
-    WITH linked AS (
+    WITH linked AS MATERIALIZED (
       SELECT cd.customer_id, cd.local_date,
         lag(cd.local_date) OVER w AS prev_date,
         lead(cd.local_date) OVER w AS next_date
@@ -113,6 +125,40 @@ async function recomputeCustomerDays(tx: Tx, shopId: number, dates: string[]): P
     )
     SELECT DISTINCT local_date::text AS local_date FROM updated`;
   return changed.map((row) => row.local_date);
+}
+
+/** Month sums of the customers whose days were just rebuilt (insights_affected_customer). */
+async function recomputeCustomerMonths(tx: Tx, shopId: number, months: string[]): Promise<void> {
+  await tx.$executeRaw`
+    DELETE FROM insights_customer_month
+    WHERE shop_id = ${shopId} AND month = ANY(${months}::date[])
+      AND customer_id IN (SELECT customer_id FROM insights_affected_customer)`;
+  await tx.$executeRaw`
+    INSERT INTO insights_customer_month (shop_id, customer_id, month, orders, net_total, upper_bound)
+    SELECT ${shopId}, cd.customer_id, date_trunc('month', cd.local_date)::date, sum(cd.orders)::int,
+      sum(cd.net_total), sum(greatest(cd.net_total, 0))
+    FROM insights_customer_day cd
+    WHERE cd.shop_id = ${shopId}
+      AND cd.customer_id IN (SELECT customer_id FROM insights_affected_customer)
+      AND cd.local_date >= ${months[0]}::date
+      AND cd.local_date < (${months[months.length - 1]}::date + interval '1 month')
+      AND date_trunc('month', cd.local_date)::date = ANY(${months}::date[])
+    GROUP BY cd.customer_id, date_trunc('month', cd.local_date)::date`;
+}
+
+/** Month sums of every product in `months`, from the product days. */
+async function recomputeProductMonths(tx: Tx, shopId: number, months: string[]): Promise<void> {
+  await tx.$executeRaw`DELETE FROM insights_product_month WHERE shop_id = ${shopId} AND month = ANY(${months}::date[])`;
+  await tx.$executeRaw`
+    INSERT INTO insights_product_month (shop_id, product_id, month, units_sold, units_refunded, net_sales)
+    SELECT ${shopId}, pd.product_id, date_trunc('month', pd.local_date)::date,
+      sum(pd.units_sold)::int, sum(pd.units_refunded)::int, sum(pd.net_sales)
+    FROM insights_product_day pd
+    WHERE pd.shop_id = ${shopId}
+      AND pd.local_date >= ${months[0]}::date
+      AND pd.local_date < (${months[months.length - 1]}::date + interval '1 month')
+      AND date_trunc('month', pd.local_date)::date = ANY(${months}::date[])
+    GROUP BY pd.product_id, date_trunc('month', pd.local_date)::date`;
 }
 
 /** Rebuild insights_shop_day rows of `dates` (money from raw rows, customers from customer days). */
@@ -277,7 +323,11 @@ export async function recomputeAllRollups(
     UNION
     SELECT DISTINCT local_date::text FROM insights_product_day WHERE shop_id = ${shopId}
     UNION
-    SELECT DISTINCT local_date::text FROM insights_customer_day WHERE shop_id = ${shopId}`;
+    SELECT DISTINCT local_date::text FROM insights_customer_day WHERE shop_id = ${shopId}
+    UNION
+    SELECT month::text FROM insights_customer_month WHERE shop_id = ${shopId}
+    UNION
+    SELECT month::text FROM insights_product_month WHERE shop_id = ${shopId}`;
   return recomputeRollups(
     prisma,
     shopId,
