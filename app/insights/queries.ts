@@ -79,27 +79,39 @@ function components(row: Pick<TotalsRow, "orders" | "gross_sales" | "discounts" 
 const netSalesOf = (c: Components) => c.gross.minus(c.discounts).minus(c.returns);
 const totalSalesOf = (c: Components) => netSalesOf(c).plus(c.shipping).plus(c.taxes);
 
-async function periodTotals(db: InsightsDb, shop: InsightsShop, range: RangeParams): Promise<SummaryTotals> {
-  const [row] = await db.$queryRaw<TotalsRow[]>`
-    SELECT
-      coalesce(sum(orders), 0)::int AS orders,
-      coalesce(sum(gross_sales), 0)::text AS gross_sales,
-      coalesce(sum(discounts), 0)::text AS discounts,
-      coalesce(sum(returns), 0)::text AS returns,
-      coalesce(sum(shipping), 0)::text AS shipping,
-      coalesce(sum(shipping_refunds), 0)::text AS shipping_refunds,
-      coalesce(sum(taxes), 0)::text AS taxes,
-      coalesce(sum(tax_refunds), 0)::text AS tax_refunds,
+/** Totals of several periods in one round trip (summary: the range and the one before). */
+async function periodTotals(db: InsightsDb, shop: InsightsShop, ranges: RangeParams[]): Promise<SummaryTotals[]> {
+  const froms = ranges.map((r) => r.from);
+  const tos = ranges.map((r) => r.to);
+  const rows = await db.$queryRaw<(TotalsRow & { period: number })[]>`
+    WITH periods AS (
+      SELECT (ordinality - 1)::int AS period, f AS from_date, t AS to_date
+      FROM unnest(${froms}::date[], ${tos}::date[]) WITH ORDINALITY AS p(f, t)
+    )
+    SELECT p.period,
+      coalesce(sum(d.orders), 0)::int AS orders,
+      coalesce(sum(d.gross_sales), 0)::text AS gross_sales,
+      coalesce(sum(d.discounts), 0)::text AS discounts,
+      coalesce(sum(d.returns), 0)::text AS returns,
+      coalesce(sum(d.shipping), 0)::text AS shipping,
+      coalesce(sum(d.shipping_refunds), 0)::text AS shipping_refunds,
+      coalesce(sum(d.taxes), 0)::text AS taxes,
+      coalesce(sum(d.tax_refunds), 0)::text AS tax_refunds,
       -- each customer counted once: on their first order day inside the range
-      coalesce(sum(coalesce(customers_by_gap[(local_date - ${range.from}::date) + 1], new_customers)), 0)::int AS customers,
-      coalesce(sum(new_customers), 0)::int AS new_customers,
+      coalesce(sum(coalesce(d.customers_by_gap[(d.local_date - p.from_date) + 1], d.new_customers)), 0)::int AS customers,
+      coalesce(sum(d.new_customers), 0)::int AS new_customers,
       -- new customers whose only order on or before the range end is their first one
-      coalesce(sum(coalesce(once_customers_by_next_gap[(${range.to}::date - local_date) + 1], once_customers_no_next)), 0)::int AS once_customers
-    FROM insights_shop_day
-    WHERE shop_id = ${shop.id} AND local_date BETWEEN ${range.from}::date AND ${range.to}::date`;
-  const c = components(row!);
-  const currency = shop.currencyCode;
-  const customers = Number(row!.customers);
+      coalesce(sum(coalesce(d.once_customers_by_next_gap[(p.to_date - d.local_date) + 1], d.once_customers_no_next)), 0)::int AS once_customers
+    FROM periods p
+    LEFT JOIN insights_shop_day d ON d.shop_id = ${shop.id} AND d.local_date BETWEEN p.from_date AND p.to_date
+    GROUP BY p.period`;
+  const byPeriod = new Map(rows.map((row) => [Number(row.period), row]));
+  return ranges.map((_, index) => totalsOf(byPeriod.get(index)!, shop.currencyCode));
+}
+
+function totalsOf(row: TotalsRow, currency: string): SummaryTotals {
+  const c = components(row);
+  const customers = Number(row.customers);
   return {
     orders: c.orders,
     grossSales: roundMoney(c.gross, currency),
@@ -111,15 +123,15 @@ async function periodTotals(db: InsightsDb, shop: InsightsShop, range: RangePara
     totalSales: roundMoney(totalSalesOf(c), currency),
     averageOrderValue: averageMoney(c.gross.minus(c.discounts), c.orders, currency),
     customers,
-    newCustomers: Number(row!.new_customers),
-    returningCustomerRate: roundRate(customers - Number(row!.once_customers), customers),
+    newCustomers: Number(row.new_customers),
+    returningCustomerRate: roundRate(customers - Number(row.once_customers), customers),
   };
 }
 
 /** Summary of from..to and of the period of equal length just before it. */
 export async function getSummary(db: InsightsDb, shop: InsightsShop, range: RangeParams): Promise<Summary> {
   const prev = previousRange(range.from, range.to);
-  const [totals, previous] = await Promise.all([periodTotals(db, shop, range), periodTotals(db, shop, prev)]);
+  const [totals, previous] = await periodTotals(db, shop, [range, prev]);
   return {
     shop: shop.domain,
     currency: shop.currencyCode,
@@ -273,6 +285,7 @@ const MAX_CANDIDATE_DEPTH = 6400;
  */
 async function rankTopCustomers(db: InsightsDb, shop: InsightsShop, params: RangeParams & { limit: number }): Promise<CustomerTotal[]> {
   const months = bucketStarts(params.from, params.to, "month");
+  const whole = wholeMonthsWithin(params.from, params.to) ?? { start: addDays(params.to, 1), end: params.to };
   for (let depth = Math.max(50, params.limit * 10); depth <= MAX_CANDIDATE_DEPTH; depth *= 4) {
     const [row] = await db.$queryRaw<{ candidates: string[] | null; threshold: string }[]>`
       WITH months AS (SELECT unnest(${months}::date[]) AS month),
@@ -292,12 +305,23 @@ async function rankTopCustomers(db: InsightsDb, shop: InsightsShop, params: Rang
     const candidates = row?.candidates ?? [];
     const threshold = toDecimal(row?.threshold ?? "0");
     if (candidates.length === 0) return [];
+    // Exact totals of the candidates: whole months from the month rollup, ends from days.
     const exact = await db.$queryRaw<CustomerTotal[]>`
+      WITH parts AS (
+        SELECT customer_id, orders, net_total FROM insights_customer_month
+        WHERE shop_id = ${shop.id} AND customer_id = ANY(${candidates}::bigint[])
+          AND month >= ${whole.start}::date AND month <= ${whole.end}::date
+        UNION ALL
+        SELECT customer_id, orders, net_total FROM insights_customer_day
+        WHERE shop_id = ${shop.id} AND customer_id = ANY(${candidates}::bigint[])
+          AND local_date >= ${params.from}::date AND local_date < ${whole.start}::date
+        UNION ALL
+        SELECT customer_id, orders, net_total FROM insights_customer_day
+        WHERE shop_id = ${shop.id} AND customer_id = ANY(${candidates}::bigint[])
+          AND local_date > ${whole.end}::date AND local_date <= ${params.to}::date
+      )
       SELECT customer_id::text AS customer_id, sum(orders)::int AS orders, sum(net_total)::text AS total
-      FROM insights_customer_day
-      WHERE shop_id = ${shop.id} AND customer_id = ANY(${candidates}::bigint[])
-        AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
-      GROUP BY customer_id`;
+      FROM parts GROUP BY customer_id`;
     const ranked = exact
       .map((r) => ({ ...r, value: toDecimal(r.total) }))
       .sort((a, b) => b.value.comparedTo(a.value) || compareIds(a.customer_id, b.customer_id))
