@@ -6,6 +6,7 @@ import type { AppCredentials, Plan, ShopInfo } from "./contracts.js";
 import { adminAppUrl, type AuthRouteOptions, type TokenRegistryOptions } from "./auth/index.js";
 import type { BulkOptions } from "./bulk/bulk-service.js";
 import type { FaultKnobs } from "./faults.js";
+import { DEFAULT_API_VERSION, schemaForVersion } from "./graphql/admin-schema.js";
 import { buildServer } from "./server.js";
 import { Simulator } from "./simulator.js";
 import type { CreateShopOptions } from "./store/shop-registry.js";
@@ -112,6 +113,8 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
     const store = sim.createShop(s);
     if (opts.install) sim.setInstalled(store.domain, true);
   }
+  // Load Shopify's schema now (≈1–2 s) rather than on the first Admin API request.
+  schemaForVersion(DEFAULT_API_VERSION);
   const server = buildServer(sim, { logger: opts.logger, auth: opts.auth });
   let address: string;
   try {

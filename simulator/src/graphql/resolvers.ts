@@ -168,24 +168,16 @@ const PRODUCT_SEARCH: SearchFields<Product> = {
   sku: { kind: "strings", get: (p) => p.variants.map((v) => v.sku ?? "") },
 };
 
-function viewCompare<T>(sortValue: (r: T) => SortValue) {
-  return (a: T, b: T) => {
-    const va = sortValue(a);
-    const vb = sortValue(b);
-    return va < vb ? -1 : va > vb ? 1 : 0;
-  };
-}
-
 /**
  * Build the sorted listings sync clients use most (orders by processed/updated
  * date, customers and products by updated date) up front, so the first page of
  * a large store does not pay for sorting a million records.
  */
 export function prepareListings(store: ShopStore): void {
-  store.sortedView("orders", "PROCESSED_AT", viewCompare(ORDER_SORT.PROCESSED_AT!));
-  store.sortedView("orders", "UPDATED_AT", viewCompare(ORDER_SORT.UPDATED_AT!));
-  store.sortedView("customers", "UPDATED_AT", viewCompare(CUSTOMER_SORT.UPDATED_AT!));
-  store.sortedView("products", "UPDATED_AT", viewCompare(PRODUCT_SORT.UPDATED_AT!));
+  store.sortedView("orders", "PROCESSED_AT", ORDER_SORT.PROCESSED_AT!);
+  store.sortedView("orders", "UPDATED_AT", ORDER_SORT.UPDATED_AT!);
+  store.sortedView("customers", "UPDATED_AT", CUSTOMER_SORT.UPDATED_AT!);
+  store.sortedView("products", "UPDATED_AT", PRODUCT_SORT.UPDATED_AT!);
 }
 
 interface TopLevelArgs extends ConnectionArgs {
@@ -215,7 +207,7 @@ function topLevelConnection<T extends { id: number }>(
   if (compiled.warnings.length > 0 && args.query) {
     ctx.searchWarnings.push({ path: pathArray(info.path), query: args.query, warnings: compiled.warnings });
   }
-  const sorted = ctx.store.sortedView(kind, sortKey, viewCompare(sortValue as (r: unknown) => SortValue)) as unknown as T[];
+  const sorted = ctx.store.sortedView(kind, sortKey, sortValue as (r: unknown) => SortValue) as unknown as T[];
   const keep = (r: T) => extraKeep(r) && compiled.predicate(r);
   const window = searchWindow(sorted, sortKey, sortValue, args.query, ctx.store.profile.ianaTimezone);
   const toSource = (r: T) => wrap(typename, r, ctx.store);

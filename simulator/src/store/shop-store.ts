@@ -170,14 +170,24 @@ export class ShopStore {
     return this.collection(kind).list() as RecordOf<K>[];
   }
 
-  /** Records sorted by `compare` (ties by id); the same array is kept up to date on changes. */
-  sortedView<K extends ResourceKind>(kind: K, key: string, compare: (a: RecordOf<K>, b: RecordOf<K>) => number): RecordOf<K>[] {
+  /**
+   * Records sorted by `sortValue` (ties by id); the same array is kept up to date on
+   * changes. Each record's value is computed once for the initial sort: derived
+   * values such as an order's total are too costly to recompute per comparison.
+   */
+  sortedView<K extends ResourceKind>(kind: K, key: string, sortValue: (r: RecordOf<K>) => string | number): RecordOf<K>[] {
     const cacheKey = `${kind}:${key}`;
     const hit = this.views.get(cacheKey);
     if (hit) return hit.records as RecordOf<K>[];
-    const full = (a: { id: number }, b: { id: number }) => compare(a as RecordOf<K>, b as RecordOf<K>) || a.id - b.id;
-    const records = this.list(kind);
-    if (key !== "ID") records.sort(full);
+    const order = (va: string | number, vb: string | number) => (va < vb ? -1 : va > vb ? 1 : 0);
+    const full = (a: { id: number }, b: { id: number }) =>
+      order(sortValue(a as RecordOf<K>), sortValue(b as RecordOf<K>)) || a.id - b.id;
+    let records = this.list(kind);
+    if (key !== "ID") {
+      const keyed = records.map((r) => ({ v: sortValue(r), r }));
+      keyed.sort((a, b) => order(a.v, b.v) || a.r.id - b.r.id);
+      records = keyed.map((k) => k.r);
+    }
     this.views.set(cacheKey, { kind, compare: full, records });
     return records;
   }
