@@ -216,6 +216,19 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
     expect(customers.map((c) => c.id)).toEqual(oracle.customers.slice(100, 180).reverse().map((c) => `gid://shopify/Customer/${c.id}`));
   });
 
+  it("sorts by total price", async () => {
+    const client = adminClient(sim, shop, token);
+    const res = await client.request(`{ orders(first: 10, sortKey: TOTAL_PRICE, reverse: true) { nodes { id } } }`);
+    const total = (o: ShopData["orders"][number]) =>
+      o.lineItems.reduce((s, l) => s + cents(l.originalUnitPrice.shop) * l.quantity - cents(l.totalDiscount.shop) + cents(l.tax.shop), 0) +
+      o.shippingLines.reduce((s, l) => s + cents(l.price.shop) + cents(l.tax.shop), 0);
+    const expected = [...oracle.orders]
+      .sort((a, b) => total(b) - total(a) || b.id - a.id)
+      .slice(0, 10)
+      .map((o) => `gid://shopify/Order/${o.id}`);
+    expect((res.data as { orders: { nodes: Array<{ id: string }> } }).orders.nodes.map((n) => n.id)).toEqual(expected);
+  });
+
   it("sorts by processed_at in reverse", async () => {
     const client = adminClient(sim, shop, token);
     const res = await client.request(`{ orders(first: 5, reverse: true) { nodes { id processedAt } } }`);

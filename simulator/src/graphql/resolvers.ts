@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import { customerStats } from "../store/customer-stats.js";
 import { gid, parseGid } from "../store/ids.js";
 import { Decimal, fmt, ZERO, type MoneyPair } from "../store/money.js";
-import { financialStatus, lineDiscountedTotal, lineOriginalTotal, orderTotals, refundTotal } from "../store/order-totals.js";
+import { financialStatus, lineDiscountedTotal, lineOriginalTotal, orderTotalCents, orderTotals, refundTotal } from "../store/order-totals.js";
 import type { ShopStore } from "../store/shop-store.js";
 import type {
   Customer,
@@ -104,8 +104,11 @@ const ORDER_SORT: SortSpec<Order> = {
   ID: (o) => o.id,
   RELEVANCE: (o) => o.id,
   ORDER_NUMBER: (o) => o.number,
-  TOTAL_PRICE: (o) => Number(orderTotals(o).total.shop),
-  CURRENT_TOTAL_PRICE: (o) => Number(orderTotals(o).currentTotal.shop),
+  TOTAL_PRICE: (o) => orderTotalCents(o).total,
+  CURRENT_TOTAL_PRICE: (o) => {
+    const t = orderTotalCents(o);
+    return t.total - t.refunded;
+  },
   TOTAL_ITEMS_QUANTITY: (o) => orderTotals(o).lineItemsQuantity,
   FINANCIAL_STATUS: (o) => financialStatus(o),
 };

@@ -91,6 +91,22 @@ export function orderTotals(order: Order): OrderTotals {
   return totals;
 }
 
+/**
+ * Shop-currency total and refunded amount in cents, without building the full
+ * totals: sorting a million orders by price needs only these numbers.
+ */
+export function orderTotalCents(order: Order): { total: number; refunded: number } {
+  let total = 0;
+  for (const l of order.lineItems) total += toCents(l.originalUnitPrice.shop) * l.quantity - toCents(l.totalDiscount.shop) + toCents(l.tax.shop);
+  for (const s of order.shippingLines) total += toCents(s.price.shop) + toCents(s.tax.shop);
+  let refunded = 0;
+  for (const r of order.refunds) {
+    for (const x of r.refundLineItems) refunded += toCents(x.subtotal.shop) + toCents(x.totalTax.shop);
+    for (const x of r.refundShippingLines) refunded += toCents(x.subtotal.shop) + toCents(x.tax.shop);
+  }
+  return { total, refunded };
+}
+
 /** Shopify's displayFinancialStatus for paid orders with refunds. */
 export function financialStatus(order: Order): "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOIDED" {
   const t = orderTotals(order);
