@@ -3,7 +3,7 @@
 // the cron); under NODE_ENV=test it is off unless SYNC_CRON=on, because test suites
 // share one database between several app processes wired to different simulators.
 import { serverSyncContext } from "./sync/server-context.server";
-import { createSyncScheduler } from "./sync/scheduler";
+import { createSyncScheduler, syncCronEnabled } from "./sync/scheduler";
 
 declare global {
   // One scheduler per process, across Vite's module reloads in development.
@@ -11,15 +11,8 @@ declare global {
   var storepulseSyncScheduler: { stop(): Promise<void> } | undefined;
 }
 
-export function syncCronEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  const setting = (env.SYNC_CRON ?? "").trim().toLowerCase();
-  if (setting === "off" || setting === "false" || setting === "0") return false;
-  if (setting === "on" || setting === "true" || setting === "1") return true;
-  return env.NODE_ENV !== "test";
-}
-
 export function startSyncCron(): void {
-  if (globalThis.storepulseSyncScheduler || !syncCronEnabled()) return;
+  if (globalThis.storepulseSyncScheduler || !syncCronEnabled(process.env)) return;
   const scheduler = createSyncScheduler(serverSyncContext(), {
     cronExpression: process.env.SYNC_CRON_EXPRESSION || "* * * * *",
   });

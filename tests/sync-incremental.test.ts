@@ -77,7 +77,7 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
   }, 120_000);
 
   it("stays under the Standard-plan bucket on a long paginated sync (at most an occasional THROTTLED)", async () => {
-    const { sim, shop } = await startSyncSimulator({ seed: 22, size: { orders: 260, customers: 120, products: 12, days: 90 }, plan: "standard", label: "throttle" });
+    const { sim, shop } = await startSyncSimulator({ seed: 22, size: { orders: 150, customers: 60, products: 8, days: 90 }, plan: "standard", label: "throttle" });
     try {
       const { ctx, seen, row } = await installed(sim, shop);
       // Rewind the watermarks: the next pass pages through every record.
@@ -87,8 +87,10 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
       const seconds = (Date.now() - started) / 1000;
       expect(pass.status).toBe("succeeded");
       const orderPages = seen.documents.filter((d) => d.includes("StorepulseOrdersPage")).length;
-      console.log(`throttle test: ${orderPages} order pages in ${seconds.toFixed(1)} s, THROTTLED ${seen.throttled}×`);
-      expect(orderPages).toBeGreaterThanOrEqual(52);
+      console.log(`throttle test: ${orderPages} order pages in ${seconds.toFixed(1)} s, ${seen.bucketWaits} waits for the bucket, THROTTLED ${seen.throttled}×`);
+      expect(orderPages).toBeGreaterThanOrEqual(30);
+      // The bucket ran low (the client waited for it) but Shopify had to refuse at most once.
+      expect(seen.bucketWaits).toBeGreaterThan(5);
       expect(seen.throttled).toBeLessThanOrEqual(1);
       await expectDatabaseMatchesSimulator(prisma, row.id, sim.control.data(shop));
     } finally {
@@ -97,7 +99,7 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
   }, 180_000);
 
   it("retries Admin API 5xx bursts and finishes", async () => {
-    const { sim, shop } = await startSyncSimulator({ seed: 23, size: { orders: 120, customers: 60, products: 8, days: 60 }, label: "errors" });
+    const { sim, shop } = await startSyncSimulator({ seed: 23, size: { orders: 50, customers: 30, products: 6, days: 60 }, label: "errors" });
     try {
       const { ctx, seen, row } = await installed(sim, shop, { client: { baseBackoffMs: 20, maxBackoffMs: 200 } });
       await prisma.syncState.updateMany({ where: { shopId: row.id }, data: { watermark: new Date("2000-01-01T00:00:00Z") } });

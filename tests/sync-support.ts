@@ -57,6 +57,8 @@ export function simulatorFetch(simUrl: string): typeof fetch {
 export interface EngineObservations {
   documents: string[];
   throttled: number;
+  /** Calls that waited for the bucket before being sent (instead of being THROTTLED). */
+  bucketWaits: number;
   retries: string[];
   downloads: string[];
 }
@@ -78,7 +80,7 @@ export function engineContext(
   tokens: Map<string, string>,
   options: EngineOptions = {},
 ): { ctx: SyncContext; seen: EngineObservations } {
-  const seen: EngineObservations = { documents: [], throttled: 0, retries: [], downloads: [] };
+  const seen: EngineObservations = { documents: [], throttled: 0, bucketWaits: 0, retries: [], downloads: [] };
   const toSim = simulatorFetch(sim.url);
   const download: typeof fetch = (input, init) => {
     seen.downloads.push(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
@@ -94,6 +96,7 @@ export function engineContext(
         accessToken: async () => tokens.get(shop) ?? "no-token",
         onDocument: (document) => seen.documents.push(document),
         onThrottled: () => (seen.throttled += 1),
+        onBucketWait: () => (seen.bucketWaits += 1),
         onRetry: (reason) => seen.retries.push(reason),
         ...options.client,
       });

@@ -6,9 +6,6 @@
 // from the HTTP body, and only the root record being assembled is held — Shopify
 // writes each node's children (lines with __parentId) right after it, so a root is
 // complete as soon as the next root line (one without __parentId) arrives.
-import { Readable } from "node:stream";
-import { createInterface } from "node:readline";
-import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { GraphqlRequestError, type AdminGraphql } from "./graphql-client";
 import { BULK_CANCEL, BULK_OPERATION_STATUS, BULK_RUN } from "./queries";
 
@@ -152,19 +149,33 @@ export async function* readJsonl(
   }
   const ranged = response.status === 206;
   let position: JsonlPosition = ranged ? { ...from } : { line: 0, byte: 0 };
-  const lines = createInterface({
-    input: Readable.fromWeb(response.body as unknown as NodeWebReadableStream<Uint8Array>),
-    crlfDelay: Infinity,
-  });
+  // Read the body through its reader and split lines here: under remix-serve the
+  // global fetch is a polyfill whose streams node:stream's fromWeb does not accept.
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let finished = false;
   try {
-    for await (const text of lines) {
-      const start = position;
-      position = { line: start.line + 1, byte: start.byte + Buffer.byteLength(text) + 1 };
-      if (start.line < from.line || text.length === 0) continue;
-      yield { value: JSON.parse(text) as Record<string, unknown>, start, end: position };
+    while (!finished) {
+      const { done, value } = await reader.read();
+      finished = done;
+      buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      let lineStart = 0;
+      for (let newline = buffer.indexOf("\n"); newline >= 0 || (finished && lineStart < buffer.length); newline = buffer.indexOf("\n", lineStart)) {
+        const lineEnd = newline >= 0 ? newline : buffer.length;
+        const raw = buffer.slice(lineStart, lineEnd);
+        lineStart = lineEnd + 1;
+        const start = position;
+        position = { line: start.line + 1, byte: start.byte + Buffer.byteLength(raw) + (newline >= 0 ? 1 : 0) };
+        const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        if (start.line < from.line || text.length === 0) continue;
+        yield { value: JSON.parse(text) as Record<string, unknown>, start, end: position };
+      }
+      buffer = buffer.slice(lineStart);
     }
   } finally {
-    lines.close();
+    if (!finished) await reader.cancel().catch(() => {});
+    reader.releaseLock();
   }
 }
 

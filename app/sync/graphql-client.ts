@@ -77,6 +77,8 @@ export interface AdminGraphqlOptions {
   onDocument?: (document: string) => void;
   onRetry?: (reason: string, attempt: number, waitMs: number) => void;
   onThrottled?: () => void;
+  /** A call waited for the bucket to refill before it was sent. */
+  onBucketWait?: (waitMs: number) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -163,7 +165,10 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
     for (;;) {
       const cost = requestedCost.get(document) ?? requestOptions.expectedCost ?? 0;
       const pause = waitForCost(cost);
-      if (pause > 0) await sleep(pause, signal);
+      if (pause > 0) {
+        options.onBucketWait?.(pause);
+        await sleep(pause, signal);
+      }
 
       let response: Response;
       try {

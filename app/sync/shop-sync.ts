@@ -71,7 +71,10 @@ export async function runShopPass(
   try {
     const outcomes = await runResources(ctx, shop, options.trigger, abort.signal, lane);
     const failed = outcomes.some((o) => o.error);
-    return { status: failed ? "failed" : "succeeded", resources: outcomes, durationMs: Date.now() - started };
+    if (failed) await lane(() => backOffShop(ctx, shop.id));
+    const durationMs = Date.now() - started;
+    ctx.log.info("sync pass finished", { shop: shop.domain, trigger: options.trigger, status: failed ? "failed" : "succeeded", durationMs });
+    return { status: failed ? "failed" : "succeeded", resources: outcomes, durationMs };
   } finally {
     clearInterval(heartbeat);
     options.signal?.removeEventListener("abort", onOuterAbort);
@@ -141,6 +144,14 @@ async function runResources(
     }
   }
   return outcomes;
+}
+
+/** Backoff is per shop: the whole shop waits as long as its longest-waiting failed resource. */
+async function backOffShop(ctx: SyncContext, shopId: number): Promise<void> {
+  await ctx.prisma.$executeRaw`
+    UPDATE sync_state SET next_run_at = failed.latest
+    FROM (SELECT max(next_run_at) AS latest FROM sync_state WHERE shop_id = ${shopId} AND status = 'error') AS failed
+    WHERE sync_state.shop_id = ${shopId} AND failed.latest IS NOT NULL AND sync_state.next_run_at < failed.latest`;
 }
 
 async function recordSuccess(ctx: SyncContext, shopId: number, resources: SyncResource[]): Promise<void> {

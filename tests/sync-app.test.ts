@@ -1,0 +1,102 @@
+// End to end through the built app and the simulator over HTTP: the first embedded
+// load installs (token exchange → afterAuth) without waiting for the backfill; the
+// backfill then fills the database with exactly the simulator's data; the sync status
+// API and page report it; "Sync now" runs a pass; after uninstall the app makes no
+// further Admin API calls for the shop.
+//
+// While the app works, this test waits on the app's log, not on the database: the
+// embedded PGlite's socket server interleaves the protocol messages of concurrent
+// connections (see the report on tests/sync-support.ts), so the test process queries
+// the database only while the app is idle.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { uniqueShopDomain } from "./helpers/db";
+import { apiHeaders, openEmbeddedApp, startStack, type Stack } from "./helpers/stack";
+import { createSyncTestPrisma, expectDatabaseMatchesSimulator, waitFor } from "./sync-support";
+
+const prisma = createSyncTestPrisma();
+let stack: Stack;
+const shop = uniqueShopDomain("e2e-sync");
+
+beforeAll(async () => {
+  stack = await startStack({ simulator: { shops: [{ domain: shop, seed: 41, size: "small" }], bulk: { objectsPerSecond: 100_000 } } });
+});
+afterAll(async () => {
+  await stack?.close();
+  await prisma.$disconnect();
+});
+
+async function syncStates() {
+  return prisma.syncState.findMany({ where: { shop: { domain: shop } }, orderBy: { resource: "asc" } });
+}
+
+function appLog(what: string): number {
+  return stack.app.output().split("\n").filter((line) => line.includes(what) && line.includes(shop)).length;
+}
+
+describe(`sync through the app (${inject("databaseKind")})`, () => {
+  it("installs on the first load without waiting, then backfills exactly the simulator's data", async () => {
+    const started = Date.now();
+    const response = await openEmbeddedApp(stack, shop);
+    const pageMs = Date.now() - started;
+    expect(response.status).toBe(200);
+    // The page did not wait for the backfill.
+    expect(appLog("backfill completed")).toBe(0);
+
+    await waitFor(async () => appLog("sync pass finished") >= 1, "the install pass", 150_000).catch((error) => {
+      throw new Error(`${(error as Error).message}; app output:\n${stack.app.output().slice(-4000)}`);
+    });
+    expect(appLog("backfill completed")).toBe(3);
+    expect((await syncStates()).map((s) => s.backfillStatus)).toEqual(["completed", "completed", "completed"]);
+    const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
+    const data = stack.sim.control.data(shop);
+    expect({ name: row.name, zone: row.ianaTimezone, currency: row.currencyCode }).toEqual({
+      name: data.shop.name,
+      zone: data.shop.ianaTimezone,
+      currency: data.shop.currencyCode,
+    });
+    await expectDatabaseMatchesSimulator(prisma, row.id, data);
+    console.log(`first embedded load answered in ${pageMs} ms; backfill of the small store done ${Date.now() - started} ms after it started`);
+  }, 180_000);
+
+  it("reports the sync status over the API and the page, and runs a pass on 'Sync now'", async () => {
+    const statusResponse = await fetch(`${stack.app.url}/api/sync/status`, { headers: await apiHeaders(shop) });
+    expect(statusResponse.status).toBe(200);
+    const status = await statusResponse.json();
+    const data = stack.sim.control.data(shop);
+    expect(status).toMatchObject({ shop, installed: true, needsReauth: false, backfillCompleted: true, backfillProgress: 1, historyLimitedNote: null });
+    expect(status.resources.map((r: { resource: string; recordsStored: number; lastError: string | null }) => [r.resource, r.recordsStored, r.lastError])).toEqual([
+      ["customers", data.customers.length, null],
+      ["products", data.products.length, null],
+      ["orders", data.orders.length, null],
+    ]);
+    for (const r of status.resources) expect(r.lastSuccessAt).not.toBeNull();
+
+    expect((await fetch(`${stack.app.url}/api/sync/status`)).status).toBe(401);
+
+    stack.sim.control.createCustomer(shop, { firstName: "Grace", lastName: "Hopper", email: "grace@example.com" });
+    const passesBefore = appLog("sync pass finished");
+    const now = await fetch(`${stack.app.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) });
+    expect(now.status).toBe(202);
+    await waitFor(async () => appLog("sync pass finished") > passesBefore, "the manual pass");
+    expect(await prisma.syncRun.count({ where: { shop: { domain: shop }, kind: "manual", status: "succeeded" } })).toBe(3);
+    const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
+    await expectDatabaseMatchesSimulator(prisma, row.id, stack.sim.control.data(shop));
+
+    const page = await openEmbeddedApp(stack, shop, "/app/sync");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Sync status");
+    expect(html).toContain("Sync now");
+    expect(html).toContain("Initial import complete");
+  }, 120_000);
+
+  it("after uninstall makes no further Admin API calls for the shop, and never prints tokens", async () => {
+    stack.sim.control.uninstall(shop);
+    await waitFor(async () => stack.app.output().includes("POST /webhooks/app/uninstalled 200"), "app/uninstalled to be processed");
+    expect((await prisma.shop.findUniqueOrThrow({ where: { domain: shop } })).uninstalledAt).not.toBeNull();
+    const calls = stack.sim.control.adminApiCallCount(shop);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(stack.sim.control.adminApiCallCount(shop)).toBe(calls);
+    expect(stack.app.output()).not.toMatch(/shpua_|shprt_/);
+  }, 60_000);
+});
