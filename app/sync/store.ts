@@ -13,9 +13,10 @@
 // - After the commit, rollups are recomputed for the local days the batch touched:
 //   the old and the new processedAt day of each applied order and the days of its
 //   old and new refunds (or the caller takes the dates and recomputes once, for a
-//   backfill).
+//   backfill). Concurrent writers of one shop share recompute passes (rollup-coalescer).
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { recomputeRollups, storedLocalDates } from "~/insights/rollups";
+import { storedLocalDates } from "~/insights/rollups";
+import { recomputeRollupsCoalesced } from "./rollup-coalescer";
 import type {
   CustomerRecord,
   OrderRecord,
@@ -93,7 +94,7 @@ async function deletedIds(tx: Tx, shopId: number, resource: SyncResource, ids: s
 }
 
 async function finishRollups(prisma: PrismaClient, shopId: number, dates: string[], options: WriteOptions) {
-  if ((options.rollups ?? "now") === "now" && dates.length > 0) await recomputeRollups(prisma, shopId, dates);
+  if ((options.rollups ?? "now") === "now") await recomputeRollupsCoalesced(prisma, shopId, dates);
 }
 
 // ---------------------------------------------------------------------------
