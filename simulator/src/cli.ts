@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     `  origin:        ${sim.url}   (replace https://{shop} with this origin, keep the path)`,
     `  health:        ${sim.url}/_sim/health`,
     `  admin graphql: ${sim.url}/admin/api/{version}/graphql.json`,
-    `  token endpoint:${sim.url}/admin/oauth/access_token`,
+    `  token endpoint: ${sim.url}/admin/oauth/access_token`,
     `  control API:   ${sim.url}/_sim/shops`,
     `  app:           ${app.appUrl} (api key ${app.apiKey}); app toml ${values["app-toml"] ?? defaultAppTomlPath()}`,
     `  webhooks:      api_version ${sim.simulator.webhooks.apiVersion}, ${sim.simulator.webhooks.subscriptions().length} subscription(s)`,
