@@ -19,9 +19,9 @@ let shop: InsightsShop;
 
 beforeAll(async () => {
   prisma = createTestPrisma();
-  [app, shop, browser] = await Promise.all([
-    startApp(),
-    buildFallBackStore(prisma, "browser"),
+  app = await startApp();
+  shop = await buildFallBackStore(prisma, "browser");
+  [browser] = await Promise.all([
     chromium.launch({
       executablePath: "/usr/bin/chromium",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],

@@ -41,8 +41,14 @@ async function get(path: string, shop: string | null, init: { headers?: Record<s
 
 beforeAll(async () => {
   prisma = createTestPrisma();
-  [app, usd, jpy] = await Promise.all([startApp(), buildFallBackStore(prisma, "api-usd"), buildSpringForwardStore(prisma, "api-jpy")]);
-  await Promise.all([recomputeAllRollups(prisma, usd.id), recomputeAllRollups(prisma, jpy.id), installSession(usd.domain), installSession(jpy.domain)]);
+  app = await startApp();
+  usd = await buildFallBackStore(prisma, "api-usd");
+  jpy = await buildSpringForwardStore(prisma, "api-jpy");
+  // One after the other: the embedded test database has a single backend.
+  await recomputeAllRollups(prisma, usd.id);
+  await recomputeAllRollups(prisma, jpy.id);
+  await installSession(usd.domain);
+  await installSession(jpy.domain);
 });
 afterAll(async () => {
   if (process.env.INSIGHTS_DEBUG) console.log(app?.output());

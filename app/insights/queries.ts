@@ -286,7 +286,7 @@ const MAX_CANDIDATE_DEPTH = 6400;
 async function rankTopCustomers(db: InsightsDb, shop: InsightsShop, params: RangeParams & { limit: number }): Promise<CustomerTotal[]> {
   const months = bucketStarts(params.from, params.to, "month");
   const whole = wholeMonthsWithin(params.from, params.to) ?? { start: addDays(params.to, 1), end: params.to };
-  for (let depth = Math.max(50, params.limit * 10); depth <= MAX_CANDIDATE_DEPTH; depth *= 4) {
+  for (let depth = Math.max(20, params.limit * 4); depth <= MAX_CANDIDATE_DEPTH; depth *= 4) {
     const [row] = await db.$queryRaw<{ candidates: string[] | null; threshold: string }[]>`
       WITH months AS (SELECT unnest(${months}::date[]) AS month),
       best AS (
