@@ -9,6 +9,8 @@
 // connections (see the report on tests/sync-support.ts), so the test process queries
 // the database only while the app is idle.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { spawn } from "node:child_process";
+import { appEnv } from "./helpers/app-server";
 import { uniqueShopDomain } from "./helpers/db";
 import { apiHeaders, openEmbeddedApp, startStack, type Stack } from "./helpers/stack";
 import { createSyncTestPrisma, expectDatabaseMatchesSimulator, waitFor } from "./sync-support";
@@ -88,6 +90,22 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
     expect(html).toContain("Sync status");
     expect(html).toContain("Sync now");
     expect(html).toContain("Initial import complete");
+  }, 120_000);
+
+  it("runs one pass from the CLI: npm run sync -- --shop <domain>", async () => {
+    stack.sim.control.createCustomer(shop, { firstName: "Cli", lastName: "Pass", email: "cli@example.com" });
+    const env = appEnv(0, { SHOPIFY_SIMULATOR_URL: stack.sim.url, SHOPIFY_APP_URL: stack.app.url });
+    delete env.PORT;
+    const child = spawn("npx", ["tsx", "scripts/sync.ts", "--shop", shop], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(output).toMatch(new RegExp(`sync of ${shop.replace(/\./g, "\\.")} succeeded in \\d+ ms`));
+    expect(output).toMatch(/customers\s+incremental\s+\d+ records/);
+    expect(code).toBe(0);
+    const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
+    await expectDatabaseMatchesSimulator(prisma, row.id, stack.sim.control.data(shop));
   }, 120_000);
 
   it("after uninstall makes no further Admin API calls for the shop, and never prints tokens", async () => {

@@ -222,7 +222,6 @@ export async function backfillResource(
     where,
     data: {
       backfillStatus: "completed",
-      status: "idle",
       backfillCursor: null,
       // Changes made after the export started are picked up by the incremental sync.
       watermark: new Date(finished.createdAt),

@@ -30,13 +30,17 @@ async function offlineAccessToken(shop: string): Promise<{ token: string; expire
 
 function clientForShop(shop: string): AdminGraphql {
   let cached: { token: string; expires: Date | null } | undefined;
+  // Single flight: the resources of a backfill ask at the same moment, and each
+  // refresh rotates the refresh token — one refresh, not three racing ones.
+  let loading: Promise<{ token: string; expires: Date | null }> | undefined;
   return createAdminGraphql({
     shop,
     apiVersion: ADMIN_API_VERSION,
     fetch: shopifyFetch,
     accessToken: async () => {
       if (!cached || (cached.expires && cached.expires.getTime() - Date.now() < TOKEN_EXPIRY_MARGIN_MS)) {
-        cached = await offlineAccessToken(shop);
+        loading ??= offlineAccessToken(shop).finally(() => (loading = undefined));
+        cached = await loading;
       }
       return cached.token;
     },

@@ -78,6 +78,11 @@ export async function runShopPass(
   } finally {
     clearInterval(heartbeat);
     options.signal?.removeEventListener("abort", onOuterAbort);
+    // Uninstalled while we ran: whatever this pass recorded, the sync is stopped.
+    await lane(async () => {
+      const current = await prisma.shop.findUnique({ where: { id: shop.id }, select: { uninstalledAt: true } });
+      if (current?.uninstalledAt) await prisma.syncState.updateMany({ where: { shopId: shop.id }, data: { status: "stopped" } });
+    }).catch(() => {});
     await lane(() => releaseShopLease(prisma, shop.id, ctx.workerId)).catch(() => {});
   }
 }
@@ -155,8 +160,9 @@ async function backOffShop(ctx: SyncContext, shopId: number): Promise<void> {
 }
 
 async function recordSuccess(ctx: SyncContext, shopId: number, resources: SyncResource[]): Promise<void> {
+  // A shop uninstalled meanwhile stays "stopped" (app/uninstalled has the last word).
   await ctx.prisma.syncState.updateMany({
-    where: { shopId, resource: { in: resources } },
+    where: { shopId, resource: { in: resources }, status: { not: "stopped" } },
     data: { status: "idle", lastSuccessAt: new Date(), lastError: null, consecutiveFailures: 0, nextRunAt: new Date() },
   });
 }
