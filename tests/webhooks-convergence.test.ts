@@ -224,3 +224,41 @@ describe(`webhooks over HTTP with the simulator`, () => {
     expect(stack.app.output()).not.toContain("retry@example.com");
   });
 });
+
+describe("webhook handling time", () => {
+  it("measures a few hundred real deliveries replayed one by one to a fresh shop (median, p99)", async () => {
+    // The simulator's recorded deliveries of this file's random run, in delivery order,
+    // replayed to another tenant: creates and updates are applied with their rollups.
+    const replayShop = uniqueShopDomain("timing");
+    const replayShopId = (await prisma.shop.create({ data: { domain: replayShop, ianaTimezone: "America/New_York" } })).id;
+    const deliveries = stack.sim.control.webhookDeliveries({ shop }).filter((d) => !d.topic.startsWith("app/")).slice(0, 300);
+    expect(deliveries.length).toBeGreaterThanOrEqual(300);
+    const roundTrips: number[] = [];
+    const serverTimes: number[] = [];
+    const outcomes: Record<string, number> = {};
+    for (const d of deliveries) {
+      const started = performance.now();
+      const response = await fetch(`${stack.app.url}/webhooks/${d.topic}`, {
+        method: "POST",
+        headers: webhookHeaders({ topic: d.topic, shop: replayShop, rawBody: d.body }),
+        body: d.body,
+      });
+      const { outcome } = (await response.json()) as { outcome: string };
+      roundTrips.push(performance.now() - started);
+      serverTimes.push(Number(/dur=([\d.]+)/.exec(response.headers.get("Server-Timing") ?? "")?.[1]));
+      expect(response.status).toBe(200);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }
+    const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]!;
+    const summary = {
+      deliveries: deliveries.length,
+      outcomes,
+      roundTripMs: { median: quantile(roundTrips, 0.5).toFixed(1), p99: quantile(roundTrips, 0.99).toFixed(1), max: Math.max(...roundTrips).toFixed(1) },
+      serverMs: { median: quantile(serverTimes, 0.5).toFixed(1), p99: quantile(serverTimes, 0.99).toFixed(1) },
+    };
+    console.log(`webhook handling time: ${JSON.stringify(summary)}`);
+    expect(outcomes.applied).toBeGreaterThan(200);
+    expect(quantile(roundTrips, 0.99)).toBeLessThan(5_000); // Shopify's deadline
+    expect(await prisma.order.count({ where: { shopId: replayShopId } })).toBeGreaterThan(0);
+  }, 240_000);
+});
