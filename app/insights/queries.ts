@@ -267,10 +267,13 @@ export interface TopCustomer {
   totalSpent: string;
 }
 
-interface CustomerTotal {
+interface RankedCustomer {
   customer_id: string;
   orders: number;
   total: string;
+  name: string | null;
+  email: string | null;
+  threshold: string;
 }
 
 /** Deepest per-month candidate list tried before aggregating every customer. */
@@ -278,66 +281,77 @@ const MAX_CANDIDATE_DEPTH = 6400;
 
 /**
  * Exact top customers without aggregating every customer of a long range (threshold
- * algorithm): take the `depth` customers with the largest upper_bound in each month the
- * range touches, compute their exact range totals, and stop once the last listed total
- * exceeds the sum over months of the best bound left out: no other customer can reach
- * it. Otherwise deepen; as a last resort aggregate everyone.
+ * algorithm), in one statement per attempt: take the `depth` customers with the largest
+ * upper_bound in each month the range touches, compute their exact range totals (whole
+ * months from the month rollup, partial ends from days), and accept the ranking once the
+ * last listed total exceeds the sum over months of the best bound left out: no other
+ * customer can reach it. Otherwise deepen; as a last resort aggregate everyone.
  */
-async function rankTopCustomers(db: InsightsDb, shop: InsightsShop, params: RangeParams & { limit: number }): Promise<CustomerTotal[]> {
+async function rankTopCustomers(db: InsightsDb, shop: InsightsShop, params: RangeParams & { limit: number }): Promise<RankedCustomer[]> {
   const months = bucketStarts(params.from, params.to, "month");
   const whole = wholeMonthsWithin(params.from, params.to) ?? { start: addDays(params.to, 1), end: params.to };
   for (let depth = Math.max(20, params.limit * 4); depth <= MAX_CANDIDATE_DEPTH; depth *= 4) {
-    const [row] = await db.$queryRaw<{ candidates: string[] | null; threshold: string }[]>`
-      WITH months AS (SELECT unnest(${months}::date[]) AS month),
-      best AS (
-        SELECT m.month, t.customer_id, t.upper_bound, row_number() OVER (PARTITION BY m.month ORDER BY t.upper_bound DESC, t.customer_id) AS rn
-        FROM months m
+    const rows = await db.$queryRaw<RankedCustomer[]>`
+      WITH best AS MATERIALIZED (
+        SELECT m.month, t.customer_id, t.upper_bound,
+          row_number() OVER (PARTITION BY m.month ORDER BY t.upper_bound DESC, t.customer_id) AS rn
+        FROM unnest(${months}::date[]) AS m(month)
         CROSS JOIN LATERAL (
           SELECT customer_id, upper_bound FROM insights_customer_month
           WHERE shop_id = ${shop.id} AND month = m.month
           ORDER BY upper_bound DESC, customer_id
           LIMIT ${depth + 1}
         ) t
-      )
-      SELECT
-        (SELECT array_agg(DISTINCT customer_id::text) FROM best WHERE rn <= ${depth}) AS candidates,
-        (SELECT coalesce(sum(upper_bound), 0)::text FROM best WHERE rn = ${depth + 1}) AS threshold`;
-    const candidates = row?.candidates ?? [];
-    const threshold = toDecimal(row?.threshold ?? "0");
-    if (candidates.length === 0) return [];
-    // Exact totals of the candidates: whole months from the month rollup, ends from days.
-    const exact = await db.$queryRaw<CustomerTotal[]>`
-      WITH parts AS (
+      ),
+      candidates AS (SELECT array_agg(DISTINCT customer_id) AS ids FROM best WHERE rn <= ${depth}),
+      parts AS (
         SELECT customer_id, orders, net_total FROM insights_customer_month
-        WHERE shop_id = ${shop.id} AND customer_id = ANY(${candidates}::bigint[])
+        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
           AND month >= ${whole.start}::date AND month <= ${whole.end}::date
         UNION ALL
         SELECT customer_id, orders, net_total FROM insights_customer_day
-        WHERE shop_id = ${shop.id} AND customer_id = ANY(${candidates}::bigint[])
+        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
           AND local_date >= ${params.from}::date AND local_date < ${whole.start}::date
         UNION ALL
         SELECT customer_id, orders, net_total FROM insights_customer_day
-        WHERE shop_id = ${shop.id} AND customer_id = ANY(${candidates}::bigint[])
+        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
           AND local_date > ${whole.end}::date AND local_date <= ${params.to}::date
+      ),
+      ranked AS (
+        SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total
+        FROM parts GROUP BY customer_id
+        ORDER BY total DESC, customer_id ASC
+        LIMIT ${params.limit}
       )
-      SELECT customer_id::text AS customer_id, sum(orders)::int AS orders, sum(net_total)::text AS total
-      FROM parts GROUP BY customer_id`;
-    const ranked = exact
-      .map((r) => ({ ...r, value: toDecimal(r.total) }))
-      .sort((a, b) => b.value.comparedTo(a.value) || compareIds(a.customer_id, b.customer_id))
-      .slice(0, params.limit);
-    const last = ranked[ranked.length - 1];
-    const everyoneSeen = threshold.isZero() && !(await anyMonthDeeperThan(db, shop.id, months, depth));
-    if (everyoneSeen) return ranked;
-    if (ranked.length === params.limit && last && last.value.greaterThan(threshold)) return ranked;
+      SELECT r.customer_id::text AS customer_id, r.orders, r.total::text AS total,
+        nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email,
+        (SELECT coalesce(sum(upper_bound), 0) FROM best WHERE rn = ${depth + 1})::text AS threshold
+      FROM ranked r
+      LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
+      ORDER BY r.total DESC, r.customer_id ASC`;
+    if (rows.length === 0) {
+      if (!(await anyMonthDeeperThan(db, shop.id, months, depth))) return [];
+      continue;
+    }
+    const threshold = toDecimal(rows[0]!.threshold);
+    const last = rows[rows.length - 1]!;
+    if (rows.length === params.limit && toDecimal(last.total).greaterThan(threshold)) return rows;
+    if (threshold.isZero() && !(await anyMonthDeeperThan(db, shop.id, months, depth))) return rows; // everyone was a candidate
   }
-  return db.$queryRaw<CustomerTotal[]>`
-    SELECT customer_id::text AS customer_id, sum(orders)::int AS orders, sum(net_total)::text AS total
-    FROM insights_customer_day
-    WHERE shop_id = ${shop.id} AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
-    GROUP BY customer_id
-    ORDER BY sum(net_total) DESC, customer_id ASC
-    LIMIT ${params.limit}`;
+  return db.$queryRaw<RankedCustomer[]>`
+    WITH ranked AS (
+      SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total
+      FROM insights_customer_day
+      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${params.from}::date AND ${params.to}::date
+      GROUP BY customer_id
+      ORDER BY total DESC, customer_id ASC
+      LIMIT ${params.limit}
+    )
+    SELECT r.customer_id::text AS customer_id, r.orders, r.total::text AS total,
+      nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email, '0' AS threshold
+    FROM ranked r
+    LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
+    ORDER BY r.total DESC, r.customer_id ASC`;
 }
 
 /** Whether some month has more than `depth` customers (so not everyone was a candidate). */
@@ -352,12 +366,6 @@ async function anyMonthDeeperThan(db: InsightsDb, shopId: number, months: string
   return row?.deeper ?? false;
 }
 
-function compareIds(a: string, b: string): number {
-  const x = BigInt(a);
-  const y = BigInt(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /** Customers ranked by sum(totalPrice - totalRefunded) of their orders in range, ties by id. */
 export async function getTopCustomers(
   db: InsightsDb,
@@ -365,17 +373,11 @@ export async function getTopCustomers(
   params: RangeParams & { limit: number },
 ): Promise<{ customers: TopCustomer[] }> {
   const ranked = await rankTopCustomers(db, shop, params);
-  if (ranked.length === 0) return { customers: [] };
-  const ids = ranked.map((r) => r.customer_id);
-  const people = await db.$queryRaw<{ id: string; name: string | null; email: string | null }[]>`
-    SELECT id::text AS id, nullif(concat_ws(' ', first_name, last_name), '') AS name, email
-    FROM customer WHERE shop_id = ${shop.id} AND id = ANY(${ids}::bigint[])`;
-  const byId = new Map(people.map((p) => [p.id, p]));
   return {
     customers: ranked.map((r) => ({
       id: r.customer_id,
-      name: byId.get(r.customer_id)?.name ?? null,
-      email: byId.get(r.customer_id)?.email ?? null,
+      name: r.name,
+      email: r.email,
       orders: Number(r.orders),
       totalSpent: roundMoney(toDecimal(r.total), shop.currencyCode),
     })),
