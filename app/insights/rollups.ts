@@ -54,17 +54,40 @@ export async function recomputeRollups(
   return prisma.$transaction(
     async (tx) => {
       await lockShop(tx, shopId);
-      const linkedDays = await recomputeCustomerDays(tx, shopId, dates);
+      // Cost estimates of these statements are high enough to trigger JIT compilation,
+      // which costs far more (hundreds of ms per statement) than running them.
+      await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
+      if (dates.length <= LARGE_BATCH_DAYS) {
+        // A sync batch touches a few days: a few thousand rows reached through the
+        // (shop_id, processed_at / order_id / refund_id) indexes. The planner cannot see
+        // how narrow a day's [lo, hi) bounds are and would hash-join whole tables
+        // (seconds on 1M orders); nested loops over the indexes take milliseconds.
+        await tx.$executeRawUnsafe(`SET LOCAL enable_hashjoin = off`);
+        await tx.$executeRawUnsafe(`SET LOCAL enable_mergejoin = off`);
+        await tx.$executeRawUnsafe(`SET LOCAL enable_seqscan = off`);
+      }
+      const linkedDays = await timed("customer days", () => recomputeCustomerDays(tx, shopId, dates));
       const months = uniqueSorted(dates.map((date) => `${date.slice(0, 7)}-01`));
-      await recomputeCustomerMonths(tx, shopId, months);
+      await timed("customer months", () => recomputeCustomerMonths(tx, shopId, months));
       const shopDays = uniqueSorted([...dates, ...linkedDays]);
-      await recomputeShopDays(tx, shopId, shopDays);
-      await recomputeProductDays(tx, shopId, dates);
-      await recomputeProductMonths(tx, shopId, months);
+      await timed(`shop days (${shopDays.length})`, () => recomputeShopDays(tx, shopId, shopDays));
+      await timed("product days", () => recomputeProductDays(tx, shopId, dates));
+      await timed("product months", () => recomputeProductMonths(tx, shopId, months));
       return { days: shopDays.length };
     },
     { timeout: options.timeoutMs ?? 10 * 60_000, maxWait: 60_000 },
   );
+}
+
+/** INSIGHTS_PROFILE=1 prints how long each step of a recomputation takes. */
+async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
+  if (!process.env.INSIGHTS_PROFILE) return step();
+  const start = performance.now();
+  try {
+    return await step();
+  } finally {
+    console.log(`[insights] ${label}: ${(performance.now() - start).toFixed(0)} ms`);
+  }
 }
 
 async function lockShop(tx: Tx, shopId: number): Promise<void> {
@@ -106,6 +129,12 @@ async function recomputeCustomerDays(tx: Tx, shopId: number, dates: string[]): P
     await tx.$executeRawUnsafe(`ANALYZE insights_customer_day`);
     await tx.$executeRawUnsafe(`ANALYZE insights_affected_customer`);
   }
+  if (dates.length > LARGE_BATCH_DAYS) return relinkAllDaysOfAffected(tx, shopId);
+  return relinkNeighboursOfDates(tx, shopId, dates);
+}
+
+/** Large rebuilds: re-link every day of the affected customers with window functions. */
+async function relinkAllDaysOfAffected(tx: Tx, shopId: number): Promise<string[]> {
   const changed = await tx.$queryRaw<{ local_date: string }[]>`
     WITH linked AS MATERIALIZED (
       SELECT cd.customer_id, cd.local_date,
@@ -114,6 +143,57 @@ async function recomputeCustomerDays(tx: Tx, shopId: number, dates: string[]): P
       FROM insights_customer_day cd
       WHERE cd.shop_id = ${shopId} AND cd.customer_id IN (SELECT customer_id FROM insights_affected_customer)
       WINDOW w AS (PARTITION BY cd.customer_id ORDER BY cd.local_date)
+    ),
+    updated AS (
+      UPDATE insights_customer_day cd
+      SET prev_date = linked.prev_date, next_date = linked.next_date
+      FROM linked
+      WHERE cd.shop_id = ${shopId} AND cd.customer_id = linked.customer_id AND cd.local_date = linked.local_date
+        AND (cd.prev_date IS DISTINCT FROM linked.prev_date OR cd.next_date IS DISTINCT FROM linked.next_date)
+      RETURNING cd.local_date
+    )
+    SELECT DISTINCT local_date::text AS local_date FROM updated`;
+  return changed.map((row) => row.local_date);
+}
+
+/**
+ * Small batches: only rows whose links can have changed — the affected customers' rows
+ * on the touched dates and their nearest days before and after each touched date (a
+ * row added or removed on day t changes only its neighbours' links) — each re-linked
+ * by two index lookups. Heavy customers have thousands of days; this stays small.
+ */
+async function relinkNeighboursOfDates(tx: Tx, shopId: number, dates: string[]): Promise<string[]> {
+  const changed = await tx.$queryRaw<{ local_date: string }[]>`
+    WITH touched AS (
+      SELECT a.customer_id, t AS local_date
+      FROM insights_affected_customer a CROSS JOIN unnest(${dates}::date[]) AS t
+    ),
+    targets AS (
+      SELECT cd.customer_id, cd.local_date
+      FROM touched t
+      JOIN insights_customer_day cd ON cd.shop_id = ${shopId} AND cd.customer_id = t.customer_id AND cd.local_date = t.local_date
+      UNION
+      SELECT t.customer_id, before.local_date
+      FROM touched t CROSS JOIN LATERAL (
+        SELECT local_date FROM insights_customer_day
+        WHERE shop_id = ${shopId} AND customer_id = t.customer_id AND local_date < t.local_date
+        ORDER BY local_date DESC LIMIT 1
+      ) before
+      UNION
+      SELECT t.customer_id, after.local_date
+      FROM touched t CROSS JOIN LATERAL (
+        SELECT local_date FROM insights_customer_day
+        WHERE shop_id = ${shopId} AND customer_id = t.customer_id AND local_date > t.local_date
+        ORDER BY local_date ASC LIMIT 1
+      ) after
+    ),
+    linked AS MATERIALIZED (
+      SELECT g.customer_id, g.local_date,
+        (SELECT max(local_date) FROM insights_customer_day
+         WHERE shop_id = ${shopId} AND customer_id = g.customer_id AND local_date < g.local_date) AS prev_date,
+        (SELECT min(local_date) FROM insights_customer_day
+         WHERE shop_id = ${shopId} AND customer_id = g.customer_id AND local_date > g.local_date) AS next_date
+      FROM targets g
     ),
     updated AS (
       UPDATE insights_customer_day cd
