@@ -1,4 +1,4 @@
-// `npm run bench:insights [-- --orders 1000000 --runs 40 --raw-runs 5 --keep]`
+// `npm run bench:insights [-- --orders 1000000 --runs 40 --raw-runs 5 --keep | --reuse]`
 //
 // Generates a shop with N orders on PostgreSQL (DATABASE_URL; default: a database
 // `storepulse_bench` on 127.0.0.1:5432, created and migrated if missing) with
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "40" },
     "raw-runs": { type: "string", default: "5" },
     keep: { type: "boolean", default: false },
+    // Reuse a shop a previous `--keep` run left (same --orders): skips generation and rollups.
+    reuse: { type: "boolean", default: false },
   },
 });
 const ORDERS = Number(args.orders);
@@ -133,10 +135,6 @@ async function generate(prisma: PrismaClient, shopId: number) {
 }
 
 // ---- The same answers computed from the raw rows (no rollups) ----------------------
-
-function bounds(shop: InsightsShop) {
-  return (from: string, to: string) => ({ from, to, tz: shop.ianaTimezone });
-}
 
 interface RawTotals {
   orders: number;
@@ -302,22 +300,30 @@ async function rawTopProducts(db: PrismaClient, shop: InsightsShop, from: string
 async function main() {
   const url = await ensureDatabase();
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  const domain = `bench-${ORDERS}-${Date.now().toString(36)}.myshopify.com`;
-  const created = await prisma.shop.create({ data: { domain, currencyCode: "USD", ianaTimezone: TIMEZONE } });
+  const existing = args.reuse
+    ? await prisma.shop.findFirst({ where: { domain: { startsWith: `bench-${ORDERS}-` } }, orderBy: { id: "desc" } })
+    : null;
+  const domain = existing?.domain ?? `bench-${ORDERS}-${Date.now().toString(36)}.myshopify.com`;
+  const created = existing ?? (await prisma.shop.create({ data: { domain, currencyCode: "USD", ianaTimezone: TIMEZONE } }));
   const shop: InsightsShop = { id: created.id, domain, currencyCode: "USD", ianaTimezone: TIMEZONE };
+  const keep = args.keep || existing !== null;
   try {
-    console.log(`Generating ${ORDERS.toLocaleString("en")} orders, ${CUSTOMERS.toLocaleString("en")} customers, ${PRODUCTS} products (shop ${shop.id})…`);
-    const [, genMs] = await timed(() => generate(prisma, shop.id));
-    console.log(`  generated in ${(genMs / 1000).toFixed(1)} s`);
-    const [rollup, rollupMs] = await timed(() => recomputeAllRollups(prisma, shop.id));
-    await prisma.$executeRawUnsafe(`ANALYZE insights_shop_day, insights_customer_day, insights_product_day`);
-    console.log(`  rollups for ${rollup.days} local days built in ${(rollupMs / 1000).toFixed(1)} s`);
+    if (existing) {
+      console.log(`Reusing shop ${shop.id} (${domain}) and its rollups`);
+    } else {
+      console.log(`Generating ${ORDERS.toLocaleString("en")} orders, ${CUSTOMERS.toLocaleString("en")} customers, ${PRODUCTS} products (shop ${shop.id})…`);
+      const [, genMs] = await timed(() => generate(prisma, shop.id));
+      console.log(`  generated in ${(genMs / 1000).toFixed(1)} s`);
+      const [rollup, rollupMs] = await timed(() => recomputeAllRollups(prisma, shop.id));
+      await prisma.$executeRawUnsafe(
+        `ANALYZE insights_shop_day, insights_customer_day, insights_product_day, insights_customer_month, insights_product_month`,
+      );
+      console.log(`  rollups for ${rollup.days} local days built in ${(rollupMs / 1000).toFixed(1)} s`);
+    }
 
     const to = END_DATE;
     const from = addDays(to, -364);
     const range = { from, to };
-    const b = bounds(shop);
-    void b;
     const cases: { name: string; insights: () => Promise<unknown>; raw: () => Promise<unknown> }[] = [
       { name: "summary", insights: () => getSummary(prisma, shop, range), raw: () => rawSummary(prisma, shop, from, to) },
       {
@@ -375,7 +381,7 @@ async function main() {
     console.table(table);
     if (!allMatch) process.exitCode = 1;
   } finally {
-    if (!args.keep) {
+    if (!keep) {
       console.log("Removing the benchmark shop…");
       await prisma.shop.delete({ where: { id: shop.id } });
     }
