@@ -47,6 +47,9 @@ describe("embedded app in the simulator's admin (Chromium)", () => {
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(`console: ${message.text()}`);
     });
+    page.on("response", (response) => {
+      if (response.status() >= 500) errors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+    });
 
     const handle = stack.shop.replace(/\.myshopify\.com$/, "");
     await page.goto(`${stack.sim.url}/store/${handle}/apps/${TEST_APP.apiKey}`);
@@ -58,12 +61,17 @@ describe("embedded app in the simulator's admin (Chromium)", () => {
       await link.waitFor();
       await link.click();
       frame = await appFrame(page, item.path);
-      await frame.locator(".Polaris-Page h1", { hasText: item.title }).waitFor({ state: "attached" });
+      await frame
+        .locator(".Polaris-Page h1", { hasText: item.title })
+        .waitFor({ state: "attached" })
+        .catch((error: Error) => {
+          throw new Error(`${item.label}: ${error.message}\n${errors.join("\n")}\n${stack.app.output().slice(-3000)}`);
+        });
     }
 
     // Remix error boundaries would render without Polaris' page; none may appear.
     expect(await frame.locator("text=Application Error").count()).toBe(0);
-    expect(errors.filter((e) => !e.includes("favicon"))).toEqual([]);
+    expect(errors.filter((e) => !e.includes("favicon")), stack.app.output().slice(-4000)).toEqual([]);
     await page.close();
   });
 });
