@@ -56,6 +56,8 @@ const app = run("npx", ["remix-serve", "build/server/index.js"], {
   // Not "production": the app refuses to talk to a simulator in production. Not
   // "development" either: remix-serve then expects Vite's dev server to connect.
   NODE_ENV: "test",
+  // The fallback sync is off by default under NODE_ENV=test (test suites share a database).
+  SYNC_CRON: "on",
 });
 
 // Print the URL once the app answers (boot includes the embedded database's migrations).
