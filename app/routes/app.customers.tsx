@@ -1,18 +1,17 @@
 // Customers: every customer we hold with their orders and spend in the selected range.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Card, Page } from "@shopify/polaris";
+import { BlockStack, Page } from "@shopify/polaris";
 import prisma from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { findInsightsShop } from "~/insights/shop";
 import { loadCustomersPage } from "~/insights/page-data";
-import { DateRangePicker } from "~/components/DateRangePicker";
+import { ListPageControls } from "~/components/ListPageControls";
 import { InsightsErrorBoundary } from "~/components/RouteErrorBanner";
 import { SortableListCard } from "~/components/SortableListCard";
 import { formatCount, formatDate, formatMoney, requestLocale } from "~/components/format";
-import { rangeUpdates, withParams } from "~/components/search-params";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -23,25 +22,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Customers() {
   const { locale, shop, range, error, sync, q, sort, direction, list } = useLoaderData<typeof loader>();
-  const [searchParams, setSearchParams] = useSearchParams();
   const money = (amount: string) => formatMoney(amount, shop.currencyCode, locale);
   return (
     <Page title="Customers" subtitle={`Orders and spend ${formatDate(range.from, locale)} – ${formatDate(range.to, locale)}`}>
       <TitleBar title="Customers" />
       <BlockStack gap="400">
-        {error && (
-          <Banner tone="warning" title="Showing the last 30 days instead">
-            <p>{error}</p>
-          </Banner>
-        )}
-        {!sync.completed && (
-          <Banner tone="info" title="Import in progress">
-            <p>Customers appear here as your store's data is imported.</p>
-          </Banner>
-        )}
-        <Card>
-          <DateRangePicker preset={range.preset} from={range.from} to={range.to} onChange={(change) => setSearchParams(withParams(searchParams, rangeUpdates(change)))} />
-        </Card>
+        <ListPageControls
+          error={error}
+          syncCompleted={sync.completed}
+          importMessage="Customers appear here as your store's data is imported."
+          range={range}
+        />
         <SortableListCard
           pathname="/app/customers"
           searchLabel="Search customers by name or email"

@@ -1,18 +1,17 @@
 // Products: every product we hold with units sold and net sales in the selected range.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Card, Page } from "@shopify/polaris";
+import { BlockStack, Page } from "@shopify/polaris";
 import prisma from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { findInsightsShop } from "~/insights/shop";
 import { loadProductsPage } from "~/insights/page-data";
-import { DateRangePicker } from "~/components/DateRangePicker";
+import { ListPageControls } from "~/components/ListPageControls";
 import { InsightsErrorBoundary } from "~/components/RouteErrorBanner";
 import { SortableListCard } from "~/components/SortableListCard";
 import { formatCount, formatDate, formatMoney, requestLocale } from "~/components/format";
-import { rangeUpdates, withParams } from "~/components/search-params";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -23,24 +22,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Products() {
   const { locale, shop, range, error, sync, q, sort, direction, list } = useLoaderData<typeof loader>();
-  const [searchParams, setSearchParams] = useSearchParams();
   return (
     <Page title="Products" subtitle={`Sales ${formatDate(range.from, locale)} – ${formatDate(range.to, locale)}`}>
       <TitleBar title="Products" />
       <BlockStack gap="400">
-        {error && (
-          <Banner tone="warning" title="Showing the last 30 days instead">
-            <p>{error}</p>
-          </Banner>
-        )}
-        {!sync.completed && (
-          <Banner tone="info" title="Import in progress">
-            <p>Products appear here as your store's data is imported.</p>
-          </Banner>
-        )}
-        <Card>
-          <DateRangePicker preset={range.preset} from={range.from} to={range.to} onChange={(change) => setSearchParams(withParams(searchParams, rangeUpdates(change)))} />
-        </Card>
+        <ListPageControls
+          error={error}
+          syncCompleted={sync.completed}
+          importMessage="Products appear here as your store's data is imported."
+          range={range}
+        />
         <SortableListCard
           pathname="/app/products"
           searchLabel="Search products by title, vendor or type"
