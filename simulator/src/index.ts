@@ -1,6 +1,7 @@
 // Programmatic entry point: start a simulated Shopify in-process (tests, demos,
 // benchmarks). `npm run sim` (src/cli.ts) is a thin wrapper around this.
 import { existsSync } from "node:fs";
+import type { GraphQLSchema } from "graphql";
 import { fileURLToPath } from "node:url";
 import type { AppCredentials, Plan, ShopInfo } from "./contracts.js";
 import { adminAppUrl, type AuthRouteOptions, type TokenRegistryOptions } from "./auth/index.js";
@@ -177,6 +178,13 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
 
 export { Simulator } from "./simulator.js";
 export { validateAdminDocument, vendoredVersions } from "./graphql/admin-schema.js";
+export { validateBulkQuery, BULK_MESSAGES, MAX_CONNECTIONS, MAX_CONNECTION_DEPTH, MAX_QUERY_BYTES } from "./bulk/bulk-validate.js";
+export type { BulkUserError } from "./graphql/context.js";
+
+/** The vendored Admin GraphQL schema of an API version (default 2026-10), e.g. for `validateBulkQuery`. */
+export function loadAdminSchema(version: string = DEFAULT_API_VERSION): GraphQLSchema {
+  return schemaForVersion(version).schema;
+}
 export { webhookHmac } from "./webhooks/dispatcher.js";
 export { parseFixture, loadFixtureFile, FixtureError } from "./store/fixtures.js";
 export { generateStore, SIZES } from "./store/generator.js";

@@ -14,7 +14,7 @@ import type { BulkApi, BulkOperationView, BulkUserError, RequestContext } from "
 import { fieldResolver, typeResolver } from "../graphql/resolvers.js";
 import { gid } from "../store/ids.js";
 import { isoSeconds, type ShopStore } from "../store/shop-store.js";
-import { PARENT_ID_ALIAS, planBulkQuery, type BulkQueryPlan, type NestedConnectionPlan } from "./bulk-query.js";
+import { planBulkQuery, type BulkQueryPlan, type NestedConnectionPlan } from "./bulk-query.js";
 
 export interface BulkOptions {
   origin: () => string;
@@ -118,13 +118,12 @@ export class BulkService implements BulkApi {
     const running = this.records(ctx.store).filter((o) => o.status === "CREATED" || o.status === "RUNNING" || o.status === "CANCELING");
     const limit = versionAtLeast(ctx.apiVersion, "2026-01") ? this.opts.concurrentQueries : 1;
     if (running.length >= limit) {
+      // bulk-operation-run-query-concurrency-limit.json: the sixth run on 2026-04 answers
+      // OPERATION_IN_PROGRESS naming every running operation (not LIMIT_REACHED).
+      const ids = running.map((o) => gid("BulkOperation", o.id)).join(", ");
       return {
         bulkOperation: null,
-        userErrors: [
-          limit === 1
-            ? { field: null, message: `A bulk query operation for this app and shop is already in progress: ${gid("BulkOperation", running[0]!.id)}.`, code: "OPERATION_IN_PROGRESS" }
-            : { field: null, message: `Bulk operations limit reached: at most ${limit} bulk query operations can run at the same time for this app and shop. Please try again later.`, code: "LIMIT_REACHED" },
-        ],
+        userErrors: [{ field: null, message: `A bulk query operation for this app and shop is already in progress: ${ids}.`, code: "OPERATION_IN_PROGRESS" }],
       };
     }
     const id = ctx.store.ids.allocate("BulkOperation");
@@ -267,27 +266,20 @@ export class BulkService implements BulkApi {
     }
   }
 
-  /** One JSONL line for `node`, plus lines for its nested connections' nodes. */
+  /** One JSONL line for `node`, plus lines for its nested connections' nodes (grouped: right after it). */
   private flatten(node: Record<string, unknown>, nested: NestedConnectionPlan[], parentId: string | undefined, op: BulkOperationRecord): string {
     const own: Record<string, unknown> = { ...node };
-    const id = own[PARENT_ID_ALIAS] as string | undefined;
-    delete own[PARENT_ID_ALIAS];
+    // The validator guarantees that a node holding nested connections selects `id`.
+    const id = own.id as string | undefined;
     const childLines: string[] = [];
     for (const plan of nested) {
-      const path = plan.key.split(".");
-      const conn = takePath(own, path) as { edges?: Array<{ node: unknown }>; nodes?: unknown[] } | undefined;
-      const children = conn?.nodes ?? conn?.edges?.map((e) => e.node) ?? [];
+      const conn = takePath(own, plan.path) as { edges?: Array<{ node: unknown }> } | undefined;
+      const children = conn?.edges?.map((e) => e.node) ?? [];
       for (const c of children) childLines.push(this.flatten(c as Record<string, unknown>, plan.children, id, op));
     }
     if (parentId !== undefined) own.__parentId = parentId;
     op.objectCount++;
-    let line = JSON.stringify(own);
-    // Rare: a connection kept inline (inside a list) whose nodes hold connections themselves.
-    if (line.includes(PARENT_ID_ALIAS)) {
-      stripHelperIds(own);
-      line = JSON.stringify(own);
-    }
-    return line + "\n" + childLines.join("");
+    return JSON.stringify(own) + "\n" + childLines.join("");
   }
 
   private async finish(op: BulkOperationRecord, status: "COMPLETED" | "FAILED" | "CANCELED", out: WriteStream | undefined, errorCode?: BulkOperationView["errorCode"]): Promise<void> {
@@ -321,15 +313,4 @@ function takePath(obj: Record<string, unknown>, path: string[]): unknown {
   }
   if (value && typeof value === "object" && !Array.isArray(value)) return takePath(value as Record<string, unknown>, rest);
   return undefined;
-}
-
-/** Remove the helper `__simParentId` fields left in connections that stay inline. */
-function stripHelperIds(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const v of value) stripHelperIds(v);
-  } else if (value && typeof value === "object") {
-    const obj = value as Record<string, unknown>;
-    delete obj[PARENT_ID_ALIAS];
-    for (const v of Object.values(obj)) if (v && typeof v === "object") stripHelperIds(v);
-  }
 }
