@@ -56,23 +56,24 @@ describe("control API", () => {
     );
     expect(res.errors).toBeUndefined();
     const usd = (amount: string) => ({ shopMoney: { amount, currencyCode: "USD" }, presentmentMoney: { amount, currencyCode: "USD" } });
+    // MoneyV2.amount is Shopify's Decimal: "90.0", not "90.00" (recordings, e.g. 2025-01/orders/order-create-line-item-fields.json).
     // Hand-computed from the fixture: lines 2×25.00 − 10.00 + 50.00 (gift card) = 90.00; tax 3.20 + 0.40; shipping 5.00.
     expect(res.data).toEqual({
       shop: { name: "Fixture Demo", plan: { displayName: "Advanced", shopifyPlus: false }, currencyCode: "USD", ianaTimezone: "America/New_York" },
       order: {
         name: "#1001",
-        subtotalPriceSet: usd("90.00"),
-        totalDiscountsSet: usd("10.00"),
-        totalTaxSet: usd("3.60"),
-        totalShippingPriceSet: usd("5.00"),
-        totalPriceSet: usd("98.60"),
-        totalRefundedSet: usd("27.00"),
+        subtotalPriceSet: usd("90.0"),
+        totalDiscountsSet: usd("10.0"),
+        totalTaxSet: usd("3.6"),
+        totalShippingPriceSet: usd("5.0"),
+        totalPriceSet: usd("98.6"),
+        totalRefundedSet: usd("27.0"),
         displayFinancialStatus: "PARTIALLY_REFUNDED",
-        customer: { displayName: "Ada Lovelace", numberOfOrders: "1", amountSpent: { amount: "71.60", currencyCode: "USD" } },
-        refunds: [{ refundShippingLines: { nodes: [{ subtotalAmountSet: { shopMoney: { amount: "5.00" } }, taxAmountSet: { shopMoney: { amount: "0.40" } } }] } }],
+        customer: { displayName: "Ada Lovelace", numberOfOrders: "1", amountSpent: { amount: "71.6", currencyCode: "USD" } },
+        refunds: [{ refundShippingLines: { nodes: [{ subtotalAmountSet: { shopMoney: { amount: "5.0" } }, taxAmountSet: { shopMoney: { amount: "0.4" } } }] } }],
       },
-      eur: { customer: null, totalPriceSet: { shopMoney: { amount: "25.00", currencyCode: "USD" }, presentmentMoney: { amount: "23.00", currencyCode: "EUR" } } },
-      alan: { numberOfOrders: "1", amountSpent: { amount: "0.00" } },
+      eur: { customer: null, totalPriceSet: { shopMoney: { amount: "25.0", currencyCode: "USD" }, presentmentMoney: { amount: "23.0", currencyCode: "EUR" } } },
+      alan: { numberOfOrders: "1", amountSpent: { amount: "0.0" } },
     });
   });
 

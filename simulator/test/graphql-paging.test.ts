@@ -4,7 +4,7 @@ import type { ClientResponse } from "@shopify/admin-api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/index.js";
 import type { ShopData } from "../src/store/types.js";
-import { adminClient, cents, FIXED_ANCHOR, money, pageAll, startTestSimulator } from "./helpers.js";
+import { adminClient, cents, decimal, FIXED_ANCHOR, pageAll, startTestSimulator } from "./helpers.js";
 
 interface MoneyBagJson {
   shopMoney: { amount: string; currencyCode: string };
@@ -146,20 +146,32 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
             r.refundShippingLines.reduce((a, x) => a + cents(x.subtotal[pick]) + cents(x.tax[pick]), 0),
           0,
         );
-        expect(n.subtotalPriceSet[side].amount).toBe(money(subtotal));
-        expect(n.totalDiscountsSet[side].amount).toBe(money(discounts));
-        expect(n.totalTaxSet[side].amount).toBe(money(tax));
-        expect(n.totalShippingPriceSet[side].amount).toBe(money(shipping));
-        expect(n.totalPriceSet[side].amount).toBe(money(subtotal + shipping + tax));
-        expect(n.totalRefundedSet[side].amount).toBe(money(refunded));
+        expect(n.subtotalPriceSet[side].amount).toBe(decimal(subtotal));
+        expect(n.totalDiscountsSet[side].amount).toBe(decimal(discounts));
+        expect(n.totalTaxSet[side].amount).toBe(decimal(tax));
+        expect(n.totalShippingPriceSet[side].amount).toBe(decimal(shipping));
+        expect(n.totalPriceSet[side].amount).toBe(decimal(subtotal + shipping + tax));
+        expect(n.totalRefundedSet[side].amount).toBe(decimal(refunded));
       }
       expect(n.totalPriceSet.shopMoney.currencyCode).toBe("USD");
       expect(n.totalPriceSet.presentmentMoney.currencyCode).toBe(o.presentmentCurrencyCode);
       expect(n.lineItems.nodes.map((l) => [l.id, l.quantity, l.isGiftCard, l.sku, l.originalUnitPriceSet.shopMoney.amount, l.totalDiscountSet.presentmentMoney.amount])).toEqual(
-        o.lineItems.map((l) => [`gid://shopify/LineItem/${l.id}`, l.quantity, l.isGiftCard, l.sku, l.originalUnitPrice.shop, l.totalDiscount.presentment]),
+        // totalDiscountSet holds line-level discounts only (order-level codes are in discountAllocations).
+        o.lineItems.map((l) => [
+          `gid://shopify/LineItem/${l.id}`,
+          l.quantity,
+          l.isGiftCard,
+          l.sku,
+          decimal(cents(l.originalUnitPrice.shop)),
+          decimal(
+            l.discountAllocations
+              .filter((a) => o.discountApplications[a.applicationIndex]!.level === "line")
+              .reduce((s, a) => s + cents(a.amount.presentment), 0),
+          ),
+        ]),
       );
       expect(n.refunds.map((r) => [r.id, r.createdAt, r.refundLineItems.nodes.map((x) => [x.lineItem.id, x.quantity, x.subtotalSet.shopMoney.amount])])).toEqual(
-        o.refunds.map((r) => [`gid://shopify/Refund/${r.id}`, r.createdAt, r.refundLineItems.map((x) => [`gid://shopify/LineItem/${x.lineItemId}`, x.quantity, x.subtotal.shop])]),
+        o.refunds.map((r) => [`gid://shopify/Refund/${r.id}`, r.createdAt, r.refundLineItems.map((x) => [`gid://shopify/LineItem/${x.lineItemId}`, x.quantity, decimal(cents(x.subtotal.shop))])]),
       );
     }
   });

@@ -76,3 +76,9 @@ export function money(c: number): string {
   const abs = Math.abs(c);
   return `${neg ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
+
+/** Integer cents → Shopify's GraphQL Decimal form ("55.0", "7.25", "0.0"), written independently of the simulator. */
+export function decimal(c: number): string {
+  const two = money(c);
+  return two.endsWith("0") ? two.slice(0, -1) : two;
+}

@@ -60,6 +60,11 @@ describe("store generator", () => {
       for (const l of o.lineItems) {
         expect(cents(l.totalDiscount.shop)).toBeLessThanOrEqual(cents(l.originalUnitPrice.shop) * l.quantity);
         if (l.isGiftCard) expect(l.totalDiscount.shop).toBe("0.00");
+        // totalDiscount is exactly the line's allocations, each naming one of the order's applications.
+        for (const side of ["shop", "presentment"] as const) {
+          expect(l.discountAllocations.reduce((n, a) => n + cents(a.amount[side]), 0)).toBe(cents(l.totalDiscount[side]));
+        }
+        for (const a of l.discountAllocations) expect(o.discountApplications[a.applicationIndex]).toBeDefined();
       }
       for (const r of o.refunds) {
         expect(r.createdAt >= o.processedAt).toBe(true);
@@ -109,6 +114,21 @@ describe("fixtures", () => {
     expect(text).toContain("/orders/0/lineItems/0/quantity");
     expect(text).toContain("/orders/0/lineItems/0/originalUnitPrice/shop");
     expect(error!.message).toMatch(/^Invalid store fixture bad\.json:/);
+  });
+
+  it("allocates a line's discount to the order's only discount application and checks explicit allocations", () => {
+    const data = loadFixtureFile(EXAMPLE);
+    expect(data.orders[0]!.lineItems[0]!.discountAllocations).toEqual([{ applicationIndex: 0, amount: { shop: "10.00", presentment: "10.00" } }]);
+    expect(data.orders[0]!.lineItems[1]!.discountAllocations).toEqual([]);
+    const raw = JSON.parse(JSON.stringify(data));
+    raw.orders[0].discountApplications.push({ level: "line", kind: "automatic", title: "5% off", valueType: "percentage", value: "5.0" });
+    delete raw.orders[0].lineItems[0].discountAllocations;
+    expect(() => parseFixture(raw)).toThrow(/\/orders\/0\/lineItems\/0\/discountAllocations: required when totalDiscount is set and the order has 2 discount applications/);
+    raw.orders[0].lineItems[0].discountAllocations = [
+      { applicationIndex: 0, amount: { shop: "8.00", presentment: "8.00" } },
+      { applicationIndex: 3, amount: { shop: "1.00", presentment: "1.00" } },
+    ];
+    expect(() => parseFixture(raw)).toThrow(/applicationIndex: no discount application 3[\s\S]*totalDiscount: must equal the sum of discountAllocations \(9\.00/);
   });
 
   it("checks references between records", () => {

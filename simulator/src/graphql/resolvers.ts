@@ -5,11 +5,23 @@ import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type 
 import { DateTime } from "luxon";
 import { customerStats } from "../store/customer-stats.js";
 import { gid, parseGid } from "../store/ids.js";
-import { Decimal, fmt, ZERO, type MoneyPair } from "../store/money.js";
-import { financialStatus, lineDiscountedTotal, lineOriginalTotal, orderTotalCents, orderTotals, refundTotal } from "../store/order-totals.js";
+import { Decimal, fmt, graphqlDecimal, ZERO, type MoneyPair } from "../store/money.js";
+import {
+  discountKind,
+  financialStatus,
+  lineDiscountedTotal,
+  lineDiscountedTotalExcludingOrderLevel,
+  lineLevelDiscount,
+  lineOriginalTotal,
+  orderTotalCents,
+  orderTotals,
+  refundTotal,
+} from "../store/order-totals.js";
 import type { ShopStore } from "../store/shop-store.js";
 import type {
   Customer,
+  DiscountAllocation,
+  DiscountApplication,
   LineItem,
   Order,
   Product,
@@ -83,16 +95,49 @@ function orderVisible(ctx: RequestContext, order: Order): boolean {
 }
 
 // ---- money ----
+// MoneyV2.amount is Shopify's Decimal scalar: "55.0", not "55.00" (graphqlDecimal cites the recordings).
 function bag(pair: MoneyPair, order: Pick<Order, "currencyCode" | "presentmentCurrencyCode">) {
   return {
     __typename: "MoneyBag",
-    shopMoney: { __typename: "MoneyV2", amount: pair.shop, currencyCode: order.currencyCode },
-    presentmentMoney: { __typename: "MoneyV2", amount: pair.presentment, currencyCode: order.presentmentCurrencyCode },
+    shopMoney: { __typename: "MoneyV2", amount: graphqlDecimal(pair.shop), currencyCode: order.currencyCode },
+    presentmentMoney: { __typename: "MoneyV2", amount: graphqlDecimal(pair.presentment), currencyCode: order.presentmentCurrencyCode },
   };
 }
 function shopMoney(amount: string, currencyCode: string) {
-  return { __typename: "MoneyV2", amount, currencyCode };
+  return { __typename: "MoneyV2", amount: graphqlDecimal(amount), currencyCode };
 }
+
+// ---- discounts ----
+interface DiscountApplicationSrc {
+  __typename: string;
+  app: DiscountApplication;
+  index: number;
+  order: Order;
+}
+const DISCOUNT_TYPENAMES = { code: "DiscountCodeApplication", automatic: "AutomaticDiscountApplication", manual: "ManualDiscountApplication" } as const;
+
+function discountApplicationSource(order: Order, index: number): DiscountApplicationSrc {
+  const app = order.discountApplications[index]!;
+  return { __typename: DISCOUNT_TYPENAMES[discountKind(app)], app, index, order };
+}
+
+// Order-level applications apply across all lines (targetSelection ALL, allocationMethod ACROSS);
+// an automatic line discount applies to its entitled lines, a manual one to the line it was put on.
+// Values as on Shopify's DiscountApplication interface (2026-10 schema).
+const discountApplicationFields: Record<string, Resolver> = {
+  index: (s: DiscountApplicationSrc) => s.index,
+  targetType: () => "LINE_ITEM",
+  targetSelection: (s: DiscountApplicationSrc) => (s.app.level === "order" ? "ALL" : discountKind(s.app) === "automatic" ? "ENTITLED" : "EXPLICIT"),
+  allocationMethod: (s: DiscountApplicationSrc) => (s.app.level === "order" || s.app.valueType === "percentage" ? "ACROSS" : "ONE"),
+  value: (s: DiscountApplicationSrc) =>
+    s.app.valueType === "percentage"
+      ? { __typename: "PricingPercentageValue", percentage: Number(s.app.value) }
+      : {
+          __typename: "MoneyV2",
+          amount: graphqlDecimal(fmt(new Decimal(s.app.value).times(s.order.exchangeRate))),
+          currencyCode: s.order.presentmentCurrencyCode,
+        },
+};
 
 // ---- sort keys and search fields per resource ----
 type SortSpec<T> = Record<string, (r: T) => SortValue>;
@@ -500,6 +545,10 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       childConnection(s.record.lineItems, args, ctx, (l) => child("LineItem", l, s.record, s.store)),
     shippingLines: (s: Src<Order>, args, ctx) =>
       childConnection(s.record.shippingLines, args, ctx, (l) => child("ShippingLine", l, s.record, s.store)),
+    discountApplications: (s: Src<Order>, args, ctx) => {
+      const indexed = s.record.discountApplications.map((_, index) => ({ id: index }));
+      return paginate(indexed, (r) => r.id, () => true, args, (r) => discountApplicationSource(s.record, r.id), ctx.unbounded);
+    },
     refunds: (s: Src<Order>, args) => {
       const refunds = [...s.record.refunds].sort((a, b) => a.id - b.id);
       const limited = args.first != null ? refunds.slice(0, args.first) : refunds;
@@ -522,8 +571,16 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     taxable: (s) => s.record.taxable,
     originalUnitPriceSet: (s) => bag(s.record.originalUnitPrice, s.order),
     originalTotalSet: (s) => bag(lineOriginalTotal(s.record), s.order),
-    totalDiscountSet: (s) => bag(s.record.totalDiscount, s.order),
-    discountedTotalSet: (s) => bag(lineDiscountedTotal(s.record), s.order),
+    // Line-level only: order-level allocations show in discountAllocations (see lineLevelDiscount).
+    totalDiscountSet: (s: OrderChild<LineItem>) => bag(lineLevelDiscount(s.record, s.order), s.order),
+    discountedTotalSet: (s: OrderChild<LineItem>) => bag(lineDiscountedTotalExcludingOrderLevel(s.record, s.order), s.order),
+    discountedUnitPriceSet: (s: OrderChild<LineItem>) => {
+      const total = lineDiscountedTotalExcludingOrderLevel(s.record, s.order);
+      const unit = { shop: fmt(new Decimal(total.shop).div(s.record.quantity)), presentment: fmt(new Decimal(total.presentment).div(s.record.quantity)) };
+      return bag(unit, s.order);
+    },
+    discountAllocations: (s: OrderChild<LineItem>) =>
+      s.record.discountAllocations.map((a) => ({ __typename: "DiscountAllocation", allocation: a, order: s.order })),
     discountedUnitPriceAfterAllDiscountsSet: (s) => bag(unitAfterDiscounts(s.record), s.order),
     product: (s: OrderChild<LineItem>, _a, ctx) => {
       requireScope(ctx, "product", "read_products");
@@ -535,6 +592,19 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       const v = s.record.variantId != null ? s.store.variant(s.record.variantId) : undefined;
       return v ? wrap("ProductVariant", v, s.store) : null;
     },
+  },
+
+  DiscountAllocation: {
+    allocatedAmountSet: (s: { allocation: DiscountAllocation; order: Order }) => bag(s.allocation.amount, s.order),
+    discountApplication: (s: { allocation: DiscountAllocation; order: Order }) => discountApplicationSource(s.order, s.allocation.applicationIndex),
+  },
+
+  DiscountCodeApplication: { ...discountApplicationFields, code: (s: DiscountApplicationSrc) => s.app.code },
+  AutomaticDiscountApplication: { ...discountApplicationFields, title: (s: DiscountApplicationSrc) => s.app.title },
+  ManualDiscountApplication: {
+    ...discountApplicationFields,
+    title: (s: DiscountApplicationSrc) => s.app.title,
+    description: (s: DiscountApplicationSrc) => s.app.title,
   },
 
   ShippingLine: {
@@ -649,7 +719,7 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
 };
 
 /** Types whose sources are plain data objects: their fields are read as properties. */
-const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError)$/;
+const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError)$/;
 
 export const fieldResolver: GraphQLFieldResolver<any, RequestContext> = (source, args, ctx, info) => {
   const typeName = info.parentType.name;

@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
+import { toCents } from "./cents.js";
+import { addPairs, ZERO } from "./money.js";
 import type { ShopData } from "./types.js";
 
 const schemaPath = fileURLToPath(new URL("../../fixtures/schema.json", import.meta.url));
@@ -55,7 +57,7 @@ export function parseFixture(value: unknown, source = "<inline>"): ShopData {
   }
   const fixture = data as ShopData;
   normalise(fixture);
-  const problems = crossReferenceProblems(fixture);
+  const problems = [...discountAllocationProblems(fixture), ...crossReferenceProblems(fixture)];
   if (problems.length > 0) throw new FixtureError(source, problems);
   return fixture;
 }
@@ -91,6 +93,39 @@ function normalise(f: ShopData): void {
       r.updatedAt ??= r.createdAt;
     }
   }
+}
+
+/**
+ * Fill in and check each line's discount allocations: Shopify reports every
+ * discount on a line as an allocation to one discount application, so the
+ * allocations must name an application of the order and add up to totalDiscount.
+ */
+function discountAllocationProblems(f: ShopData): string[] {
+  const problems: string[] = [];
+  f.orders.forEach((o, i) => {
+    o.lineItems.forEach((l, j) => {
+      const at = `/orders/${i}/lineItems/${j}`;
+      const discounted = toCents(l.totalDiscount.shop) !== 0 || toCents(l.totalDiscount.presentment) !== 0;
+      if (l.discountAllocations === undefined) {
+        if (!discounted) l.discountAllocations = [];
+        else if (o.discountApplications.length === 1) l.discountAllocations = [{ applicationIndex: 0, amount: l.totalDiscount }];
+        else {
+          l.discountAllocations = [];
+          problems.push(`${at}/discountAllocations: required when totalDiscount is set and the order has ${o.discountApplications.length} discount applications`);
+        }
+        return;
+      }
+      l.discountAllocations.forEach((a, k) => {
+        if (a.applicationIndex >= o.discountApplications.length) problems.push(`${at}/discountAllocations/${k}/applicationIndex: no discount application ${a.applicationIndex} in this order`);
+      });
+      const sum = addPairs(ZERO, ...l.discountAllocations.map((a) => a.amount));
+      if (!discounted) l.totalDiscount = sum;
+      else if (toCents(sum.shop) !== toCents(l.totalDiscount.shop) || toCents(sum.presentment) !== toCents(l.totalDiscount.presentment)) {
+        problems.push(`${at}/totalDiscount: must equal the sum of discountAllocations (${sum.shop} / ${sum.presentment})`);
+      }
+    });
+  });
+  return problems;
 }
 
 function crossReferenceProblems(f: ShopData): string[] {

@@ -7,8 +7,9 @@
 // - seasonality: monthly factors with a Nov/Dec peak, weekday factors, growth trend,
 //   hour-of-day distribution in the shop's time zone (DST handled by luxon)
 // - customers: ~12% guest checkouts, ~40% of customers are repeat buyers
-// - discounts: line-level percentage discounts and order-level codes allocated
-//   to the lines' totalDiscount; gift-card line items are never discounted or taxed
+// - discounts: line-level automatic percentage discounts and order-level codes,
+//   each recorded as a discount allocation on the line (totalDiscount is their
+//   sum); gift-card line items are never discounted or taxed
 // - refunds on later dates (partial, some with shipping), cancellations (most
 //   refunded), test orders, multi-currency presentment, imported orders whose
 //   processedAt precedes createdAt.
@@ -277,6 +278,8 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
     line: LineItem;
     unit: [number, number];
     discount: [number, number];
+    /** [applicationIndex, shop cents, presentment cents] per discount on the line. */
+    allocations: Array<[number, number, number]>;
   }
   const lineCount = 1 + rnd.weighted([50, 28, 12, 6, 4]);
   const picked = new Set<number>();
@@ -293,14 +296,18 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
     const unitShop = toCents(variant.price);
     const unit: [number, number] = [unitShop, mulScaled(unitShop, rate)];
     let discount: [number, number] = [0, 0];
+    const allocations: Draft["allocations"] = [];
     if (!useGiftCard && rnd.chance(0.08)) {
       const pct = rnd.pick([10, 15, 20, 25]);
       discount = [percentOf(unit[0] * quantity, pct), percentOf(unit[1] * quantity, pct)];
-      discountApplications.push({ level: "line", code: null, title: `${pct}% off ${product.title}`, valueType: "percentage", value: `${pct}.0` });
+      allocations.push([discountApplications.length, discount[0], discount[1]]);
+      // An automatic "x% off product" discount: line-level (targetSelection ENTITLED).
+      discountApplications.push({ level: "line", kind: "automatic", code: null, title: `${pct}% off ${product.title}`, valueType: "percentage", value: `${pct}.0` });
     }
     drafts.push({
       unit,
       discount,
+      allocations,
       line: {
         id: ids.allocate("LineItem"),
         productId: product.id,
@@ -315,6 +322,7 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
         taxable: !useGiftCard,
         originalUnitPrice: pair(unit[0], unit[1]),
         totalDiscount: pair(0, 0),
+        discountAllocations: [],
         tax: pair(0, 0),
         taxRate: useGiftCard ? "0.0000" : taxRate,
       },
@@ -327,20 +335,29 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
     const remaining = (d: Draft, side: 0 | 1) => d.unit[side] * d.line.quantity - d.discount[side];
     const fixed = rnd.chance(0.4);
     const value = fixed ? rnd.pick([5, 10]) : rnd.pick([10, 15, 20]);
+    const index = discountApplications.length;
+    const parts: Array<[number, number]> = discountable.map(() => [0, 0]);
     for (const side of [0, 1] as const) {
       const weights = discountable.map((d) => remaining(d, side));
       const base = weights.reduce((a, b) => a + b, 0);
       const amount = fixed ? Math.min(base, side === 0 ? value * 100 : mulScaled(value * 100, rate)) : percentOf(base, value);
       allocateCents(amount, weights).forEach((part, k) => {
-        discountable[k]!.discount[side] += part;
+        parts[k]![side] = part;
       });
     }
+    // Applied after both sides are split: the presentment split weighs lines net of line-level discounts only.
+    discountable.forEach((d, k) => {
+      d.discount[0] += parts[k]![0];
+      d.discount[1] += parts[k]![1];
+      if (parts[k]![0] !== 0 || parts[k]![1] !== 0) d.allocations.push([index, parts[k]![0], parts[k]![1]]);
+    });
     const code = fixed ? `SAVE${value}` : `WELCOME${value}`;
     discountApplications.push({ level: "order", code, title: code, valueType: fixed ? "fixed_amount" : "percentage", value: `${value}.0` });
   }
   for (const d of drafts) {
     const r = d.line.isGiftCard ? 0 : taxScaled;
     d.line.totalDiscount = pair(d.discount[0], d.discount[1]);
+    d.line.discountAllocations = d.allocations.map(([applicationIndex, shop, presentment]) => ({ applicationIndex, amount: pair(shop, presentment) }));
     d.line.tax = pair(
       mulScaled(d.unit[0] * d.line.quantity - d.discount[0], r),
       mulScaled(d.unit[1] * d.line.quantity - d.discount[1], r),

@@ -72,3 +72,21 @@ export function sumStrings(values: string[]): string {
 }
 
 export { Decimal };
+
+/**
+ * An amount as Shopify serialises its `Decimal` scalar (MoneyV2.amount) in
+ * GraphQL: trailing zeros trimmed, at least one decimal place — "55.0", "0.0",
+ * "7.25", "949.95". Recorded throughout simulator/test/recordings/ (e.g.
+ * 2025-01/orders/order-create-line-item-fields.json: subtotal "24.0", discount
+ * "0.0"). The older `Money` scalar (ProductVariant.price) keeps two places
+ * ("25.00", "0.00" in 2026-04/products/product-relationship-roots-mutation-preflight.json),
+ * and REST webhook bodies use two places; stored amounts stay two-place strings.
+ */
+export function graphqlDecimal(amount: string): string {
+  const neg = amount.startsWith("-");
+  const body = neg ? amount.slice(1) : amount;
+  const [whole = "0", frac = ""] = body.split(".");
+  const trimmed = frac.replace(/0+$/, "");
+  const out = `${whole}.${trimmed === "" ? "0" : trimmed}`;
+  return neg && out !== "0.0" ? `-${out}` : out;
+}

@@ -1,7 +1,7 @@
 // Derived money of an order, computed from its lines the way Shopify defines
 // them (taxes added on top, i.e. taxesIncluded = false):
 //   subtotal       = Σ line (unit × qty − line discounts)
-//   totalDiscounts = Σ line discounts
+//   totalDiscounts = Σ line discounts (line-level and order-level allocations)
 //   totalTax       = Σ line tax + Σ shipping tax
 //   totalShipping  = Σ shipping price
 //   total          = subtotal + shipping + tax
@@ -12,7 +12,7 @@
 // such as bulk exports of a million orders.
 import { fromCents, toCents } from "./cents.js";
 import type { MoneyPair } from "./money.js";
-import type { LineItem, Order, Refund } from "./types.js";
+import type { DiscountApplication, LineItem, Order, Refund } from "./types.js";
 
 export interface OrderTotals {
   subtotal: MoneyPair;
@@ -58,6 +58,40 @@ export function lineOriginalTotal(line: LineItem): MoneyPair {
 
 export function lineDiscountedTotal(line: LineItem): MoneyPair {
   return pair(discountedCents(line));
+}
+
+/**
+ * Discounts that count as the line's own on Shopify: allocations from
+ * line-level applications (targetSelection ENTITLED/EXPLICIT). LineItem.totalDiscountSet
+ * "doesn't include order-level discounts" (2026-10 schema description), so an
+ * order-level code's allocation shows only in LineItem.discountAllocations.
+ */
+export function lineLevelDiscount(line: LineItem, order: Order, includeCodes = true): MoneyPair {
+  let shop = 0;
+  let presentment = 0;
+  for (const a of line.discountAllocations) {
+    const app = order.discountApplications[a.applicationIndex];
+    if (!app || app.level !== "line") continue;
+    if (!includeCodes && discountKind(app) === "code") continue;
+    shop += toCents(a.amount.shop);
+    presentment += toCents(a.amount.presentment);
+  }
+  return pair([shop, presentment]);
+}
+
+/**
+ * LineItem.discountedTotalSet: original total less line-level discounts. The
+ * schema: "This value doesn't include order-level discounts. Code-based
+ * discounts aren't included by default." — so line-level codes stay out too.
+ */
+export function lineDiscountedTotalExcludingOrderLevel(line: LineItem, order: Order): MoneyPair {
+  const original = originalCents(line);
+  const own = c(lineLevelDiscount(line, order, false));
+  return pair([original[0] - own[0], original[1] - own[1]]);
+}
+
+export function discountKind(app: DiscountApplication): "code" | "automatic" | "manual" {
+  return app.kind ?? (app.code ? "code" : "manual");
 }
 
 export function refundTotal(refund: Refund): MoneyPair {

@@ -2,9 +2,9 @@
 // replaces the record, bumps `updatedAt` and emits the webhook topics Shopify
 // would fire for it.
 import { fullRefund, refundLine } from "./generator.js";
-import { allocate, Decimal, fmt, pairFromShop, type MoneyPair } from "./money.js";
+import { addPairs, allocate, Decimal, fmt, pairFromShop, ZERO, type MoneyPair } from "./money.js";
 import { isoSeconds, type ShopStore } from "./shop-store.js";
-import type { CancelReason, Customer, CustomerState, LineItem, Order, Product, ProductStatus, ProductVariant, Refund, ShippingLine } from "./types.js";
+import type { CancelReason, Customer, CustomerState, DiscountApplication, LineItem, Order, Product, ProductStatus, ProductVariant, Refund, ShippingLine } from "./types.js";
 
 export class MutationError extends Error {
   constructor(
@@ -194,7 +194,8 @@ export interface OrderInput {
   sourceName?: string;
 }
 
-function lineFromInput(store: ShopStore, l: OrderLineInput, rate: Decimal, taxRate: string): LineItem {
+/** A line from control-API input; a line discount becomes a manual line-level discount application appended to `apps`. */
+function lineFromInput(store: ShopStore, l: OrderLineInput, rate: Decimal, taxRate: string, apps: DiscountApplication[]): LineItem {
   if (!Number.isInteger(l.quantity) || l.quantity < 1) throw new MutationError("lineItems[].quantity must be a positive integer");
   let productId: number | null = null;
   let variant: ProductVariant | undefined;
@@ -214,6 +215,11 @@ function lineFromInput(store: ShopStore, l: OrderLineInput, rate: Decimal, taxRa
   }
   const unit = pairFromShop(l.price ?? variant!.price, rate);
   const discount = pairFromShop(l.discount ?? 0, rate);
+  const discountAllocations: LineItem["discountAllocations"] = [];
+  if (new Decimal(discount.shop).gt(0) || new Decimal(discount.presentment).gt(0)) {
+    discountAllocations.push({ applicationIndex: apps.length, amount: discount });
+    apps.push({ level: "line", kind: "manual", code: null, title: "Line discount", valueType: "fixed_amount", value: discount.shop });
+  }
   return {
     id: store.ids.allocate("LineItem"),
     productId,
@@ -228,6 +234,7 @@ function lineFromInput(store: ShopStore, l: OrderLineInput, rate: Decimal, taxRa
     taxable: !isGiftCard,
     originalUnitPrice: unit,
     totalDiscount: discount,
+    discountAllocations,
     tax: { shop: "0.00", presentment: "0.00" },
     taxRate: isGiftCard ? "0.0000" : taxRate,
   };
@@ -251,9 +258,10 @@ export function createOrder(store: ShopStore, input: OrderInput): Order {
   const presentment = input.presentmentCurrencyCode ?? shopCurrency;
   const rate = new Decimal(input.exchangeRate ?? 1);
   const taxRate = new Decimal(input.taxRate ?? 0).toFixed(4);
-  const lines = input.lineItems.map((l) => lineFromInput(store, l, rate, taxRate));
   const discountApplications: Order["discountApplications"] = [];
+  const lines = input.lineItems.map((l) => lineFromInput(store, l, rate, taxRate, discountApplications));
   if (input.orderDiscount) {
+    const index = discountApplications.length;
     const targets = lines.filter((l) => !l.isGiftCard);
     const weights = targets.map((l) => new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(l.totalDiscount.shop));
     const amount = new Decimal(input.orderDiscount.amount);
@@ -264,6 +272,9 @@ export function createOrder(store: ShopStore, input: OrderInput): Order {
         shop: fmt(new Decimal(l.totalDiscount.shop).plus(shopParts[i]!)),
         presentment: fmt(new Decimal(l.totalDiscount.presentment).plus(presParts[i]!)),
       };
+      if (!new Decimal(shopParts[i]!).isZero() || !new Decimal(presParts[i]!).isZero()) {
+        l.discountAllocations.push({ applicationIndex: index, amount: { shop: shopParts[i]!, presentment: presParts[i]! } });
+      }
     });
     const code = input.orderDiscount.code ?? "DISCOUNT";
     discountApplications.push({ level: "order", code, title: code, valueType: "fixed_amount", value: fmt(amount) });
@@ -335,20 +346,24 @@ export function editOrder(store: ShopStore, id: number, edit: OrderEditInput): O
   const rate = new Decimal(prev.exchangeRate);
   const taxRate = prev.lineItems.find((l) => !l.isGiftCard)?.taxRate ?? "0.0000";
   let lines = prev.lineItems.map((l) => ({ ...l }));
+  const discountApplications = [...prev.discountApplications];
   for (const q of edit.quantities ?? []) {
     const line = lines.find((l) => l.id === q.lineItemId);
     if (!line) throw new MutationError(`line item ${q.lineItemId} not in order ${id}`);
     if (!Number.isInteger(q.quantity) || q.quantity < 1) throw new MutationError("quantity must be a positive integer");
     const factor = new Decimal(q.quantity).div(line.quantity);
-    line.totalDiscount = { shop: fmt(new Decimal(line.totalDiscount.shop).times(factor)), presentment: fmt(new Decimal(line.totalDiscount.presentment).times(factor)) };
+    const scale = (p: MoneyPair): MoneyPair => ({ shop: fmt(new Decimal(p.shop).times(factor)), presentment: fmt(new Decimal(p.presentment).times(factor)) });
+    line.discountAllocations = line.discountAllocations.map((a) => ({ applicationIndex: a.applicationIndex, amount: scale(a.amount) }));
+    line.totalDiscount = addPairs(ZERO, ...line.discountAllocations.map((a) => a.amount));
     line.quantity = q.quantity;
   }
-  lines = lines.concat((edit.addLineItems ?? []).map((l) => lineFromInput(store, l, rate, taxRate)));
+  lines = lines.concat((edit.addLineItems ?? []).map((l) => lineFromInput(store, l, rate, taxRate, discountApplications)));
   applyTax(lines);
   const next: Order = {
     ...prev,
     email: edit.email !== undefined ? edit.email : prev.email,
     tags: edit.tags ?? prev.tags,
+    discountApplications,
     lineItems: lines,
     updatedAt: store.bumpedTimestamp(prev.updatedAt),
   };

@@ -61,8 +61,18 @@ export interface LineItem {
   taxable: boolean;
   /** Per unit, before discounts. */
   originalUnitPrice: MoneyPair;
-  /** Sum of all discount allocations on the line (line-level and order-level). */
+  /**
+   * Sum of all discount allocations on the line (line-level and order-level):
+   * what the line's tax, refunds and the order's totals are net of. This is NOT
+   * GraphQL's LineItem.totalDiscountSet, which excludes order-level discounts
+   * (2026-10 schema description); see lineLevelDiscount in order-totals.ts.
+   */
   totalDiscount: MoneyPair;
+  /**
+   * How totalDiscount splits over the order's discountApplications (by index),
+   * as Shopify's LineItem.discountAllocations reports it. Σ amount = totalDiscount.
+   */
+  discountAllocations: DiscountAllocation[];
   /** Tax charged on the line (taxes are added on top: taxesIncluded = false). */
   tax: MoneyPair;
   taxRate: string;
@@ -76,12 +86,25 @@ export interface ShippingLine {
   tax: MoneyPair;
 }
 
+export interface DiscountAllocation {
+  /** Index into the order's discountApplications (Shopify's discount_application_index). */
+  applicationIndex: number;
+  amount: MoneyPair;
+}
+
 export interface DiscountApplication {
   /** "order" discounts are allocated across lines; "line" discounts hit one line. */
   level: "order" | "line";
+  /**
+   * Where the discount came from: a code (DiscountCodeApplication), an automatic
+   * discount or a manual one (staff, order edits). Default: "code" when `code`
+   * is set, else "manual".
+   */
+  kind?: "code" | "automatic" | "manual";
   code: string | null;
   title: string;
   valueType: "percentage" | "fixed_amount";
+  /** Percent ("10.0") or, for fixed_amount, the amount in the shop's currency. */
   value: string;
 }
 

@@ -6,7 +6,7 @@ import type { BulkOperationView } from "../graphql/context.js";
 import { customerStats } from "../store/customer-stats.js";
 import { gid } from "../store/ids.js";
 import { addPairs, ZERO, type MoneyPair } from "../store/money.js";
-import { financialStatus, lineOriginalTotal, orderTotals, refundTotal } from "../store/order-totals.js";
+import { discountKind, financialStatus, lineLevelDiscount, lineOriginalTotal, orderTotals, refundTotal } from "../store/order-totals.js";
 import type { ShopProfile, ShopStore } from "../store/shop-store.js";
 import type { Customer, LineItem, Order, Product, Refund } from "../store/types.js";
 
@@ -44,7 +44,9 @@ function lineItemPayload(l: LineItem, order: Order): Json {
     sku: l.sku,
     taxable: l.taxable,
     title: l.title,
-    ...moneyFields("total_discount", l.totalDiscount, order),
+    // REST line total_discount, like GraphQL's totalDiscountSet, leaves out order-level
+    // discounts: those are only in discount_allocations (2026-10 LineItem.totalDiscountSet).
+    ...moneyFields("total_discount", lineLevelDiscount(l, order), order),
     variant_id: l.variantId,
     variant_inventory_management: "shopify",
     variant_title: l.variantTitle,
@@ -54,10 +56,7 @@ function lineItemPayload(l: LineItem, order: Order): Json {
         ? [{ channel_liable: false, ...moneyFields("price", l.tax, order), rate: Number(l.taxRate), title: "Sales Tax" }]
         : [],
     duties: [],
-    discount_allocations:
-      Number(l.totalDiscount.shop) > 0
-        ? [{ ...moneyFields("amount", l.totalDiscount, order), discount_application_index: 0 }]
-        : [],
+    discount_allocations: l.discountAllocations.map((a) => ({ ...moneyFields("amount", a.amount, order), discount_application_index: a.applicationIndex })),
   };
 }
 
@@ -246,15 +245,18 @@ export function orderPayload(store: ShopStore, o: Order): Json {
           default_address: null,
         }
       : null,
-    discount_applications: o.discountApplications.map((d) => ({
-      target_type: "line_item",
-      type: d.code ? "discount_code" : "manual",
-      value: d.value,
-      value_type: d.valueType,
-      allocation_method: d.level === "order" ? "across" : "one",
-      target_selection: d.level === "order" ? "all" : "explicit",
-      ...(d.code ? { code: d.code } : { title: d.title, description: d.title }),
-    })),
+    discount_applications: o.discountApplications.map((d) => {
+      const kind = discountKind(d);
+      return {
+        target_type: "line_item",
+        type: kind === "code" ? "discount_code" : kind,
+        value: d.value,
+        value_type: d.valueType,
+        allocation_method: d.level === "order" || d.valueType === "percentage" ? "across" : "one",
+        target_selection: d.level === "order" ? "all" : kind === "automatic" ? "entitled" : "explicit",
+        ...(kind === "code" ? { code: d.code } : { title: d.title, description: d.title }),
+      };
+    }),
     fulfillments: [],
     line_items: o.lineItems.map((l) => lineItemPayload(l, o)),
     payment_terms: null,
