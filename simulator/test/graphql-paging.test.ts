@@ -251,17 +251,24 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
     expect((res.data as { orders: { nodes: Array<{ id: string }> } }).orders.nodes.map((n) => n.id)).toEqual(expected);
   });
 
-  it("hides orders processed more than 60 days ago without read_all_orders", async () => {
+  it("hides orders created more than 60 days ago without read_all_orders (an imported order created recently stays visible)", async () => {
+    // An order imported now with a processedAt a year back: the window runs on createdAt.
+    const imported = sim.control.createOrder(shop, {
+      lineItems: [{ title: "Imported", price: "3.00", quantity: 1 }],
+      processedAt: new Date(FIXED_ANCHOR - 365 * 86_400_000).toISOString(),
+    });
     const limited = sim.control.install(shop, { scopes: ["read_orders", "read_customers", "read_products"] }).accessToken;
     const client = adminClient(sim, shop, limited);
     const nodes = await pageAll<{ id: string }>(client, "orders", "id", "sortKey: ID", 250);
     const cutoff = FIXED_ANCHOR + 10 * 86_400_000 - 60 * 86_400_000;
-    const expected = oracle.orders.filter((o) => Date.parse(o.processedAt) >= cutoff).map((o) => `gid://shopify/Order/${o.id}`);
+    const expected = [...oracle.orders, imported].filter((o) => Date.parse(o.createdAt) >= cutoff).map((o) => `gid://shopify/Order/${o.id}`);
     expect(nodes.map((n) => n.id)).toEqual(expected);
+    expect(expected).toContain(`gid://shopify/Order/${imported.id}`);
     expect(expected.length).toBeLessThan(oracle.orders.length);
-    const old = oracle.orders.find((o) => Date.parse(o.processedAt) < cutoff)!;
+    const old = oracle.orders.find((o) => Date.parse(o.createdAt) < cutoff)!;
     const single = await client.request(`query($id: ID!) { order(id: $id) { id } }`, { variables: { id: `gid://shopify/Order/${old.id}` } });
     expect((single.data as { order: unknown }).order).toBeNull();
+    sim.control.deleteOrder(shop, imported.id);
     // Restore the full grant for other tests.
     sim.control.install(shop, { scopes: ["read_orders", "read_all_orders", "read_customers", "read_products"] });
   });

@@ -89,9 +89,14 @@ function requireScope(ctx: RequestContext, field: string, scope: string): void {
   if (!hasScope(ctx, scope)) throw accessDenied(field, scope);
 }
 
-/** Orders processed more than 60 days ago need read_all_orders, as on Shopify. */
+/**
+ * Without read_all_orders only "the last 60 days' worth of orders" are visible
+ * (shopify.dev/docs/api/admin-graphql/latest/objects/Order, note on read_all_orders):
+ * the window runs on createdAt, so an imported order whose processedAt is older
+ * but which was created recently is visible.
+ */
 function orderVisible(ctx: RequestContext, order: Order): boolean {
-  return hasScope(ctx, "read_all_orders") || Date.parse(order.processedAt) >= ctx.now - SIXTY_DAYS_MS;
+  return hasScope(ctx, "read_all_orders") || Date.parse(order.createdAt) >= ctx.now - SIXTY_DAYS_MS;
 }
 
 // ---- money ----
@@ -526,7 +531,9 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     displayFinancialStatus: (s) => financialStatus(s.record),
     fullyPaid: () => true,
     discountCodes: (s) => s.record.discountApplications.filter((d: { code: string | null }) => d.code).map((d: { code: string }) => d.code),
-    subtotalLineItemsQuantity: (s) => orderTotals(s.record).lineItemsQuantity,
+    // "This excludes quantities for items like tips, shipping costs, or gift cards" (2026-10 schema).
+    subtotalLineItemsQuantity: (s) => orderTotals(s.record).subtotalLineItemsQuantity,
+    currentSubtotalLineItemsQuantity: (s) => orderTotals(s.record).currentSubtotalLineItemsQuantity,
     customer: (s: Src<Order>, _a, ctx) => {
       requireScope(ctx, "customer", "read_customers");
       const c = s.record.customerId != null ? s.store.customer(s.record.customerId) : undefined;
@@ -539,6 +546,9 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     totalShippingPriceSet: (s) => bag(orderTotals(s.record).totalShipping, s.record),
     totalRefundedSet: (s) => bag(orderTotals(s.record).totalRefunded, s.record),
     currentTotalPriceSet: (s) => bag(orderTotals(s.record).currentTotal, s.record),
+    currentSubtotalPriceSet: (s) => bag(orderTotals(s.record).currentSubtotal, s.record),
+    currentTotalDiscountsSet: (s) => bag(orderTotals(s.record).currentTotalDiscounts, s.record),
+    currentTotalTaxSet: (s) => bag(orderTotals(s.record).currentTotalTax, s.record),
     totalReceivedSet: (s) => bag(orderTotals(s.record).total, s.record),
     netPaymentSet: (s) => bag(orderTotals(s.record).currentTotal, s.record),
     lineItems: (s: Src<Order>, args, ctx) =>

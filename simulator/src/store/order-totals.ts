@@ -23,7 +23,18 @@ export interface OrderTotals {
   totalRefunded: MoneyPair;
   /** total − refunded. */
   currentTotal: MoneyPair;
+  /** subtotal − refunded line subtotals (REST current_subtotal_price, GraphQL currentSubtotalPriceSet). */
+  currentSubtotal: MoneyPair;
+  /** totalDiscounts − the discounts on refunded units (REST current_total_discounts). */
+  currentTotalDiscounts: MoneyPair;
+  /** totalTax − refunded line and shipping tax (REST current_total_tax). */
+  currentTotalTax: MoneyPair;
+  /** Σ quantity of every line (the TOTAL_ITEMS_QUANTITY sort). */
   lineItemsQuantity: number;
+  /** Σ quantity of lines that count toward the subtotal: gift cards excluded (Order.subtotalLineItemsQuantity). */
+  subtotalLineItemsQuantity: number;
+  /** The same less refunded units (Order.currentSubtotalLineItemsQuantity). */
+  currentSubtotalLineItemsQuantity: number;
 }
 
 /** A money pair as integer cents [shop, presentment]. */
@@ -111,6 +122,28 @@ export function orderTotals(order: Order): OrderTotals {
   const totalShipping = sum(order.shippingLines.map((s) => c(s.price)));
   const total = sum([subtotal, totalShipping, totalTax]);
   const totalRefunded = sum(order.refunds.map(refundCents));
+  // What refunds take off the current_* amounts: each refunded unit's discounted price, its
+  // discount (unit price × units − refunded subtotal) and its tax; refunded shipping's tax.
+  let refundedSubtotal: Cents = [0, 0];
+  let refundedDiscount: Cents = [0, 0];
+  let refundedTax: Cents = [0, 0];
+  let refundedSubtotalUnits = 0;
+  const lines = new Map(order.lineItems.map((l) => [l.id, l]));
+  for (const r of order.refunds) {
+    for (const x of r.refundLineItems) {
+      const line = lines.get(x.lineItemId);
+      const sub = c(x.subtotal);
+      refundedSubtotal = add(refundedSubtotal, sub);
+      refundedTax = add(refundedTax, c(x.totalTax));
+      if (!line) continue;
+      const unit = c(line.originalUnitPrice);
+      refundedDiscount = add(refundedDiscount, [unit[0] * x.quantity - sub[0], unit[1] * x.quantity - sub[1]]);
+      if (!line.isGiftCard) refundedSubtotalUnits += x.quantity;
+    }
+    for (const x of r.refundShippingLines) refundedTax = add(refundedTax, c(x.tax));
+  }
+  const minus = (a: Cents, b: Cents): MoneyPair => pair([a[0] - b[0], a[1] - b[1]]);
+  const subtotalLineItemsQuantity = order.lineItems.reduce((n, l) => n + (l.isGiftCard ? 0 : l.quantity), 0);
   const totals: OrderTotals = {
     subtotal: pair(subtotal),
     totalDiscounts: pair(totalDiscounts),
@@ -119,7 +152,12 @@ export function orderTotals(order: Order): OrderTotals {
     total: pair(total),
     totalRefunded: pair(totalRefunded),
     currentTotal: pair([total[0] - totalRefunded[0], total[1] - totalRefunded[1]]),
+    currentSubtotal: minus(subtotal, refundedSubtotal),
+    currentTotalDiscounts: minus(totalDiscounts, refundedDiscount),
+    currentTotalTax: minus(totalTax, refundedTax),
     lineItemsQuantity: order.lineItems.reduce((n, l) => n + l.quantity, 0),
+    subtotalLineItemsQuantity,
+    currentSubtotalLineItemsQuantity: subtotalLineItemsQuantity - refundedSubtotalUnits,
   };
   cache.set(order, totals);
   return totals;

@@ -181,10 +181,12 @@ export function orderPayload(store: ShopStore, o: Order): Json {
     contact_email: o.email,
     created_at: o.createdAt,
     currency: o.currencyCode,
-    ...moneyFields("current_subtotal_price", t.subtotal, o),
-    ...moneyFields("current_total_discounts", t.totalDiscounts, o),
+    // current_* reflect refunds (REST Order resource: "The value of this field reflects order
+    // edits, returns, and refunds"); see orderTotals for how each is netted.
+    ...moneyFields("current_subtotal_price", t.currentSubtotal, o),
+    ...moneyFields("current_total_discounts", t.currentTotalDiscounts, o),
     ...moneyFields("current_total_price", t.currentTotal, o),
-    ...moneyFields("current_total_tax", t.totalTax, o),
+    ...moneyFields("current_total_tax", t.currentTotalTax, o),
     customer_locale: "en",
     device_id: null,
     discount_codes: o.discountApplications
