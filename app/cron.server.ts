@@ -2,7 +2,7 @@
 // SYNC_CRON=off turns it off (e.g. on web-only instances when a dedicated worker runs
 // the cron); under NODE_ENV=test it is off unless SYNC_CRON=on, because test suites
 // share one database between several app processes wired to different simulators.
-import { serverSyncContext } from "./sync/server-context.server";
+import { syncEngine } from "./shopify.server";
 import { createSyncScheduler, syncCronEnabled } from "./sync/scheduler";
 
 declare global {
@@ -13,7 +13,7 @@ declare global {
 
 export function startSyncCron(): void {
   if (globalThis.storepulseSyncScheduler || !syncCronEnabled(process.env)) return;
-  const scheduler = createSyncScheduler(serverSyncContext(), {
+  const scheduler = createSyncScheduler(syncEngine(), {
     cronExpression: process.env.SYNC_CRON_EXPRESSION || "* * * * *",
   });
   scheduler.start();

@@ -1,6 +1,8 @@
 // The one place Shopify is configured: embedded app, Shopify-managed install
 // with token exchange, expiring offline tokens, Admin API 2026-10, sessions in
-// PostgreSQL through Prisma.
+// PostgreSQL through Prisma. Also the process's sync engine, because the engine
+// runs on the offline sessions this instance loads and refreshes, and afterAuth
+// starts the backfill with it (built here so nothing imports back into this module).
 import { routeShopifyApiToSimulator } from "./shopify-simulator.server"; // before the adapter
 import "@shopify/shopify-app-remix/adapters/node";
 import {
@@ -11,6 +13,9 @@ import {
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./env.server";
+import { createSyncEngine } from "./services/sync-engine.server";
+import type { SyncContext } from "./sync/context";
+import { handleInstall } from "./sync/install";
 
 export const apiVersion = ApiVersion.October26;
 
@@ -32,16 +37,20 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session }) => {
       // Shop row now; shop details and the backfill in the background (the page
-      // does not wait). Loaded lazily: the sync wiring imports this module.
-      const [{ handleInstall }, { serverSyncContext }] = await Promise.all([
-        import("./sync/install"),
-        import("./sync/server-context.server"),
-      ]);
-      await handleInstall(serverSyncContext(), session.shop, session.scope ?? "");
+      // does not wait).
+      await handleInstall(syncEngine(), session.shop, session.scope ?? "");
     },
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
+
+let engine: SyncContext | undefined;
+
+/** The sync engine of this process (routes, cron, CLI, afterAuth): one worker id, one set of token caches. */
+export function syncEngine(): SyncContext {
+  engine ??= createSyncEngine(async (shop) => (await shopify.unauthenticated.admin(shop)).session);
+  return engine;
+}
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;

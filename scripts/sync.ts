@@ -13,9 +13,9 @@ if (values.help || !values.shop) {
 }
 const shop = values.shop.includes(".") ? values.shop : `${values.shop}.myshopify.com`;
 
-const { serverSyncContext } = await import("../app/sync/server-context.server");
+const { syncEngine } = await import("../app/shopify.server");
 const { runShopPass } = await import("../app/sync/shop-sync");
-const ctx = serverSyncContext();
+const ctx = syncEngine();
 const started = performance.now();
 const outcome = await runShopPass(ctx, shop, { trigger: "cli" });
 const ms = Math.round(performance.now() - started);

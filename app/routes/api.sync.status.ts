@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "~/db.server";
 import { missingSessionTokenResponse } from "~/insights/http";
 import { authenticate } from "~/shopify.server";
-import { startSyncNow } from "~/sync/sync-now.server";
+import { startSyncNow } from "~/services/sync-now.server";
 import { getShopSyncStatus } from "~/sync/status";
 
 function json(status: number, body: unknown): Response {

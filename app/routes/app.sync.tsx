@@ -20,7 +20,7 @@ import {
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "~/db.server";
 import { authenticate } from "~/shopify.server";
-import { startSyncNow } from "~/sync/sync-now.server";
+import { startSyncNow } from "~/services/sync-now.server";
 import { getShopSyncStatus, type ResourceSyncStatus } from "~/sync/status";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
