@@ -15,7 +15,7 @@ import prisma from "./db.server";
 import { env } from "./env.server";
 import { createSyncEngine } from "./services/sync-engine.server";
 import type { SyncContext } from "./sync/context";
-import { handleInstall } from "./sync/install";
+import { installShop, shopInstalled } from "./services/shop-installs.server";
 
 export const apiVersion = ApiVersion.October26;
 
@@ -38,7 +38,7 @@ const shopify = shopifyApp({
     afterAuth: async ({ session }) => {
       // Shop row now; shop details and the backfill in the background (the page
       // does not wait).
-      await handleInstall(syncEngine(), session.shop, session.scope ?? "");
+      await installShop(syncEngine(), session.shop, session.scope ?? "");
     },
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
@@ -54,7 +54,15 @@ export function syncEngine(): SyncContext {
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+export const authenticate = {
+  ...shopify.authenticate,
+  /** authenticate.admin, then wait until the shop's install is recorded (see shop-installs.server). */
+  async admin(request: Request): ReturnType<typeof shopify.authenticate.admin> {
+    const context = await shopify.authenticate.admin(request);
+    await shopInstalled(syncEngine(), context.session.shop, context.session.scope ?? "");
+    return context;
+  },
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const sessionStorage = shopify.sessionStorage;

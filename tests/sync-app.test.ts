@@ -108,6 +108,17 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
     await expectDatabaseMatchesSimulator(prisma, row.id, stack.sim.control.data(shop));
   }, 120_000);
 
+  it("answers every first embedded load with the page, however afterAuth and the route loaders interleave", async () => {
+    // Regression: Remix runs app.tsx's and app._index.tsx's loaders concurrently; both
+    // authenticate, only one runs afterAuth, and the library lets the other go on without
+    // waiting for it — the Overview read the shop before it was recorded and answered 404.
+    // Eight fresh shops opened at once make that interleaving all but certain without the fix.
+    const shops = Array.from({ length: 8 }, () => stack.sim.control.createShop({ domain: uniqueShopDomain("first-load"), size: "empty" }).domain);
+    const statuses = await Promise.all(shops.map(async (s) => (await openEmbeddedApp(stack, s)).status));
+    expect(statuses).toEqual(shops.map(() => 200));
+    expect(await prisma.shop.count({ where: { domain: { in: shops } } })).toBe(shops.length);
+  }, 120_000);
+
   it("after uninstall makes no further Admin API calls for the shop, and never prints tokens", async () => {
     stack.sim.control.uninstall(shop);
     await waitFor(async () => stack.app.output().includes("POST /webhooks/app/uninstalled 200"), "app/uninstalled to be processed");
