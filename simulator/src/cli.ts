@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run sim -- [options]
   --app-toml <file>   the app's shopify.app.toml (default ../shopify.app.toml)
   --install           install the app on the shop at start (tokens: POST /_sim/shops/{shop}/install)
   --bulk-speed <n>    bulk operation speed in objects/s (default 5000)
+  --webhook-speed <n> run webhook retries n× faster than Shopify's 8 retries over 4 hours (default 1)
   --log               log HTTP requests (tokens are redacted)
   -h, --help`;
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       "app-toml": { type: "string" },
       install: { type: "boolean", default: false },
       "bulk-speed": { type: "string" },
+      "webhook-speed": { type: "string" },
       log: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     ],
     appToml: values["app-toml"] ? resolve(cwd, values["app-toml"]) : undefined,
     bulk: values["bulk-speed"] ? { objectsPerSecond: Number(values["bulk-speed"]) } : undefined,
+    webhooks: values["webhook-speed"] ? { speed: Number(values["webhook-speed"]) } : undefined,
     logger: values.log,
   });
   const app = sim.simulator.app;

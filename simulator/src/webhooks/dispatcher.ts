@@ -12,18 +12,48 @@ import type { Customer, Order, Product, Refund } from "../store/types.js";
 import type { WebhookConfig, WebhookSubscription } from "./app-config.js";
 import { bulkFinishPayload, customerPayload, orderPayload, productPayload, shopPayload } from "./payloads.js";
 
+/** Where the dispatcher takes time from: real timers by default, a virtual clock in tests. */
+export interface WebhookScheduler {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const REAL_TIME: WebhookScheduler = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 export interface WebhookOptions {
   /** No answer within this many ms counts as a failure (Shopify: 5 s). */
   timeoutMs: number;
-  /** First retry waits this long, then doubles (Shopify retries over hours; tests use ms). */
+  /** First retry waits this long, then doubles. Default: Shopify's schedule (SHOPIFY_RETRY_BASE_MS). */
   retryBaseMs: number;
-  /** Attempts in total, the first included (Shopify: 8 retries). */
+  /** Attempts in total, the first included (Shopify: the first plus 8 retries). */
   maxAttempts: number;
+  /**
+   * Speed knob: retry waits are divided by this (1000 turns Shopify's 4 hours into 14.4 s)
+   * while attempt timestamps still report Shopify time. Default 1.
+   */
+  speed: number;
+  /** Timers and clock; tests inject a virtual one to run the whole schedule without waiting. */
+  scheduler?: WebhookScheduler;
 }
+
+/**
+ * "Webhooks will now be retried a total of 8 times over 4 hours using an exponential
+ * backoff schedule" (shopify.dev/changelog/updates-to-webhook-retry-mechanism, 2024-09-10;
+ * shopify.dev/docs/apps/build/webhooks/troubleshooting-webhooks). Shopify does not publish
+ * the individual waits: doubling waits b, 2b, …, 128b sum to 255b, so b = 4 h / 255 puts the
+ * 8th retry 4 hours after the first attempt.
+ */
+export const SHOPIFY_RETRY_BASE_MS = Math.round((4 * 3_600_000) / 255);
+export const SHOPIFY_MAX_ATTEMPTS = 9;
 
 const MAX_DELIVERY_LOG = 10_000;
 
-export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = { timeoutMs: 5000, retryBaseMs: 1000, maxAttempts: 9 };
+export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = { timeoutMs: 5000, retryBaseMs: SHOPIFY_RETRY_BASE_MS, maxAttempts: SHOPIFY_MAX_ATTEMPTS, speed: 1 };
 
 export interface DeliveryRecord {
   webhookId: string;
@@ -38,6 +68,8 @@ export interface DeliveryRecord {
   state: "pending" | "delivered" | "failed" | "dropped";
   /** How many times this webhook was sent as a duplicate (fault knob). */
   duplicates: number;
+  /** When each attempt of the original was sent (ISO, in Shopify time: real waits × speed). */
+  attemptedAt: string[];
   body: string;
 }
 
@@ -51,7 +83,10 @@ export class WebhookDispatcher {
   private readonly app: AppCredentials;
   private config: WebhookConfig;
   private readonly faults: (shop: string) => ShopFaults;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<unknown>();
+  private readonly scheduler: WebhookScheduler;
+  /** Shopify time = start + (scheduler time − start) × speed. */
+  private readonly startedAt: number;
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
   private closed = false;
@@ -64,7 +99,16 @@ export class WebhookDispatcher {
       timeoutMs: opts.timeoutMs ?? DEFAULT_WEBHOOK_OPTIONS.timeoutMs,
       retryBaseMs: opts.retryBaseMs ?? DEFAULT_WEBHOOK_OPTIONS.retryBaseMs,
       maxAttempts: opts.maxAttempts ?? DEFAULT_WEBHOOK_OPTIONS.maxAttempts,
+      speed: opts.speed ?? DEFAULT_WEBHOOK_OPTIONS.speed,
     };
+    if (!(this.options.speed > 0)) throw new Error("webhooks.speed must be > 0");
+    this.scheduler = opts.scheduler ?? REAL_TIME;
+    this.startedAt = this.scheduler.now();
+  }
+
+  private shopifyNow(): string {
+    const now = this.scheduler.now();
+    return new Date(this.startedAt + (now - this.startedAt) * this.options.speed).toISOString();
   }
 
   get apiVersion(): string {
@@ -161,6 +205,7 @@ export class WebhookDispatcher {
       lastStatus: null,
       state: "pending",
       duplicates: 0,
+      attemptedAt: [],
       body: JSON.stringify(payload),
     };
     this.deliveries.push(record);
@@ -180,7 +225,7 @@ export class WebhookDispatcher {
 
   private schedule(fn: () => Promise<void>, delayMs: number): void {
     this.inFlight++;
-    const timer = setTimeout(() => {
+    const timer = this.scheduler.setTimeout(() => {
       this.timers.delete(timer);
       void fn().finally(() => {
         this.inFlight--;
@@ -197,6 +242,7 @@ export class WebhookDispatcher {
   private async attempt(record: DeliveryRecord, isDuplicate: boolean): Promise<void> {
     if (this.closed) return;
     record.attempts++;
+    if (!isDuplicate) record.attemptedAt.push(this.shopifyNow());
     let status = 0;
     try {
       const res = await fetch(record.uri, {
@@ -230,7 +276,8 @@ export class WebhookDispatcher {
       record.state = "failed";
       return;
     }
-    const backoff = this.options.retryBaseMs * 2 ** (record.attempts - 1);
+    // Exponential backoff on Shopify's schedule (see SHOPIFY_RETRY_BASE_MS), compressed by `speed`.
+    const backoff = (this.options.retryBaseMs * 2 ** (record.attempts - 1)) / this.options.speed;
     this.schedule(() => this.attempt(record, false), backoff);
   }
 
@@ -242,7 +289,7 @@ export class WebhookDispatcher {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) this.scheduler.clearTimeout(t);
     this.timers.clear();
     this.inFlight = 0;
     this.idleWaiters.forEach((w) => w());
