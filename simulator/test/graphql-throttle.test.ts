@@ -36,17 +36,26 @@ describe("query cost and the leaky bucket", () => {
     return { res, cost: (res.extensions as { cost: Cost }).cost };
   }
 
-  it("prices connections as 2 + first × node cost and charges the actual cost", async () => {
-    const products = sim.control.data(STANDARD).products.length;
-    const { res, cost } = await run(STANDARD, `{ products(first: 100) { nodes { id } } }`);
+  // Page-size factors Shopify reported for one-object nodes (simulator/test/recordings/query-costs.jsonl):
+  // a connection of first: n costs 2 + factor(n) × node cost.
+  const RECORDED_FACTOR: Record<number, number> = { 1: 1, 3: 2, 5: 3, 10: 4, 20: 5, 50: 7, 250: 11 };
+
+  it("prices connections as Shopify reported (2 + factor(first) × node cost) and charges the actual cost", async () => {
+    const { res, cost } = await run(STANDARD, `{ products(first: 250) { nodes { id } } }`);
     expect(res.errors).toBeUndefined();
-    expect(cost.requestedQueryCost).toBe(2 + 100 * 1);
-    expect(cost.actualQueryCost).toBe(2 + products * 1);
-    expect(cost.throttleStatus).toEqual({ maximumAvailable: 2000, currentlyAvailable: 2000 - (2 + products), restoreRate: 100 });
+    expect(cost.requestedQueryCost).toBe(2 + RECORDED_FACTOR[250]! * 1); // recorded: 13
+    expect(cost.actualQueryCost).toBeLessThanOrEqual(cost.requestedQueryCost);
+    expect(cost.throttleStatus).toEqual({ maximumAvailable: 2000, currentlyAvailable: 2000 - cost.actualQueryCost!, restoreRate: 100 });
+    const five = await run(STANDARD, `{ products(first: 5) { nodes { id } } }`);
+    expect(sim.control.data(STANDARD).products.length).toBeGreaterThanOrEqual(5);
+    expect(five.cost.requestedQueryCost).toBe(2 + RECORDED_FACTOR[5]!);
+    expect(five.cost.actualQueryCost).toBe(2 + RECORDED_FACTOR[5]!); // five came back
 
     const nested = await run(STANDARD, `{ orders(first: 10) { edges { node { id customer { id } totalPriceSet { shopMoney { amount } } } } } }`);
-    // per order: node 1 + customer 1 + MoneyBag 1 + MoneyV2 1
-    expect(nested.cost.requestedQueryCost).toBe(2 + 10 * 4);
+    // per order: node 1 + customer 1; MoneyBag and MoneyV2 are free (recorded: order { totalOutstandingSet { … } } costs 1).
+    expect(nested.cost.requestedQueryCost).toBe(2 + RECORDED_FACTOR[10]! * 2);
+    const count = await run(STANDARD, `{ productsCount { count } }`);
+    expect(count.cost.requestedQueryCost).toBe(10); // recorded productsCount: 10
   });
 
   it("restores at the plan's rate (Standard 100/s, Advanced 200/s)", async () => {
@@ -68,7 +77,8 @@ describe("query cost and the leaky bucket", () => {
   });
 
   it("throttles a burst and lets the same query through once the bucket refills", async () => {
-    const query = `{ orders(first: 249) { nodes { id customer { id } } } }`;
+    // 2 + 7 × (1 + 1 + (2 + 11 × (1 + (2 + 7)))) = 800: the third in a row cannot be paid for.
+    const query = `{ orders(first: 50) { nodes { id customer { orders(first: 250) { nodes { id lineItems(first: 50) { nodes { id } } } } } } } }`;
     let throttled: Cost | undefined;
     let successes = 0;
     for (let i = 0; i < 20 && !throttled; i++) {
@@ -95,10 +105,11 @@ describe("query cost and the leaky bucket", () => {
 
   it("refuses a query above the single-query maximum before charging anything", async () => {
     now += 60_000; // full bucket
-    const { res, cost } = await run(STANDARD, `{ orders(first: 250) { nodes { id lineItems(first: 5) { nodes { id } } } } }`);
-    expect(cost.requestedQueryCost).toBe(2 + 250 * (1 + 2 + 5));
-    expect(res.errors?.graphQLErrors?.[0]?.extensions).toEqual({ code: "MAX_COST_EXCEEDED", cost: 2002, maxCost: 1000 });
-    expect(res.errors?.graphQLErrors?.[0]?.message).toMatch(/^Query cost is 2002, which exceeds the single query max cost limit \(1000\)/);
+    const { res, cost } = await run(STANDARD, `{ orders(first: 250) { nodes { id customer { orders(first: 250) { nodes { id lineItems(first: 50) { nodes { id } } } } } } } }`);
+    // 2 + 11 × (1 + 1 + (2 + 11 × (1 + (2 + 7)))) = 1256
+    expect(cost.requestedQueryCost).toBe(1256);
+    expect(res.errors?.graphQLErrors?.[0]?.extensions).toEqual({ code: "MAX_COST_EXCEEDED", cost: 1256, maxCost: 1000 });
+    expect(res.errors?.graphQLErrors?.[0]?.message).toMatch(/^Query cost is 1256, which exceeds the single query max cost limit \(1000\)/);
     expect(cost.throttleStatus.currentlyAvailable).toBe(2000);
   });
 

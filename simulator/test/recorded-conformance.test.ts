@@ -2,10 +2,11 @@
 // simulator/test/recordings/) replayed against the simulator over HTTP. What is
 // deterministic must match: HTTP status, userErrors (messages and codes), response
 // shape, cost. What may differ is allowed explicitly (see recorded/replay.ts).
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/index.js";
 import { FIXED_ANCHOR, startTestSimulator, waitFor } from "./helpers.js";
-import { ALLOW_IDS_TIMES_URLS, diffResponse, exchangesIn, loadRecording, replay, type RecordedExchange } from "./recorded/replay.js";
+import { ALLOW_IDS_TIMES_URLS, diffResponse, exchangesIn, loadRecording, RECORDINGS_DIR, replay, type RecordedExchange } from "./recorded/replay.js";
 
 const BULK = "2026-04/bulk-operations/";
 
@@ -115,5 +116,60 @@ describe("recorded conformance: bulk operations", () => {
         return op && op.status === "COMPLETED" ? op : undefined;
       });
     }
+  });
+});
+
+/** One line of query-costs.jsonl: a read query Shopify answered and the cost it reported. */
+interface RecordedCostLine {
+  recording: string;
+  at: string;
+  apiVersion: string;
+  query: string;
+  variables: Record<string, unknown> | null;
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  hasErrors: boolean;
+}
+
+describe("recorded conformance: query cost (query-costs.jsonl)", () => {
+  let sim: RunningSimulator;
+  let token: string;
+  const SHOP = "rec-cost.myshopify.com";
+  const lines: RecordedCostLine[] = readFileSync(RECORDINGS_DIR + "query-costs.jsonl", "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as RecordedCostLine);
+
+  beforeAll(async () => {
+    sim = await startTestSimulator({ shops: [{ domain: SHOP, seed: 9, size: "small", plan: "plus", anchor: FIXED_ANCHOR }] });
+    token = sim.control.install(SHOP).accessToken;
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it("reports Shopify's requested cost for at least 90% of the recorded queries it answers, and refuses none Shopify ran", async () => {
+    let answered = 0;
+    let equal = 0;
+    const refused: string[] = [];
+    const differing: string[] = [];
+    for (const line of lines) {
+      const got = await replay(sim.url, token, { query: line.query, variables: line.variables ?? {} });
+      expect(got.status, line.at).toBe(200);
+      const cost = got.body.extensions?.cost;
+      // Not answered: documents the 2026-10 schema refuses (removed fields, mutations are
+      // not in this file) — the simulator reports no cost for them, like Shopify.
+      if (!cost) continue;
+      answered++;
+      if (cost.requestedQueryCost === line.requestedQueryCost) equal++;
+      else differing.push(`${line.recording}${line.at}: Shopify ${line.requestedQueryCost}, simulator ${cost.requestedQueryCost}`);
+      if (got.body.errors?.some((e) => e.extensions?.code === "MAX_COST_EXCEEDED") && !line.hasErrors) refused.push(`${line.recording}${line.at}`);
+    }
+    const share = equal / answered;
+    console.log(`recorded query cost: ${equal} of ${answered} answered queries equal Shopify's requestedQueryCost (${(share * 100).toFixed(1)}%); of ${lines.length} recorded`);
+    if (differing.length) console.log(`differing:\n  ${differing.join("\n  ")}`);
+    expect(answered).toBeGreaterThan(lines.length * 0.9);
+    expect(share).toBeGreaterThanOrEqual(0.9);
+    expect(refused).toEqual([]);
   });
 });

@@ -43,7 +43,8 @@ describe("@shopify/shopify-api GraphQL client against the simulator", () => {
       shop: { myshopifyDomain: SHOP },
       orders: { nodes: oracle.orders.slice(0, 3).map((o) => ({ id: `gid://shopify/Order/${o.id}` })) },
     });
-    expect(res.extensions?.cost).toMatchObject({ requestedQueryCost: 6, actualQueryCost: 6, throttleStatus: { maximumAvailable: 2000, restoreRate: 100 } });
+    // shop 1 + orders(first: 3) 2 + 2 × 1 (query-costs.jsonl: first: 3 of one-object nodes is priced as 2 nodes)
+    expect(res.extensions?.cost).toMatchObject({ requestedQueryCost: 5, actualQueryCost: 5, throttleStatus: { maximumAvailable: 2000, restoreRate: 100 } });
   });
 
   it("surfaces THROTTLED as a GraphqlQueryError", async () => {
