@@ -124,7 +124,12 @@ describe("Admin API errors", () => {
     const r = await post({ query: `{ products(first: 3, query: "bogus_field:1") { nodes { id } } }` });
     expect(r.body.data.products.nodes).toHaveLength(3);
     expect(r.body.extensions.search).toEqual([
-      { path: ["products"], query: "bogus_field:1", warnings: [{ field: "bogus_field", message: "Invalid search field for this query." }] },
+      {
+        path: ["products"],
+        query: "bogus_field:1",
+        parsed: { field: "bogus_field", match_all: "1" },
+        warnings: [{ field: "bogus_field", message: "Invalid search field for this query.", code: "invalid_field" }],
+      },
     ]);
   });
 

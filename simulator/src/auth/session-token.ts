@@ -3,8 +3,11 @@
 //
 // Claims and signing match Shopify's: HS256 with the app's client secret,
 // iss `https://{shop}/admin`, dest `https://{shop}`, aud = API key (client id),
-// sub = staff user id, exp = iat + 60 s, nbf, iat, jti (unique), sid (admin session).
-import { randomUUID } from "node:crypto";
+// sub = staff user id, exp = iat + 60 s, nbf, iat, jti (unique), sid (admin session),
+// sig: the payload of "Anatomy of a session token" ends with "sig": "<signature>"
+// (shopify.dev/docs/apps/build/authentication-authorization/session-tokens). Shopify does
+// not document what it signs and no library reads it; here it is an opaque 64-hex value.
+import { randomBytes, randomUUID } from "node:crypto";
 import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
 import type { SimContext } from "../contracts.js";
 import { ownerUserId } from "./staff.js";
@@ -25,6 +28,7 @@ export interface SessionTokenClaims {
   iat: number;
   jti: string;
   sid: string;
+  sig: string;
 }
 
 export interface MintOptions {
@@ -69,6 +73,7 @@ export function sessionTokenClaims(apiKey: string, shop: string, options: MintOp
     iat,
     jti: randomUUID(),
     sid: options.sid ?? adminSessionId(shop, userId),
+    sig: randomBytes(32).toString("hex"),
   };
 }
 

@@ -34,10 +34,12 @@ export interface BulkApi {
   list(ctx: RequestContext): BulkOperationView[];
 }
 
+/** One `extensions.search` entry, shaped as recorded (see search-query.ts). */
 export interface SearchWarning {
   path: Array<string | number>;
   query: string;
-  warnings: Array<{ field: string; message: string }>;
+  parsed: unknown;
+  warnings: Array<{ field: string; message: string; code: string }>;
 }
 
 export interface RequestContext {

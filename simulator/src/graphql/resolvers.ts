@@ -33,7 +33,7 @@ import type {
 } from "../store/types.js";
 import { paginate, type ConnectionArgs, type SortValue } from "./connections.js";
 import type { RequestContext } from "./context.js";
-import { compileSearch, fieldBounds, type SearchFields } from "./search-query.js";
+import { compileSearch, fieldBounds, parsedSearch, parseSearch, type SearchFields } from "./search-query.js";
 
 const SIXTY_DAYS_MS = 60 * 86_400_000;
 
@@ -258,7 +258,7 @@ function topLevelConnection<T extends { id: number }>(
   }
   const compiled = compileSearch(args.query, search, freeText, ctx.store.profile.ianaTimezone);
   if (compiled.warnings.length > 0 && args.query) {
-    ctx.searchWarnings.push({ path: pathArray(info.path), query: args.query, warnings: compiled.warnings });
+    ctx.searchWarnings.push({ path: pathArray(info.path), query: args.query, parsed: parsedSearch(parseSearch(args.query)), warnings: compiled.warnings });
   }
   const sorted = ctx.store.sortedView(kind, sortKey, sortValue as (r: unknown) => SortValue) as unknown as T[];
   const keep = (r: T) => extraKeep(r) && compiled.predicate(r);

@@ -137,7 +137,29 @@ export type SearchFields<T> = Record<string, SearchField<T>>;
 
 export interface CompiledSearch<T> {
   predicate: (record: T) => boolean;
-  warnings: Array<{ field: string; message: string }>;
+  warnings: Array<{ field: string; message: string; code: "invalid_field" | "invalid_value" }>;
+}
+
+/**
+ * The query tree as Shopify echoes it in `extensions.search[].parsed`. Recorded shapes:
+ * a term `{ field, match_all }` and `{ and: [...] }` (2025-01/orders/draft-orders-search-sort-staged.json,
+ * 2026-04/products/selling-plan-group-lifecycle.json). Not recorded, so modelled on those:
+ * `or`/`not` nodes, `range_gt|range_gte|range_lt|range_lte` for comparisons, and free text
+ * as field "default" (listed under Known gaps in docs/fidelity.md).
+ */
+export function parsedSearch(node: SearchNode): unknown {
+  switch (node.kind) {
+    case "and":
+      return { and: node.nodes.map(parsedSearch) };
+    case "or":
+      return { or: node.nodes.map(parsedSearch) };
+    case "not":
+      return { not: parsedSearch(node.node) };
+    case "term": {
+      const key = { ":": "match_all", ">": "range_gt", ">=": "range_gte", "<": "range_lt", "<=": "range_lte" }[node.op];
+      return { field: node.field ?? "default", [key]: node.value };
+    }
+  }
 }
 
 /** A timestamp filter value: ISO with time (UTC unless offset), or a date in the shop's zone. */
@@ -198,7 +220,8 @@ export function compileSearch<T>(
     }
     const field = fields[term.field];
     if (!field) {
-      warnings.push({ field: term.field, message: "Invalid search field for this query." });
+      // Recorded: { field, message: "Invalid search field for this query.", code: "invalid_field" }.
+      warnings.push({ field: term.field, message: "Invalid search field for this query.", code: "invalid_field" });
       return () => true;
     }
     const raw = term.value;
@@ -206,7 +229,8 @@ export function compileSearch<T>(
       case "timestamp": {
         const at = parseSearchTime(raw, zone);
         if (at === undefined) {
-          warnings.push({ field: term.field, message: `Invalid timestamp value "${raw}".` });
+          // Recorded for enum values (2026-04/bulk-operations/bulk-operations-read-arg-validation.json).
+          warnings.push({ field: term.field, message: `Input \`${raw}\` is not an accepted value.`, code: "invalid_value" });
           return () => true;
         }
         // Stored timestamps are "YYYY-MM-DDTHH:MM:SSZ"; for whole-second values a string
@@ -223,7 +247,7 @@ export function compileSearch<T>(
         const gidMatch = /\/(\d+)$/.exec(raw);
         const n = Number(gidMatch ? gidMatch[1] : raw);
         if (!Number.isFinite(n)) {
-          warnings.push({ field: term.field, message: `Invalid numeric value "${raw}".` });
+          warnings.push({ field: term.field, message: `Input \`${raw}\` is not an accepted value.`, code: "invalid_value" });
           return () => true;
         }
         return (r) => {
