@@ -1,10 +1,10 @@
-import { PassThrough } from "stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { adaptDocumentHeadersForSimulator } from "./shopify-simulator.server";
+import { withoutChunkPadding } from "./ssr-stream.server";
 import "./cron.server"; // starts the sync scheduler once per process
 
 export const streamTimeout = 5000;
@@ -26,7 +26,8 @@ export default async function handleRequest(
       <RemixServer context={remixContext} url={request.url} />,
       {
         [callbackName]: () => {
-          const body = new PassThrough();
+          // React writes straight into the transform, so it sees React's own chunks.
+          const body = withoutChunkPadding();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));

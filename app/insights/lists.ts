@@ -43,20 +43,31 @@ function likePattern(search: string | undefined): string | null {
 }
 
 // Sort keys map to fixed SQL; user text never reaches Prisma.raw.
+// The ordering staff get (tests/insights-list-sorting.test.ts checks it page by page):
+// - Columns are qualified with `listed.` so they name the numeric/date input columns: a
+//   bare `total_spent` would name the SELECT's `total_spent::text` output and sort money
+//   as text ($972.95, $95.39, $920.60, …).
+// - Text compares case-insensitively (lower) by the Unicode root collation ("und-x-icu",
+//   present in PostgreSQL built with ICU and in PGlite), not by the database's default
+//   collation, which is "C" (code points: "Émile" after "Zola") on both of ours.
+// - Missing values (no name, never ordered) come last in both directions.
+// - Ties are broken by the Shopify id ascending in both directions, so paging with
+//   LIMIT/OFFSET is stable: no row repeats or goes missing between pages.
+const TEXT_COLLATION = '"und-x-icu"';
 const CUSTOMER_ORDER: Record<CustomerSort, string> = {
-  totalSpent: "total_spent",
-  orders: "orders",
-  name: "lower(name)",
-  lastOrderDate: "last_order_date",
+  totalSpent: "listed.total_spent",
+  orders: "listed.orders",
+  name: `lower(listed.name) COLLATE ${TEXT_COLLATION}`,
+  lastOrderDate: "listed.last_order_date",
 };
 const PRODUCT_ORDER: Record<ProductSort, string> = {
-  netSales: "net_sales",
-  unitsSold: "units_sold",
-  title: "lower(title)",
+  netSales: "listed.net_sales",
+  unitsSold: "listed.units_sold",
+  title: `lower(listed.title) COLLATE ${TEXT_COLLATION}`,
 };
 
 function orderBy(column: string, direction: SortDirection): Prisma.Sql {
-  return Prisma.raw(`${column} ${direction === "asc" ? "ASC" : "DESC"} NULLS LAST, id_num ASC`);
+  return Prisma.raw(`${column} ${direction === "asc" ? "ASC" : "DESC"} NULLS LAST, listed.id_num ASC`);
 }
 
 export async function listCustomers(
