@@ -3,7 +3,8 @@
 // the cron); under NODE_ENV=test it is off unless SYNC_CRON=on, because test suites
 // share one database between several app processes wired to different simulators.
 import { syncEngine } from "./shopify.server";
-import { createSyncScheduler, syncCronEnabled } from "./sync/scheduler";
+import { env } from "./env.server";
+import { createSyncScheduler } from "./sync/scheduler";
 
 declare global {
   // One scheduler per process, across Vite's module reloads in development.
@@ -12,16 +13,14 @@ declare global {
 }
 
 export function startSyncCron(): void {
-  if (globalThis.storepulseSyncScheduler || !syncCronEnabled(process.env)) return;
-  const scheduler = createSyncScheduler(syncEngine(), {
-    cronExpression: process.env.SYNC_CRON_EXPRESSION || "* * * * *",
-  });
+  if (globalThis.storepulseSyncScheduler || !env.syncCron) return;
+  const scheduler = createSyncScheduler(syncEngine(), { cronExpression: env.SYNC_CRON_EXPRESSION });
   scheduler.start();
   globalThis.storepulseSyncScheduler = scheduler;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => void scheduler.stop());
   }
-  console.log("Sync scheduler started (every minute; SYNC_CRON=off disables it)");
+  console.log(`Sync scheduler started ("${env.SYNC_CRON_EXPRESSION}"; SYNC_CRON=off disables it)`);
 }
 
 startSyncCron();

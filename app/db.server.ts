@@ -6,8 +6,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { env } from "./env.server";
-import { defaultEmbeddedDataDir, startEmbeddedPostgres } from "./db/embedded-postgres.server";
+import { startEmbeddedPostgres } from "./db/embedded-postgres.server";
 import { applyMigrations } from "./db/migrate.server";
+import { profileRollups } from "./insights/rollups";
 
 declare global {
   // Survives Vite's module reloads in development, so we keep one pool and one
@@ -19,7 +20,7 @@ declare global {
 async function connect(): Promise<PrismaClient> {
   let connectionString = env.DATABASE_URL;
   if (!connectionString) {
-    const dataDir = defaultEmbeddedDataDir();
+    const dataDir = env.embeddedDataDir;
     const embedded = await startEmbeddedPostgres({ dataDir });
     connectionString = embedded.connectionString;
     await applyMigrations(connectionString);
@@ -36,6 +37,10 @@ async function connect(): Promise<PrismaClient> {
 }
 
 globalThis.storepulseDb ??= connect();
+
+// INSIGHTS_PROFILE: step timings of the rollup recomputations this process runs
+// (webhooks, backfills, the CLI — every app path has this client).
+profileRollups(env.INSIGHTS_PROFILE ? (line) => console.log(line) : null);
 
 const prisma: PrismaClient = await globalThis.storepulseDb;
 

@@ -8,14 +8,14 @@
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { env } from "./env.server";
 
-const simulatorOrigin = env.SHOPIFY_SIMULATOR_URL ? new URL(env.SHOPIFY_SIMULATOR_URL).origin : undefined;
+const simulatorOrigin = env.simulatorOrigin;
 
-// Read by @shopify/shopify-app-remix's node adapter when it is imported, for the
-// pages the library renders itself (session-token bounce, exit-iframe); so this
-// module must be imported before the adapter.
-if (simulatorOrigin) {
-  process.env.APP_BRIDGE_URL = `${simulatorOrigin}/shopifycloud/app-bridge.js`;
-}
+// The App Bridge URL is derived configuration (env.appBridgeUrl: APP_BRIDGE_URL, or
+// the simulator's stand-in). @shopify/shopify-app-remix's node adapter takes it for the
+// pages the library renders itself (session-token bounce, exit-iframe) only from
+// process.env.APP_BRIDGE_URL, read once when the adapter is imported — its one input
+// for it — so it is handed over here, before the adapter import (shopify.server).
+if (env.appBridgeUrl) process.env.APP_BRIDGE_URL = env.appBridgeUrl;
 
 export function isSimulatorMode(): boolean {
   return simulatorOrigin !== undefined;
@@ -54,7 +54,7 @@ export function adaptDocumentHeadersForSimulator(headers: Headers): void {
     headers.set("Content-Security-Policy", csp.replace("frame-ancestors", `frame-ancestors ${simulatorOrigin}`));
   }
   const link = headers.get("Link");
-  if (link && process.env.APP_BRIDGE_URL) {
-    headers.set("Link", link.replaceAll("https://cdn.shopify.com/shopifycloud/app-bridge.js", process.env.APP_BRIDGE_URL));
+  if (link && env.appBridgeUrl) {
+    headers.set("Link", link.replaceAll("https://cdn.shopify.com/shopifycloud/app-bridge.js", env.appBridgeUrl));
   }
 }

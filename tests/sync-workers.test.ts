@@ -9,7 +9,9 @@ import { createSyncTestPrisma, engineContext, startSyncSimulator } from "./sync-
 import { handleInstall } from "~/sync/install";
 import { claimShopLease, releaseShopLease } from "~/sync/lease";
 import { allDocuments } from "~/sync/queries";
-import { createSyncScheduler, spreadOffsetMs, syncCronEnabled } from "~/sync/scheduler";
+import { parseEnv } from "~/env";
+import { createSyncScheduler, spreadOffsetMs } from "~/sync/scheduler";
+import { TEST_APP } from "./helpers/test-app";
 import { backoffMs, runShopPass } from "~/sync/shop-sync";
 
 const prisma = createSyncTestPrisma();
@@ -116,10 +118,12 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
     expect(new Set(offsets).size).toBe(5);
     expect(offsets.every((o) => o >= 0 && o < 50_000)).toBe(true);
     expect(spreadOffsetMs("a.myshopify.com", 50_000)).toBe(offsets[0]);
-    expect(syncCronEnabled({ SYNC_CRON: "off", NODE_ENV: "production" })).toBe(false);
-    expect(syncCronEnabled({ NODE_ENV: "production" })).toBe(true);
-    expect(syncCronEnabled({ NODE_ENV: "test" })).toBe(false);
-    expect(syncCronEnabled({ SYNC_CRON: "on", NODE_ENV: "test" })).toBe(true);
+    const syncCron = (vars: Record<string, string>) =>
+      parseEnv({ SHOPIFY_API_KEY: TEST_APP.apiKey, SHOPIFY_API_SECRET: TEST_APP.apiSecret, SHOPIFY_APP_URL: "https://app.example", SCOPES: TEST_APP.scopes, ...vars }).syncCron;
+    expect(syncCron({ SYNC_CRON: "off", NODE_ENV: "production" })).toBe(false);
+    expect(syncCron({ NODE_ENV: "production" })).toBe(true);
+    expect(syncCron({ NODE_ENV: "test" })).toBe(false);
+    expect(syncCron({ SYNC_CRON: "on", NODE_ENV: "test" })).toBe(true);
 
     // A shop whose token was revoked: one failed pass, then not due for hours.
     const { sim, shop } = await startSyncSimulator({ seed: 32, size: { orders: 10, customers: 5, products: 2, days: 10 }, label: "backoff" });

@@ -3,18 +3,12 @@
 // loopback port, so Prisma, `pg` and `prisma migrate deploy` use it exactly like a
 // real server. Production uses a real PostgreSQL through DATABASE_URL.
 import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
   connectionString: string;
   stop(): Promise<void>;
-}
-
-/** Default data directory (git-ignored), overridable with STOREPULSE_DATA_DIR. */
-export function defaultEmbeddedDataDir(): string {
-  return path.resolve(process.env.STOREPULSE_DATA_DIR ?? ".data/pglite");
 }
 
 export async function startEmbeddedPostgres(options: {

@@ -79,14 +79,24 @@ export async function recomputeRollups(
   );
 }
 
-/** INSIGHTS_PROFILE=1 prints how long each step of a recomputation takes. */
+let profileLog: ((line: string) => void) | null = null;
+
+/**
+ * Print how long each step of a recomputation takes (the app turns it on with
+ * INSIGHTS_PROFILE through its configuration; benchmarks may call it directly).
+ */
+export function profileRollups(log: ((line: string) => void) | null): void {
+  profileLog = log;
+}
+
 async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
-  if (!process.env.INSIGHTS_PROFILE) return step();
+  const log = profileLog;
+  if (!log) return step();
   const start = performance.now();
   try {
     return await step();
   } finally {
-    console.log(`[insights] ${label}: ${(performance.now() - start).toFixed(0)} ms`);
+    log(`[insights] ${label}: ${(performance.now() - start).toFixed(0)} ms`);
   }
 }
 

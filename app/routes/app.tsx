@@ -11,8 +11,8 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
-  // APP_BRIDGE_URL is set only in simulator mode (shopify-simulator.server): the CDN is unreachable offline.
-  return { apiKey: env.SHOPIFY_API_KEY, appBridgeUrl: process.env.APP_BRIDGE_URL };
+  // Set in simulator mode (the CDN is unreachable offline) or by APP_BRIDGE_URL; otherwise the library's CDN default.
+  return { apiKey: env.SHOPIFY_API_KEY, appBridgeUrl: env.appBridgeUrl };
 };
 
 export default function App() {

@@ -26,17 +26,6 @@ export interface SchedulerOptions {
   onPass?: (shop: string, outcome: PassOutcome) => void;
 }
 
-/**
- * SYNC_CRON=off|on. Default on, except under NODE_ENV=test: test suites share one
- * database between app processes wired to different simulators.
- */
-export function syncCronEnabled(env: Record<string, string | undefined>): boolean {
-  const setting = (env.SYNC_CRON ?? "").trim().toLowerCase();
-  if (["off", "false", "0"].includes(setting)) return false;
-  if (["on", "true", "1"].includes(setting)) return true;
-  return env.NODE_ENV !== "test";
-}
-
 export async function findDueShops(ctx: SyncContext, options: { onlyShops?: string[]; limit?: number } = {}): Promise<string[]> {
   const only = options.onlyShops ?? null;
   const rows = await ctx.prisma.$queryRaw<{ domain: string }[]>`
