@@ -53,6 +53,16 @@ describe(`the app over HTTP (${inject("databaseKind")})`, () => {
 
   it("accepts a correctly signed webhook on every subscribed topic", async () => {
     const shop = uniqueShopDomain("signed");
+    // Shop-wide topics carry the shop (the shop object, or shop_id/shop_domain for compliance).
+    const shopObject = { id: 77, myshopify_domain: shop, domain: shop };
+    const compliance = { shop_id: 77, shop_domain: shop, customer: { id: 1, email: null, phone: null } };
+    const bodies: Record<string, unknown> = {
+      "app/uninstalled": shopObject,
+      "shop/update": shopObject,
+      "customers/data_request": { ...compliance, orders_requested: [] },
+      "customers/redact": { ...compliance, orders_to_redact: [] },
+      "shop/redact": { shop_id: 77, shop_domain: shop },
+    };
     const topics = [
       "app/scopes_update", "shop/update", "customers/create", "customers/update",
       "customers/delete", "orders/create", "orders/updated", "orders/cancelled",
@@ -61,7 +71,7 @@ describe(`the app over HTTP (${inject("databaseKind")})`, () => {
       "customers/redact", "shop/redact", "app/uninstalled",
     ];
     for (const topic of topics) {
-      const response = await postWebhook(topic, shop, { id: 1 });
+      const response = await postWebhook(topic, shop, bodies[topic] ?? { id: 1 });
       expect(response.status, topic).toBe(200);
     }
   });
@@ -74,7 +84,7 @@ describe(`the app over HTTP (${inject("databaseKind")})`, () => {
       data: { id: `offline_${shop}`, shop, state: "s", accessToken: "shpat_x", isOnline: false },
     });
 
-    const response = await postWebhook("app/uninstalled", shop, { id: 1, domain: shop });
+    const response = await postWebhook("app/uninstalled", shop, { id: 1, domain: shop, myshopify_domain: shop });
     expect(response.status).toBe(200);
 
     expect(await prisma.session.count({ where: { shop } })).toBe(0);

@@ -133,7 +133,11 @@ describe("shop lifecycle", () => {
     expect((await shopRow(shopB)).name).toBe("Renamed Store");
 
     // The simulator cannot change a zone; Shopify's shop/update carries it like this.
-    const body = JSON.stringify({ id: 1, name: "Renamed Store", currency: "USD", iana_timezone: "Europe/Berlin", domain: shopB, myshopify_domain: shopB });
+    // Its id is the shop's own (learned from the simulator's shop/update above): a body naming
+    // another shop id is refused (tests/reliability/webhook-abuse.test.ts).
+    const shopifyId = (await shopRow(shopB)).shopifyId;
+    expect(shopifyId).not.toBeNull();
+    const body = JSON.stringify({ id: Number(shopifyId), name: "Renamed Store", currency: "USD", iana_timezone: "Europe/Berlin", domain: shopB, myshopify_domain: shopB });
     const response = await fetch(`${stack.app.url}/webhooks/shop/update`, { method: "POST", headers: webhookHeaders({ topic: "shop/update", shop: shopB, rawBody: body }), body });
     expect(response.status).toBe(200);
     expect((await shopRow(shopB)).ianaTimezone).toBe("Europe/Berlin");

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/webhooks/receive.server";
+import { webhookAction } from "~/webhooks/receive.server";
 
-// Webhook topic bulk_operations/finish (subscribed in shopify.app.toml).
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);
+// Webhook topic bulk_operations/finish (subscribed in shopify.app.toml); this route serves no other topic.
+export const action = webhookAction("bulk_operations/finish");

@@ -25,7 +25,9 @@ export async function recordShopInstall(prisma: PrismaClient, domain: string, gr
   const shop = await prisma.shop.upsert({
     where: { domain },
     create: { domain, grantedScopes, installedAt: new Date() },
-    update: { grantedScopes, uninstalledAt: null },
+    // installedAt moves with every verified (re)install: an app/uninstalled or shop/redact
+    // triggered before it is superseded (app/webhooks/trust.ts).
+    update: { grantedScopes, uninstalledAt: null, installedAt: new Date() },
   });
   await ensureSyncStates(prisma, shop.id);
   // A reinstall or re-authentication resumes at once: no leftover backoff, no

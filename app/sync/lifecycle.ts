@@ -79,6 +79,7 @@ export async function updateGrantedScopes(prisma: PrismaClient, shopId: number, 
 export async function redactShop(prisma: PrismaClient, domain: string): Promise<void> {
   await prisma.$transaction([
     prisma.session.deleteMany({ where: { shop: domain } }),
+    prisma.webhookRefusal.deleteMany({ where: { shopDomain: domain } }),
     prisma.shop.deleteMany({ where: { domain } }),
   ]);
 }
