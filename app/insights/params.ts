@@ -24,9 +24,18 @@ export interface InsightsParams extends RangeParams {
 
 export type ParamsResult<T> = { ok: true; value: T } | { ok: false; error: string; parameter: string };
 
+/**
+ * The calendar the API answers for. Outside it nothing is stored (Shopify began in 2006)
+ * and derived dates (the previous period) can leave what PostgreSQL and luxon accept:
+ * year 1 answered 500 before this bound.
+ */
+export const MIN_DATE = "1970-01-01";
+export const MAX_DATE = "2100-12-31";
+
 const dateSchema = z
   .string()
-  .refine((value) => parseLocalDate(value) !== null, { message: "must be a calendar date in YYYY-MM-DD form" });
+  .refine((value) => parseLocalDate(value) !== null, { message: "must be a calendar date in YYYY-MM-DD form" })
+  .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { message: `must be between ${MIN_DATE} and ${MAX_DATE}` });
 const granularitySchema = z.enum(GRANULARITIES as [Granularity, ...Granularity[]], {
   message: `must be one of ${GRANULARITIES.join(", ")}`,
 });
@@ -65,6 +74,7 @@ export function parseInsightsParams(
     to = parsed.value;
   }
   let from = addDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  if (from < MIN_DATE) from = MIN_DATE;
   if (rawFrom !== null) {
     const parsed = check(dateSchema, "from", rawFrom);
     if (!parsed.ok) return parsed;

@@ -1,0 +1,46 @@
+// Bad input refused before it reaches a query or a spreadsheet (pure logic, no database):
+// CSV formula injection and the calendar the dashboard parameters accept.
+import { describe, expect, it } from "vitest";
+import { parseInsightsParams, toCsv } from "~/insights";
+
+describe("CSV formula injection (OWASP CSV Injection)", () => {
+  const cells = (value: string | number) => toCsv(["v"], [{ v: value }]).split("\r\n")[1];
+
+  it.each(["=HYPERLINK(\"http://evil\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTAB", "\r=1"])(
+    "prefixes and quotes a text cell starting with a formula character: %j",
+    (value) => {
+      const cell = cells(value);
+      expect(cell.startsWith(`"'`)).toBe(true);
+      // The original text follows the apostrophe, quotes doubled.
+      expect(cell).toBe(`"'${value.replace(/"/g, '""')}"`);
+    },
+  );
+
+  it("keeps numbers numeric, negative amounts included", () => {
+    expect(cells("-12.50")).toBe("-12.50");
+    expect(cells(-3)).toBe("-3");
+    expect(cells("0.00")).toBe("0.00");
+    expect(cells("Ada")).toBe("Ada");
+    expect(cells("a=b")).toBe("a=b");
+  });
+});
+
+describe("dashboard dates stay in a sane calendar (1970-01-01 … 2100-12-31)", () => {
+  const parse = (query: string) => parseInsightsParams(new URLSearchParams(query), { timeZone: "UTC", now: new Date("2026-06-15T12:00:00Z") });
+
+  it.each([
+    ["from=0001-01-01&to=0001-01-31", "to"],
+    ["from=1969-12-31&to=1970-01-10", "from"],
+    ["from=9999-01-01&to=9999-12-31", "to"],
+    ["from=2100-12-31&to=2101-01-01", "to"],
+  ])("refuses %s naming %s", (query, parameter) => {
+    const result = parse(query);
+    expect(result).toMatchObject({ ok: false, parameter });
+  });
+
+  it("accepts the bounds themselves, and a default range that would start before 1970 starts at 1970-01-01", () => {
+    expect(parse("from=1970-01-01&to=1970-01-31")).toMatchObject({ ok: true, value: { from: "1970-01-01", to: "1970-01-31" } });
+    expect(parse("from=2100-12-01&to=2100-12-31").ok).toBe(true);
+    expect(parse("to=1970-01-05")).toMatchObject({ ok: true, value: { from: "1970-01-01", to: "1970-01-05" } });
+  });
+});
