@@ -13,7 +13,17 @@ export interface FaultKnobs {
   adminApiErrorRate: number;
   /** When true every Admin API query is THROTTLED. */
   forceThrottle: boolean;
-  /** Seed of the fault dice. */
+  /**
+   * Bulk query operations fail with this BulkOperationErrorCode ("TIMEOUT" or
+   * "INTERNAL_SERVER_ERROR": partial or incomplete data, shopify.dev BulkOperationErrorCode);
+   * what they wrote stays available at partialDataUrl. null: no failure.
+   */
+  bulkFailure: "TIMEOUT" | "INTERNAL_SERVER_ERROR" | null;
+  /** …once at least this many objects are written (0: before the first, so no partial data). */
+  bulkFailAfterObjects: number;
+  /** Finished bulk operations show as EXPIRED with no URL, as they do 7 days after completion. */
+  bulkResultsExpired: boolean;
+  /** Seed of the fault dice (also orders ungrouped bulk output). */
   seed: number;
 }
 
@@ -23,6 +33,9 @@ export const NO_FAULTS: FaultKnobs = {
   webhookDropRate: 0,
   adminApiErrorRate: 0,
   forceThrottle: false,
+  bulkFailure: null,
+  bulkFailAfterObjects: 0,
+  bulkResultsExpired: false,
   seed: 1,
 };
 

@@ -51,6 +51,7 @@ export class Simulator {
       secret: this.app.apiSecret,
       clock: this.clock,
       onFinish: (store, op) => this.webhooks.bulkOperationFinished(store, op),
+      faults: (shop) => this.faults(shop),
       ...opts.bulk,
     });
   }

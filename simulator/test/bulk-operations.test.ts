@@ -49,16 +49,18 @@ describe("bulk operations", () => {
   }
 
   const RUN = `mutation Run($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id status } userErrors { field message code } } }`;
-  const STATUS = `query Status($id: ID!) { node(id: $id) { ... on BulkOperation { id status errorCode objectCount rootObjectCount fileSize url createdAt completedAt } } }`;
+  const RUN_GROUPED = `mutation Run($q: String!, $g: Boolean!) { bulkOperationRunQuery(query: $q, groupObjects: $g) { bulkOperation { id status } userErrors { field message code } } }`;
+  const STATUS = `query Status($id: ID!) { node(id: $id) { ... on BulkOperation { id status errorCode objectCount rootObjectCount fileSize url partialDataUrl createdAt completedAt } } }`;
 
-  async function runToEnd(q: string) {
-    const started = await gql(RUN, { q });
+  async function runToEnd(q: string, opts: { groupObjects?: boolean; version?: string } = {}) {
+    const started =
+      opts.groupObjects === undefined ? await gql(RUN, { q }, opts.version) : await gql(RUN_GROUPED, { q, g: opts.groupObjects }, opts.version);
     expect(started.data.bulkOperationRunQuery.userErrors).toEqual([]);
     const id = started.data.bulkOperationRunQuery.bulkOperation.id as string;
     expect(started.data.bulkOperationRunQuery.bulkOperation.status).toBe("CREATED");
     return waitFor(async () => {
       const s = (await gql(STATUS, { id })).data.node;
-      return s.status === "COMPLETED" || s.status === "FAILED" || s.status === "CANCELED" ? s : undefined;
+      return s.status === "COMPLETED" || s.status === "FAILED" || s.status === "CANCELED" || s.status === "EXPIRED" ? s : undefined;
     }, 20_000, "bulk operation");
   }
 
@@ -85,10 +87,12 @@ describe("bulk operations", () => {
       expect(Object.keys(line)).not.toContain("__simParentId");
       expect(Object.keys(line)).not.toContain("lineItems");
     }
+    // Root objects keep the query's order; children only come somewhere after their parent (ungrouped).
     expect([...orders.keys()]).toEqual(expectedOrders.map((o) => `gid://shopify/Order/${o.id}`));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     for (const o of expectedOrders) {
-      expect(orders.get(`gid://shopify/Order/${o.id}`)!.lineItems).toEqual(
-        o.lineItems.map((l) => ({ id: `gid://shopify/LineItem/${l.id}`, sku: l.sku, quantity: l.quantity })),
+      expect([...orders.get(`gid://shopify/Order/${o.id}`)!.lineItems].sort(byId)).toEqual(
+        o.lineItems.map((l) => ({ id: `gid://shopify/LineItem/${l.id}`, sku: l.sku, quantity: l.quantity })).sort(byId),
       );
     }
     await waitFor(() => finished.find((f) => f.admin_graphql_api_id === op.id), 5000, "bulk_operations/finish");
@@ -177,6 +181,70 @@ describe("bulk operations", () => {
       const r = await gql(RUN, { q });
       expect(r.data.bulkOperationRunQuery.bulkOperation, q).toBeNull();
       expect(r.data.bulkOperationRunQuery.userErrors, q).toEqual(messages.map((message) => ({ field: ["query"], message, code: "INVALID" })));
+    }
+  });
+
+  // Orders with their line items: 2 connections, enough children to interleave.
+  const NESTED = `{ orders { edges { node { id name lineItems { edges { node { id } } } } } } }`;
+  const linesOf = async (url: string) => (await (await fetch(url)).text()).trim().split("\n").map((l) => JSON.parse(l) as { id: string; __parentId?: string });
+
+  it("writes ungrouped output by default on 2026-10: children after their parent, never right after it, seeded", async () => {
+    const expectedChildren = oracle.orders.reduce((n, o) => n + o.lineItems.length, 0);
+    const first = await runToEnd(NESTED);
+    const lines = await linesOf(first.url);
+    expect(lines.length).toBe(oracle.orders.length + expectedChildren);
+    const position = new Map(lines.map((l, i) => [l.id, i]));
+    let adjacent = 0;
+    for (const [i, l] of lines.entries()) {
+      if (!l.__parentId) continue;
+      expect(position.get(l.__parentId)!, l.id).toBeLessThan(i);
+      if (lines[i - 1]!.id === l.__parentId) adjacent++;
+    }
+    expect(adjacent).toBe(0);
+    // The order comes from the shop's fault seed (and the operation id): another seed, another order.
+    sim.control.setFaults(SHOP, { seed: 77 });
+    const seeded = await linesOf((await runToEnd(NESTED)).url);
+    expect(seeded.map((l) => l.id).sort()).toEqual(lines.map((l) => l.id).sort());
+    expect(seeded.map((l) => l.id)).not.toEqual(lines.map((l) => l.id));
+    sim.control.setFaults(SHOP, { seed: 1 });
+  });
+
+  it("groups children right after their parent with groupObjects: true, and by default before 2026-01", async () => {
+    for (const opts of [{ groupObjects: true }, { version: "2025-10" }]) {
+      const lines = await linesOf((await runToEnd(NESTED, opts)).url);
+      const expected = oracle.orders
+        .slice()
+        .sort((a, b) => (a.processedAt < b.processedAt ? -1 : a.processedAt > b.processedAt ? 1 : a.id - b.id))
+        .flatMap((o) => [`gid://shopify/Order/${o.id}`, ...o.lineItems.map((l) => `gid://shopify/LineItem/${l.id}`)]);
+      expect(lines.map((l) => l.id), JSON.stringify(opts)).toEqual(expected);
+    }
+  });
+
+  it("fails with TIMEOUT keeping the partial data (fault knob), and shows EXPIRED results", async () => {
+    sim.control.setFaults(SHOP, { bulkFailure: "TIMEOUT", bulkFailAfterObjects: 300 });
+    try {
+      const op = await runToEnd(`{ customers { edges { node { id } } } }`);
+      expect(op.status).toBe("FAILED");
+      expect(op.errorCode).toBe("TIMEOUT");
+      expect(op.url).toBeNull();
+      // Pages of 250 roots: the knob trips before the second page's 51st customer.
+      expect(Number(op.objectCount)).toBe(Math.min(300, oracle.customers.length));
+      const partial = await linesOf(op.partialDataUrl);
+      expect(partial.map((l) => l.id)).toEqual(oracle.customers.slice(0, Number(op.objectCount)).map((c) => `gid://shopify/Customer/${c.id}`));
+      sim.control.setFaults(SHOP, { bulkFailure: "INTERNAL_SERVER_ERROR", bulkFailAfterObjects: 0 });
+      const none = await runToEnd(`{ customers { edges { node { id } } } }`);
+      expect(none).toMatchObject({ status: "FAILED", errorCode: "INTERNAL_SERVER_ERROR", objectCount: "0", url: null, partialDataUrl: null });
+    } finally {
+      sim.control.setFaults(SHOP, { bulkFailure: null, bulkFailAfterObjects: 0 });
+    }
+    const done = await runToEnd(`{ products { edges { node { id } } } }`);
+    expect(done.status).toBe("COMPLETED");
+    sim.control.setFaults(SHOP, { bulkResultsExpired: true });
+    try {
+      const expired = (await gql(STATUS, { id: done.id })).data.node;
+      expect(expired).toMatchObject({ id: done.id, status: "EXPIRED", url: null, partialDataUrl: null, fileSize: null });
+    } finally {
+      sim.control.setFaults(SHOP, { bulkResultsExpired: false });
     }
   });
 

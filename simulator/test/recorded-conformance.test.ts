@@ -117,6 +117,37 @@ describe("recorded conformance: bulk operations", () => {
       });
     }
   });
+
+  it("runs the recorded groupObjects runs (true and default) to COMPLETED with the recorded JSONL shape", async () => {
+    const rec = loadRecording<{
+      runs: Record<string, { run: RecordedExchange; statusPolls: RecordedExchange[]; result: { status: number; contentType: string; records: Array<Record<string, unknown>> } }>;
+    }>(BULK + "bulk-operation-run-query-group-objects.json");
+    const token = tokens[SHOPS.runs]!;
+    const products = sim.control.data(SHOPS.runs).products;
+    for (const [name, recorded] of Object.entries(rec.runs)) {
+      const started = await replay(sim.url, token, recorded.run);
+      expect(diffResponse(recorded.run.response.data, started.body.data, ALLOW_IDS_TIMES_URLS), name).toEqual([]);
+      const id = (started.body.data!.bulkOperationRunQuery as { bulkOperation: { id: string } }).bulkOperation.id;
+      const poll = recorded.statusPolls[recorded.statusPolls.length - 1]!;
+      const done = await waitFor(async () => {
+        const got = await replay(sim.url, token, { query: poll.query, variables: { id } });
+        return (got.body.data!.bulkOperation as { status: string }).status === "COMPLETED" ? got : undefined;
+      }, 20_000, name);
+      // Counts and size are store data; everything else as recorded (COMPLETED, no error, no partial data).
+      const storeData = (p: string, k: string) => ALLOW_IDS_TIMES_URLS(p, k) || k === "objectCount" || k === "rootObjectCount" || k === "fileSize";
+      expect(diffResponse(poll.response.data, done.body.data, storeData), name).toEqual([]);
+      const op = done.body.data!.bulkOperation as { url: string; objectCount: string; rootObjectCount: string; fileSize: string };
+      const res = await fetch(op.url);
+      expect(res.status).toBe(recorded.result.status);
+      expect(res.headers.get("content-type")).toBe(recorded.result.contentType);
+      const text = await res.text();
+      const records = text.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+      // Recorded: one line per product with exactly the selected keys, in id order, objectCount = rootObjectCount = lines.
+      expect(records.map((r) => Object.keys(r))).toEqual(records.map(() => Object.keys(recorded.result.records[0]!)));
+      expect(records.map((r) => r.id)).toEqual(products.map((p) => `gid://shopify/Product/${p.id}`));
+      expect([Number(op.objectCount), Number(op.rootObjectCount), Number(op.fileSize)]).toEqual([records.length, records.length, Buffer.byteLength(text)]);
+    }
+  });
 });
 
 /** One line of query-costs.jsonl: a read query Shopify answered and the cost it reported. */

@@ -12,6 +12,8 @@ import { execute } from "graphql";
 import { schemaForVersion } from "../graphql/admin-schema.js";
 import type { BulkApi, BulkOperationView, BulkUserError, RequestContext } from "../graphql/context.js";
 import { fieldResolver, typeResolver } from "../graphql/resolvers.js";
+import type { ShopFaults } from "../faults.js";
+import { Random } from "../store/random.js";
 import { gid } from "../store/ids.js";
 import { isoSeconds, type ShopStore } from "../store/shop-store.js";
 import { planBulkQuery, type BulkQueryPlan, type NestedConnectionPlan } from "./bulk-query.js";
@@ -27,6 +29,8 @@ export interface BulkOptions {
   /** Concurrent bulk queries per app × shop for API 2026-01 and later (Shopify: 5); 1 before. */
   concurrentQueries: number;
   onFinish: (store: ShopStore, op: BulkOperationView) => void;
+  /** The shop's fault knobs (bulk failures, expired results, interleaving seed). */
+  faults?: (shop: string) => ShopFaults;
 }
 
 const ROOTS_PER_PAGE = 250;
@@ -45,6 +49,15 @@ interface BulkOperationRecord {
   fileSize: number;
   filePath: string;
   cancelRequested: boolean;
+  /** Children right after their parent (groupObjects: true) or interleaved after it. */
+  grouped: boolean;
+}
+
+/** A JSONL line not yet written and the lines of its nested connections' nodes. */
+interface PendingLine {
+  text: string;
+  children: PendingLine[];
+  parent?: PendingLine;
 }
 
 function versionAtLeast(version: string, min: string): boolean {
@@ -86,32 +99,52 @@ export class BulkService implements BulkApi {
     return { path: join(this.dir, file) };
   }
 
+  private signedUrl(op: BulkOperationRecord): string {
+    const file = `${op.id}.jsonl`;
+    const expires = Math.floor((Date.parse(op.completedAt!) + this.opts.urlTtlSeconds * 1000) / 1000);
+    return `${this.opts.origin()}/_sim/bulk-results/${file}?expires=${expires}&signature=${this.signature(file, expires)}`;
+  }
+
   private view(op: BulkOperationRecord): BulkOperationView {
-    let url: string | null = null;
-    if (op.status === "COMPLETED" && op.objectCount > 0) {
-      const file = `${op.id}.jsonl`;
-      const expires = Math.floor((Date.parse(op.completedAt!) + this.opts.urlTtlSeconds * 1000) / 1000);
-      url = `${this.opts.origin()}/_sim/bulk-results/${file}?expires=${expires}&signature=${this.signature(file, expires)}`;
+    let status = op.status;
+    const hasData = op.objectCount > 0;
+    // BulkOperationStatus EXPIRED: "The bulk operation URL has expired" (shopify.dev); URLs live
+    // 7 days after completion. The bulkResultsExpired knob shows it without waiting.
+    if ((status === "COMPLETED" || status === "FAILED") && op.completedAt) {
+      const expired = Date.parse(op.completedAt) + this.opts.urlTtlSeconds * 1000 < this.opts.clock();
+      if (expired || this.faultsOf(op.store)?.knobs.bulkResultsExpired) status = "EXPIRED";
     }
+    const url = status === "COMPLETED" && hasData ? this.signedUrl(op) : null;
+    // partialDataUrl: "the partial or incomplete response data … returned by a failed
+    // operation … null when there's no data available" (shopify.dev BulkOperation).
+    const partialDataUrl = status === "FAILED" && hasData ? this.signedUrl(op) : null;
     return {
       __typename: "BulkOperation",
       id: gid("BulkOperation", op.id),
-      status: op.status,
+      status,
       errorCode: op.errorCode,
       createdAt: op.createdAt,
       completedAt: op.completedAt,
       objectCount: String(op.objectCount),
       rootObjectCount: String(op.rootObjectCount),
-      fileSize: op.status === "COMPLETED" && op.objectCount > 0 ? String(op.fileSize) : null,
+      fileSize: url ? String(op.fileSize) : null,
       url,
-      partialDataUrl: null,
+      partialDataUrl,
       query: op.query,
       type: "QUERY",
     };
   }
 
+  private faultsOf(store: ShopStore): ShopFaults | undefined {
+    return this.opts.faults?.(store.domain);
+  }
+
   // ---- BulkApi (used by the GraphQL resolvers) ----
-  runQuery(ctx: RequestContext, query: string): { bulkOperation: BulkOperationView | null; userErrors: BulkUserError[] } {
+  /**
+   * `groupObjects` undefined: the version's default — false from 2026-01, true before
+   * (shopify.dev bulkOperationRunQuery, 2025-10 "Default: true", 2026-01 "Default: false").
+   */
+  runQuery(ctx: RequestContext, query: string, groupObjects?: boolean): { bulkOperation: BulkOperationView | null; userErrors: BulkUserError[] } {
     const { schema } = schemaForVersion(ctx.apiVersion);
     const { plan, errors } = planBulkQuery(schema, query);
     if (!plan) return { bulkOperation: null, userErrors: errors };
@@ -141,6 +174,7 @@ export class BulkService implements BulkApi {
       fileSize: 0,
       filePath: join(this.dir, `${id}.jsonl`),
       cancelRequested: false,
+      grouped: groupObjects ?? !versionAtLeast(ctx.apiVersion, "2026-01"),
     };
     this.records(ctx.store).push(op);
     // Reads keep the grant of the request that started the operation.
@@ -210,6 +244,9 @@ export class BulkService implements BulkApi {
     // Pacing runs on real time: a test's frozen clock must not stall an export.
     const started = Date.now();
     let after: string | null = null;
+    // Ungrouped output: lines whose parent is written, waiting for their turn; seeded per shop and operation.
+    const pending: Pending = { roots: [], children: [] };
+    const dice = new Random(((this.faultsOf(op.store)?.knobs.seed ?? 1) * 100_003 + op.id) >>> 0);
     try {
       for (;;) {
         if (op.cancelRequested) return this.finish(op, "CANCELED", out);
@@ -229,12 +266,23 @@ export class BulkService implements BulkApi {
         const conn = (result.data as Record<string, { edges?: Array<{ node: unknown }>; nodes?: unknown[] }>)[plan.rootKey];
         const roots = conn?.nodes ?? conn?.edges?.map((e) => e.node) ?? [];
         let chunk = "";
+        let failure: "TIMEOUT" | "INTERNAL_SERVER_ERROR" | null = null;
+        const faults = this.faultsOf(op.store)?.knobs;
         for (const root of roots) {
-          chunk += this.flatten(root as Record<string, unknown>, plan.nested, undefined, op);
+          // Fault knob: fail with Shopify's error code once enough objects are out, keeping them as partial data.
+          if (faults?.bulkFailure && op.objectCount >= faults.bulkFailAfterObjects) {
+            failure = faults.bulkFailure;
+            break;
+          }
+          const line = this.flatten(root as Record<string, unknown>, plan.nested, undefined, op);
           op.rootObjectCount++;
+          if (op.grouped) chunk += groupedText(line);
+          else pending.roots.push(line);
         }
+        if (!op.grouped) chunk += interleave(pending, dice, failure !== null || !page.hasNextPage ? Infinity : Math.floor(0.8 * pendingLines(pending)));
         if (chunk && !out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
         op.fileSize += Buffer.byteLength(chunk);
+        if (failure) return this.finish(op, "FAILED", out, failure);
         if (!page.hasNextPage) break;
         after = page.endCursor ?? null;
         await this.pace(op, started);
@@ -266,20 +314,21 @@ export class BulkService implements BulkApi {
     }
   }
 
-  /** One JSONL line for `node`, plus lines for its nested connections' nodes (grouped: right after it). */
-  private flatten(node: Record<string, unknown>, nested: NestedConnectionPlan[], parentId: string | undefined, op: BulkOperationRecord): string {
+  /** The JSONL line for `node` and, below it, the lines of its nested connections' nodes. */
+  private flatten(node: Record<string, unknown>, nested: NestedConnectionPlan[], parentId: string | undefined, op: BulkOperationRecord): PendingLine {
     const own: Record<string, unknown> = { ...node };
     // The validator guarantees that a node holding nested connections selects `id`.
     const id = own.id as string | undefined;
-    const childLines: string[] = [];
+    const children: PendingLine[] = [];
     for (const plan of nested) {
       const conn = takePath(own, plan.path) as { edges?: Array<{ node: unknown }> } | undefined;
-      const children = conn?.edges?.map((e) => e.node) ?? [];
-      for (const c of children) childLines.push(this.flatten(c as Record<string, unknown>, plan.children, id, op));
+      for (const e of conn?.edges ?? []) children.push(this.flatten(e.node as Record<string, unknown>, plan.children, id, op));
     }
     if (parentId !== undefined) own.__parentId = parentId;
     op.objectCount++;
-    return JSON.stringify(own) + "\n" + childLines.join("");
+    const line: PendingLine = { text: JSON.stringify(own) + "\n", children };
+    for (const c of children) c.parent = line;
+    return line;
   }
 
   private async finish(op: BulkOperationRecord, status: "COMPLETED" | "FAILED" | "CANCELED", out: WriteStream | undefined, errorCode?: BulkOperationView["errorCode"]): Promise<void> {
@@ -313,4 +362,58 @@ function takePath(obj: Record<string, unknown>, path: string[]): unknown {
   }
   if (value && typeof value === "object" && !Array.isArray(value)) return takePath(value as Record<string, unknown>, rest);
   return undefined;
+}
+
+/** groupObjects: true — each object directly followed by its children (depth first). */
+function groupedText(line: PendingLine): string {
+  return line.text + line.children.map(groupedText).join("");
+}
+
+/** How many lines are waiting, children included (a page writes 80% of them; the rest moves on). */
+function pendingLines(pending: Pending): number {
+  const count = (l: PendingLine): number => 1 + l.children.reduce((n, c) => n + count(c), 0);
+  return [...pending.roots, ...pending.children].reduce((n, l) => n + count(l), 0);
+}
+
+/** Lines waiting to be written: root objects in query order, and children whose parent is written. */
+interface Pending {
+  roots: PendingLine[];
+  children: PendingLine[];
+  /** The line written last by the previous page. */
+  last?: PendingLine;
+}
+
+/**
+ * Ungrouped output (the default from 2026-01): Shopify only guarantees that a child
+ * comes after its parent (shopify.dev bulkOperationRunQuery "groupObjects"); root objects
+ * keep their order (bulk-operation-run-query-group-objects.json: the default run lists
+ * products in id order). Write up to `limit` lines, each step picking at random (seeded)
+ * the next root or any child whose parent is written — never a child of the line just
+ * written while anything else is eligible. What is not written waits for the next page,
+ * so children may land in a later page than their parent.
+ */
+function interleave(pending: Pending, dice: Random, limit: number): string {
+  const out: PendingLine[] = [];
+  for (let written = 0; written < limit && (pending.roots.length > 0 || pending.children.length > 0); written++) {
+    const last = out[out.length - 1] ?? pending.last;
+    const others = last ? pending.children.filter((l) => l.parent !== last) : pending.children;
+    const pool = pending.roots.length > 0 ? [pending.roots[0]!, ...others] : others.length > 0 ? others : pending.children;
+    const pick = pool[Math.floor(dice.next() * pool.length)]!;
+    if (pick === pending.roots[0]) pending.roots.shift();
+    else pending.children.splice(pending.children.indexOf(pick), 1);
+    if (pick.parent && pick.parent === last && out.length >= 2) {
+      // Only children of the line just written are left: move that line one up, if the
+      // order allows, so that its child does not follow it directly.
+      const prev = out[out.length - 2]!;
+      const before = out[out.length - 3];
+      if (last.parent !== prev && (last.parent || prev.parent) && before !== last.parent) {
+        out[out.length - 2] = last;
+        out[out.length - 1] = prev;
+      }
+    }
+    out.push(pick);
+    pending.children.push(...pick.children);
+  }
+  pending.last = out[out.length - 1] ?? pending.last;
+  return out.map((l) => l.text).join("");
 }

@@ -466,9 +466,11 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
   },
 
   Mutation: {
-    bulkOperationRunQuery: (_s, args, ctx) => {
+    bulkOperationRunQuery: (_s, args, ctx, info) => {
       if (!ctx.bulk) throw notImplemented("Mutation", "bulkOperationRunQuery");
-      return { __typename: "BulkOperationRunQueryPayload", ...ctx.bulk.runQuery(ctx, args.query, !!args.groupObjects) };
+      // groupObjects left out: the request's version default (the served 2026-10 schema says false).
+      const explicit = info.fieldNodes[0]?.arguments?.some((a) => a.name.value === "groupObjects");
+      return { __typename: "BulkOperationRunQueryPayload", ...ctx.bulk.runQuery(ctx, args.query, explicit ? !!args.groupObjects : undefined) };
     },
     bulkOperationCancel: (_s, args, ctx) => {
       if (!ctx.bulk) throw notImplemented("Mutation", "bulkOperationCancel");
