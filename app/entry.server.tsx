@@ -2,10 +2,15 @@ import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
+import { env } from "./env.server";
+import { ensureFrameAncestors, installSecurityHeaders } from "./security/headers.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { adaptDocumentHeadersForSimulator } from "./shopify-simulator.server";
 import { withoutChunkPadding } from "./ssr-stream.server";
 import "./cron.server"; // starts the sync scheduler once per process
+
+// nosniff, Referrer-Policy, HSTS and a frame-ancestors default on every response.
+installSecurityHeaders(env.NODE_ENV === "production");
 
 export const streamTimeout = 5000;
 
@@ -17,6 +22,8 @@ export default async function handleRequest(
 ) {
   // Adds the frame-ancestors CSP that lets Shopify Admin (and only it) embed us.
   addDocumentResponseHeaders(request, responseHeaders);
+  // The library sets it only when ?shop= is present; embedded pages always need one.
+  ensureFrameAncestors(responseHeaders);
   adaptDocumentHeadersForSimulator(responseHeaders);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
