@@ -112,6 +112,44 @@ function shopMoney(amount: string, currencyCode: string) {
   return { __typename: "MoneyV2", amount: graphqlDecimal(amount), currencyCode };
 }
 
+// ---- tax lines ----
+/**
+ * Tax lines grouped by rate, "the total price for all tax lines with the same rate and
+ * title" (2026-10 schema, Order.taxLines). The simulator charges one tax ("Sales Tax",
+ * the title of its REST tax_lines) at the line's rate; shipping is taxed at the order's rate.
+ * `current` subtracts refunded tax ("after returns").
+ */
+function orderTaxLines(order: Order, current: boolean) {
+  const byRate = new Map<string, { shop: Decimal; presentment: Decimal }>();
+  const add = (rate: string, amount: MoneyPair, sign = 1) => {
+    if (new Decimal(rate).isZero()) return;
+    const t = byRate.get(rate) ?? { shop: new Decimal(0), presentment: new Decimal(0) };
+    byRate.set(rate, { shop: t.shop.plus(new Decimal(amount.shop).times(sign)), presentment: t.presentment.plus(new Decimal(amount.presentment).times(sign)) });
+  };
+  const shippingRate = order.lineItems.find((l) => l.taxable)?.taxRate ?? "0";
+  for (const l of order.lineItems) add(l.taxRate, l.tax);
+  for (const sl of order.shippingLines) add(shippingRate, sl.tax);
+  if (current) {
+    for (const r of order.refunds) {
+      for (const x of r.refundLineItems) add(order.lineItems.find((l) => l.id === x.lineItemId)?.taxRate ?? "0", x.totalTax, -1);
+      for (const x of r.refundShippingLines) add(shippingRate, x.tax, -1);
+    }
+  }
+  return [...byRate.entries()].map(([rate, t]) => taxLine(rate, { shop: fmt(t.shop), presentment: fmt(t.presentment) }, order));
+}
+
+function taxLine(rate: string, amount: MoneyPair, order: Order) {
+  return {
+    __typename: "TaxLine",
+    title: "Sales Tax",
+    rate: Number(rate),
+    ratePercentage: Number(new Decimal(rate).times(100).toFixed()),
+    priceSet: bag(amount, order),
+    channelLiable: false,
+    source: null,
+  };
+}
+
 // ---- discounts ----
 interface DiscountApplicationSrc {
   __typename: string;
@@ -557,6 +595,19 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       childConnection(s.record.lineItems, args, ctx, (l) => child("LineItem", l, s.record, s.store)),
     shippingLines: (s: Src<Order>, args, ctx) =>
       childConnection(s.record.shippingLines, args, ctx, (l) => child("ShippingLine", l, s.record, s.store)),
+    // The simulator has no fulfillments or returns: "None of the items in the order have been
+    // fulfilled" / "No items in the order were returned" (OrderDisplayFulfillmentStatus, OrderReturnStatus).
+    displayFulfillmentStatus: () => "UNFULFILLED",
+    returnStatus: () => "NO_RETURN",
+    fulfillments: () => [],
+    returns: (_s, args, ctx) => paginate([] as Array<{ id: number }>, (r) => r.id, () => true, args, (r) => r, ctx.unbounded),
+    // "Returns null if no phone number was provided during checkout": the simulator records none.
+    phone: () => null,
+    customAttributes: () => [],
+    // "Returns false for orders that can't be modified, such as canceled orders."
+    merchantEditable: (s: Src<Order>) => s.record.cancelledAt === null,
+    taxLines: (s: Src<Order>) => orderTaxLines(s.record, false),
+    currentTaxLines: (s: Src<Order>) => orderTaxLines(s.record, true),
     discountApplications: (s: Src<Order>, args, ctx) => {
       const indexed = s.record.discountApplications.map((_, index) => ({ id: index }));
       return paginate(indexed, (r) => r.id, () => true, args, (r) => discountApplicationSource(s.record, r.id), ctx.unbounded);
@@ -591,6 +642,9 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       const unit = { shop: fmt(new Decimal(total.shop).div(s.record.quantity)), presentment: fmt(new Decimal(total.presentment).div(s.record.quantity)) };
       return bag(unit, s.order);
     },
+    // "including taxes charged for refunded and removed quantities" (LineItem.taxLines).
+    taxLines: (s: OrderChild<LineItem>) => (new Decimal(s.record.taxRate).isZero() ? [] : [taxLine(s.record.taxRate, s.record.tax, s.order)]),
+    customAttributes: () => [],
     discountAllocations: (s: OrderChild<LineItem>) =>
       s.record.discountAllocations.map((a) => ({ __typename: "DiscountAllocation", allocation: a, order: s.order })),
     discountedUnitPriceAfterAllDiscountsSet: (s) => bag(unitAfterDiscounts(s.record), s.order),
@@ -720,6 +774,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     displayName: (s: Src<ProductVariant>) => `${s.store.product(s.record.productId)?.title ?? ""} - ${s.record.title}`,
     sku: (s) => s.record.sku,
     price: (s) => s.record.price,
+    // Gift cards are never taxed in the simulator (REST variants report the same).
+    taxable: (s: Src<ProductVariant>) => !s.store.product(s.record.productId)?.isGiftCard,
     position: (s) => s.record.position,
     createdAt: (s) => s.record.createdAt,
     updatedAt: (s) => s.record.updatedAt,
@@ -731,7 +787,7 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
 };
 
 /** Types whose sources are plain data objects: their fields are read as properties. */
-const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError)$/;
+const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|TaxLine|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError)$/;
 
 export const fieldResolver: GraphQLFieldResolver<any, RequestContext> = (source, args, ctx, info) => {
   const typeName = info.parentType.name;
