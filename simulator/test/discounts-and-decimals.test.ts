@@ -43,6 +43,7 @@ interface LineNode {
 interface OrderNode {
   id: string;
   totalDiscountsSet: Bag;
+  cartDiscountAmountSet: Bag | null;
   subtotalPriceSet: Bag;
   discountApplications: { nodes: AppNode[] };
   lineItems: { nodes: LineNode[] };
@@ -51,7 +52,7 @@ interface OrderNode {
 const APP = `__typename index targetSelection allocationMethod targetType
   value { __typename ... on MoneyV2 { amount currencyCode } ... on PricingPercentageValue { percentage } }
   ... on DiscountCodeApplication { code } ... on AutomaticDiscountApplication { title } ... on ManualDiscountApplication { title }`;
-const ORDER = `id totalDiscountsSet { ${BAG} } subtotalPriceSet { ${BAG} } discountApplications(first: 10) { nodes { ${APP} } }
+const ORDER = `id totalDiscountsSet { ${BAG} } cartDiscountAmountSet { ${BAG} } subtotalPriceSet { ${BAG} } discountApplications(first: 10) { nodes { ${APP} } }
   lineItems(first: 10) { nodes { id quantity originalTotalSet { ${BAG} } totalDiscountSet { ${BAG} } discountedTotalSet { ${BAG} }
     discountAllocations { allocatedAmountSet { ${BAG} } discountApplication { ${APP} } } } }`;
 
@@ -120,6 +121,7 @@ describe("line discounts without order-level discounts, allocations with their a
     expect(data.order).toEqual({
       id: "gid://shopify/Order/5000000000001",
       totalDiscountsSet: usd("10.0"),
+      cartDiscountAmountSet: usd("10.0"), // WELCOME10 applies to the entire order
       subtotalPriceSet: usd("90.0"),
       discountApplications: { nodes: [welcome] },
       lineItems: {
@@ -181,8 +183,14 @@ describe("line discounts without order-level discounts, allocations with their a
           expect(cents(l.totalDiscountSet[side].amount)).toBe(own);
           expect(cents(l.discountedTotalSet[side].amount)).toBe(cents(l.originalTotalSet[side].amount) - own);
         }
-        // The order's totals include both levels.
+        // The order's totals include both levels; cartDiscountAmountSet only the order-level ones.
         expect(cents(n.totalDiscountsSet[side].amount)).toBe(allocated);
+        const orderLevelAllocated = n.lineItems.nodes
+          .flatMap((l) => l.discountAllocations)
+          .filter((a) => a.discountApplication.targetSelection === "ALL")
+          .reduce((s, a) => s + cents(a.allocatedAmountSet[side].amount), 0);
+        if (orderLevel(o)) expect(cents(n.cartDiscountAmountSet![side].amount)).toBe(orderLevelAllocated);
+        else expect(n.cartDiscountAmountSet).toBeNull();
         expect(cents(n.subtotalPriceSet[side].amount)).toBe(original - allocated);
         // The oracle's per-line totalDiscount is every allocation on the line.
         expect(allocated).toBe(o.lineItems.reduce((s, l) => s + cents(l.totalDiscount[pick]), 0));

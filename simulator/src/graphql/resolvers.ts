@@ -13,6 +13,7 @@ import {
   lineDiscountedTotalExcludingOrderLevel,
   lineLevelDiscount,
   lineOriginalTotal,
+  orderLevelDiscount,
   orderTotalCents,
   orderTotals,
   refundTotal,
@@ -582,6 +583,10 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     totalPriceSet: (s) => bag(orderTotals(s.record).total, s.record),
     subtotalPriceSet: (s) => bag(orderTotals(s.record).subtotal, s.record),
     totalDiscountsSet: (s) => bag(orderTotals(s.record).totalDiscounts, s.record),
+    cartDiscountAmountSet: (s: Src<Order>) => {
+      const amount = orderLevelDiscount(s.record);
+      return amount ? bag(amount, s.record) : null;
+    },
     totalTaxSet: (s) => bag(orderTotals(s.record).totalTax, s.record),
     totalShippingPriceSet: (s) => bag(orderTotals(s.record).totalShipping, s.record),
     totalRefundedSet: (s) => bag(orderTotals(s.record).totalRefunded, s.record),

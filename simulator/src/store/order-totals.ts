@@ -91,6 +91,24 @@ export function lineLevelDiscount(line: LineItem, order: Order, includeCodes = t
 }
 
 /**
+ * Order.cartDiscountAmountSet: "discounts applied to the entire order" at creation
+ * (2026-10 schema) — the allocations of the order-level applications; null when there are none.
+ */
+export function orderLevelDiscount(order: Order): MoneyPair | null {
+  if (!order.discountApplications.some((a) => a.level === "order")) return null;
+  let shop = 0;
+  let presentment = 0;
+  for (const l of order.lineItems) {
+    for (const a of l.discountAllocations) {
+      if (order.discountApplications[a.applicationIndex]?.level !== "order") continue;
+      shop += toCents(a.amount.shop);
+      presentment += toCents(a.amount.presentment);
+    }
+  }
+  return pair([shop, presentment]);
+}
+
+/**
  * LineItem.discountedTotalSet: original total less line-level discounts. The
  * schema: "This value doesn't include order-level discounts. Code-based
  * discounts aren't included by default." — so line-level codes stay out too.
