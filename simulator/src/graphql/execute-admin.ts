@@ -2,12 +2,16 @@
 // against Shopify's schema, price the query, charge the leaky bucket, execute,
 // refund the unused cost and attach `extensions.cost` — in Shopify's shapes.
 import {
+  BREAK,
   execute,
   GraphQLError,
   Kind,
   parse,
   validate,
+  visit,
+  type ASTNode,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
@@ -37,7 +41,7 @@ interface CostExtension {
 
 // graphql-js words validation errors differently from Shopify (Ruby graphql);
 // the common ones are reworded to Shopify's text and codes.
-function shopifyValidationError(error: GraphQLError): GraphQLFormattedError {
+function shopifyValidationError(error: GraphQLError, document?: DocumentNode): GraphQLFormattedError {
   const formatted = error.toJSON();
   let m = /^Cannot query field "(.+)" on type "(.+)"\./.exec(error.message);
   if (m) {
@@ -59,7 +63,62 @@ function shopifyValidationError(error: GraphQLError): GraphQLFormattedError {
   if (m) {
     return { ...formatted, message: `Field must have selections (field '${m[1]}' returns ${m[2].replace(/[![\]]/g, "")} but has no selections. Did you mean '${m[1]} { ... }'?)`, extensions: { code: "selectionMismatch", nodeName: `field '${m[1]}'`, typeName: m[2].replace(/[![\]]/g, "") } };
   }
+  m = /^Field "(.+)" argument "(.+)" of type ".+" is required, but it was not provided\./.exec(error.message);
+  if (m && document) {
+    // bulk-operation-status-catalog-cancel.json bulkOperationMissingId / bulkOperationRunQueryMissingQuery.
+    return {
+      message: `Field '${m[1]}' is missing required arguments: ${m[2]}`,
+      locations: formatted.locations,
+      path: pathTo(document, error.nodes?.[0]),
+      extensions: { code: "missingRequiredArguments", className: "Field", name: m[1], arguments: m[2] },
+    };
+  }
+  m = /^Value "(.+)" does not exist in "(.+)" enum\./.exec(error.message);
+  if (m && document) {
+    // bulk-operations-sort-key.json idRejected: named after the argument, located at the field.
+    const path = pathTo(document, error.nodes?.[0]);
+    const field = fieldAt(document, error.nodes?.[0]);
+    if (path.length >= 3 && field?.loc) {
+      return {
+        message: `Argument '${path[path.length - 1]}' on Field '${path[path.length - 2]}' has an invalid value (${m[1]}). Expected type '${m[2]}'.`,
+        locations: [{ line: field.loc.startToken.line, column: field.loc.startToken.column }],
+        path,
+        extensions: { code: "argumentLiteralsIncompatible", typeName: "Field", argumentName: path[path.length - 1] },
+      };
+    }
+  }
   return formatted;
+}
+
+/** Ancestors of `target` as Shopify names them: ["query Name", field…, argument]. */
+function ancestorsOf(document: DocumentNode, target: ASTNode | undefined): ASTNode[] {
+  if (!target) return [];
+  let found: ASTNode[] = [];
+  visit(document, {
+    enter(node, _key, parent, _path, ancestors) {
+      if (node === target) {
+        // `ancestors` stops before the parent, which comes separately.
+        found = [...ancestors, parent, node].filter((a): a is ASTNode => !!a && !Array.isArray(a));
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function pathTo(document: DocumentNode, target: ASTNode | undefined): string[] {
+  const path: string[] = [];
+  for (const node of ancestorsOf(document, target)) {
+    if (node.kind === Kind.OPERATION_DEFINITION) path.push(node.name ? `${node.operation} ${node.name.value}` : node.operation);
+    else if (node.kind === Kind.FIELD) path.push(node.alias?.value ?? node.name.value);
+    else if (node.kind === Kind.ARGUMENT) path.push(node.name.value);
+  }
+  return path;
+}
+
+function fieldAt(document: DocumentNode, target: ASTNode | undefined): FieldNode | undefined {
+  return ancestorsOf(document, target).filter((n): n is FieldNode => n.kind === Kind.FIELD).pop();
 }
 
 export function splitDocument(document: DocumentNode, operationName?: string | null) {
@@ -106,7 +165,7 @@ export function runAdminGraphQL(opts: {
   }
   const validationErrors = validate(schema, document);
   if (validationErrors.length > 0) {
-    return { status: 200, body: { errors: validationErrors.map(shopifyValidationError) } };
+    return { status: 200, body: { errors: validationErrors.map((e) => shopifyValidationError(e, document)) } };
   }
   const { fragments, operation } = splitDocument(document, typeof body.operationName === "string" ? body.operationName : null);
   if (!operation) {

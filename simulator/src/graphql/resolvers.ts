@@ -479,6 +479,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     nodes: (_s, args, ctx) => (args.ids as string[]).map((id) => resolveNode(ctx, id)),
     bulkOperation: (_s, args, ctx) => {
       const parsed = parseGid(args.id);
+      // bulk-operations-read-arg-validation.json nonBulkOperationGid: another resource's gid is an error.
+      if (parsed && parsed.type !== "BulkOperation") throw new GraphQLError(`Invalid id: ${args.id}`, { extensions: { code: "RESOURCE_NOT_FOUND" } });
       return parsed?.type === "BulkOperation" ? (ctx.bulk?.get(ctx, parsed.id) ?? null) : null;
     },
     currentBulkOperation: (_s, args, ctx) => ctx.bulk?.current(ctx, args.type ?? "QUERY") ?? null,
@@ -792,7 +794,7 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
 };
 
 /** Types whose sources are plain data objects: their fields are read as properties. */
-const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|TaxLine|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError)$/;
+const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|TaxLine|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError|UserError)$/;
 
 export const fieldResolver: GraphQLFieldResolver<any, RequestContext> = (source, args, ctx, info) => {
   const typeName = info.parentType.name;
