@@ -119,6 +119,37 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
     expect(await prisma.shop.count({ where: { domain: { in: shops } } })).toBe(shops.length);
   }, 120_000);
 
+  it("the Overview and the Sync status report the same import progress (one computation)", async () => {
+    const fresh = stack.sim.control.createShop({ domain: uniqueShopDomain("progress"), size: "empty" }).domain;
+    const passes = stack.app.output().split("\n").filter((line) => line.includes("sync pass finished") && line.includes(fresh)).length;
+    expect((await openEmbeddedApp(stack, fresh)).status).toBe(200);
+    await waitFor(
+      async () => stack.app.output().split("\n").filter((line) => line.includes("sync pass finished") && line.includes(fresh)).length > passes,
+      "the install pass of the empty shop",
+    );
+    // An import part-way through, written directly (no pass runs now: the cron is off in tests).
+    const row = await prisma.shop.findUniqueOrThrow({ where: { domain: fresh } });
+    const states = {
+      customers: { status: "idle", backfillStatus: "completed", recordsStored: 10, recordsExpected: 10 },
+      products: { status: "backfilling", backfillStatus: "running", recordsStored: 3, recordsExpected: 10 },
+      orders: { status: "backfilling", backfillStatus: "running", recordsStored: 40, recordsExpected: 160 },
+    } as const;
+    for (const [resource, data] of Object.entries(states)) {
+      await prisma.syncState.update({ where: { shopId_resource: { shopId: row.id, resource } }, data: { ...data, nextRunAt: new Date(Date.now() + 3600_000) } });
+    }
+    // Records imported over records expected, over all resources: (10 + 3 + 40) / (10 + 10 + 160).
+    const expected = (10 + 3 + 40) / (10 + 10 + 160);
+    const percent = `${Math.round(expected * 100)}% imported`;
+
+    const api = await (await fetch(`${stack.app.url}/api/sync/status`, { headers: await apiHeaders(fresh) })).json();
+    expect(api.backfillProgress).toBeCloseTo(expected, 12);
+    expect(api.backfillCompleted).toBe(false);
+    const syncPage = await (await openEmbeddedApp(stack, fresh, "/app/sync")).text();
+    const overview = await (await openEmbeddedApp(stack, fresh, "/app")).text();
+    expect(syncPage).toContain(percent);
+    expect(overview).toContain(percent);
+  }, 120_000);
+
   it("after uninstall makes no further Admin API calls for the shop, and never prints tokens", async () => {
     stack.sim.control.uninstall(shop);
     await waitFor(async () => stack.app.output().includes("POST /webhooks/app/uninstalled 200"), "app/uninstalled to be processed");

@@ -6,13 +6,14 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { RunningSimulator } from "../simulator/src/index";
 import {
+  ALL_SCOPES,
   createSyncTestPrisma,
   engineContext,
   expectDatabaseMatchesSimulator,
   startSyncSimulator,
   waitFor,
 } from "./sync-support";
-import { handleInstall } from "~/sync/install";
+import { handleInstall, recordShopInstall } from "~/sync/install";
 import { uninstallShop } from "~/sync/lifecycle";
 import { createSyncScheduler } from "~/sync/scheduler";
 import { NEEDS_REAUTH_MESSAGE, runShopPass } from "~/sync/shop-sync";
@@ -127,9 +128,16 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
       const status = await getShopSyncStatus(prisma, shop);
       expect(status?.needsReauth).toBe(true);
       const states = await prisma.syncState.findMany({ where: { shopId: row.id } });
-      const failed = states.filter((s) => s.lastError === NEEDS_REAUTH_MESSAGE);
+      // A state of its own, not an error recognised by its message.
+      const failed = states.filter((s) => s.status === "needs_reauth");
       expect(failed.length).toBeGreaterThanOrEqual(1);
-      for (const s of failed) expect(s.nextRunAt.getTime() - Date.now()).toBeGreaterThan(5 * 3600_000);
+      for (const s of failed) expect(s.lastError).toBe(NEEDS_REAUTH_MESSAGE);
+      for (const s of states) expect(s.nextRunAt.getTime() - Date.now()).toBeGreaterThan(5 * 3600_000);
+      // Re-authentication (afterAuth) clears it.
+      tokens.set(shop, sim.control.install(shop).accessToken);
+      await recordShopInstall(prisma, shop, ALL_SCOPES.join(","));
+      expect(await prisma.syncState.count({ where: { shopId: row.id, status: "needs_reauth" } })).toBe(0);
+      expect((await getShopSyncStatus(prisma, shop))?.needsReauth).toBe(false);
     } finally {
       await sim.close();
     }

@@ -48,6 +48,7 @@ function formatTime(iso: string | null): string {
 }
 
 function StatusBadge({ resource }: { resource: ResourceSyncStatus }) {
+  if (resource.status === "needs_reauth") return <Badge tone="critical">Needs reconnect</Badge>;
   if (resource.status === "error") return <Badge tone="critical">Error</Badge>;
   if (resource.status === "stopped") return <Badge>Stopped</Badge>;
   if (resource.backfill.status !== "completed") return <Badge tone="attention">Importing</Badge>;

@@ -37,7 +37,7 @@ export async function recordShopInstall(prisma: PrismaClient, domain: string, gr
     data: { nextRunAt: new Date(), consecutiveFailures: 0 },
   });
   await prisma.syncState.updateMany({
-    where: { shopId: shop.id, status: { in: ["stopped", "error"] } },
+    where: { shopId: shop.id, status: { in: ["stopped", "error", "needs_reauth"] } },
     data: { status: "idle", lastError: null },
   });
   return shop;

@@ -6,7 +6,7 @@
 // While the pass runs, the lease is renewed; if it is lost (we stalled past its
 // expiry and another worker took over) or the shop is uninstalled meanwhile, the
 // pass is aborted so no further Admin API call is made for it.
-import type { Shop } from "@prisma/client";
+import type { Shop, SyncRunKind } from "@prisma/client";
 import { backfillShop, ensureSyncStates, SYNC_RESOURCES, type SyncShop } from "./backfill";
 import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./context";
 import { NeedsReauthError } from "./graphql-client";
@@ -27,7 +27,7 @@ export interface ResourceOutcome {
   error?: string;
 }
 
-/** The message the status shows for a revoked or expired token. */
+/** The message the status shows for a revoked or expired token (the state itself is status "needs_reauth"). */
 export const NEEDS_REAUTH_MESSAGE = "needs re-auth: Shopify no longer accepts our access token; open the app in Shopify admin to reconnect";
 
 /** Wait after n consecutive failed passes: 1, 2, 4, … minutes, at most an hour. */
@@ -155,7 +155,7 @@ async function runResources(
 async function backOffShop(ctx: SyncContext, shopId: number): Promise<void> {
   await ctx.prisma.$executeRaw`
     UPDATE sync_state SET next_run_at = failed.latest
-    FROM (SELECT max(next_run_at) AS latest FROM sync_state WHERE shop_id = ${shopId} AND status = 'error') AS failed
+    FROM (SELECT max(next_run_at) AS latest FROM sync_state WHERE shop_id = ${shopId} AND status IN ('error', 'needs_reauth')) AS failed
     WHERE sync_state.shop_id = ${shopId} AND failed.latest IS NOT NULL AND sync_state.next_run_at < failed.latest`;
 }
 
@@ -190,11 +190,12 @@ async function recordFailure(
     const states = await prisma.syncState.findMany({ where: { shopId: shop.id, resource: { in: names } } });
     for (const state of states) {
       const failures = state.consecutiveFailures + 1;
-      const wait = error instanceof NeedsReauthError ? NEEDS_REAUTH_RETRY_MS : backoffMs(failures);
+      const needsReauth = error instanceof NeedsReauthError;
+      const wait = needsReauth ? NEEDS_REAUTH_RETRY_MS : backoffMs(failures);
       await prisma.syncState.update({
         where: { shopId_resource: { shopId: shop.id, resource: state.resource } },
         data: {
-          status: "error",
+          status: needsReauth ? "needs_reauth" : "error",
           lastError: message,
           consecutiveFailures: failures,
           nextRunAt: new Date(Date.now() + wait),
@@ -210,7 +211,7 @@ interface RunHandle {
   ids: Map<SyncResource, number>;
 }
 
-async function startRun(ctx: SyncContext, shopId: number, kind: string, resources: SyncResource[]): Promise<RunHandle> {
+async function startRun(ctx: SyncContext, shopId: number, kind: SyncRunKind, resources: SyncResource[]): Promise<RunHandle> {
   const ids = new Map<SyncResource, number>();
   for (const resource of resources) {
     const run = await ctx.prisma.syncRun.create({ data: { shopId, resource, kind }, select: { id: true } });

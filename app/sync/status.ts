@@ -1,19 +1,18 @@
 // Sync status of one shop, for the Sync page and GET /api/sync/status: per resource
 // the records stored, backfill progress, last successful sync, lag, last error; and
 // the "Sync now" request.
-import type { PrismaClient } from "@prisma/client";
-import { hasScope, SYNC_RESOURCES } from "./backfill";
+import type { PrismaClient, SyncStatus } from "@prisma/client";
+import { hasScope } from "./backfill";
+import { backfillProgress, type BackfillView } from "./progress";
 import type { SyncResource } from "./records";
-import { NEEDS_REAUTH_MESSAGE } from "./shop-sync";
 
 export interface ResourceSyncStatus {
   resource: SyncResource;
-  /** pending | backfilling | idle | error | stopped */
-  status: string;
+  status: SyncStatus;
   /** Rows of this resource stored for the shop now. */
   recordsStored: number;
   backfill: {
-    status: string; // pending | running | completed | failed
+    status: BackfillView;
     processed: number;
     expected: number | null;
     /** 0..1 when known. */
@@ -53,42 +52,38 @@ export async function getShopSyncStatus(prisma: PrismaClient, shopDomain: string
   const shop = await prisma.shop.findUnique({ where: { domain: shopDomain }, include: { syncStates: true } });
   if (!shop) return null;
   const counts = await countRows(prisma, shop.id);
-  const resources = SYNC_RESOURCES.map((resource): ResourceSyncStatus => {
-    const state = shop.syncStates.find((s) => s.resource === resource);
-    const completed = state?.backfillStatus === "completed";
-    const expected = state?.recordsExpected ?? null;
-    const processed = state?.recordsStored ?? 0;
+  const overall = backfillProgress(shop.syncStates);
+  const resources = overall.resources.map((r): ResourceSyncStatus => {
+    const state = shop.syncStates.find((s) => s.resource === r.resource);
     return {
-      resource,
-      status: state?.status ?? "pending",
-      recordsStored: counts[resource],
+      resource: r.resource,
+      status: r.status,
+      recordsStored: counts[r.resource],
       backfill: {
-        status: state?.backfillStatus === "running" && state.status === "error" ? "failed" : (state?.backfillStatus ?? "pending"),
-        processed,
-        expected,
-        progress: completed ? 1 : expected ? Math.min(1, processed / expected) : expected === 0 ? 1 : null,
+        status: r.backfill,
+        processed: r.processed,
+        expected: r.expected,
+        progress: r.progress,
         since: state?.backfillSince?.toISOString() ?? null,
       },
       lastSuccessAt: state?.lastSuccessAt?.toISOString() ?? null,
       lagSeconds: state?.lastSuccessAt ? Math.max(0, Math.round((now.getTime() - state.lastSuccessAt.getTime()) / 1000)) : null,
-      lastError: state?.lastError ?? null,
+      lastError: r.lastError,
       nextRunAt: state?.nextRunAt?.toISOString() ?? null,
       running: !!state?.leaseExpiresAt && state.leaseExpiresAt > now,
     };
   });
-  const progressValues = resources.map((r) => r.backfill.progress);
-  const backfillCompleted = resources.every((r) => r.backfill.status === "completed");
   const ordersState = shop.syncStates.find((s) => s.resource === "orders");
   const limited = !hasScope(shop.grantedScopes, "read_all_orders") || !!ordersState?.backfillSince;
   return {
     shop: shop.domain,
     installed: shop.uninstalledAt === null,
-    needsReauth: resources.some((r) => r.lastError === NEEDS_REAUTH_MESSAGE),
+    needsReauth: overall.needsReauth,
     historyLimitedNote: limited
       ? `Orders are limited to the last 60 days${ordersState?.backfillSince ? ` (since ${ordersState.backfillSince.toISOString().slice(0, 10)})` : ""}: the app was not granted read_all_orders.`
       : null,
-    backfillProgress: backfillCompleted ? 1 : progressValues.every((p) => p !== null) ? progressValues.reduce((a, b) => a! + b!, 0)! / progressValues.length : null,
-    backfillCompleted,
+    backfillProgress: overall.progress,
+    backfillCompleted: overall.completed,
     resources,
   };
 }
