@@ -8,7 +8,6 @@ import { createSyncScheduler } from "./sync/scheduler";
 
 declare global {
   // One scheduler per process, across Vite's module reloads in development.
-  // eslint-disable-next-line no-var
   var storepulseSyncScheduler: { stop(): Promise<void> } | undefined;
 }
 

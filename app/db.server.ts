@@ -13,7 +13,6 @@ import { profileRollups } from "./insights/rollups";
 declare global {
   // Survives Vite's module reloads in development, so we keep one pool and one
   // embedded server per process.
-  // eslint-disable-next-line no-var
   var storepulseDb: Promise<PrismaClient> | undefined;
 }
 

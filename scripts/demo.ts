@@ -74,7 +74,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 let sim: RunningSimulator | undefined;
-let app: ChildProcess | undefined;
+let app: ChildProcess | undefined = undefined;
 const appLog = new LogTail();
 
 async function shutdown() {

@@ -61,7 +61,7 @@ function runRandomChanges(count: number, seed: number): Record<string, number> {
     const openOrders = orders.filter((o) => !o.cancelledAt);
     const variants = products.flatMap((p) => p.variants);
     const roll = rnd.next();
-    let kind = "";
+    let kind: string;
     try {
       if (customers.length < 5 || (roll < 0.1 && customers.length < 40)) {
         kind = "createCustomer";
