@@ -21,14 +21,18 @@ export default defineConfig({
     remix({
       // Tests build into their own directory so parallel runs never clobber each other.
       buildDirectory: process.env.STOREPULSE_BUILD_DIR ?? "build",
-      ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+      // Every Remix v2 future flag is on: the move to React Router 7 is then the
+      // `npx codemod remix/2/react-router/upgrade` step (docs/decisions/0004).
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
         v3_throwAbortReason: true,
         v3_lazyRouteDiscovery: true,
-        v3_singleFetch: false,
-        v3_routeConfig: false,
+        // Single fetch: naked objects from loaders (turbo-stream), and remix-serve uses
+        // Node's native fetch instead of installing its polyfill.
+        v3_singleFetch: true,
+        // Routes declared in app/routes.ts (flatRoutes), as React Router 7 expects.
+        v3_routeConfig: true,
       },
     }),
     tsconfigPaths(),

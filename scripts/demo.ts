@@ -49,7 +49,11 @@ class LogTail {
   private lines: string[] = [];
   constructor(private readonly max = 60) {}
   push(chunk: Buffer | string) {
-    this.lines.push(...String(chunk).split("\n").filter((line) => line.length > 0));
+    this.lines.push(
+      ...String(chunk)
+        .split("\n")
+        .filter((line) => line.length > 0),
+    );
     if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max);
   }
   toString() {
@@ -130,7 +134,9 @@ process.once("SIGTERM", () => void shutdown().then(() => process.exit(143)));
 
 console.log("Building the app …");
 const buildLog = new LogTail();
-const buildCode = await exited(run("npx", ["remix", "vite:build"], { ...process.env, NODE_ENV: "production" }, buildLog, !check));
+const buildCode = await exited(
+  run("npx", ["remix", "vite:build"], { ...process.env, NODE_ENV: "production" }, buildLog, !check),
+);
 if (buildCode !== 0) {
   console.error(buildLog.toString());
   await fail(`the build failed (exit code ${buildCode})`);
@@ -194,7 +200,9 @@ async function appFrameUrl(): Promise<URL> {
   const html = await response.text();
   const src = /<iframe[^>]*id="sim-app-frame"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
   if (!src) return fail("the admin page has no app frame (#sim-app-frame)");
-  const url = new URL(src.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replaceAll("&amp;", "&"));
+  const url = new URL(
+    src.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replaceAll("&amp;", "&"),
+  );
   if (!url.searchParams.get("id_token")) return fail(`the app frame carries no id_token: ${url.pathname}`);
   return url;
 }
@@ -226,13 +234,22 @@ interface SyncStatus {
   resources: { resource: string; recordsStored: number; lastError: string | null }[];
 }
 let lastStatus: SyncStatus | undefined;
-const status = await waitUntil("the initial sync to complete (GET /api/sync/status)", async () => {
-  const response = await apiGet("/api/sync/status");
-  if (!response.ok) return undefined;
-  lastStatus = (await response.json()) as SyncStatus;
-  if (lastStatus.needsReauth) return fail("the sync status says the app needs re-authorisation");
-  return lastStatus.backfillCompleted ? lastStatus : undefined;
-}, () => `; last status: ${JSON.stringify(lastStatus)}`);
+const status = await waitUntil(
+  "the initial sync to complete (GET /api/sync/status)",
+  async () => {
+    const response = await apiGet("/api/sync/status");
+    if (!response.ok) return undefined;
+    lastStatus = (await response.json()) as SyncStatus;
+    if (lastStatus.needsReauth) return fail("the sync status says the app needs re-authorisation");
+    return lastStatus.backfillCompleted ? lastStatus : undefined;
+  },
+  () =>
+    lastStatus
+      ? `; per resource: ${lastStatus.resources
+          .map((r) => `${r.resource}: ${r.recordsStored} stored${r.lastError ? `, error: ${r.lastError}` : ""}`)
+          .join("; ")}`
+      : "; the sync status API never answered 200",
+);
 
 // The stored rows must be the simulator's store, counted independently of the app.
 const storeData = simulator.control.data(shop);
@@ -246,7 +263,11 @@ for (const r of status.resources) {
     await fail(`${r.resource}: ${r.recordsStored} stored, the store has ${expected[r.resource]}`);
   }
 }
-console.log(`✓ initial sync complete (${Object.entries(expected).map(([k, v]) => `${v} ${k}`).join(", ")})`);
+console.log(
+  `✓ initial sync complete (${Object.entries(expected)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ")})`,
+);
 
 // 3. The Overview through the same authenticated path shows real numbers.
 const summaryResponse = await apiGet("/api/dashboard/summary");
@@ -264,7 +285,9 @@ const ordersShown = new Intl.NumberFormat("en-US").format(summary.totals.orders)
 if (!overviewHtml.includes("Total sales") || !overviewHtml.includes(ordersShown)) {
   await fail(`the Overview page does not show the KPIs (expected ${ordersShown} orders in the page)`);
 }
-console.log(`✓ Overview shows ${summary.totals.orders} orders, total sales ${summary.totals.totalSales} (default range)`);
+console.log(
+  `✓ Overview shows ${summary.totals.orders} orders, total sales ${summary.totals.totalSales} (default range)`,
+);
 
 await shutdown();
 console.log("demo check passed");

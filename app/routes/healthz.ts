@@ -1,4 +1,3 @@
-import { json } from "@remix-run/node";
 import prisma from "~/db.server";
 
 // Liveness + readiness for operators and tests: answers 200 only when the
@@ -6,8 +5,8 @@ import prisma from "~/db.server";
 export const loader = async () => {
   try {
     await prisma.$queryRaw`SELECT 1`;
-    return json({ status: "ok", database: "ok" });
+    return Response.json({ status: "ok", database: "ok" });
   } catch {
-    return json({ status: "error", database: "unreachable" }, { status: 503 });
+    return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
   }
 };
