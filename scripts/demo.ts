@@ -100,7 +100,17 @@ async function fail(message: string): Promise<never> {
   process.exit(1);
 }
 
-const deadline = Date.now() + Number(values.timeout) * 1000;
+// Anything unexpected still shuts the app down (it would outlive us) and exits non-zero.
+process.on(
+  "unhandledRejection",
+  (error) => void fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`),
+);
+process.on("uncaughtException", (error) => void fail(`unexpected error: ${error.message}`));
+
+// Set when the app starts: --timeout bounds boot, install, sync and the Overview, not the build.
+let deadline = Number.POSITIVE_INFINITY;
+// No single request may hang the run past its deadline.
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Polls `probe` until it returns a value (not undefined), the app dies, or the deadline passes. */
 async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, detail = () => ""): Promise<T> {
@@ -143,6 +153,7 @@ if (buildCode !== 0) {
 }
 
 console.log("Starting the app …");
+deadline = Date.now() + Number(values.timeout) * 1000;
 app = run(
   "npx",
   ["remix-serve", "build/server/index.js"],
@@ -171,7 +182,7 @@ let lastHealth = "no answer";
 await waitUntil(
   "the app to become healthy (GET /healthz)",
   async () => {
-    const response = await fetch(`${appUrl}/healthz`);
+    const response = await fetch(`${appUrl}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     lastHealth = `${response.status} ${await response.text()}`;
     return response.ok ? true : undefined;
   },
@@ -195,7 +206,10 @@ if (!check) {
 
 /** What the admin page does: frame the app with a fresh session token (id_token). */
 async function appFrameUrl(): Promise<URL> {
-  const response = await fetch(adminUrl, { headers: { "User-Agent": BROWSER_USER_AGENT } });
+  const response = await fetch(adminUrl, {
+    headers: { "User-Agent": BROWSER_USER_AGENT },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   if (!response.ok) await fail(`the admin page answered ${response.status}`);
   const html = await response.text();
   const src = /<iframe[^>]*id="sim-app-frame"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
@@ -213,16 +227,21 @@ async function apiGet(pathname: string): Promise<Response> {
     method: "POST",
     headers: { Origin: simulator.url, "Content-Type": "application/json", "User-Agent": BROWSER_USER_AGENT },
     body: "{}",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   if (!tokenResponse.ok) return fail(`the admin page's session-token endpoint answered ${tokenResponse.status}`);
   const { token } = (await tokenResponse.json()) as { token: string };
   return fetch(new URL(pathname, appUrl), {
     headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_USER_AGENT },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
 }
 
 // 1. Load the embedded app as the iframe would: this installs it (token exchange).
-const firstLoad = await fetch(await appFrameUrl(), { headers: { "User-Agent": BROWSER_USER_AGENT } });
+const firstLoad = await fetch(await appFrameUrl(), {
+  headers: { "User-Agent": BROWSER_USER_AGENT },
+  signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+});
 if (firstLoad.status !== 200) await fail(`the embedded app's first load answered ${firstLoad.status}`);
 if (!(await firstLoad.text()).includes("Overview")) await fail("the embedded app's first load is not the Overview");
 console.log("✓ installed through the admin page");
@@ -276,7 +295,10 @@ const summary = (await summaryResponse.json()) as { totals: { orders: number; to
 if (!(summary.totals.orders > 0) || !(Number(summary.totals.totalSales) > 0)) {
   await fail(`the Overview's summary shows no sales: ${JSON.stringify(summary.totals)}`);
 }
-const overview = await fetch(await appFrameUrl(), { headers: { "User-Agent": BROWSER_USER_AGENT } });
+const overview = await fetch(await appFrameUrl(), {
+  headers: { "User-Agent": BROWSER_USER_AGENT },
+  signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+});
 const overviewHtml = await overview.text();
 if (overview.status !== 200) await fail(`the Overview answered ${overview.status}`);
 // The page renders the KPI cards (not the "sync in progress" empty state) with the
