@@ -221,6 +221,9 @@ describe("recorded conformance: query cost (query-costs.jsonl)", () => {
   it("reports Shopify's requested cost for at least 90% of the recorded queries it answers, and refuses none Shopify ran", async () => {
     let answered = 0;
     let equal = 0;
+    // Also reported: the queries the simulator executes without any error (fields it implements).
+    let clean = 0;
+    let cleanEqual = 0;
     const refused: string[] = [];
     const differing: string[] = [];
     for (const line of lines) {
@@ -232,14 +235,22 @@ describe("recorded conformance: query cost (query-costs.jsonl)", () => {
       if (!cost) continue;
       answered++;
       if (cost.requestedQueryCost === line.requestedQueryCost) equal++;
+      if (!got.body.errors) {
+        clean++;
+        if (cost.requestedQueryCost === line.requestedQueryCost) cleanEqual++;
+      }
       else differing.push(`${line.recording}${line.at}: Shopify ${line.requestedQueryCost}, simulator ${cost.requestedQueryCost}`);
       if (got.body.errors?.some((e) => e.extensions?.code === "MAX_COST_EXCEEDED") && !line.hasErrors) refused.push(`${line.recording}${line.at}`);
     }
     const share = equal / answered;
-    console.log(`recorded query cost: ${equal} of ${answered} answered queries equal Shopify's requestedQueryCost (${(share * 100).toFixed(1)}%); of ${lines.length} recorded`);
+    console.log(
+      `recorded query cost: ${equal} of ${answered} answered queries equal Shopify's requestedQueryCost (${(share * 100).toFixed(1)}%); ` +
+        `${cleanEqual} of ${clean} executed without errors; ${lines.length} recorded`,
+    );
     if (differing.length) console.log(`differing:\n  ${differing.join("\n  ")}`);
     expect(answered).toBeGreaterThan(lines.length * 0.9);
     expect(share).toBeGreaterThanOrEqual(0.9);
+    expect(cleanEqual / clean).toBeGreaterThanOrEqual(0.9);
     expect(refused).toEqual([]);
   });
 });

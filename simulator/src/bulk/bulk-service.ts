@@ -396,11 +396,7 @@ function interleave(pending: Pending, dice: Random, limit: number): string {
   const out: PendingLine[] = [];
   for (let written = 0; written < limit && (pending.roots.length > 0 || pending.children.length > 0); written++) {
     const last = out[out.length - 1] ?? pending.last;
-    const others = last ? pending.children.filter((l) => l.parent !== last) : pending.children;
-    const pool = pending.roots.length > 0 ? [pending.roots[0]!, ...others] : others.length > 0 ? others : pending.children;
-    const pick = pool[Math.floor(dice.next() * pool.length)]!;
-    if (pick === pending.roots[0]) pending.roots.shift();
-    else pending.children.splice(pending.children.indexOf(pick), 1);
+    const pick = pickNext(pending, last, dice);
     if (pick.parent && pick.parent === last && out.length >= 2) {
       // Only children of the line just written are left: move that line one up, if the
       // order allows, so that its child does not follow it directly.
@@ -416,4 +412,32 @@ function interleave(pending: Pending, dice: Random, limit: number): string {
   }
   pending.last = out[out.length - 1] ?? pending.last;
   return out.map((l) => l.text).join("");
+}
+
+/**
+ * Take the next line: uniformly among the next root and the waiting children, avoiding
+ * children of `last` while anything else is eligible (its children are all still waiting:
+ * they became eligible when it was written). Constant time per pick on average, so large
+ * exports stay linear.
+ */
+function pickNext(pending: Pending, last: PendingLine | undefined, dice: Random): PendingLine {
+  const rootSlots = pending.roots.length > 0 ? 1 : 0;
+  const size = rootSlots + pending.children.length;
+  const others = size - (last ? last.children.length : 0);
+  const at = (i: number): PendingLine => (i < rootSlots ? pending.roots[0]! : pending.children[i - rootSlots]!);
+  let index = Math.floor(dice.next() * size);
+  if (others > 0 && last) {
+    for (let tries = 0; at(index).parent === last && tries < 64; tries++) index = Math.floor(dice.next() * size);
+    for (let i = 0; at(index).parent === last && i < size; i++) index = i; // rare: fall back to the first other line
+  }
+  const pick = at(index);
+  if (index < rootSlots) {
+    pending.roots.shift();
+  } else {
+    // Swap-remove: the pool's order carries no meaning, only the dice do.
+    const i = index - rootSlots;
+    pending.children[i] = pending.children[pending.children.length - 1]!;
+    pending.children.pop();
+  }
+  return pick;
 }
