@@ -4,12 +4,15 @@
 import path from "node:path";
 import { validate as validCronExpression } from "node-cron";
 import { z } from "zod";
+import { decodeKey } from "./security/crypto";
 
 const onOff = z
   .string()
   .transform((value) => value.trim().toLowerCase())
   .pipe(z.enum(["on", "off", "true", "false", "1", "0"]))
   .transform((value) => ["on", "true", "1"].includes(value));
+
+const encryptionKey = z.string().refine((value) => decodeKey(value) !== null, "must be 32 bytes, base64 (openssl rand -base64 32)");
 
 const databaseSchema = z.object({
   // Unset: the embedded PostgreSQL (development and demos only).
@@ -39,6 +42,15 @@ const schema = databaseSchema.extend({
     .string()
     .refine((expression) => validCronExpression(expression), "not a node-cron expression, e.g. \"* * * * *\"")
     .default("* * * * *"),
+  // Secrets at rest (app/security): the key sealing tokens and exports (32 bytes, base64;
+  // required in production), older keys still decrypting during a rotation, and how long
+  // customer data-request exports are kept.
+  STOREPULSE_ENCRYPTION_KEY: encryptionKey.optional(),
+  STOREPULSE_ENCRYPTION_KEYS: z
+    .string()
+    .refine((list) => list.split(",").every((k) => !k.trim() || decodeKey(k) !== null), "each key must be 32 bytes, base64")
+    .optional(),
+  STOREPULSE_DATA_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // on: print how long each step of a rollup recomputation takes.
   INSIGHTS_PROFILE: onOff.default(false),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -94,6 +106,9 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
     throw new ConfigError([
       "SHOPIFY_SIMULATOR_URL is set while NODE_ENV=production (the simulator is for development and tests only)",
     ]);
+  }
+  if (!parsed.STOREPULSE_ENCRYPTION_KEY && parsed.NODE_ENV === "production") {
+    throw new ConfigError(["missing environment variable STOREPULSE_ENCRYPTION_KEY (required in production: it seals tokens at rest)"]);
   }
   const simulatorOrigin = parsed.SHOPIFY_SIMULATOR_URL ? new URL(parsed.SHOPIFY_SIMULATOR_URL).origin : undefined;
   return {

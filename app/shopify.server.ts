@@ -12,6 +12,10 @@ import {
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
+import { EncryptedSessionStorage } from "./security/encrypted-session-storage.server";
+import { appExportVault } from "./security/export-vault.server";
+import { appKeyring } from "./security/keys.server";
+import { useExportVault } from "./sync/lifecycle";
 import { env } from "./env.server";
 import { createSyncEngine } from "./services/sync-engine.server";
 import type { SyncContext } from "./sync/context";
@@ -20,6 +24,8 @@ import { installShop, shopInstalled } from "./services/shop-installs.server";
 export const apiVersion = ApiVersion.October26;
 
 routeShopifyApiToSimulator();
+// Data-request exports sealed at rest and expiring (app/sync/lifecycle.ts).
+useExportVault(appExportVault());
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
@@ -28,7 +34,8 @@ const shopify = shopifyApp({
   scopes: env.SCOPES.split(",").map((scope) => scope.trim()),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  // Tokens sealed at rest (AES-256-GCM; docs/decisions/0005-secrets-and-webhook-trust.md).
+  sessionStorage: new EncryptedSessionStorage(new PrismaSessionStorage(prisma), appKeyring),
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,

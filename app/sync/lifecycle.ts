@@ -128,6 +128,35 @@ export async function redactCustomer(prisma: PrismaClient, shopId: number, paylo
   });
 }
 
+/**
+ * How data-request exports are kept: sealed at rest (AES-256-GCM, app/security) and
+ * deleted after `retentionDays`. Registered once by the app's wiring (shopify.server.ts)
+ * so this module stays free of configuration; without one, exports are refused (500,
+ * Shopify retries) rather than stored in plaintext.
+ */
+export interface ExportVault {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+  retentionDays: number;
+}
+
+let vault: ExportVault | undefined;
+
+export function useExportVault(configured: ExportVault): void {
+  vault = configured;
+}
+
+function requireVault(): ExportVault {
+  if (!vault) throw new Error("data-request export vault not configured");
+  return vault;
+}
+
+/** Deletes every data-request export past its retention (all shops). */
+export async function purgeExpiredDataRequests(prisma: PrismaClient, now: Date = new Date()): Promise<number> {
+  const { count } = await prisma.customerDataRequest.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}
+
 /** What we hold about one customer, as the merchant downloads it. */
 export interface CustomerDataExport {
   shop: string;
@@ -177,15 +206,18 @@ export async function recordCustomerDataRequest(prisma: PrismaClient, shop: Shop
       refunds: o.refunds.map((r) => ({ ...plain(r, ["shopId", "lineItems"]), lineItems: r.lineItems.map((x) => plain(x, ["shopId"])) })),
     })),
   };
+  const { seal, retentionDays } = requireVault();
   const row = await prisma.customerDataRequest.create({
     data: {
       shopId: shop.id,
       customerId: customerId === null ? null : BigInt(customerId),
       email,
       requestedAt,
-      export: exported as unknown as Prisma.InputJsonValue,
+      sealedExport: seal(JSON.stringify(exported)),
+      expiresAt: new Date(requestedAt.getTime() + retentionDays * 86_400_000),
     },
   });
+  await purgeExpiredDataRequests(prisma, requestedAt);
   return { id: row.id };
 }
 
@@ -205,8 +237,10 @@ function plain(row: object, omit: string[]): Json {
 /** A stored export, only for its own shop (the id alone names nothing across tenants). */
 export async function findCustomerDataExport(prisma: PrismaClient, shopDomain: string, requestId: number) {
   const row = await prisma.customerDataRequest.findFirst({
-    where: { id: requestId, shop: { domain: shopDomain } },
-    select: { id: true, requestedAt: true, export: true },
+    where: { id: requestId, shop: { domain: shopDomain }, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    select: { id: true, requestedAt: true, export: true, sealedExport: true },
   });
-  return row;
+  if (!row) return null;
+  const exported = row.sealedExport !== null ? (JSON.parse(requireVault().open(row.sealedExport)) as unknown) : row.export;
+  return { id: row.id, requestedAt: row.requestedAt, export: exported };
 }

@@ -25,6 +25,7 @@ export function appEnv(port: number, overrides: Record<string, string | undefine
     SHOPIFY_API_SECRET: TEST_APP.apiSecret,
     SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
     SCOPES: TEST_APP.scopes,
+    STOREPULSE_ENCRYPTION_KEY: TEST_APP.encryptionKey,
     DATABASE_URL: inject("databaseUrl"),
     HOST: "127.0.0.1",
   };

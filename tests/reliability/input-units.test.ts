@@ -1,6 +1,7 @@
 // Bad input refused before it reaches a query or a spreadsheet (pure logic, no database):
 // CSV formula injection and the calendar the dashboard parameters accept.
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "~/env";
 import { parseInsightsParams, toCsv } from "~/insights";
 
 describe("CSV formula injection (OWASP CSV Injection)", () => {
@@ -42,5 +43,23 @@ describe("dashboard dates stay in a sane calendar (1970-01-01 … 2100-12-31)", 
     expect(parse("from=1970-01-01&to=1970-01-31")).toMatchObject({ ok: true, value: { from: "1970-01-01", to: "1970-01-31" } });
     expect(parse("from=2100-12-01&to=2100-12-31").ok).toBe(true);
     expect(parse("to=1970-01-05")).toMatchObject({ ok: true, value: { from: "1970-01-01", to: "1970-01-05" } });
+  });
+});
+
+describe("encryption key configuration", () => {
+  const base = { SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://app.example.com", SCOPES: "read_orders", DATABASE_URL: "postgresql://db/x" };
+  const key = Buffer.alloc(32, 7).toString("base64");
+
+  it("is required in production and must be 32 bytes of base64; the error never echoes the value", () => {
+    expect(() => parseEnv({ ...base, NODE_ENV: "production" })).toThrow(/STOREPULSE_ENCRYPTION_KEY/);
+    const short = Buffer.alloc(16, 1).toString("base64");
+    expect(() => parseEnv({ ...base, STOREPULSE_ENCRYPTION_KEY: short })).toThrow(/STOREPULSE_ENCRYPTION_KEY is invalid/);
+    try {
+      parseEnv({ ...base, STOREPULSE_ENCRYPTION_KEY: short });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(short);
+    }
+    expect(() => parseEnv({ ...base, STOREPULSE_ENCRYPTION_KEY: key, STOREPULSE_ENCRYPTION_KEYS: `${key},nope` })).toThrow(/STOREPULSE_ENCRYPTION_KEYS/);
+    expect(parseEnv({ ...base, NODE_ENV: "production", STOREPULSE_ENCRYPTION_KEY: key }).STOREPULSE_ENCRYPTION_KEY).toBe(key);
   });
 });
