@@ -2,12 +2,20 @@
 // resource (customers, products with variants, orders with lines and refunds), all
 // started at once (API 2026-10 runs up to five bulk queries per app × shop).
 //
+// The result's lines are written as they come, roots and children each on their own
+// (children keyed by their __parentId; see store.ts "Children written on their own"),
+// so memory is bounded by one batch whatever the store size and wherever Shopify puts
+// a child after its parent. Orders then get their refunds' details (refund-details.ts:
+// a bulk query cannot select connections inside the refunds list), and the rollups
+// are recomputed once over everything written.
+//
 // Resumable after a crash, per resource, from what sync_state records:
 // - backfill_status = completed → the resource is never exported or downloaded again;
 // - bulk_operation_id set → the same export is awaited / read again instead of a new
 //   one; backfill_cursor ("line:byte" after the last committed batch) says where
 //   reading continues, so a restart writes no record twice (and the writes are
-//   idempotent upserts anyway: no duplicates even if a batch is replayed).
+//   idempotent upserts anyway: no duplicates even if a batch is replayed); once the
+//   file is read, "refunds:<order id>" says how far the refund details got.
 // The cursor moves only after the batch's write committed.
 //
 // Without read_all_orders Shopify shows only the last 60 days of orders: the export
@@ -15,20 +23,23 @@
 import type { PrismaClient, SyncState } from "@prisma/client";
 import { recomputeAllRollups } from "~/insights/rollups";
 import {
-  assembleRoots,
+  bulkRecords,
   BulkLimitReachedError,
   getBulkOperation,
   readJsonl,
   startBulkQuery,
   waitForBulkOperation,
   type BulkOperationInfo,
+  type BulkRecord,
   type JsonlPosition,
 } from "./bulk";
 import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./context";
 import { abortableSleep, type AdminGraphql } from "./graphql-client";
 import { BULK_CUSTOMERS, BULK_PRODUCTS, bulkOrdersQuery } from "./queries";
-import { mapGraphqlNodes, writeRecords } from "./record-writer";
+import { mapBulkChildren, mapGraphqlNodes, writeBulkChildren, writeRecords } from "./record-writer";
 import type { SyncResource } from "./records";
+import { readRefundDetails } from "./refund-details";
+import { storedNewerIds, type ChildWriteGuard } from "./store";
 
 export const SYNC_RESOURCES: readonly SyncResource[] = ["customers", "products", "orders"];
 
@@ -55,6 +66,17 @@ export async function ensureSyncStates(prisma: PrismaClient, shopId: number): Pr
 
 export function encodeCursor(position: JsonlPosition): string {
   return `${position.line}:${position.byte}`;
+}
+
+const REFUNDS_PHASE = "refunds:";
+
+/** The cursor of the refund-details step: the last order id whose refunds were completed. */
+export function refundsCursor(afterOrderId: string): string {
+  return `${REFUNDS_PHASE}${afterOrderId}`;
+}
+
+function refundsPhaseAfter(cursor: string | null): string | null {
+  return cursor?.startsWith(REFUNDS_PHASE) ? cursor.slice(REFUNDS_PHASE.length) : null;
 }
 
 export function decodeCursor(cursor: string | null): JsonlPosition {
@@ -186,31 +208,62 @@ export async function backfillResource(
   let stored = state.recordsStored;
   let mappingFailures = 0;
   let firstMappingError: string | null = null;
-  if (finished.url) {
-    let batch: unknown[] = [];
+  const noteFailures = (failures: string[]) => {
+    mappingFailures += failures.length;
+    firstMappingError ??= failures[0] ?? null;
+  };
+  let refundsAfter = refundsPhaseAfter(state.backfillCursor);
+  if (finished.url && refundsAfter === null) {
+    const skipParents = new Set<string>();
+    const guard: ChildWriteGuard = { skipParents, exportedUntil: new Date(finished.completedAt ?? Date.now()) };
+    let roots: unknown[] = [];
+    let children: BulkRecord[] = [];
     let batchEnd: JsonlPosition | null = null;
     const flush = async () => {
-      if (batch.length === 0 || !batchEnd) return;
-      const mapped = mapGraphqlNodes(resource, batch);
-      mappingFailures += mapped.failures.length;
-      firstMappingError ??= mapped.failures[0] ?? null;
+      if (!batchEnd || roots.length + children.length === 0) return;
+      const mapped = mapGraphqlNodes(resource, roots);
+      const mappedChildren = mapBulkChildren(resource, children);
+      noteFailures([...mapped.failures, ...mappedChildren.failures]);
       const end = batchEnd;
-      const count = batch.length;
-      batch = [];
+      const count = roots.length;
+      roots = [];
+      children = [];
       await lane(async () => {
+        // Parents first: a child in this batch may belong to a root of this batch.
         await writeRecords(prisma, shop.id, resource, mapped.records, { source: "backfill" });
+        if (resource !== "customers") {
+          // A parent whose stored version is newer than the export's keeps that version's children.
+          const newer = await storedNewerIds(prisma, shop.id, resource, mapped.records as { id: string; shopifyUpdatedAt: string }[]);
+          for (const id of newer) skipParents.add(id);
+        }
+        await writeBulkChildren(prisma, shop.id, mappedChildren.records, guard);
         // The resume point moves only after the write committed.
         await prisma.syncState.update({ where, data: { backfillCursor: encodeCursor(end), recordsStored: stored + count } });
       });
       stored += count;
     };
     const lines = readJsonl(ctx.fetch, finished.url, { from: decodeCursor(state.backfillCursor), signal });
-    for await (const root of assembleRoots(lines)) {
-      batch.push(root.node);
-      batchEnd = root.end;
-      if (batch.length >= config.backfillBatchSize) await flush();
+    for await (const record of bulkRecords(lines)) {
+      if (record.parentId === null) roots.push(record.node);
+      else children.push(record);
+      batchEnd = record.end;
+      if (roots.length + children.length >= config.backfillBatchSize) await flush();
     }
     await flush();
+    if (resource === "orders") {
+      refundsAfter = "0";
+      await lane(() => prisma.syncState.update({ where, data: { backfillCursor: refundsCursor("0") } }));
+    }
+  }
+  if (resource === "orders" && refundsAfter !== null) {
+    await readRefundDetails(ctx, shop, client, {
+      afterOrderId: refundsAfter,
+      lane,
+      signal,
+      onBatchWritten: async (last) => {
+        await prisma.syncState.update({ where, data: { backfillCursor: refundsCursor(last) } });
+      },
+    });
   }
 
   await lane(async () => {

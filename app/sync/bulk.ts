@@ -1,11 +1,9 @@
 // Bulk query operations: start one, wait for it (polling, woken early by the
 // bulk_operations/finish webhook when it reaches this process), and read its JSONL
-// result as a stream of reassembled root records.
+// result as a stream of records, each line on its own (see bulkRecords).
 //
-// Memory stays constant whatever the store size: the result is read line by line
-// from the HTTP body, and only the root record being assembled is held — Shopify
-// writes each node's children (lines with __parentId) right after it, so a root is
-// complete as soon as the next root line (one without __parentId) arrives.
+// Memory stays bounded whatever the store size: the result is read line by line from
+// the HTTP body and nothing waits for later lines.
 import { GraphqlRequestError, type AdminGraphql } from "./graphql-client";
 import { BULK_CANCEL, BULK_OPERATION_STATUS, BULK_RUN } from "./queries";
 
@@ -180,15 +178,7 @@ export async function* readJsonl(
 }
 
 // ---------------------------------------------------------------------------
-// Reassembly
-
-/** Where a child line goes in its parent, by the child's GraphQL type. */
-const CHILD_CONNECTION: Record<string, string> = {
-  LineItem: "lineItems",
-  ProductVariant: "variants",
-  RefundLineItem: "refundLineItems",
-  RefundShippingLine: "refundShippingLines",
-};
+// Lines as records
 
 function gidType(id: unknown): string | undefined {
   return typeof id === "string" ? /^gid:\/\/shopify\/([^/]+)\//.exec(id)?.[1] : undefined;
@@ -196,7 +186,7 @@ function gidType(id: unknown): string | undefined {
 
 /**
  * One node shape for every source: connections become `{ nodes: [...] }` whether the
- * result had `edges { node }`, `nodes`, or child lines; bookkeeping keys are dropped.
+ * result had `edges { node }` or `nodes`; bookkeeping keys are dropped.
  */
 export function normalizeNode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeNode);
@@ -217,49 +207,30 @@ function pageInfoOf(input: Record<string, unknown>): Record<string, unknown> {
   return input.pageInfo ? { pageInfo: input.pageInfo } : {};
 }
 
-/** Index the root and the objects inline in it (refunds in an order) by id. */
-function indexById(root: Record<string, unknown>): Map<string, Record<string, unknown>> {
-  const index = new Map<string, Record<string, unknown>>();
-  const visit = (node: unknown, depth: number) => {
-    if (!node || typeof node !== "object" || depth > 3) return;
-    if (Array.isArray(node)) return node.forEach((item) => visit(item, depth + 1));
-    const record = node as Record<string, unknown>;
-    if (typeof record.id === "string") index.set(record.id, record);
-    for (const child of Object.values(record)) if (child && typeof child === "object") visit(child, depth + 1);
-  };
-  visit(root, 0);
-  return index;
-}
-
-export interface AssembledRoot {
+/** A line of a bulk result: a root record, or a child record naming its parent. */
+export interface BulkRecord {
   node: Record<string, unknown>;
-  /** Position after the root and all its children (resume point once it is written). */
+  /** The parent's id (`__parentId`); null for a root. */
+  parentId: string | null;
+  /** The node's GraphQL type from its gid ("LineItem"); undefined without an id. */
+  type: string | undefined;
+  /** Position just after this line (a resume point once it is written). */
   end: JsonlPosition;
 }
 
-export class OrphanLineError extends Error {}
-
-/** Group a JSONL line stream into roots with their children attached as connections. */
-export async function* assembleRoots(lines: AsyncIterable<JsonlLine>): AsyncGenerator<AssembledRoot> {
-  let current: { node: Record<string, unknown>; index: Map<string, Record<string, unknown>> } | undefined;
-  let last: JsonlPosition | undefined;
-  for await (const { value, start, end } of lines) {
-    const parentId = value.__parentId;
-    if (typeof parentId !== "string") {
-      if (current) yield { node: normalizeNode(current.node) as Record<string, unknown>, end: start };
-      current = { node: value, index: indexById(value) };
-    } else {
-      const parent = current?.index.get(parentId);
-      if (!parent) throw new OrphanLineError(`bulk result line ${start.line + 1}: parent ${parentId} is not the record being assembled`);
-      const type = gidType(value.id);
-      const key = (type && CHILD_CONNECTION[type]) ?? `${(type ?? "child").charAt(0).toLowerCase()}${(type ?? "child").slice(1)}s`;
-      const existing = parent[key] as { nodes?: unknown[]; edges?: unknown[] } | undefined;
-      const nodes = existing?.nodes ?? [];
-      nodes.push(value);
-      parent[key] = { nodes };
-      if (typeof value.id === "string") current!.index.set(value.id, value);
-    }
-    last = end;
+/**
+ * The lines of a bulk result as records, each on its own. Shopify's output is
+ * ungrouped by default since 2026-01 (groupObjects: false): a child line comes
+ * somewhere after its parent, not necessarily next to it, so nothing is held back
+ * for reassembly — the caller writes roots and children independently (children keyed
+ * by their parent's id) and memory stays bounded by its batch.
+ * Source: shopify.dev/changelog/posts/bulk-operations-group-objects-default-changed-to-false
+ * and simulator/test/recordings/2026-04/bulk-operations/bulk-operation-run-query-group-objects.json (children only after
+ * their parent).
+ */
+export async function* bulkRecords(lines: AsyncIterable<JsonlLine>): AsyncGenerator<BulkRecord> {
+  for await (const { value, end } of lines) {
+    const parentId = typeof value.__parentId === "string" ? value.__parentId : null;
+    yield { node: normalizeNode(value) as Record<string, unknown>, parentId, type: gidType(value.id), end };
   }
-  if (current) yield { node: normalizeNode(current.node) as Record<string, unknown>, end: last ?? { line: 0, byte: 0 } };
 }

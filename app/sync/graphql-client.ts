@@ -30,8 +30,20 @@ export interface AdminGraphql {
 
 export interface RequestOptions {
   signal?: AbortSignal;
-  /** Cost to reserve before sending when this document has not been seen yet. */
+  /**
+   * Cost to reserve before sending. Given, it wins over the cost learnt from the
+   * document's last answer (a document whose size depends on its variables, such as
+   * `nodes(ids:)`, says what this call will request).
+   */
   expectedCost?: number;
+  /** Shopify's cost report of the answer (requested/actual cost, bucket). */
+  onCost?: (cost: QueryCost) => void;
+}
+
+export interface QueryCost {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: ThrottleStatus | null;
 }
 
 /** Token revoked/expired (HTTP 401): the merchant must open the app again. */
@@ -163,7 +175,7 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
     };
 
     for (;;) {
-      const cost = requestedCost.get(document) ?? requestOptions.expectedCost ?? 0;
+      const cost = requestOptions.expectedCost ?? requestedCost.get(document) ?? 0;
       const pause = waitForCost(cost);
       if (pause > 0) {
         options.onBucketWait?.(pause);
@@ -213,7 +225,14 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
       }
 
       const costInfo = body.extensions?.cost;
-      if (costInfo?.requestedQueryCost !== undefined) requestedCost.set(document, costInfo.requestedQueryCost);
+      if (costInfo?.requestedQueryCost !== undefined) {
+        requestedCost.set(document, costInfo.requestedQueryCost);
+        requestOptions.onCost?.({
+          requestedQueryCost: costInfo.requestedQueryCost,
+          actualQueryCost: costInfo.actualQueryCost ?? null,
+          throttleStatus: costInfo.throttleStatus ?? null,
+        });
+      }
       remember(costInfo?.throttleStatus);
 
       const errors = Array.isArray(body.errors) ? body.errors : body.errors ? [{ message: body.errors }] : [];

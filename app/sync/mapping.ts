@@ -231,13 +231,19 @@ export function productFromGraphql(node: unknown): ProductRecord {
     productType: optionalString(p.productType),
     shopifyCreatedAt: optionalInstant(p.createdAt, "product.createdAt"),
     shopifyUpdatedAt: isoInstant(p.updatedAt, "product.updatedAt"),
-    variants: collection(p.variants).map((v, i): ProductVariantRecord => ({
-      id: parseShopifyId(v.id, `product.variants[${i}].id`),
-      productId: id,
-      title: optionalString(v.title),
-      sku: optionalString(v.sku),
-      price: variantPrice(v.price, `product.variants[${i}].price`),
-    })),
+    variants: collection(p.variants).map((v, i) => variantFromGraphql(v, id, i)),
+  };
+}
+
+/** One ProductVariant node (inline in a product, or a bulk child line whose parent is `productId`). */
+export function variantFromGraphql(node: unknown, productId: ShopifyId, i = 0): ProductVariantRecord {
+  const v = object(node, `product.variants[${i}]`);
+  return {
+    id: parseShopifyId(v.id, `product.variants[${i}].id`),
+    productId,
+    title: optionalString(v.title),
+    sku: optionalString(v.sku),
+    price: variantPrice(v.price, `product.variants[${i}].price`),
   };
 }
 
@@ -272,8 +278,26 @@ export function productFromWebhook(payload: unknown): ProductRecord {
 // ---------------------------------------------------------------------------
 // Orders, line items, refunds
 
-function lineItemFromGraphql(l: Json, orderId: ShopifyId, i: number): OrderLineItemRecord {
+/**
+ * What the line is net of: every discount allocation, line- and order-level (Shopify's
+ * LineItem.discountAllocations). LineItem.totalDiscountSet excludes order-level
+ * discounts (2026-10 schema), so it is only the fallback for sources without allocations.
+ */
+function lineDiscountFromGraphql(l: Json, field: string): DecimalString {
+  if (Array.isArray(l.discountAllocations)) {
+    return sumDecimals(
+      collection(l.discountAllocations).map((a, j) =>
+        required(shopAmount(a.allocatedAmountSet, `${field}.discountAllocations[${j}].allocatedAmountSet`), `${field}.discountAllocations[${j}].allocatedAmountSet`),
+      ),
+    );
+  }
+  return shopAmount(l.totalDiscountSet, `${field}.totalDiscountSet`) ?? "0";
+}
+
+/** One LineItem node (inline in an order, or a bulk child line whose parent is `orderId`). */
+export function lineItemFromGraphql(node: unknown, orderId: ShopifyId, i = 0): OrderLineItemRecord {
   const field = `order.lineItems[${i}]`;
+  const l = object(node, field);
   return {
     id: parseShopifyId(l.id, `${field}.id`),
     orderId,
@@ -283,12 +307,12 @@ function lineItemFromGraphql(l: Json, orderId: ShopifyId, i: number): OrderLineI
     sku: optionalString(l.sku),
     quantity: requiredInt(l.quantity, `${field}.quantity`),
     originalUnitPrice: required(shopAmount(l.originalUnitPriceSet, `${field}.originalUnitPriceSet`), `${field}.originalUnitPriceSet`),
-    totalDiscount: shopAmount(l.totalDiscountSet, `${field}.totalDiscountSet`) ?? "0",
+    totalDiscount: lineDiscountFromGraphql(l, field),
     isGiftCard: l.isGiftCard === true,
   };
 }
 
-function refundFromGraphql(r: Json, orderId: ShopifyId, field: string): RefundRecord {
+export function refundFromGraphql(r: Json, orderId: ShopifyId, field = "refund"): RefundRecord {
   const id = parseShopifyId(r.id, `${field}.id`);
   const shipping = collection(r.refundShippingLines);
   return {

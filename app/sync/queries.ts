@@ -78,6 +78,8 @@ fragment LineItemFields on LineItem {
   quantity
   isGiftCard
   originalUnitPriceSet { ${MONEY} }
+  # On Shopify this excludes order-level discounts (2026-10 schema); the line's
+  # discountAllocations carry them (mapping.ts sums allocations when selected).
   totalDiscountSet { ${MONEY} }
   product { id }
   variant { id }
@@ -123,9 +125,16 @@ query StorepulseShop {
 
 // ---------------------------------------------------------------------------
 // Bulk exports (one per resource; 2026-10 runs up to 5 bulk queries at once).
-// Nested connections come back as their own JSONL lines with __parentId. Refunds are
-// a list on Order, so they stay inline in the order line, each with its
-// refundLineItems / refundShippingLines (inline or as child lines: bulk.ts takes both).
+// Shopify's bulk rules (shopify.dev/docs/api/usage/bulk-operations/queries, "Operation
+// restrictions"; recorded refusals in simulator/test/recordings): connections as
+// `edges { node }` only (no `nodes`), a nested connection's parent selects `id`, at
+// most 5 connections and 2 levels of nesting, and no connection inside a list field
+// ("Queries that contain a connection field within a list field are not currently
+// supported."). Order.refunds is a list, so the export carries refund scalars only; the
+// refunds' line items and shipping lines are read afterwards with ORDER_REFUND_DETAILS.
+// Nested connections come back as their own JSONL lines with __parentId, anywhere
+// after their parent (ungrouped output, the 2026-01+ default): bulk.ts/backfill.ts
+// write parents and children independently.
 
 export const BULK_CUSTOMERS = `
 query StorepulseBulkCustomers {
@@ -159,20 +168,14 @@ query StorepulseBulkOrders {
       node {
         ...OrderFields
         lineItems { edges { node { ...LineItemFields } } }
-        refunds {
-          ...RefundFields
-          refundLineItems { edges { node { ...RefundLineItemFields } } }
-          refundShippingLines { edges { node { ...RefundShippingLineFields } } }
-        }
+        refunds { ...RefundFields }
       }
     }
   }
 }
 ${ORDER_FIELDS}
 ${LINE_ITEM_FIELDS}
-${REFUND_FIELDS}
-${REFUND_LINE_ITEM_FIELDS}
-${REFUND_SHIPPING_LINE_FIELDS}`;
+${REFUND_FIELDS}`;
 }
 
 export const BULK_RUN = `
@@ -323,6 +326,72 @@ ${REFUND_FIELDS}
 ${REFUND_LINE_ITEM_FIELDS}
 ${REFUND_SHIPPING_LINE_FIELDS}`;
 
+// Refund details after the orders export: the refunds' line items and shipping lines
+// of a batch of orders by id (`nodes(ids:)`, an ordinary cost-aware query: connections
+// inside the refunds list are fine outside bulk operations). A refund with more lines
+// than fit is completed with REFUND_LINES_PAGE.
+export const REFUND_DETAIL_SIZES = {
+  refundsPerOrder: 3,
+  linesPerRefund: 10,
+  shippingLinesPerRefund: 2,
+} as const;
+
+/**
+ * Requested cost of ORDER_REFUND_DETAILS per order id by Shopify's rules (objects 1,
+ * scalars 0, connections 2 + first × node, lists sized by `first`; shopify.dev "GraphQL
+ * Admin API rate limits" → "Requested and actual cost"): the order 1; per refund 1 +
+ * refundLineItems (2 + L × (line 1 + lineItem 1 + 2 money bags × 2) + pageInfo 1) +
+ * refundShippingLines (2 + S × (line 1 + 2 money bags × 2) + pageInfo 1).
+ */
+export function refundDetailsCostPerOrder(sizes = REFUND_DETAIL_SIZES): number {
+  const refund = 1 + (2 + sizes.linesPerRefund * 6 + 1) + (2 + sizes.shippingLinesPerRefund * 5 + 1);
+  return 1 + sizes.refundsPerOrder * refund;
+}
+
+export const ORDER_REFUND_DETAILS = `
+query StorepulseOrderRefundDetails($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Order {
+      id
+      refunds(first: ${REFUND_DETAIL_SIZES.refundsPerOrder}) {
+        ...RefundFields
+        refundLineItems(first: ${REFUND_DETAIL_SIZES.linesPerRefund}) {
+          nodes { ...RefundLineItemFields }
+          pageInfo { hasNextPage endCursor }
+        }
+        refundShippingLines(first: ${REFUND_DETAIL_SIZES.shippingLinesPerRefund}) {
+          nodes { ...RefundShippingLineFields }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    }
+  }
+}
+${REFUND_FIELDS}
+${REFUND_LINE_ITEM_FIELDS}
+${REFUND_SHIPPING_LINE_FIELDS}`;
+
+/** The rest of one refund's lines (a refund is a Node on Shopify). */
+export const REFUND_LINES_PAGE = `
+query StorepulseRefundLines($id: ID!, $linesAfter: String, $shippingAfter: String) {
+  node(id: $id) {
+    ... on Refund {
+      ...RefundFields
+      refundLineItems(first: 100, after: $linesAfter) {
+        nodes { ...RefundLineItemFields }
+        pageInfo { hasNextPage endCursor }
+      }
+      refundShippingLines(first: 10, after: $shippingAfter) {
+        nodes { ...RefundShippingLineFields }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}
+${REFUND_FIELDS}
+${REFUND_LINE_ITEM_FIELDS}
+${REFUND_SHIPPING_LINE_FIELDS}`;
+
 /** Every document the engine can send, for the schema-validation test. */
 export function allDocuments(): Record<string, string> {
   return {
@@ -340,5 +409,17 @@ export function allDocuments(): Record<string, string> {
     PRODUCT_VARIANTS_PAGE,
     ORDER_LINE_ITEMS_PAGE,
     ORDER_REFUNDS_DETAIL,
+    ORDER_REFUND_DETAILS,
+    REFUND_LINES_PAGE,
+  };
+}
+
+/** The bulk query documents (the bulk rules apply to these on top of the schema). */
+export function bulkDocuments(): Record<string, string> {
+  return {
+    BULK_CUSTOMERS,
+    BULK_PRODUCTS,
+    BULK_ORDERS_ALL: bulkOrdersQuery(null),
+    BULK_ORDERS_RECENT: bulkOrdersQuery("processed_at:>='2026-01-01T00:00:00Z'"),
   };
 }

@@ -2,9 +2,31 @@
 // (app/sync/mapping.ts) → set-based newer-wins upserts with rollups for the touched
 // local days (app/sync/store.ts). One batch of one resource per call.
 import type { PrismaClient } from "@prisma/client";
-import { customerFromGraphql, orderFromGraphql, productFromGraphql } from "./mapping";
-import type { CustomerRecord, OrderRecord, ProductRecord, SyncResource, WriteResult } from "./records";
-import { upsertCustomers, upsertOrders, upsertProducts } from "./store";
+import {
+  customerFromGraphql,
+  lineItemFromGraphql,
+  orderFromGraphql,
+  parseShopifyId,
+  productFromGraphql,
+  variantFromGraphql,
+} from "./mapping";
+import type {
+  CustomerRecord,
+  OrderLineItemRecord,
+  OrderRecord,
+  ProductRecord,
+  ProductVariantRecord,
+  SyncResource,
+  WriteResult,
+} from "./records";
+import {
+  upsertCustomers,
+  upsertOrderLineItems,
+  upsertOrders,
+  upsertProducts,
+  upsertProductVariants,
+  type ChildWriteGuard,
+} from "./store";
 
 export type AnyRecord = CustomerRecord | ProductRecord | OrderRecord;
 
@@ -46,4 +68,43 @@ export async function writeRecords(
       // A backfill recomputes the rollups once at the end (finishOrderBackfill), not per batch.
       return upsertOrders(prisma, shopId, records as OrderRecord[], { rollups: options.source === "backfill" ? "defer" : "now" });
   }
+}
+
+/** A child line of a bulk result: its node, its parent's id and its GraphQL type. */
+export interface BulkChild {
+  node: Record<string, unknown>;
+  parentId: string | null;
+  type: string | undefined;
+}
+
+export type ChildRecord = { kind: "lineItem"; record: OrderLineItemRecord } | { kind: "variant"; record: ProductVariantRecord };
+
+/** The child types each export selects as nested connections (queries.ts). */
+const CHILD_MAPPERS: Record<SyncResource, Record<string, (node: unknown, parentId: string) => ChildRecord>> = {
+  customers: {},
+  products: { ProductVariant: (node, parentId) => ({ kind: "variant", record: variantFromGraphql(node, parentId) }) },
+  orders: { LineItem: (node, parentId) => ({ kind: "lineItem", record: lineItemFromGraphql(node, parentId) }) },
+};
+
+/** Map child lines; one that cannot be read (or is of a type we did not ask for) is reported. */
+export function mapBulkChildren(resource: SyncResource, children: readonly BulkChild[]): { records: ChildRecord[]; failures: string[] } {
+  const records: ChildRecord[] = [];
+  const failures: string[] = [];
+  for (const child of children) {
+    try {
+      const mapper = child.type ? CHILD_MAPPERS[resource][child.type] : undefined;
+      if (!mapper) throw new Error(`unexpected child line of type ${child.type ?? "?"}`);
+      records.push(mapper(child.node, parseShopifyId(child.parentId, "__parentId")));
+    } catch (error) {
+      failures.push(`${String(child.node.id ?? "?")}: ${(error as Error).message}`);
+    }
+  }
+  return { records, failures };
+}
+
+export async function writeBulkChildren(prisma: PrismaClient, shopId: number, children: readonly ChildRecord[], guard: ChildWriteGuard): Promise<void> {
+  const lines = children.flatMap((c) => (c.kind === "lineItem" ? [c.record] : []));
+  const variants = children.flatMap((c) => (c.kind === "variant" ? [c.record] : []));
+  if (lines.length > 0) await upsertOrderLineItems(prisma, shopId, lines, guard);
+  if (variants.length > 0) await upsertProductVariants(prisma, shopId, variants, guard);
 }

@@ -19,8 +19,10 @@ import { storedLocalDates } from "~/insights/rollups";
 import { recomputeRollupsCoalesced } from "./rollup-coalescer";
 import type {
   CustomerRecord,
+  OrderLineItemRecord,
   OrderRecord,
   ProductRecord,
+  ProductVariantRecord,
   RefundRecord,
   SyncResource,
   WriteResult,
@@ -429,6 +431,163 @@ export async function addRefunds(
   }
   await finishRollups(prisma, shopId, result.localDates, options);
   return result;
+}
+
+// ---------------------------------------------------------------------------
+// Children written on their own (bulk backfill)
+//
+// A bulk result lists a parent's children on their own lines, anywhere after the
+// parent (ungrouped output). The backfill writes the parent first (with an empty child
+// list, which clears the children of an applied version) and each child when its line
+// comes, keyed by its parent's id. A child is written only under a parent version the
+// export wrote or matched:
+// - the parent row exists (a deleted or unknown parent takes no children);
+// - the caller names the parents whose stored version was newer than the export's
+//   (`skipParents`): their children came with that newer version;
+// - the parent's stored version is not later than the export's end (`exportedUntil`):
+//   a version written afterwards (a webhook) carried its own children.
+
+export interface ChildWriteGuard {
+  skipParents: ReadonlySet<string>;
+  exportedUntil: Date;
+}
+
+/** Ids among `versions` whose stored row is strictly newer than the given version. */
+export async function storedNewerIds(
+  prisma: PrismaClient,
+  shopId: number,
+  resource: "orders" | "products",
+  versions: readonly { id: string; shopifyUpdatedAt: string }[],
+): Promise<string[]> {
+  if (versions.length === 0) return [];
+  const table = resource === "orders" ? Prisma.sql`"order"` : Prisma.sql`product`;
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT t.id::text AS id FROM ${table} t
+    JOIN unnest(${versions.map((v) => v.id)}::bigint[], ${versions.map((v) => v.shopifyUpdatedAt)}::timestamptz[]) AS v(id, updated_at)
+      ON t.id = v.id
+    WHERE t.shop_id = ${shopId} AND t.shopify_updated_at > v.updated_at`;
+  return rows.map((r) => r.id);
+}
+
+export async function upsertOrderLineItems(
+  prisma: PrismaClient,
+  shopId: number,
+  records: readonly OrderLineItemRecord[],
+  guard: ChildWriteGuard,
+): Promise<number> {
+  let written = 0;
+  for (const batch of chunks(uniqueById(records).filter((l) => !guard.skipParents.has(l.orderId)))) {
+    written += await prisma.$executeRaw`
+      INSERT INTO order_line_item (shop_id, id, order_id, product_id, variant_id, title, sku, quantity,
+        original_unit_price, total_discount, is_gift_card)
+      SELECT ${shopId}::int, l.* FROM unnest(
+        ${batch.map((l) => l.id)}::bigint[],
+        ${batch.map((l) => l.orderId)}::bigint[],
+        ${batch.map((l) => l.productId)}::bigint[],
+        ${batch.map((l) => l.variantId)}::bigint[],
+        ${batch.map((l) => l.title)}::text[],
+        ${batch.map((l) => l.sku)}::text[],
+        ${batch.map((l) => l.quantity)}::int[],
+        ${batch.map((l) => l.originalUnitPrice)}::numeric[],
+        ${batch.map((l) => l.totalDiscount)}::numeric[],
+        ${batch.map((l) => l.isGiftCard)}::boolean[]
+      ) AS l(id, order_id, product_id, variant_id, title, sku, quantity, original_unit_price, total_discount, is_gift_card)
+      WHERE EXISTS (SELECT 1 FROM "order" o WHERE o.shop_id = ${shopId} AND o.id = l.order_id
+        AND o.shopify_updated_at <= ${guard.exportedUntil})
+      ORDER BY l.id
+      ON CONFLICT (shop_id, id) DO UPDATE SET order_id = EXCLUDED.order_id, product_id = EXCLUDED.product_id,
+        variant_id = EXCLUDED.variant_id, title = EXCLUDED.title, sku = EXCLUDED.sku,
+        quantity = EXCLUDED.quantity, original_unit_price = EXCLUDED.original_unit_price,
+        total_discount = EXCLUDED.total_discount, is_gift_card = EXCLUDED.is_gift_card`;
+  }
+  return written;
+}
+
+export async function upsertProductVariants(
+  prisma: PrismaClient,
+  shopId: number,
+  records: readonly ProductVariantRecord[],
+  guard: ChildWriteGuard,
+): Promise<number> {
+  let written = 0;
+  for (const batch of chunks(uniqueById(records).filter((v) => !guard.skipParents.has(v.productId)))) {
+    written += await prisma.$executeRaw`
+      INSERT INTO product_variant (shop_id, id, product_id, title, sku, price, updated_at)
+      SELECT ${shopId}::int, v.id, v.product_id, v.title, v.sku, v.price, now()
+      FROM unnest(
+        ${batch.map((v) => v.id)}::bigint[],
+        ${batch.map((v) => v.productId)}::bigint[],
+        ${batch.map((v) => v.title)}::text[],
+        ${batch.map((v) => v.sku)}::text[],
+        ${batch.map((v) => v.price)}::numeric[]
+      ) AS v(id, product_id, title, sku, price)
+      WHERE EXISTS (SELECT 1 FROM product p WHERE p.shop_id = ${shopId} AND p.id = v.product_id
+        AND p.shopify_updated_at <= ${guard.exportedUntil})
+      ORDER BY v.id
+      ON CONFLICT (shop_id, id) DO UPDATE SET product_id = EXCLUDED.product_id,
+        title = EXCLUDED.title, sku = EXCLUDED.sku, price = EXCLUDED.price, updated_at = now()`;
+  }
+  return written;
+}
+
+/**
+ * Refund details read after the orders export: the refunds' shipping amounts and line
+ * items, for refunds we hold (refunds are immutable in Shopify, so this only completes
+ * what the export's refund scalars started). Returns the refunds completed.
+ */
+export async function completeRefundDetails(prisma: PrismaClient, shopId: number, refunds: readonly RefundRecord[]): Promise<number> {
+  let completed = 0;
+  for (const batch of chunks(uniqueById(refunds))) {
+    completed += await prisma.$transaction(async (tx) => {
+      const updated = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE refund SET shipping_refund = r.shipping_refund, shipping_tax_refund = r.shipping_tax_refund
+        FROM unnest(
+          ${batch.map((r) => r.id)}::bigint[],
+          ${batch.map((r) => r.shippingRefund)}::numeric[],
+          ${batch.map((r) => r.shippingTaxRefund)}::numeric[]
+        ) AS r(id, shipping_refund, shipping_tax_refund)
+        WHERE refund.shop_id = ${shopId} AND refund.id = r.id
+        RETURNING refund.id::text AS id`;
+      const held = new Set(updated.map((r) => r.id));
+      const lines = uniqueById(batch.filter((r) => held.has(r.id)).flatMap((r) => r.lineItems));
+      if (lines.length > 0) {
+        await tx.$executeRaw`
+          INSERT INTO refund_line_item (shop_id, id, refund_id, line_item_id, quantity, subtotal, total_tax)
+          SELECT ${shopId}::int, x.* FROM unnest(
+            ${lines.map((x) => x.id)}::bigint[],
+            ${lines.map((x) => x.refundId)}::bigint[],
+            ${lines.map((x) => x.lineItemId)}::bigint[],
+            ${lines.map((x) => x.quantity)}::int[],
+            ${lines.map((x) => x.subtotal)}::numeric[],
+            ${lines.map((x) => x.totalTax)}::numeric[]
+          ) AS x(id, refund_id, line_item_id, quantity, subtotal, total_tax)
+          ORDER BY x.id
+          ON CONFLICT (shop_id, id) DO UPDATE SET refund_id = EXCLUDED.refund_id, line_item_id = EXCLUDED.line_item_id,
+            quantity = EXCLUDED.quantity, subtotal = EXCLUDED.subtotal, total_tax = EXCLUDED.total_tax`;
+      }
+      return held.size;
+    }, TRANSACTION_OPTIONS);
+  }
+  return completed;
+}
+
+/** Order ids (ascending, after `afterId`) that have refunds: the refund-details pass's work list. */
+export async function orderIdsWithRefunds(prisma: PrismaClient, shopId: number, afterId: string, limit: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT order_id::text AS id, order_id FROM refund
+    WHERE shop_id = ${shopId} AND order_id > ${afterId}::bigint
+    ORDER BY order_id LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+/** Refund ids held for these orders, by order id. */
+export async function storedRefundIds(prisma: PrismaClient, shopId: number, orderIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await prisma.$queryRaw<{ order_id: string; id: string }[]>`
+    SELECT order_id::text AS order_id, id::text AS id FROM refund
+    WHERE shop_id = ${shopId} AND order_id = ANY(${orderIds}::bigint[]) ORDER BY id`;
+  const byOrder = new Map<string, string[]>();
+  for (const row of rows) byOrder.set(row.order_id, [...(byOrder.get(row.order_id) ?? []), row.id]);
+  return byOrder;
 }
 
 // ---------------------------------------------------------------------------
