@@ -189,7 +189,10 @@ export async function expectDatabaseMatchesSimulator(
   const orderById = new Map(orders.map((o) => [o.id.toString(), o]));
   for (const o of expectedOrders) {
     const row = orderById.get(String(o.id))!;
-    const subtotal = sum(o.lineItems.map((l) => new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(l.totalDiscount.shop).toFixed()));
+    // A line's discount: every allocation on it, line- and order-level (Shopify's
+    // LineItem.discountAllocations), summed here rather than read from the simulator's total.
+    const lineDiscount = (l: (typeof o.lineItems)[number]) => sum(l.discountAllocations.map((a) => a.amount.shop));
+    const subtotal = sum(o.lineItems.map((l) => new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(lineDiscount(l)).toFixed()));
     const shipping = sum(o.shippingLines.map((s) => s.price.shop));
     const tax = sum([...o.lineItems.map((l) => l.tax.shop), ...o.shippingLines.map((s) => s.tax.shop)]);
     const refunded = sum(o.refunds.flatMap((r) => [...r.refundLineItems.flatMap((x) => [x.subtotal.shop, x.totalTax.shop]), ...r.refundShippingLines.flatMap((s) => [s.subtotal.shop, s.tax.shop])]));
@@ -208,14 +211,14 @@ export async function expectDatabaseMatchesSimulator(
       cancelledAt: instant(o.cancelledAt), test: o.test, currencyCode: o.currencyCode, presentmentCurrencyCode: o.presentmentCurrencyCode,
       createdAt: instant(o.createdAt), updatedAt: instant(o.updatedAt),
       subtotal, shipping, tax, total: sum([subtotal, shipping, tax]), refunded,
-      discounts: sum(o.lineItems.map((l) => l.totalDiscount.shop)),
+      discounts: sum(o.lineItems.map(lineDiscount)),
     });
     const lines = row.lineItems
       .map((l) => ({ id: l.id.toString(), productId: l.productId?.toString() ?? null, variantId: l.variantId?.toString() ?? null, title: l.title, sku: l.sku, quantity: l.quantity, unit: money(l.originalUnitPrice.toString()), discount: money(l.totalDiscount.toString()), giftCard: l.isGiftCard }))
       .sort((a, b) => byNumericString(a.id, b.id));
     expect(lines, `line items of order ${o.id}`).toEqual(
       o.lineItems
-        .map((l) => ({ id: String(l.id), productId: l.productId === null ? null : String(l.productId), variantId: l.variantId === null ? null : String(l.variantId), title: l.title, sku: l.sku, quantity: l.quantity, unit: money(l.originalUnitPrice.shop), discount: money(l.totalDiscount.shop), giftCard: l.isGiftCard }))
+        .map((l) => ({ id: String(l.id), productId: l.productId === null ? null : String(l.productId), variantId: l.variantId === null ? null : String(l.variantId), title: l.title, sku: l.sku, quantity: l.quantity, unit: money(l.originalUnitPrice.shop), discount: lineDiscount(l), giftCard: l.isGiftCard }))
         .sort((a, b) => byNumericString(a.id, b.id)),
     );
     const refunds = row.refunds

@@ -78,9 +78,10 @@ fragment LineItemFields on LineItem {
   quantity
   isGiftCard
   originalUnitPriceSet { ${MONEY} }
-  # On Shopify this excludes order-level discounts (2026-10 schema); the line's
-  # discountAllocations carry them (mapping.ts sums allocations when selected).
-  totalDiscountSet { ${MONEY} }
+  # Every allocation (line- and order-level): what the line is net of. totalDiscountSet
+  # would miss order-level discounts (2026-10 schema: "This value doesn't include
+  # order-level discounts.").
+  discountAllocations { allocatedAmountSet { ${MONEY} } }
   product { id }
   variant { id }
 }`;
@@ -127,7 +128,8 @@ query StorepulseShop {
 // Bulk exports (one per resource; 2026-10 runs up to 5 bulk queries at once).
 // Shopify's bulk rules (shopify.dev/docs/api/usage/bulk-operations/queries, "Operation
 // restrictions"; recorded refusals in simulator/test/recordings): connections as
-// `edges { node }` only (no `nodes`), a nested connection's parent selects `id`, at
+// `edges { node }` only (no `nodes`), a nested connection's parent selects `id` itself
+// (not only through a fragment spread), at
 // most 5 connections and 2 levels of nesting, and no connection inside a list field
 // ("Queries that contain a connection field within a list field are not currently
 // supported."). Order.refunds is a list, so the export carries refund scalars only; the
@@ -149,6 +151,7 @@ query StorepulseBulkProducts {
   products {
     edges {
       node {
+        id
         ...ProductFields
         variants { edges { node { ...VariantFields } } }
       }
@@ -166,6 +169,7 @@ query StorepulseBulkOrders {
   orders${args} {
     edges {
       node {
+        id
         ...OrderFields
         lineItems { edges { node { ...LineItemFields } } }
         refunds { ...RefundFields }

@@ -2,6 +2,10 @@
 // computed here by hand from the definitions (taxes on top: subtotal = Σ(unit × qty −
 // discounts), total = subtotal + shipping + tax, refunded = Σ refund lines and
 // shipping with their tax) — independent of app/sync/mapping.ts.
+//
+// A line's discount is every discount allocated to it, line- and order-level (Shopify's
+// LineItem.discountAllocations; docs/metrics.md: discounts = line and order discounts),
+// summed here from the allocations, not from the simulator's own line total.
 import Decimal from "decimal.js";
 import type { PrismaClient } from "@prisma/client";
 import type { ShopData } from "../../simulator/src/store/types";
@@ -26,7 +30,8 @@ export function expectedRows(data: ShopData) {
     .sort((a, b) => a.id.localeCompare(b.id));
   const orders = data.orders
     .map((o) => {
-      const lineNet = o.lineItems.map((l) => new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(l.totalDiscount.shop).toFixed());
+      const lineDiscount = (l: (typeof o.lineItems)[number]) => sum(l.discountAllocations.map((a) => a.amount.shop));
+      const lineNet = o.lineItems.map((l) => new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(lineDiscount(l)).toFixed());
       const subtotal = sum(lineNet);
       const shipping = sum(o.shippingLines.map((s) => s.price.shop));
       const tax = sum([...o.lineItems.map((l) => l.tax.shop), ...o.shippingLines.map((s) => s.tax.shop)]);
@@ -34,7 +39,7 @@ export function expectedRows(data: ShopData) {
         id: String(o.id), name: o.name, email: o.email, customerId: o.customerId === null ? null : String(o.customerId),
         processedAt: iso(o.processedAt), cancelledAt: iso(o.cancelledAt), test: o.test, currencyCode: o.currencyCode,
         totalPrice: sum([subtotal, shipping, tax]), subtotalPrice: subtotal,
-        totalDiscounts: sum(o.lineItems.map((l) => l.totalDiscount.shop)), totalTax: tax, totalShipping: shipping,
+        totalDiscounts: sum(o.lineItems.map(lineDiscount)), totalTax: tax, totalShipping: shipping,
         totalRefunded: sum(o.refunds.flatMap((r) => [
           ...r.refundLineItems.flatMap((x) => [x.subtotal.shop, x.totalTax.shop]),
           ...r.refundShippingLines.flatMap((s) => [s.subtotal.shop, s.tax.shop]),
@@ -43,7 +48,7 @@ export function expectedRows(data: ShopData) {
         lineItems: o.lineItems
           .map((l) => ({
             id: String(l.id), productId: l.productId === null ? null : String(l.productId), variantId: l.variantId === null ? null : String(l.variantId),
-            quantity: l.quantity, originalUnitPrice: money(l.originalUnitPrice.shop), totalDiscount: money(l.totalDiscount.shop), isGiftCard: l.isGiftCard,
+            quantity: l.quantity, originalUnitPrice: money(l.originalUnitPrice.shop), totalDiscount: lineDiscount(l), isGiftCard: l.isGiftCard,
           }))
           .sort((a, b) => a.id.localeCompare(b.id)),
         refunds: o.refunds
