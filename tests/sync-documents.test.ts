@@ -1,0 +1,93 @@
+// Every GraphQL document the sync engine sends, checked against what Shopify accepts:
+// the vendored 2026-10 schema, Shopify's bulk query rules for the bulk exports (the
+// simulator's validateBulkQuery, built on Shopify's recorded refusals), and Shopify's
+// requested-cost rules for the paged queries (each stays well under the 1000-point
+// single-query maximum, asked of the simulator whose cost model is calibrated on
+// recorded Shopify costs: simulator/test/recordings/query-costs.jsonl).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAdminSchema, validateAdminDocument, validateBulkQuery, type RunningSimulator } from "../simulator/src/index";
+import { startSyncSimulator, simulatorFetch } from "./sync-support";
+import { createAdminGraphql, type QueryCost } from "~/sync/graphql-client";
+import {
+  ADMIN_API_VERSION,
+  allDocuments,
+  bulkDocuments,
+  CUSTOMERS_PAGE,
+  ORDER_LINE_ITEMS_PAGE,
+  ORDER_REFUND_DETAILS,
+  ORDER_REFUNDS_DETAIL,
+  ORDERS_PAGE,
+  PRODUCT_VARIANTS_PAGE,
+  PRODUCTS_PAGE,
+  REFUND_LINES_PAGE,
+  refundDetailsCostPerOrder,
+} from "~/sync/queries";
+import { REFUND_DETAILS_COST_TARGET, refundBatchSize } from "~/sync/refund-details";
+
+const schema = loadAdminSchema(ADMIN_API_VERSION);
+
+describe("the engine's GraphQL documents", () => {
+  it.each(Object.entries(allDocuments()))("%s validates against the vendored 2026-10 schema", (_name, document) => {
+    expect(validateAdminDocument(document, ADMIN_API_VERSION)).toEqual([]);
+  });
+
+  it.each(Object.entries(bulkDocuments()))("bulk query %s keeps Shopify's bulk rules", (_name, document) => {
+    expect(validateBulkQuery(schema, document)).toEqual([]);
+  });
+
+  it("the validator refuses what the backfill used to send (a connection inside Order.refunds)", () => {
+    const old = `{ orders { edges { node { id refunds { id refundLineItems { edges { node { id } } } } } } } }`;
+    expect(validateBulkQuery(schema, old).map((e) => e.message).join("\n")).toMatch(
+      /connection field within a list field are not currently supported/,
+    );
+  });
+});
+
+describe("requested cost of the paged queries (Shopify's rules, simulator-calibrated)", () => {
+  let sim: RunningSimulator;
+  let shop: string;
+  let token: string;
+  beforeAll(async () => {
+    ({ sim, shop } = await startSyncSimulator({ seed: 71, size: { orders: 5, customers: 3, products: 2, days: 10 }, label: "documents" }));
+    token = sim.control.install(shop).accessToken;
+  });
+  afterAll(() => sim?.close());
+
+  async function requestedCost(document: string, variables: Record<string, unknown>): Promise<QueryCost> {
+    let cost: QueryCost | undefined;
+    const client = createAdminGraphql({ shop, apiVersion: ADMIN_API_VERSION, fetch: simulatorFetch(sim.url), accessToken: async () => token });
+    await client.request(document, variables, { onCost: (c) => (cost = c) });
+    return cost!;
+  }
+
+  const order = "gid://shopify/Order/1";
+  const cases: [string, string, Record<string, unknown>][] = [
+    ["CUSTOMERS_PAGE", CUSTOMERS_PAGE, { query: "updated_at:>='2020-01-01'" }],
+    ["PRODUCTS_PAGE", PRODUCTS_PAGE, { query: "updated_at:>='2020-01-01'" }],
+    ["ORDERS_PAGE", ORDERS_PAGE, { query: "updated_at:>='2020-01-01'" }],
+    ["PRODUCT_VARIANTS_PAGE", PRODUCT_VARIANTS_PAGE, { id: "gid://shopify/Product/1" }],
+    ["ORDER_LINE_ITEMS_PAGE", ORDER_LINE_ITEMS_PAGE, { id: order }],
+    ["ORDER_REFUNDS_DETAIL", ORDER_REFUNDS_DETAIL, { id: order }],
+    ["REFUND_LINES_PAGE", REFUND_LINES_PAGE, { id: "gid://shopify/Order/1" }],
+  ];
+
+  it.each(cases)("%s requests well under 1000 points", async (_name, document, variables) => {
+    const cost = await requestedCost(document, variables);
+    expect(cost.requestedQueryCost).toBeGreaterThan(0);
+    expect(cost.requestedQueryCost).toBeLessThanOrEqual(900);
+  });
+
+  it("refund details: the engine's per-order estimate is Shopify's requested cost, and a batch stays under the target", async () => {
+    for (const ids of [1, 2, 5]) {
+      const cost = await requestedCost(ORDER_REFUND_DETAILS, { ids: Array.from({ length: ids }, (_, i) => `gid://shopify/Order/${i + 1}`) });
+      expect(cost.requestedQueryCost, `${ids} ids`).toBe(refundDetailsCostPerOrder() * ids);
+    }
+    const perOrder = refundDetailsCostPerOrder();
+    const size = refundBatchSize(perOrder, 1000);
+    expect(size).toBeGreaterThanOrEqual(1);
+    expect(size * perOrder).toBeLessThanOrEqual(REFUND_DETAILS_COST_TARGET);
+    expect((size + 1) * perOrder).toBeGreaterThan(REFUND_DETAILS_COST_TARGET);
+    // A small bucket (restored slowly) halves what one batch may ask for.
+    expect(refundBatchSize(perOrder, 200) * perOrder).toBeLessThanOrEqual(100 + perOrder);
+  });
+});
