@@ -3,9 +3,10 @@
 // fragment per type, shared by the bulk export and the paginated incremental pages,
 // so both paths hand app/sync/mapping.ts the same node shape.
 //
-// Page sizes are chosen for Shopify's cost model: the *requested* cost (connections
-// count `first` × node cost) must fit the bucket before a call runs and stay under
-// 1000, while the *actual* cost (what came back) is what drains it. Nested lists are
+// Page sizes are chosen for Shopify's cost model: the *requested* cost (computed from
+// the document: connections 2 + ⌊2·ln(first)⌋ × node, lists as one object) must fit the
+// bucket before a call runs and stay under 1000, while the *actual* cost (what came
+// back) is what drains it. Nested lists are
 // kept small on pages; the rare order with more lines or refunds than a page carries
 // is completed with the follow-up documents at the end of this file.
 
@@ -219,10 +220,12 @@ mutation StorepulseBulkCancel($id: ID!) {
 // advance page by page.
 
 export const PAGE_SIZES = {
-  customers: 100, // requested ≈ 200
-  products: 25, // requested ≈ 25 × (1 + 2 + 25) = 700
+  // Requested costs by Shopify's rules are checked (and printed) by
+  // tests/sync-documents.test.ts: each page stays well under the 1000-point maximum.
+  customers: 100,
+  products: 25,
   variantsPerProduct: 25,
-  orders: 5, // requested ≈ 5 × 167 = 840
+  orders: 5,
   lineItemsPerOrder: 10,
   refundsPerOrder: 2,
   linesPerRefund: 5,
@@ -308,7 +311,7 @@ query StorepulseOrderLineItems($id: ID!, $after: String) {
 }
 ${LINE_ITEM_FIELDS}`;
 
-/** Up to 6 refunds with 20 lines each (requested ≈ 850); beyond that see incremental.ts. */
+/** Up to 6 refunds with 20 lines each; beyond that see incremental.ts. */
 export const REFUNDS_DETAIL_LIMIT = 6;
 export const ORDER_REFUNDS_DETAIL = `
 query StorepulseOrderRefunds($id: ID!) {
@@ -341,14 +344,23 @@ export const REFUND_DETAIL_SIZES = {
 } as const;
 
 /**
- * Requested cost of ORDER_REFUND_DETAILS per order id by Shopify's rules (objects 1,
- * scalars 0, connections 2 + first × node, lists sized by `first`; shopify.dev "GraphQL
- * Admin API rate limits" → "Requested and actual cost"): the order 1; per refund 1 +
- * refundLineItems (2 + L × (line 1 + lineItem 1 + 2 money bags × 2) + pageInfo 1) +
- * refundShippingLines (2 + S × (line 1 + 2 money bags × 2) + pageInfo 1).
+ * Shopify's cost rules (shopify.dev "GraphQL Admin API rate limits", calibrated on the
+ * recorded costs in simulator/test/recordings/query-costs.jsonl): scalars and money
+ * objects 0, other objects 1, a list of objects priced as one object whatever its length
+ * (so `nodes(ids:)` requests the same for 1 or 100 ids), a connection 2 + ⌊2·ln(first)⌋ ×
+ * its node. The *requested* cost of ORDER_REFUND_DETAILS is therefore fixed:
+ * nodes 1 + refunds 1 + refundLineItems (2 + ⌊2·ln L⌋ × (line 1 + lineItem 1)) +
+ * refundShippingLines (2 + ⌊2·ln S⌋ × 1). What grows with the batch is the *actual*
+ * cost (objects returned), which drains the bucket: refundDetailsActualCostPerOrder is
+ * its worst case per order (every list full), the first guess before Shopify reports it.
  */
-export function refundDetailsCostPerOrder(sizes = REFUND_DETAIL_SIZES): number {
-  const refund = 1 + (2 + sizes.linesPerRefund * 6 + 1) + (2 + sizes.shippingLinesPerRefund * 5 + 1);
+export function refundDetailsRequestedCost(sizes = REFUND_DETAIL_SIZES): number {
+  const factor = (n: number) => (n > 0 ? Math.floor(2 * Math.log(n)) : 0);
+  return 1 + 1 + (2 + factor(sizes.linesPerRefund) * 2) + (2 + factor(sizes.shippingLinesPerRefund) * 1);
+}
+
+export function refundDetailsActualCostPerOrder(sizes = REFUND_DETAIL_SIZES): number {
+  const refund = 1 + (2 + sizes.linesPerRefund * 2) + (2 + sizes.shippingLinesPerRefund);
   return 1 + sizes.refundsPerOrder * refund;
 }
 

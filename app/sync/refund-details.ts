@@ -6,8 +6,10 @@
 // and simulator/test/recordings/2026-04/bulk-operations/bulk-operation-run-query-validators.json).
 // So the export carries refund scalars only, and this pass reads the details with
 // ordinary cost-aware queries: `nodes(ids:)` over a batch of orders that have refunds,
-// in ascending order id, the batch sized so each query requests well under Shopify's
-// 1000-point single-query limit and fits the bucket. A refund with more lines than the
+// in ascending order id. The requested cost of the query is fixed and small (lists are
+// priced as one object, see queries.ts); the batch is sized by the *actual* cost Shopify
+// reports per order, so one answer drains at most half the bucket (and never more than
+// REFUND_DETAILS_COST_TARGET points). A refund with more lines than the
 // batch query carries, or an order with more refunds, is completed refund by refund
 // (a Refund is a Node).
 //
@@ -16,11 +18,11 @@
 import type { SerialLane, SyncContext } from "./context";
 import type { AdminGraphql } from "./graphql-client";
 import { refundFromGraphql } from "./mapping";
-import { ORDER_REFUND_DETAILS, REFUND_LINES_PAGE, refundDetailsCostPerOrder } from "./queries";
+import { ORDER_REFUND_DETAILS, REFUND_LINES_PAGE, refundDetailsActualCostPerOrder } from "./queries";
 import type { RefundRecord } from "./records";
 import { completeRefundDetails, orderIdsWithRefunds, storedRefundIds } from "./store";
 
-/** Requested cost one query may reach: well under Shopify's 1000 single-query maximum. */
+/** Actual cost one batch may drain from the bucket. */
 export const REFUND_DETAILS_COST_TARGET = 500;
 /** Shopify accepts up to 250 ids in `nodes(ids:)`; far fewer fit the cost target anyway. */
 const MAX_IDS = 250;
@@ -48,9 +50,9 @@ export interface RefundDetailsResult {
 }
 
 /**
- * How many orders the next batch asks for: the learnt requested cost per order id,
- * against the cost target and what the bucket can hold (half of it, so paging never
- * starves the shop's other calls).
+ * How many orders the next batch asks for: the actual cost per order id (learnt from
+ * the last answer), against the cost target and half of what the bucket holds, so
+ * paging never starves the shop's other calls.
  */
 export function refundBatchSize(costPerOrder: number, maximumAvailable: number | null): number {
   const budget = Math.min(REFUND_DETAILS_COST_TARGET, (maximumAvailable ?? 1000) / 2);
@@ -69,14 +71,14 @@ export async function readRefundDetails(
     lane: SerialLane;
     signal?: AbortSignal;
     onBatchWritten: (lastOrderId: string) => Promise<void>;
-    /** First guess of the requested cost per order id (then learnt from each answer). */
+    /** First guess of the actual cost per order id (then learnt from each answer). */
     initialCostPerOrder?: number;
   },
 ): Promise<RefundDetailsResult> {
   const { prisma } = ctx;
   const { lane, signal } = options;
   // A first guess until Shopify reports the cost of a real batch.
-  let costPerOrder = options.initialCostPerOrder ?? refundDetailsCostPerOrder();
+  let costPerOrder = options.initialCostPerOrder ?? refundDetailsActualCostPerOrder();
   let maximumAvailable: number | null = null;
   let after = options.afterOrderId;
   const result: RefundDetailsResult = { orders: 0, refunds: 0, queries: 0 };
@@ -90,9 +92,9 @@ export async function readRefundDetails(
       { ids: ids.map(orderGid) },
       {
         signal,
-        expectedCost: Math.ceil(costPerOrder * ids.length),
         onCost: (cost) => {
-          costPerOrder = cost.requestedQueryCost / ids.length;
+          // An answer with little data must not balloon the next batch: at least 1 per order.
+          if (cost.actualQueryCost !== null) costPerOrder = Math.max(1, cost.actualQueryCost / ids.length);
           maximumAvailable = cost.throttleStatus?.maximumAvailable ?? maximumAvailable;
         },
       },
