@@ -147,8 +147,9 @@ export async function* readJsonl(
   }
   const ranged = response.status === 206;
   let position: JsonlPosition = ranged ? { ...from } : { line: 0, byte: 0 };
-  // Read the body through its reader and split lines here: under remix-serve the
-  // global fetch is a polyfill whose streams node:stream's fromWeb does not accept.
+  // Lines are split here rather than with node:readline because the resume point needs
+  // each line's exact byte offset (HTTP Range). (This used to be forced by remix-serve's
+  // fetch polyfill too; with v3_singleFetch the app runs on Node's native fetch.)
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
