@@ -1,6 +1,6 @@
 // A chart.js chart with an accessible alternative: the same numbers as a data table
 // (toggle), and an aria-label summarising the chart for screen readers.
-import { useId, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import {
   BarController,
   BarElement,
@@ -31,15 +31,64 @@ export interface SeriesSpec {
 
 export interface TimeSeriesChartProps {
   title: string;
-  labels: string[]; // formatted bucket labels
+  labels: string[]; // formatted bucket labels (the table's first column)
+  /** Shorter labels for the x axis ("Nov 24" rather than "Week of Nov 24"); default `labels`. */
+  tickLabels?: string[];
   series: SeriesSpec[];
 }
 
-export function TimeSeriesChart({ title, labels, series }: TimeSeriesChartProps) {
+// Memoised: the Overview re-renders on every navigation state change; the chart only needs
+// to redraw when its numbers change (chart.js then updates the existing chart in place).
+export const TimeSeriesChart = memo(function TimeSeriesChart({ title, labels, tickLabels, series }: TimeSeriesChartProps) {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const twoAxes = series.some((s) => s.axis === "y1");
   const summary = `${title}: ${labels.length} periods from ${labels[0] ?? ""} to ${labels[labels.length - 1] ?? ""}.`;
+  const data = useMemo(
+    () => ({
+      labels: tickLabels ?? labels,
+      datasets: series.map((s) => ({
+        type: s.type,
+        label: s.label,
+        data: s.values,
+        yAxisID: s.axis ?? "y",
+        backgroundColor: s.color,
+        borderColor: s.color,
+        borderWidth: s.type === "line" ? 2 : 0,
+        pointRadius: labels.length > 60 ? 0 : 2,
+        order: s.type === "line" ? 0 : 1,
+      })),
+    }),
+    [labels, tickLabels, series],
+  );
+  const options = useMemo(
+    () => ({
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false as const,
+      interaction: { mode: "index" as const, intersect: false },
+      // Room at the edges so the first and last date labels are not cut off.
+      layout: { padding: { left: 4, right: 12, top: 4 } },
+      plugins: {
+        legend: { display: series.length > 1 },
+        tooltip: {
+          callbacks: {
+            title: (items: { dataIndex: number }[]) => labels[items[0]?.dataIndex ?? 0] ?? "",
+            label: (ctx: { dataset: { label?: string }; datasetIndex: number; dataIndex: number }) =>
+              `${ctx.dataset.label}: ${series[ctx.datasetIndex]?.display[ctx.dataIndex] ?? ""}`,
+          },
+        },
+      },
+      scales: {
+        // Horizontal labels, thinned to what fits (autoSkip), instead of rotated ones that
+        // overflow the card's edge on wide admins and overlap on narrow ones.
+        x: { ticks: { autoSkip: true, autoSkipPadding: 16, maxRotation: 0, minRotation: 0, padding: 4 } },
+        y: { beginAtZero: true, position: "left" as const },
+        ...(twoAxes ? { y1: { beginAtZero: true, position: "right" as const, grid: { drawOnChartArea: false } } } : {}),
+      },
+    }),
+    [labels, series, twoAxes],
+  );
   return (
     <Card>
       <BlockStack gap="300">
@@ -65,34 +114,8 @@ export function TimeSeriesChart({ title, labels, series }: TimeSeriesChartProps)
               type="bar"
               role="img"
               aria-label={summary}
-              data={{
-                labels,
-                datasets: series.map((s) => ({
-                  type: s.type,
-                  label: s.label,
-                  data: s.values,
-                  yAxisID: s.axis ?? "y",
-                  backgroundColor: s.color,
-                  borderColor: s.color,
-                  borderWidth: s.type === "line" ? 2 : 0,
-                  pointRadius: labels.length > 60 ? 0 : 2,
-                  order: s.type === "line" ? 0 : 1,
-                })),
-              }}
-              options={{
-                responsive: true,
-                maintainAspectRatio: false,
-                animation: false,
-                interaction: { mode: "index", intersect: false },
-                plugins: {
-                  legend: { display: series.length > 1 },
-                  tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${series[ctx.datasetIndex]?.display[ctx.dataIndex] ?? ""}` } },
-                },
-                scales: {
-                  y: { beginAtZero: true, position: "left" },
-                  ...(twoAxes ? { y1: { beginAtZero: true, position: "right" as const, grid: { drawOnChartArea: false } } } : {}),
-                },
-              }}
+              data={data}
+              options={options}
             >
               <p>{summary}</p>
             </Chart>
@@ -101,4 +124,4 @@ export function TimeSeriesChart({ title, labels, series }: TimeSeriesChartProps)
       </BlockStack>
     </Card>
   );
-}
+});

@@ -1,6 +1,7 @@
 // Overview: KPIs with change against the previous period, charts, top lists, CSV.
 // The loader authenticates and hands over to app/insights; this file only renders.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { useMemo } from "react";
 import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { TitleBar } from "@shopify/app-bridge-react";
@@ -40,6 +41,14 @@ export default function Overview() {
   const [searchParams, setSearchParams] = useSearchParams();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app";
+  const pending = loading ? new URLSearchParams(navigation.location.search) : null;
+  // A granularity switch changes only the series: keep everything on screen (dimmed) while
+  // the loader answers instead of swapping the page for skeletons, which unmounted and
+  // re-created the three charts and shifted the layout. The pressed button follows the
+  // click at once.
+  const switchingGranularity =
+    pending !== null && (pending.get("granularity") ?? "day") !== data.granularity && pending.get("from") === searchParams.get("from") && pending.get("to") === searchParams.get("to") && pending.get("preset") === searchParams.get("preset");
+  const shownGranularity = switchingGranularity ? (pending.get("granularity") ?? "day") : data.granularity;
   const { locale, range, granularity, shop } = data;
   const currency = shop.currencyCode;
   const money = (amount: string) => formatMoney(amount, currency, locale);
@@ -60,7 +69,7 @@ export default function Overview() {
         </Text>
         <ButtonGroup variant="segmented">
           {(["day", "week", "month"] as const).map((g) => (
-            <Button key={g} pressed={granularity === g} onClick={() => setSearchParams(withParams(searchParams, { granularity: g }))}>
+            <Button key={g} pressed={shownGranularity === g} onClick={() => setSearchParams(withParams(searchParams, { granularity: g }))}>
               {g[0]!.toUpperCase() + g.slice(1)}
             </Button>
           ))}
@@ -69,7 +78,24 @@ export default function Overview() {
     </InlineStack>
   );
 
-  if (!data.ready) {
+  // Stable props for the memoised charts: recomputed only when the loader's data changes.
+  const charts = useMemo(() => {
+    if (!data.ready) return null;
+    const money = (amount: string) => formatMoney(amount, data.shop.currencyCode, data.locale);
+    const count = (value: number) => formatCount(value, data.locale);
+    return {
+      labels: data.orders.map((point) => bucketLabel(point.date, data.granularity, data.locale)),
+      tickLabels: data.orders.map((point) => bucketLabel(point.date, data.granularity === "week" ? "day" : data.granularity, data.locale)),
+      sales: [
+        { label: "Total sales", type: "bar" as const, color: "#5c6ac4", values: data.orders.map((d) => Number(d.totalSales)), display: data.orders.map((d) => money(d.totalSales)) },
+        { label: "Orders", type: "line" as const, axis: "y1" as const, color: "#47c1bf", values: data.orders.map((d) => d.orders), display: data.orders.map((d) => count(d.orders)) },
+      ],
+      averageOrderValue: [{ label: "Average order value", type: "line" as const, color: "#de3618", values: data.averageOrderValue.map((d) => Number(d.averageOrderValue)), display: data.averageOrderValue.map((d) => money(d.averageOrderValue)) }],
+      newCustomers: [{ label: "New customers", type: "bar" as const, color: "#50b83c", values: data.newCustomers.map((d) => d.newCustomers), display: data.newCustomers.map((d) => count(d.newCustomers)) }],
+    };
+  }, [data]);
+
+  if (!data.ready || !charts) {
     return (
       <Page title="Overview">
         <TitleBar title="Overview" />
@@ -82,7 +108,6 @@ export default function Overview() {
   const t = summary.totals;
   const p = summary.previous;
   const previousLabel = `${formatDate(p.from, locale)} – ${formatDate(p.to, locale)}`;
-  const labels = data.orders.map((point) => bucketLabel(point.date, granularity, locale));
 
   return (
     <Page title="Overview" subtitle={`${rangeLabel} · ${summary.timezone}`}>
@@ -99,13 +124,14 @@ export default function Overview() {
           </Banner>
         )}
         <Card>{picker}</Card>
-        {loading ? (
+        {loading && !switchingGranularity ? (
           <>
             <KpiSkeleton />
             <TableSkeleton />
           </>
         ) : (
-          <>
+          <div aria-busy={switchingGranularity} style={{ opacity: switchingGranularity ? 0.6 : 1, transition: "opacity 120ms" }}>
+          <BlockStack gap="400">
             <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
               <KpiCard title="Total sales" value={money(t.totalSales)} current={Number(t.totalSales)} previous={Number(p.totalSales)} previousLabel={previousLabel} locale={locale} />
               <KpiCard title="Orders" value={formatCount(t.orders, locale)} current={t.orders} previous={p.orders} previousLabel={previousLabel} locale={locale} />
@@ -139,28 +165,13 @@ export default function Overview() {
             </Card>
             <Layout>
               <Layout.Section>
-                <TimeSeriesChart
-                  title="Sales and orders over time"
-                  labels={labels}
-                  series={[
-                    { label: "Total sales", type: "bar", color: "#5c6ac4", values: data.orders.map((d) => Number(d.totalSales)), display: data.orders.map((d) => money(d.totalSales)) },
-                    { label: "Orders", type: "line", axis: "y1", color: "#47c1bf", values: data.orders.map((d) => d.orders), display: data.orders.map((d) => formatCount(d.orders, locale)) },
-                  ]}
-                />
+                <TimeSeriesChart title="Sales and orders over time" labels={charts.labels} tickLabels={charts.tickLabels} series={charts.sales} />
               </Layout.Section>
               <Layout.Section variant="oneHalf">
-                <TimeSeriesChart
-                  title="Average order value"
-                  labels={labels}
-                  series={[{ label: "Average order value", type: "line", color: "#de3618", values: data.averageOrderValue.map((d) => Number(d.averageOrderValue)), display: data.averageOrderValue.map((d) => money(d.averageOrderValue)) }]}
-                />
+                <TimeSeriesChart title="Average order value" labels={charts.labels} tickLabels={charts.tickLabels} series={charts.averageOrderValue} />
               </Layout.Section>
               <Layout.Section variant="oneHalf">
-                <TimeSeriesChart
-                  title="New customers"
-                  labels={labels}
-                  series={[{ label: "New customers", type: "bar", color: "#50b83c", values: data.newCustomers.map((d) => d.newCustomers), display: data.newCustomers.map((d) => formatCount(d.newCustomers, locale)) }]}
-                />
+                <TimeSeriesChart title="New customers" labels={charts.labels} tickLabels={charts.tickLabels} series={charts.newCustomers} />
               </Layout.Section>
               <Layout.Section variant="oneHalf">
                 <Card>
@@ -213,7 +224,8 @@ export default function Overview() {
                 <CsvDownloadButton path={`/api/dashboard/new-customers-by-date?${apiQuery}&granularity=${granularity}`} filename={`new-customers_${range.from}_${range.to}.csv`} label="New customers CSV" />
               </InlineStack>
             </Card>
-          </>
+          </BlockStack>
+          </div>
         )}
       </BlockStack>
     </Page>
