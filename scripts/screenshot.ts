@@ -27,7 +27,8 @@ const { values } = parseArgs({
 const apiKey = "storepulse-screenshot-api-key";
 const apiSecret = "storepulse-screenshot-api-secret";
 const scopes = "read_customers,read_orders,read_all_orders,read_products";
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
+const USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   let output = "";
@@ -38,7 +39,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): { child: 
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise<number | null>((resolve) => child.once("exit", resolve));
+  child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise<number | null>((resolve) => child.once("exit", resolve));
 
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -81,11 +84,22 @@ try {
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
   try {
     const width = Number(values.width);
-    const context = await browser.newContext({ userAgent: USER_AGENT, locale: "en-US", viewport: { width, height: Number(values.height) } });
+    const context = await browser.newContext({
+      userAgent: USER_AGENT,
+      locale: "en-US",
+      viewport: { width, height: Number(values.height) },
+    });
     const page = await context.newPage();
     const adminUrl = sim.adminUrl(sim.shops[0]!.domain);
     await page.goto(adminUrl); // the first load installs the app; the sync starts
@@ -95,7 +109,11 @@ try {
     await frame.locator('[data-kpi="Total sales"]').waitFor({ timeout: 60_000 });
     await frame.locator("canvas").nth(2).waitFor();
     // Fonts and the charts' first frame.
-    await frame.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+    await frame.evaluate(() =>
+      document.fonts.ready.then(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      ),
+    );
     // The admin page scrolls inside the iframe: make the frame as tall as the app so the
     // picture shows the whole Overview.
     const appHeight = await frame.evaluate(() => document.documentElement.scrollHeight);

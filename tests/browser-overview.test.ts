@@ -82,7 +82,12 @@ interface Vitals {
 }
 
 async function openAdmin(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ userAgent: BROWSER_USER_AGENT, locale: "en-US", viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    userAgent: BROWSER_USER_AGENT,
+    locale: "en-US",
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
   await context.addInitScript(VITALS_SCRIPT);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -103,11 +108,14 @@ async function appFrame(page: Page): Promise<Frame> {
 }
 
 const params = (frame: Frame) => new URL(frame.url()).searchParams;
-const money = (amount: string) => new Intl.NumberFormat("en", { style: "currency", currency }).format(amount as unknown as number);
+const money = (amount: string) =>
+  new Intl.NumberFormat("en", { style: "currency", currency }).format(amount as unknown as number);
 const localToday = () => DateTime.now().setZone(zone).toISODate()!;
 
 async function api(endpoint: string, query: string, accept = "application/json") {
-  const response = await fetch(`${stack.app.url}/api/dashboard/${endpoint}?${query}`, { headers: { ...(await apiHeaders(stack.shop)), Accept: accept } });
+  const response = await fetch(`${stack.app.url}/api/dashboard/${endpoint}?${query}`, {
+    headers: { ...(await apiHeaders(stack.shop)), Accept: accept },
+  });
   expect(response.status).toBe(200);
   return response;
 }
@@ -118,8 +126,13 @@ async function overviewReady(frame: Frame) {
     .locator('[data-kpi="Total sales"]')
     .waitFor({ timeout: 60_000 })
     .catch(async (error: Error) => {
-      const text = await frame.locator("body").innerText().catch(() => "(no body)");
-      throw new Error(`${error.message}\nframe ${frame.url()}:\n${text.slice(0, 1500)}\napp:\n${stack.app.output().slice(-2000)}`);
+      const text = await frame
+        .locator("body")
+        .innerText()
+        .catch(() => "(no body)");
+      throw new Error(
+        `${error.message}\nframe ${frame.url()}:\n${text.slice(0, 1500)}\napp:\n${stack.app.output().slice(-2000)}`,
+      );
     });
 }
 
@@ -129,10 +142,16 @@ async function kpi(frame: Frame, title: string): Promise<string> {
 
 /** Waits until the frame's URL says `expected` and the loader's figures for it are on screen. */
 async function settled(frame: Frame, expected: Record<string, string | null>, from: string, to: string) {
-  await expect.poll(() => Object.fromEntries(Object.keys(expected).map((k) => [k, params(frame).get(k)])), { timeout: 30_000 }).toEqual(expected);
-  const summary = (await (await api("summary", `from=${from}&to=${to}`)).json()) as { totals: { totalSales: string; orders: number } };
+  await expect
+    .poll(() => Object.fromEntries(Object.keys(expected).map((k) => [k, params(frame).get(k)])), { timeout: 30_000 })
+    .toEqual(expected);
+  const summary = (await (await api("summary", `from=${from}&to=${to}`)).json()) as {
+    totals: { totalSales: string; orders: number };
+  };
   await expect.poll(() => kpi(frame, "Total sales"), { timeout: 30_000 }).toBe(money(summary.totals.totalSales));
-  await expect.poll(() => kpi(frame, "Orders"), { timeout: 30_000 }).toBe(new Intl.NumberFormat("en").format(summary.totals.orders));
+  await expect
+    .poll(() => kpi(frame, "Orders"), { timeout: 30_000 })
+    .toBe(new Intl.NumberFormat("en").format(summary.totals.orders));
 }
 
 describe("Overview in the simulated admin (Chromium)", () => {
@@ -164,11 +183,15 @@ describe("Overview in the simulated admin (Chromium)", () => {
 
       // Granularity: each choice redraws the sales chart from that granularity's series.
       for (const granularity of ["week", "month", "day"] as const) {
-        await frame.getByRole("button", { name: granularity[0]!.toUpperCase() + granularity.slice(1), exact: true }).click();
+        await frame
+          .getByRole("button", { name: granularity[0]!.toUpperCase() + granularity.slice(1), exact: true })
+          .click();
         await expect.poll(() => params(frame).get("granularity"), { timeout: 30_000 }).toBe(granularity);
-        const series = ((await (await api("orders-by-date", `from=${from}&to=${to}&granularity=${granularity}`)).json()) as {
-          series: { date: string; totalSales: string; orders: number }[];
-        }).series;
+        const series = (
+          (await (await api("orders-by-date", `from=${from}&to=${to}&granularity=${granularity}`)).json()) as {
+            series: { date: string; totalSales: string; orders: number }[];
+          }
+        ).series;
         // The sales chart is the page's first chart; its table alternative lists every period.
         await frame.getByRole("button", { name: "Show data table" }).first().click();
         const rows = frame.locator("table").filter({ hasText: "Period" }).first().locator("tbody tr");
@@ -185,15 +208,26 @@ describe("Overview in the simulated admin (Chromium)", () => {
       // CSV download inside the admin: the file arrives and is the API's CSV for the range.
       await frame.getByRole("button", { name: "Month", exact: true }).click();
       await expect.poll(() => params(frame).get("granularity"), { timeout: 30_000 }).toBe("month");
-      const [download] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: "Sales by date CSV" }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        frame.getByRole("button", { name: "Sales by date CSV" }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`orders-by-date_${from}_${to}.csv`);
       const file = readFileSync((await download.path())!, "utf8");
-      const expectedCsv = await (await api("orders-by-date", `from=${from}&to=${to}&granularity=month`, "text/csv")).text();
+      const expectedCsv = await (
+        await api("orders-by-date", `from=${from}&to=${to}&granularity=month`, "text/csv")
+      ).text();
       expect(file).toBe(expectedCsv);
-      const json = ((await (await api("orders-by-date", `from=${from}&to=${to}&granularity=month`)).json()) as { series: { date: string; orders: number; totalSales: string }[] }).series;
+      const json = (
+        (await (await api("orders-by-date", `from=${from}&to=${to}&granularity=month`)).json()) as {
+          series: { date: string; orders: number; totalSales: string }[];
+        }
+      ).series;
       const lines = file.trim().split(/\r?\n/);
       expect(lines[0]).toBe("date,orders,totalSales,netSales");
-      expect(lines.slice(1).map((line) => line.split(",").slice(0, 3))).toEqual(json.map((p) => [p.date, String(p.orders), p.totalSales]));
+      expect(lines.slice(1).map((line) => line.split(",").slice(0, 3))).toEqual(
+        json.map((p) => [p.date, String(p.orders), p.totalSales]),
+      );
 
       expect(errors, stack.app.output().slice(-3000)).toEqual([]);
     } finally {
@@ -211,7 +245,9 @@ describe("Overview in the simulated admin (Chromium)", () => {
         await overviewReady(frame);
         await frame.locator("canvas").nth(2).waitFor();
         // Two animation frames after the content: the LCP candidate has been reported.
-        await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await frame.evaluate(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
         const vitals = (await frame.evaluate("window.__vitals")) as Vitals;
         expect(vitals.error).toBeUndefined();
         expect(vitals.lcp).not.toBeNull();
@@ -219,16 +255,30 @@ describe("Overview in the simulated admin (Chromium)", () => {
         const timing = (await frame.evaluate(() => {
           const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
           const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-          return { responseStartMs: Math.round(nav.responseStart), responseEndMs: Math.round(nav.responseEnd), fcpMs: Math.round(fcp?.startTime ?? -1), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd) };
+          return {
+            responseStartMs: Math.round(nav.responseStart),
+            responseEndMs: Math.round(nav.responseEnd),
+            fcpMs: Math.round(fcp?.startTime ?? -1),
+            domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
+          };
         })) as Record<string, number>;
-        loads.push({ lcpMs: Math.round(vitals.lcp!), cls: Number(vitals.cls.toFixed(4)), lcpElement: vitals.lcpElement, ...timing });
+        loads.push({
+          lcpMs: Math.round(vitals.lcp!),
+          cls: Number(vitals.cls.toFixed(4)),
+          lcpElement: vitals.lcpElement,
+          ...timing,
+        });
         if (load === 2) {
           for (const granularity of ["Week", "Month", "Day"]) {
             const before = ((await frame.evaluate("window.__vitals")) as Vitals).interactions.length;
             await frame.getByRole("button", { name: granularity, exact: true }).click();
-            await expect.poll(() => params(frame).get("granularity"), { timeout: 30_000 }).toBe(granularity.toLowerCase());
+            await expect
+              .poll(() => params(frame).get("granularity"), { timeout: 30_000 })
+              .toBe(granularity.toLowerCase());
             await overviewReady(frame);
-            await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+            await frame.evaluate(
+              () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+            );
             const after = ((await frame.evaluate("window.__vitals")) as Vitals).interactions.slice(before);
             // Entries under the 16 ms threshold are not reported: such an interaction took < 16 ms.
             interactions.push({ granularity, durationMs: Math.max(0, ...after.map((e) => e.duration)) });
@@ -253,7 +303,11 @@ describe("Overview in the simulated admin (Chromium)", () => {
       worst,
       builtForShopify: BUILT_FOR_SHOPIFY,
       goal: OUR_GOAL,
-      withinGoal: { lcp: worst.lcpMs <= OUR_GOAL.lcpMs, cls: worst.cls <= OUR_GOAL.cls, inp: worst.inpMs <= OUR_GOAL.inpMs },
+      withinGoal: {
+        lcp: worst.lcpMs <= OUR_GOAL.lcpMs,
+        cls: worst.cls <= OUR_GOAL.cls,
+        inp: worst.inpMs <= OUR_GOAL.inpMs,
+      },
     };
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "storepulse-vitals-")), "overview-web-vitals.json");
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -52,19 +52,66 @@ function lcg(seed: number) {
 // Names chosen so that code-point order, case and accents would each give another order;
 // repeated names (any case) are ties broken by id. null = a customer without a name.
 const NAMES: [string | null, string | null][] = [
-  ["Ada", "Lovelace"], ["ada", "lovelace"], ["Émile", "Zola"], ["Emile", "Zola"], ["Zoë", "Quinn"], ["zoe", "Quinn"],
-  ["Alan", "Turing"], ["Ærø", "Hansen"], ["Øyvind", "Berg"], ["Oz", "Ward"], ["Grace", "Hopper"], ["grace", "HOPPER"],
-  ["Niamh", "O'Brien"], ["Tom", "& Jerry"], [null, null], [null, null], ["Bob", null], [null, "Smith"], ["Ünal", "Kaya"],
-  ["Uma", "Kaya"], ["Zach", "Abbott"], ["Ángel", "Ruiz"], ["angel", "ruiz"], ["Ian", "Ng"], ["Ian", "Ng"], ["Ida", "Wells"],
+  ["Ada", "Lovelace"],
+  ["ada", "lovelace"],
+  ["Émile", "Zola"],
+  ["Emile", "Zola"],
+  ["Zoë", "Quinn"],
+  ["zoe", "Quinn"],
+  ["Alan", "Turing"],
+  ["Ærø", "Hansen"],
+  ["Øyvind", "Berg"],
+  ["Oz", "Ward"],
+  ["Grace", "Hopper"],
+  ["grace", "HOPPER"],
+  ["Niamh", "O'Brien"],
+  ["Tom", "& Jerry"],
+  [null, null],
+  [null, null],
+  ["Bob", null],
+  [null, "Smith"],
+  ["Ünal", "Kaya"],
+  ["Uma", "Kaya"],
+  ["Zach", "Abbott"],
+  ["Ángel", "Ruiz"],
+  ["angel", "ruiz"],
+  ["Ian", "Ng"],
+  ["Ian", "Ng"],
+  ["Ida", "Wells"],
 ];
 const TITLES = [
-  "Mug", "Mug", "mug", "Éclair", "Eclair", "eclair", "Zebra print", "Apple", "apple", "Ærø plate", "Øre", "Oat milk",
-  "Tea & Cake", "Tee", "tee", "Ünal's jam", "Umbrella", "Widget", "Gadget", "Gizmo", "10 pack", "2 pack", "Zip", "Ångström",
+  "Mug",
+  "Mug",
+  "mug",
+  "Éclair",
+  "Eclair",
+  "eclair",
+  "Zebra print",
+  "Apple",
+  "apple",
+  "Ærø plate",
+  "Øre",
+  "Oat milk",
+  "Tea & Cake",
+  "Tee",
+  "tee",
+  "Ünal's jam",
+  "Umbrella",
+  "Widget",
+  "Gadget",
+  "Gizmo",
+  "10 pack",
+  "2 pack",
+  "Zip",
+  "Ångström",
 ];
 
 beforeAll(async () => {
   prisma = createTestPrisma();
-  [app, shop] = await Promise.all([startApp(), createShop(prisma, { label: "sorting", currency: "USD", timezone: "UTC" })]);
+  [app, shop] = await Promise.all([
+    startApp(),
+    createShop(prisma, { label: "sorting", currency: "USD", timezone: "UTC" }),
+  ]);
   const random = lcg(11);
   // Ids deliberately not in name or spend order.
   for (let i = 0; i < 62; i++) {
@@ -75,14 +122,31 @@ beforeAll(async () => {
     products.push({ id: 8000 + ((i * 29) % 83), title: TITLES[i % TITLES.length]!, vendor: `Vendor ${i}` });
   }
   await prisma.customer.createMany({
-    data: customers.map((c) => ({ shopId: shop.id, ...c, id: BigInt(c.id), shopifyUpdatedAt: new Date("2026-01-01T00:00:00Z") })),
+    data: customers.map((c) => ({
+      shopId: shop.id,
+      ...c,
+      id: BigInt(c.id),
+      shopifyUpdatedAt: new Date("2026-01-01T00:00:00Z"),
+    })),
   });
   await prisma.product.createMany({
-    data: products.map((p) => ({ shopId: shop.id, ...p, id: BigInt(p.id), shopifyUpdatedAt: new Date("2026-01-01T00:00:00Z") })),
+    data: products.map((p) => ({
+      shopId: shop.id,
+      ...p,
+      id: BigInt(p.id),
+      shopifyUpdatedAt: new Date("2026-01-01T00:00:00Z"),
+    })),
   });
 
   let orderId = 1;
-  const order = (customerId: number | null, date: string, price: string, productIndex: number, quantity: number, refunded = "0") => {
+  const order = (
+    customerId: number | null,
+    date: string,
+    price: string,
+    productIndex: number,
+    quantity: number,
+    refunded = "0",
+  ) => {
     const total = new Decimal(price).times(quantity).toFixed(2);
     orders.push({
       id: orderId,
@@ -107,18 +171,32 @@ beforeAll(async () => {
       const cents = 1 + Math.floor(random() ** 2 * 120_000);
       const price = new Decimal(cents).div(100).toFixed(2);
       const productIndex = Math.floor(random() * (products.length - 8)); // the last 8 products: see below
-      order(c.id, day(1 + Math.floor(random() * 31)), price, productIndex, 1, k === 1 && i % 4 === 0 ? new Decimal(price).div(4).toFixed(2) : "0");
+      order(
+        c.id,
+        day(1 + Math.floor(random() * 31)),
+        price,
+        productIndex,
+        1,
+        k === 1 && i % 4 === 0 ? new Decimal(price).div(4).toFixed(2) : "0",
+      );
     }
   });
   // Ties on total spent, orders and last order date (the same order on the same day).
   for (const i of [20, 21, 22, 23]) order(customers[i]!.id, day(31), "50.00", products.length - 8, 2);
   // Products with equal units and net sales (guest orders), and some never sold.
-  for (const index of [products.length - 7, products.length - 6, products.length - 5]) order(null, day(15), "25.00", index, 2);
+  for (const index of [products.length - 7, products.length - 6, products.length - 5])
+    order(null, day(15), "25.00", index, 2);
   order(null, day(16), "12.50", products.length - 4, 4);
   await addOrders(prisma, shop.id, "USD", orders);
   await recomputeAllRollups(prisma, shop.id);
   await prisma.session.create({
-    data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "installed", accessToken: "shpat_test", isOnline: false },
+    data: {
+      id: `offline_${shop.domain}`,
+      shop: shop.domain,
+      state: "installed",
+      accessToken: "shpat_test",
+      isOnline: false,
+    },
   });
 }, 180_000);
 afterAll(async () => {
@@ -160,13 +238,22 @@ function expectedCustomers(sort: string, direction: "asc" | "desc"): Keyed[] {
       const mine = orders.filter((o) => o.customerId === c.id);
       const ranged = mine.filter(inRange);
       const spent = ranged.reduce((s, o) => s.plus(o.totalPrice).minus(o.totalRefunded ?? "0"), new Decimal(0));
-      const last = mine.map((o) => o.processedAt.slice(0, 10)).sort().at(-1) ?? null;
+      const last =
+        mine
+          .map((o) => o.processedAt.slice(0, 10))
+          .sort()
+          .at(-1) ?? null;
       const name = [c.firstName, c.lastName].filter((part) => part !== null).join(" ") || null;
       const key =
-        sort === "totalSpent" ? spent
-        : sort === "orders" ? ranged.length
-        : sort === "name" ? (name === null ? null : name.toLowerCase())
-        : last; // ISO dates: code-point order is chronological
+        sort === "totalSpent"
+          ? spent
+          : sort === "orders"
+            ? ranged.length
+            : sort === "name"
+              ? name === null
+                ? null
+                : name.toLowerCase()
+              : last; // ISO dates: code-point order is chronological
       const row = [
         name ?? `Customer ${c.id}`,
         c.email,
@@ -198,7 +285,10 @@ function decode(html: string): string {
   return html
     .replace(/<[^>]*>/g, "")
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-      if (entity[0] === "#") return String.fromCodePoint(Number.parseInt(entity.slice(entity[1] === "x" ? 2 : 1), entity[1] === "x" ? 16 : 10));
+      if (entity[0] === "#")
+        return String.fromCodePoint(
+          Number.parseInt(entity.slice(entity[1] === "x" ? 2 : 1), entity[1] === "x" ? 16 : 10),
+        );
       return ENTITIES[entity] ?? whole;
     })
     .trim();
@@ -207,7 +297,13 @@ function decode(html: string): string {
 /** The rows of the page's data table and its "1–25 of 62" line, as served (before any script runs). */
 async function fetchPage(path: string, query: Record<string, string>) {
   const url = new URL(path, app.url);
-  const params = { embedded: "1", shop: shop.domain, host: hostParam(shop.domain), locale: "en-US", id_token: await sessionToken({ shop: shop.domain }) };
+  const params = {
+    embedded: "1",
+    shop: shop.domain,
+    host: hostParam(shop.domain),
+    locale: "en-US",
+    id_token: await sessionToken({ shop: shop.domain }),
+  };
   for (const [name, value] of Object.entries({ ...params, ...query })) url.searchParams.set(name, value);
   const response = await fetch(url, { headers: { "User-Agent": BROWSER_USER_AGENT } });
   const html = await response.text();
@@ -216,7 +312,11 @@ async function fetchPage(path: string, query: Record<string, string>) {
   const rows = [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, tr]) =>
     [...tr!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => decode(cell!)),
   );
-  const range = /\b(\d+)–(\d+) of (\d+)\b/.exec(decode(html.replace(/<!--[\s\S]*?-->/g, "").replace(/</g, " <")))?.slice(1).map(Number) ?? null;
+  const range =
+    /\b(\d+)–(\d+) of (\d+)\b/
+      .exec(decode(html.replace(/<!--[\s\S]*?-->/g, "").replace(/</g, " <")))
+      ?.slice(1)
+      .map(Number) ?? null;
   return { rows, range };
 }
 
@@ -225,7 +325,11 @@ async function readAllPages(path: string, sort: string, direction: "asc" | "desc
   const rows: string[][] = [];
   for (let page = 1; page <= pages; page++) {
     const answer = await fetchPage(path, { from: FROM, to: TO, sort, direction, page: String(page) });
-    expect(answer.range, `page ${page}`).toEqual([(page - 1) * PAGE_SIZE + 1, Math.min(page * PAGE_SIZE, expectedTotal), expectedTotal]);
+    expect(answer.range, `page ${page}`).toEqual([
+      (page - 1) * PAGE_SIZE + 1,
+      Math.min(page * PAGE_SIZE, expectedTotal),
+      expectedTotal,
+    ]);
     rows.push(...answer.rows);
   }
   return rows;
@@ -240,7 +344,9 @@ describe("Customers page ordering", () => {
     expect([...amounts].sort().reverse()).not.toEqual(amounts); // text order differs
     expect(new Set(amounts).size).toBeLessThan(amounts.length - 5); // ties
     expect(new Set(expectedCustomers("orders", "asc").map((c) => c.key)).size).toBeLessThan(10);
-    expect(new Set(expectedCustomers("lastOrderDate", "asc").map((c) => c.key)).size).toBeLessThan(customers.length - 5);
+    expect(new Set(expectedCustomers("lastOrderDate", "asc").map((c) => c.key)).size).toBeLessThan(
+      customers.length - 5,
+    );
     expect(expectedCustomers("name", "asc").filter((c) => c.key === null).length).toBeGreaterThanOrEqual(2);
     expect(expectedCustomers("lastOrderDate", "asc").filter((c) => c.key === null).length).toBeGreaterThanOrEqual(2);
   });

@@ -8,7 +8,12 @@ import { withoutChunkPadding } from "~/ssr-stream.server";
 
 function page(prefix: number) {
   // Many short text chunks, each with two-byte characters: one of them straddles a buffer boundary.
-  return createElement("div", null, "a".repeat(prefix), ...Array.from({ length: 600 }, (_, i) => createElement("i", { key: i }, "Øre")));
+  return createElement(
+    "div",
+    null,
+    "a".repeat(prefix),
+    ...Array.from({ length: 600 }, (_, i) => createElement("i", { key: i }, "Øre")),
+  );
 }
 
 function streamed(prefix: number, fix: boolean): Promise<Buffer> {

@@ -17,7 +17,17 @@ import { Chart } from "react-chartjs-2";
 import { BlockStack, Button, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
 
 // Mixed bar/line charts go through the generic <Chart>, which needs the controllers too.
-ChartJS.register(BarController, LineController, CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
+ChartJS.register(
+  BarController,
+  LineController,
+  CategoryScale,
+  LinearScale,
+  BarElement,
+  LineElement,
+  PointElement,
+  Tooltip,
+  Legend,
+);
 
 export interface SeriesSpec {
   label: string;
@@ -39,7 +49,12 @@ export interface TimeSeriesChartProps {
 
 // Memoised: the Overview re-renders on every navigation state change; the chart only needs
 // to redraw when its numbers change (chart.js then updates the existing chart in place).
-export const TimeSeriesChart = memo(function TimeSeriesChart({ title, labels, tickLabels, series }: TimeSeriesChartProps) {
+export const TimeSeriesChart = memo(function TimeSeriesChart({
+  title,
+  labels,
+  tickLabels,
+  series,
+}: TimeSeriesChartProps) {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const twoAxes = series.some((s) => s.axis === "y1");
@@ -96,7 +111,12 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ title, labels, ti
           <Text as="h2" variant="headingMd">
             {title}
           </Text>
-          <Button variant="plain" onClick={() => setShowTable((v) => !v)} ariaExpanded={showTable} ariaControls={tableId}>
+          <Button
+            variant="plain"
+            onClick={() => setShowTable((v) => !v)}
+            ariaExpanded={showTable}
+            ariaControls={tableId}
+          >
             {showTable ? "Show chart" : "Show data table"}
           </Button>
         </InlineStack>
@@ -110,13 +130,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ title, labels, ti
           </div>
         ) : (
           <div style={{ position: "relative", height: 260 }}>
-            <Chart
-              type="bar"
-              role="img"
-              aria-label={summary}
-              data={data}
-              options={options}
-            >
+            <Chart type="bar" role="img" aria-label={summary} data={data} options={options}>
               <p>{summary}</p>
             </Chart>
           </div>

@@ -77,7 +77,15 @@ export async function listCustomers(
 ): Promise<ListPage<CustomerListItem>> {
   const pattern = likePattern(options.search);
   const rows = await db.$queryRaw<
-    { id: string; name: string | null; email: string | null; orders: number; total_spent: string; last_order_date: string | null; total: number }[]
+    {
+      id: string;
+      name: string | null;
+      email: string | null;
+      orders: number;
+      total_spent: string;
+      last_order_date: string | null;
+      total: number;
+    }[]
   >`
     WITH in_range AS (
       SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total_spent

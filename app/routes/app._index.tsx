@@ -5,7 +5,19 @@ import { useMemo } from "react";
 import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, ButtonGroup, Button, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  ButtonGroup,
+  Button,
+  Card,
+  DataTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import prisma from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { findInsightsShop } from "~/insights/shop";
@@ -47,7 +59,11 @@ export default function Overview() {
   // re-created the three charts and shifted the layout. The pressed button follows the
   // click at once.
   const switchingGranularity =
-    pending !== null && (pending.get("granularity") ?? "day") !== data.granularity && pending.get("from") === searchParams.get("from") && pending.get("to") === searchParams.get("to") && pending.get("preset") === searchParams.get("preset");
+    pending !== null &&
+    (pending.get("granularity") ?? "day") !== data.granularity &&
+    pending.get("from") === searchParams.get("from") &&
+    pending.get("to") === searchParams.get("to") &&
+    pending.get("preset") === searchParams.get("preset");
   const shownGranularity = switchingGranularity ? (pending.get("granularity") ?? "day") : data.granularity;
   const { locale, range, granularity, shop } = data;
   const currency = shop.currencyCode;
@@ -69,7 +85,11 @@ export default function Overview() {
         </Text>
         <ButtonGroup variant="segmented">
           {(["day", "week", "month"] as const).map((g) => (
-            <Button key={g} pressed={shownGranularity === g} onClick={() => setSearchParams(withParams(searchParams, { granularity: g }))}>
+            <Button
+              key={g}
+              pressed={shownGranularity === g}
+              onClick={() => setSearchParams(withParams(searchParams, { granularity: g }))}
+            >
               {g[0]!.toUpperCase() + g.slice(1)}
             </Button>
           ))}
@@ -85,13 +105,44 @@ export default function Overview() {
     const count = (value: number) => formatCount(value, data.locale);
     return {
       labels: data.orders.map((point) => bucketLabel(point.date, data.granularity, data.locale)),
-      tickLabels: data.orders.map((point) => bucketLabel(point.date, data.granularity === "week" ? "day" : data.granularity, data.locale)),
+      tickLabels: data.orders.map((point) =>
+        bucketLabel(point.date, data.granularity === "week" ? "day" : data.granularity, data.locale),
+      ),
       sales: [
-        { label: "Total sales", type: "bar" as const, color: "#5c6ac4", values: data.orders.map((d) => Number(d.totalSales)), display: data.orders.map((d) => money(d.totalSales)) },
-        { label: "Orders", type: "line" as const, axis: "y1" as const, color: "#47c1bf", values: data.orders.map((d) => d.orders), display: data.orders.map((d) => count(d.orders)) },
+        {
+          label: "Total sales",
+          type: "bar" as const,
+          color: "#5c6ac4",
+          values: data.orders.map((d) => Number(d.totalSales)),
+          display: data.orders.map((d) => money(d.totalSales)),
+        },
+        {
+          label: "Orders",
+          type: "line" as const,
+          axis: "y1" as const,
+          color: "#47c1bf",
+          values: data.orders.map((d) => d.orders),
+          display: data.orders.map((d) => count(d.orders)),
+        },
       ],
-      averageOrderValue: [{ label: "Average order value", type: "line" as const, color: "#de3618", values: data.averageOrderValue.map((d) => Number(d.averageOrderValue)), display: data.averageOrderValue.map((d) => money(d.averageOrderValue)) }],
-      newCustomers: [{ label: "New customers", type: "bar" as const, color: "#50b83c", values: data.newCustomers.map((d) => d.newCustomers), display: data.newCustomers.map((d) => count(d.newCustomers)) }],
+      averageOrderValue: [
+        {
+          label: "Average order value",
+          type: "line" as const,
+          color: "#de3618",
+          values: data.averageOrderValue.map((d) => Number(d.averageOrderValue)),
+          display: data.averageOrderValue.map((d) => money(d.averageOrderValue)),
+        },
+      ],
+      newCustomers: [
+        {
+          label: "New customers",
+          type: "bar" as const,
+          color: "#50b83c",
+          values: data.newCustomers.map((d) => d.newCustomers),
+          display: data.newCustomers.map((d) => count(d.newCustomers)),
+        },
+      ],
     };
   }, [data]);
 
@@ -130,101 +181,198 @@ export default function Overview() {
             <TableSkeleton />
           </>
         ) : (
-          <div aria-busy={switchingGranularity} style={{ opacity: switchingGranularity ? 0.6 : 1, transition: "opacity 120ms" }}>
-          <BlockStack gap="400">
-            <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
-              <KpiCard title="Total sales" value={money(t.totalSales)} current={Number(t.totalSales)} previous={Number(p.totalSales)} previousLabel={previousLabel} locale={locale} />
-              <KpiCard title="Orders" value={formatCount(t.orders, locale)} current={t.orders} previous={p.orders} previousLabel={previousLabel} locale={locale} />
-              <KpiCard title="Average order value" value={money(t.averageOrderValue)} current={Number(t.averageOrderValue)} previous={Number(p.averageOrderValue)} previousLabel={previousLabel} locale={locale} />
-              <KpiCard title="Customers" value={formatCount(t.customers, locale)} current={t.customers} previous={p.customers} previousLabel={previousLabel} locale={locale} />
-              <KpiCard title="New customers" value={formatCount(t.newCustomers, locale)} current={t.newCustomers} previous={p.newCustomers} previousLabel={previousLabel} locale={locale} />
-              <KpiCard title="Returning customer rate" value={formatRate(t.returningCustomerRate, locale)} current={t.returningCustomerRate} previous={p.returningCustomerRate} previousLabel={previousLabel} locale={locale} kind="rate" />
-            </InlineGrid>
-            <Card>
-              <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
-                {(
-                  [
-                    ["Gross sales", t.grossSales],
-                    ["Discounts", t.discounts],
-                    ["Returns", t.returns],
-                    ["Net sales", t.netSales],
-                    ["Shipping", t.shipping],
-                    ["Taxes", t.taxes],
-                  ] as const
-                ).map(([label, amount]) => (
-                  <BlockStack key={label} gap="100">
-                    <Text as="span" variant="bodySm" tone="subdued">
-                      {label}
-                    </Text>
-                    <Text as="span" variant="headingMd">
-                      {money(amount)}
-                    </Text>
-                  </BlockStack>
-                ))}
+          <div
+            aria-busy={switchingGranularity}
+            style={{ opacity: switchingGranularity ? 0.6 : 1, transition: "opacity 120ms" }}
+          >
+            <BlockStack gap="400">
+              <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
+                <KpiCard
+                  title="Total sales"
+                  value={money(t.totalSales)}
+                  current={Number(t.totalSales)}
+                  previous={Number(p.totalSales)}
+                  previousLabel={previousLabel}
+                  locale={locale}
+                />
+                <KpiCard
+                  title="Orders"
+                  value={formatCount(t.orders, locale)}
+                  current={t.orders}
+                  previous={p.orders}
+                  previousLabel={previousLabel}
+                  locale={locale}
+                />
+                <KpiCard
+                  title="Average order value"
+                  value={money(t.averageOrderValue)}
+                  current={Number(t.averageOrderValue)}
+                  previous={Number(p.averageOrderValue)}
+                  previousLabel={previousLabel}
+                  locale={locale}
+                />
+                <KpiCard
+                  title="Customers"
+                  value={formatCount(t.customers, locale)}
+                  current={t.customers}
+                  previous={p.customers}
+                  previousLabel={previousLabel}
+                  locale={locale}
+                />
+                <KpiCard
+                  title="New customers"
+                  value={formatCount(t.newCustomers, locale)}
+                  current={t.newCustomers}
+                  previous={p.newCustomers}
+                  previousLabel={previousLabel}
+                  locale={locale}
+                />
+                <KpiCard
+                  title="Returning customer rate"
+                  value={formatRate(t.returningCustomerRate, locale)}
+                  current={t.returningCustomerRate}
+                  previous={p.returningCustomerRate}
+                  previousLabel={previousLabel}
+                  locale={locale}
+                  kind="rate"
+                />
               </InlineGrid>
-            </Card>
-            <Layout>
-              <Layout.Section>
-                <TimeSeriesChart title="Sales and orders over time" labels={charts.labels} tickLabels={charts.tickLabels} series={charts.sales} />
-              </Layout.Section>
-              <Layout.Section variant="oneHalf">
-                <TimeSeriesChart title="Average order value" labels={charts.labels} tickLabels={charts.tickLabels} series={charts.averageOrderValue} />
-              </Layout.Section>
-              <Layout.Section variant="oneHalf">
-                <TimeSeriesChart title="New customers" labels={charts.labels} tickLabels={charts.tickLabels} series={charts.newCustomers} />
-              </Layout.Section>
-              <Layout.Section variant="oneHalf">
-                <Card>
-                  <BlockStack gap="300">
-                    <InlineStack align="space-between" blockAlign="center">
-                      <Text as="h2" variant="headingMd">
-                        Top customers
+              <Card>
+                <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
+                  {(
+                    [
+                      ["Gross sales", t.grossSales],
+                      ["Discounts", t.discounts],
+                      ["Returns", t.returns],
+                      ["Net sales", t.netSales],
+                      ["Shipping", t.shipping],
+                      ["Taxes", t.taxes],
+                    ] as const
+                  ).map(([label, amount]) => (
+                    <BlockStack key={label} gap="100">
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        {label}
                       </Text>
-                      <CsvDownloadButton path={`/api/dashboard/top-customers?${apiQuery}&limit=100`} filename={`top-customers_${range.from}_${range.to}.csv`} label="CSV" />
-                    </InlineStack>
-                    {data.topCustomers.length === 0 ? (
-                      <Text as="p" tone="subdued">No customer orders in this period.</Text>
-                    ) : (
-                      <DataTable
-                        columnContentTypes={["text", "numeric", "numeric"]}
-                        headings={["Customer", "Orders", "Total spent"]}
-                        rows={data.topCustomers.map((c) => [c.name ?? c.email ?? `Customer ${c.id}`, formatCount(c.orders, locale), money(c.totalSpent)])}
-                      />
-                    )}
-                  </BlockStack>
-                </Card>
-              </Layout.Section>
-              <Layout.Section variant="oneHalf">
-                <Card>
-                  <BlockStack gap="300">
-                    <InlineStack align="space-between" blockAlign="center">
-                      <Text as="h2" variant="headingMd">
-                        Top products
+                      <Text as="span" variant="headingMd">
+                        {money(amount)}
                       </Text>
-                      <CsvDownloadButton path={`/api/dashboard/top-products?${apiQuery}&limit=100`} filename={`top-products_${range.from}_${range.to}.csv`} label="CSV" />
-                    </InlineStack>
-                    {data.topProducts.length === 0 ? (
-                      <Text as="p" tone="subdued">No product sales in this period.</Text>
-                    ) : (
-                      <DataTable
-                        columnContentTypes={["text", "numeric", "numeric"]}
-                        headings={["Product", "Units sold", "Net sales"]}
-                        rows={data.topProducts.map((p) => [p.title ?? `Product ${p.id}`, formatCount(p.unitsSold, locale), money(p.netSales)])}
-                      />
-                    )}
-                  </BlockStack>
-                </Card>
-              </Layout.Section>
-            </Layout>
-            <Card>
-              <InlineStack gap="200" wrap>
-                <CsvDownloadButton path={`/api/dashboard/summary?${apiQuery}`} filename={`summary_${range.from}_${range.to}.csv`} label="Summary CSV" />
-                <CsvDownloadButton path={`/api/dashboard/orders-by-date?${apiQuery}&granularity=${granularity}`} filename={`orders-by-date_${range.from}_${range.to}.csv`} label="Sales by date CSV" />
-                <CsvDownloadButton path={`/api/dashboard/avg-order-value-by-date?${apiQuery}&granularity=${granularity}`} filename={`avg-order-value_${range.from}_${range.to}.csv`} label="AOV CSV" />
-                <CsvDownloadButton path={`/api/dashboard/new-customers-by-date?${apiQuery}&granularity=${granularity}`} filename={`new-customers_${range.from}_${range.to}.csv`} label="New customers CSV" />
-              </InlineStack>
-            </Card>
-          </BlockStack>
+                    </BlockStack>
+                  ))}
+                </InlineGrid>
+              </Card>
+              <Layout>
+                <Layout.Section>
+                  <TimeSeriesChart
+                    title="Sales and orders over time"
+                    labels={charts.labels}
+                    tickLabels={charts.tickLabels}
+                    series={charts.sales}
+                  />
+                </Layout.Section>
+                <Layout.Section variant="oneHalf">
+                  <TimeSeriesChart
+                    title="Average order value"
+                    labels={charts.labels}
+                    tickLabels={charts.tickLabels}
+                    series={charts.averageOrderValue}
+                  />
+                </Layout.Section>
+                <Layout.Section variant="oneHalf">
+                  <TimeSeriesChart
+                    title="New customers"
+                    labels={charts.labels}
+                    tickLabels={charts.tickLabels}
+                    series={charts.newCustomers}
+                  />
+                </Layout.Section>
+                <Layout.Section variant="oneHalf">
+                  <Card>
+                    <BlockStack gap="300">
+                      <InlineStack align="space-between" blockAlign="center">
+                        <Text as="h2" variant="headingMd">
+                          Top customers
+                        </Text>
+                        <CsvDownloadButton
+                          path={`/api/dashboard/top-customers?${apiQuery}&limit=100`}
+                          filename={`top-customers_${range.from}_${range.to}.csv`}
+                          label="CSV"
+                        />
+                      </InlineStack>
+                      {data.topCustomers.length === 0 ? (
+                        <Text as="p" tone="subdued">
+                          No customer orders in this period.
+                        </Text>
+                      ) : (
+                        <DataTable
+                          columnContentTypes={["text", "numeric", "numeric"]}
+                          headings={["Customer", "Orders", "Total spent"]}
+                          rows={data.topCustomers.map((c) => [
+                            c.name ?? c.email ?? `Customer ${c.id}`,
+                            formatCount(c.orders, locale),
+                            money(c.totalSpent),
+                          ])}
+                        />
+                      )}
+                    </BlockStack>
+                  </Card>
+                </Layout.Section>
+                <Layout.Section variant="oneHalf">
+                  <Card>
+                    <BlockStack gap="300">
+                      <InlineStack align="space-between" blockAlign="center">
+                        <Text as="h2" variant="headingMd">
+                          Top products
+                        </Text>
+                        <CsvDownloadButton
+                          path={`/api/dashboard/top-products?${apiQuery}&limit=100`}
+                          filename={`top-products_${range.from}_${range.to}.csv`}
+                          label="CSV"
+                        />
+                      </InlineStack>
+                      {data.topProducts.length === 0 ? (
+                        <Text as="p" tone="subdued">
+                          No product sales in this period.
+                        </Text>
+                      ) : (
+                        <DataTable
+                          columnContentTypes={["text", "numeric", "numeric"]}
+                          headings={["Product", "Units sold", "Net sales"]}
+                          rows={data.topProducts.map((p) => [
+                            p.title ?? `Product ${p.id}`,
+                            formatCount(p.unitsSold, locale),
+                            money(p.netSales),
+                          ])}
+                        />
+                      )}
+                    </BlockStack>
+                  </Card>
+                </Layout.Section>
+              </Layout>
+              <Card>
+                <InlineStack gap="200" wrap>
+                  <CsvDownloadButton
+                    path={`/api/dashboard/summary?${apiQuery}`}
+                    filename={`summary_${range.from}_${range.to}.csv`}
+                    label="Summary CSV"
+                  />
+                  <CsvDownloadButton
+                    path={`/api/dashboard/orders-by-date?${apiQuery}&granularity=${granularity}`}
+                    filename={`orders-by-date_${range.from}_${range.to}.csv`}
+                    label="Sales by date CSV"
+                  />
+                  <CsvDownloadButton
+                    path={`/api/dashboard/avg-order-value-by-date?${apiQuery}&granularity=${granularity}`}
+                    filename={`avg-order-value_${range.from}_${range.to}.csv`}
+                    label="AOV CSV"
+                  />
+                  <CsvDownloadButton
+                    path={`/api/dashboard/new-customers-by-date?${apiQuery}&granularity=${granularity}`}
+                    filename={`new-customers_${range.from}_${range.to}.csv`}
+                    label="New customers CSV"
+                  />
+                </InlineStack>
+              </Card>
+            </BlockStack>
           </div>
         )}
       </BlockStack>
