@@ -30,7 +30,12 @@ const schema = databaseSchema.extend({
   SHOPIFY_APP_URL: z.url(),
   SCOPES: z.string().min(1),
   // Set: all Shopify HTTP goes to this simulator origin (see simulator/README.md).
-  SHOPIFY_SIMULATOR_URL: z.url().optional(),
+  // Loopback only: the simulator holds no real data, and an arbitrary origin here would
+  // send every shop's tokens to whoever runs it.
+  SHOPIFY_SIMULATOR_URL: z
+    .url()
+    .refine((value) => /^https?:$/.test(new URL(value).protocol) && ["127.0.0.1", "localhost", "[::1]"].includes(new URL(value).hostname), "must be http(s)://127.0.0.1|localhost|[::1]:port")
+    .optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   // The App Bridge script the pages load; unset: Shopify's CDN, or the simulator's
   // stand-in in simulator mode (the CDN is unreachable offline).
@@ -106,6 +111,9 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
     throw new ConfigError([
       "SHOPIFY_SIMULATOR_URL is set while NODE_ENV=production (the simulator is for development and tests only)",
     ]);
+  }
+  if (!parsed.DATABASE_URL && parsed.NODE_ENV === "production") {
+    throw new ConfigError(["missing environment variable DATABASE_URL (required in production: the embedded PGlite is for development and demos)"]);
   }
   if (!parsed.STOREPULSE_ENCRYPTION_KEY && parsed.NODE_ENV === "production") {
     throw new ConfigError(["missing environment variable STOREPULSE_ENCRYPTION_KEY (required in production: it seals tokens at rest)"]);

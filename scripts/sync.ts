@@ -13,6 +13,9 @@ if (values.help || !values.shop) {
 }
 const shop = values.shop.includes(".") ? values.shop : `${values.shop}.myshopify.com`;
 
+// An operator's command: production unless told otherwise (development would accept the
+// embedded database and the simulator).
+process.env.NODE_ENV ??= "production";
 const { syncEngine } = await import("../app/shopify.server");
 const { runShopPass } = await import("../app/sync/shop-sync");
 const ctx = syncEngine();

@@ -63,3 +63,22 @@ describe("encryption key configuration", () => {
     expect(parseEnv({ ...base, NODE_ENV: "production", STOREPULSE_ENCRYPTION_KEY: key }).STOREPULSE_ENCRYPTION_KEY).toBe(key);
   });
 });
+
+describe("simulator and embedded database guards", () => {
+  const base = { SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://app.example.com", SCOPES: "read_orders" };
+  const key = Buffer.alloc(32, 7).toString("base64");
+
+  it("accepts only a loopback simulator origin", () => {
+    for (const url of ["http://127.0.0.1:4000", "http://localhost:4000", "https://[::1]:4000"]) {
+      expect(parseEnv({ ...base, SHOPIFY_SIMULATOR_URL: url }).simulatorOrigin).toBe(new URL(url).origin);
+    }
+    for (const url of ["http://sim.example.com:4000", "http://10.0.0.5:4000", "ftp://127.0.0.1:21", "http://127.0.0.1.evil.com"]) {
+      expect(() => parseEnv({ ...base, SHOPIFY_SIMULATOR_URL: url }), url).toThrow(/SHOPIFY_SIMULATOR_URL/);
+    }
+  });
+
+  it("refuses the embedded database in production", () => {
+    expect(() => parseEnv({ ...base, NODE_ENV: "production", STOREPULSE_ENCRYPTION_KEY: key })).toThrow(/DATABASE_URL/);
+    expect(parseEnv({ ...base, NODE_ENV: "production", STOREPULSE_ENCRYPTION_KEY: key, DATABASE_URL: "postgresql://db/x" }).NODE_ENV).toBe("production");
+  });
+});
