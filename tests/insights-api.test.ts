@@ -167,8 +167,16 @@ describe("auth and tenant isolation", () => {
     expect(expired.status).toBe(401);
     const otherApp = await get(path, null, { token: await sessionToken({ shop: usd.domain, apiKey: "another-app" }) });
     expect(otherApp.status).toBe(401);
-    const tenantHeader = await get(`${path}?shop=${usd.domain}`, null, { headers: { "x-tenant-id": String(usd.id) } });
-    expect(tenantHeader.status).toBe(401);
+  });
+
+  it.each(ENDPOINTS)("%s: a valid token for one shop plus x-tenant-id naming another answers the token's shop only", async (endpoint) => {
+    const query = `from=2026-03-01&to=2026-11-30&limit=100`;
+    const own = await (await get(`/api/dashboard/${endpoint}?${query}`, jpy.domain)).text();
+    const other = await (await get(`/api/dashboard/${endpoint}?${query}`, usd.domain)).text();
+    expect(own).not.toBe(other); // the shops' answers differ, so the equality below tells them apart
+    const withHeader = await get(`/api/dashboard/${endpoint}?${query}`, jpy.domain, { headers: { "x-tenant-id": String(usd.id) } });
+    expect(withHeader.status).toBe(200);
+    expect(await withHeader.text()).toBe(own);
   });
 
   it.each(ENDPOINTS)("%s: each token sees only its own shop, whatever the headers and params say", async (endpoint) => {

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSummary, recomputeAllRollups, recomputeRollups, storedLocalDates, touchedLocalDates } from "~/insights";
 import { createTestPrisma } from "./helpers/db";
-import { addOrders, addRefund, buildFallBackStore } from "./insights-store-fixtures";
+import { addOrders, addRefund, buildFallBackStore, buildSpringForwardStore } from "./insights-store-fixtures";
 
 let prisma: PrismaClient;
 beforeAll(() => {
@@ -61,8 +61,29 @@ describe("recomputeRollups", () => {
     expect(summary.totals.returns).toBe("39.00");
   });
 
-  it("touchedLocalDates agrees with storedLocalDates for the same rows", () => {
+  it("touchedLocalDates agrees with storedLocalDates for the same rows", async () => {
     expect(touchedLocalDates("America/New_York", [{ processedAt: "2026-11-05T15:00:00Z" }, { createdAt: "2026-11-05T18:00:00Z" }])).toEqual(["2026-11-05"]);
+    // Both stores' DST days (New York falls back, London springs forward): for every
+    // order, the days computed in JS from its rows equal the days the database
+    // computes for the same ids (the order, and the refunds stored under it).
+    const stores = [await buildFallBackStore(prisma, "agree-ny"), await buildSpringForwardStore(prisma, "agree-london")];
+    await addRefund(prisma, stores[0]!.id, 3, { id: 913, createdAt: "2026-11-03T04:30:00Z", lines: [{ id: 9131, lineItemId: 31, quantity: 1, subtotal: "1.00", tax: "0.00" }] });
+    let compared = 0;
+    for (const shop of stores) {
+      const orders = await prisma.order.findMany({ where: { shopId: shop.id }, include: { refunds: true }, orderBy: { id: "asc" } });
+      expect(orders.length).toBeGreaterThan(1);
+      for (const order of orders) {
+        const rows = [{ processedAt: order.processedAt }, ...order.refunds.map((r) => ({ createdAt: r.shopifyCreatedAt }))];
+        expect(await storedLocalDates(prisma, shop.id, { orderIds: [order.id] })).toEqual(touchedLocalDates(shop.ianaTimezone, rows));
+        for (const refund of order.refunds) {
+          // By refund id: the refund's day and its order's day.
+          const byRefund = touchedLocalDates(shop.ianaTimezone, [{ processedAt: order.processedAt }, { createdAt: refund.shopifyCreatedAt }]);
+          expect(await storedLocalDates(prisma, shop.id, { refundIds: [refund.id] })).toEqual(byRefund);
+        }
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(5);
   });
 
   it("is idempotent and leaves no rows for days whose data disappeared", async () => {

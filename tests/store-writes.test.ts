@@ -3,8 +3,8 @@
 // old and new local days after a processedAt move. Expected values are written by hand.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomerRecord, OrderRecord, ProductRecord } from "~/sync/records";
-import { addRefunds, deleteRecords, upsertCustomers, upsertOrders, upsertProducts } from "~/sync/store";
-import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
+import { addRefunds, BATCH_SIZE, deleteRecords, upsertCustomers, upsertOrders, upsertProducts } from "~/sync/store";
+import { createCountingPrisma, createTestPrisma, uniqueShopDomain } from "./helpers/db";
 
 const prisma = createTestPrisma();
 afterAll(() => prisma.$disconnect());
@@ -220,23 +220,39 @@ describe("store: customers and products", () => {
 
 describe("store: set-based batches", () => {
   it("writes thousands of orders in a few statements per batch", async () => {
-    const shop = await createShop("UTC");
-    const orders = Array.from({ length: 2500 }, (_, i) =>
-      order({
-        id: String(100_000 + i),
-        customerId: String(1000 + (i % 300)),
-        processedAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
-        shopifyUpdatedAt: "2026-06-01T00:00:00.000Z",
-      }),
-    );
-    const started = performance.now();
-    const result = await upsertOrders(prisma, shop.id, orders);
-    const ms = performance.now() - started;
-    expect(result).toMatchObject({ applied: 2500, stale: 0 });
-    expect(await prisma.order.count({ where: { shopId: shop.id } })).toBe(2500);
-    expect(await prisma.orderLineItem.count({ where: { shopId: shop.id } })).toBe(2500);
-    const totals = await prisma.insightsShopDay.aggregate({ where: { shopId: shop.id }, _sum: { orders: true } });
-    expect(totals._sum.orders).toBe(2500);
-    console.log(`store: 2500 orders (+2500 lines) with rollups in ${ms.toFixed(0)} ms`);
+    const counting = createCountingPrisma();
+    try {
+      const shop = await createShop("UTC");
+      const orders = (from: number, count: number) =>
+        Array.from({ length: count }, (_, i) =>
+          order({
+            id: String(from + i),
+            customerId: String(1000 + (i % 300)),
+            processedAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+            shopifyUpdatedAt: "2026-06-01T00:00:00.000Z",
+          }),
+        );
+      // One small batch: what a batch costs.
+      counting.statements.length = 0;
+      expect(await upsertOrders(counting.prisma, shop.id, orders(10_000, 10))).toMatchObject({ applied: 10, stale: 0 });
+      const perBatch = counting.statements.length;
+      // The counter sees the writes themselves (the order insert is among them).
+      expect(counting.statements.some((sql) => /INSERT INTO "?order"?\b/i.test(sql))).toBe(true);
+      // 2500 orders (+2500 lines, rollups of ~105 days) are ceil(2500 / BATCH_SIZE) batches.
+      counting.statements.length = 0;
+      const result = await upsertOrders(counting.prisma, shop.id, orders(100_000, 2500));
+      const batches = Math.ceil(2500 / BATCH_SIZE);
+      expect(result).toMatchObject({ applied: 2500, stale: 0 });
+      // Set-based: a batch of a thousand costs what a batch of ten does, nowhere near a statement per row.
+      expect(perBatch).toBeLessThanOrEqual(40);
+      expect(counting.statements.length).toBeLessThanOrEqual(batches * perBatch);
+      console.log(`store: ${perBatch} statements for a batch of 10 orders, ${counting.statements.length} for 2500 orders in ${batches} batches`);
+      expect(await prisma.order.count({ where: { shopId: shop.id } })).toBe(2510);
+      expect(await prisma.orderLineItem.count({ where: { shopId: shop.id } })).toBe(2510);
+      const totals = await prisma.insightsShopDay.aggregate({ where: { shopId: shop.id }, _sum: { orders: true } });
+      expect(totals._sum.orders).toBe(2510);
+    } finally {
+      await counting.prisma.$disconnect();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // built app over HTTP while a seeded random sequence of a few hundred control-API
 // changes runs, with duplicated and reordered deliveries. Afterwards the database
 // equals the simulator's data (derived by hand from its oracle), and every event was
-// applied once (webhook_event). Plus: forged webhooks, duplicates, handling time.
+// applied once (webhook_event). Plus: forged webhooks, duplicates, a replay to another tenant.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
 import { expectedRows, storedRows } from "./helpers/oracle";
@@ -225,40 +225,30 @@ describe(`webhooks over HTTP with the simulator`, () => {
   });
 });
 
-describe("webhook handling time", () => {
-  it("measures a few hundred real deliveries replayed one by one to a fresh shop (median, p99)", async () => {
+describe("webhook replay to another tenant", () => {
+  it("applies a few hundred real deliveries replayed one by one to a fresh shop, each answer naming its outcome and its handling time", async () => {
     // The simulator's recorded deliveries of this file's random run, in delivery order,
     // replayed to another tenant: creates and updates are applied with their rollups.
-    const replayShop = uniqueShopDomain("timing");
+    // (How long handling takes is measured by the benchmarks, not asserted here.)
+    const replayShop = uniqueShopDomain("replay");
     const replayShopId = (await prisma.shop.create({ data: { domain: replayShop, ianaTimezone: "America/New_York" } })).id;
     const deliveries = stack.sim.control.webhookDeliveries({ shop }).filter((d) => !d.topic.startsWith("app/")).slice(0, 300);
     expect(deliveries.length).toBeGreaterThanOrEqual(300);
-    const roundTrips: number[] = [];
-    const serverTimes: number[] = [];
     const outcomes: Record<string, number> = {};
     for (const d of deliveries) {
-      const started = performance.now();
       const response = await fetch(`${stack.app.url}/webhooks/${d.topic}`, {
         method: "POST",
         headers: webhookHeaders({ topic: d.topic, shop: replayShop, rawBody: d.body }),
         body: d.body,
       });
-      const { outcome } = (await response.json()) as { outcome: string };
-      roundTrips.push(performance.now() - started);
-      serverTimes.push(Number(/dur=([\d.]+)/.exec(response.headers.get("Server-Timing") ?? "")?.[1]));
       expect(response.status).toBe(200);
+      const { outcome } = (await response.json()) as { outcome: string };
+      expect(["applied", "stale", "ignored"]).toContain(outcome);
+      // Server-Timing (https://www.w3.org/TR/server-timing/): one "webhook" metric with a duration.
+      expect(response.headers.get("Server-Timing")).toMatch(/^webhook;dur=\d+(\.\d+)?$/);
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
-    const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]!;
-    const summary = {
-      deliveries: deliveries.length,
-      outcomes,
-      roundTripMs: { median: quantile(roundTrips, 0.5).toFixed(1), p99: quantile(roundTrips, 0.99).toFixed(1), max: Math.max(...roundTrips).toFixed(1) },
-      serverMs: { median: quantile(serverTimes, 0.5).toFixed(1), p99: quantile(serverTimes, 0.99).toFixed(1) },
-    };
-    console.log(`webhook handling time: ${JSON.stringify(summary)}`);
     expect(outcomes.applied).toBeGreaterThan(200);
-    expect(quantile(roundTrips, 0.99)).toBeLessThan(5_000); // Shopify's deadline
     expect(await prisma.order.count({ where: { shopId: replayShopId } })).toBeGreaterThan(0);
   }, 240_000);
 });

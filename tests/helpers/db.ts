@@ -1,10 +1,30 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import pg from "pg";
 import { inject } from "vitest";
 
 /** A Prisma client on the run's migrated test database. Disconnect it in afterAll. */
 export function createTestPrisma(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) });
+}
+
+/**
+ * A Prisma client whose connections record every statement they send (pg_stat_statements
+ * is not available on the embedded database): counted at the pg client, so transaction
+ * control (BEGIN/COMMIT) counts too.
+ */
+export function createCountingPrisma(): { prisma: PrismaClient; statements: string[] } {
+  const statements: string[] = [];
+  const pool = new pg.Pool({ connectionString: inject("databaseUrl") });
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const first = args[0];
+      statements.push(typeof first === "string" ? first : String((first as { text?: string }).text ?? first));
+      return query(...args);
+    };
+  });
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), statements };
 }
 
 let counter = 0;
