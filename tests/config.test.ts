@@ -24,8 +24,13 @@ function problems(vars: Record<string, string | undefined>): string[] {
 
 describe("configuration", () => {
   it("defaults: embedded data directory, every-minute cron on outside tests, no profiling, the CDN's App Bridge", () => {
-    // Production requires a token-sealing key (32 bytes, base64): a fixed test value.
-    const config = parseEnv({ ...required, NODE_ENV: "production", STOREPULSE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") });
+    // Production requires a database server and a token-sealing key (32 bytes, base64): fixed test values.
+    const config = parseEnv({
+      ...required,
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://storepulse@db.example/storepulse",
+      STOREPULSE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    });
     expect(config.embeddedDataDir).toBe(path.resolve(".data/pglite"));
     expect(config.SYNC_CRON_EXPRESSION).toBe("* * * * *");
     expect(config.syncCron).toBe(true);
