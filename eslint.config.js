@@ -19,6 +19,7 @@ export default tseslint.config(
       "coverage/**",
       "tmp/**",
       "**/*.generated.*",
+      "app/types/**",
       "simulator/test/recordings/**",
     ],
   },

@@ -17,9 +17,12 @@ import {
   ORDER_REFUND_DETAILS,
   ORDER_REFUNDS_DETAIL,
   ORDERS_PAGE,
+  PAGE_SIZES,
   PRODUCT_VARIANTS_PAGE,
   PRODUCTS_PAGE,
+  REFUND_DETAIL_SIZES,
   REFUND_LINES_PAGE,
+  REFUNDS_DETAIL_LIMIT,
   refundDetailsActualCostPerOrder,
   refundDetailsRequestedCost,
 } from "~/sync/queries";
@@ -34,6 +37,33 @@ describe("the engine's GraphQL documents", () => {
 
   it.each(Object.entries(bulkDocuments()))("bulk query %s keeps Shopify's bulk rules", (_name, document) => {
     expect(validateBulkQuery(schema, document)).toEqual([]);
+  });
+
+  // The documents are static text (so codegen can read them); the page sizes the engine
+  // reasons with (overflow checks, cost estimates) must be the ones the documents ask for.
+  function firstOf(document: string, field: string): number {
+    const match = new RegExp(`\\b${field}\\(first: (\\d+)`).exec(document);
+    if (!match) throw new Error(`no ${field}(first: …) in the document`);
+    return Number(match[1]);
+  }
+
+  it("the page sizes in the constants are the ones the documents request", () => {
+    expect({
+      customers: firstOf(CUSTOMERS_PAGE, "customers"),
+      products: firstOf(PRODUCTS_PAGE, "products"),
+      variantsPerProduct: firstOf(PRODUCTS_PAGE, "variants"),
+      orders: firstOf(ORDERS_PAGE, "orders"),
+      lineItemsPerOrder: firstOf(ORDERS_PAGE, "lineItems"),
+      refundsPerOrder: firstOf(ORDERS_PAGE, "refunds"),
+      linesPerRefund: firstOf(ORDERS_PAGE, "refundLineItems"),
+      shippingLinesPerRefund: firstOf(ORDERS_PAGE, "refundShippingLines"),
+    }).toEqual(PAGE_SIZES);
+    expect({
+      refundsPerOrder: firstOf(ORDER_REFUND_DETAILS, "refunds"),
+      linesPerRefund: firstOf(ORDER_REFUND_DETAILS, "refundLineItems"),
+      shippingLinesPerRefund: firstOf(ORDER_REFUND_DETAILS, "refundShippingLines"),
+    }).toEqual(REFUND_DETAIL_SIZES);
+    expect(firstOf(ORDER_REFUNDS_DETAIL, "refunds")).toBe(REFUNDS_DETAIL_LIMIT);
   });
 
   it("the validator refuses what the backfill used to send (a connection inside Order.refunds)", () => {

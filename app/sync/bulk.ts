@@ -6,33 +6,24 @@
 // the HTTP body and nothing waits for later lines.
 import { GraphqlRequestError, type AdminGraphql } from "./graphql-client";
 import { BULK_CANCEL, BULK_OPERATION_STATUS, BULK_RUN } from "./queries";
+import type * as AdminTypes from "../types/admin.types";
+import type {
+  StorepulseBulkCancelMutation,
+  StorepulseBulkOperationQuery,
+  StorepulseBulkRunMutation,
+} from "../types/admin.generated";
 
-export type BulkOperationStatus = "CREATED" | "RUNNING" | "COMPLETED" | "CANCELING" | "CANCELED" | "FAILED" | "EXPIRED";
-
-export interface BulkOperationInfo {
-  id: string;
-  status: BulkOperationStatus;
-  errorCode: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  objectCount: string;
-  rootObjectCount: string;
-  fileSize: string | null;
-  url: string | null;
-  partialDataUrl: string | null;
-}
+// Result shapes generated from the documents and the schema (npm run graphql-codegen).
+export type BulkOperationStatus = AdminTypes.BulkOperationStatus;
+export type BulkOperationInfo = NonNullable<StorepulseBulkOperationQuery["bulkOperation"]>;
 
 /** Another bulk query may start once one of ours finishes (LIMIT_REACHED). */
 export class BulkLimitReachedError extends Error {}
 
 export async function startBulkQuery(client: AdminGraphql, query: string, signal?: AbortSignal): Promise<{ id: string; createdAt: string }> {
-  const data = await client.request<{
-    bulkOperationRunQuery: {
-      bulkOperation: { id: string; status: string; createdAt: string } | null;
-      userErrors: { field: string[] | null; message: string; code: string | null }[];
-    };
-  }>(BULK_RUN, { query }, { signal });
-  const { bulkOperation, userErrors } = data.bulkOperationRunQuery;
+  const data = await client.request<StorepulseBulkRunMutation>(BULK_RUN, { query }, { signal });
+  const bulkOperation = data.bulkOperationRunQuery?.bulkOperation;
+  const userErrors = data.bulkOperationRunQuery?.userErrors ?? [];
   if (!bulkOperation) {
     const message = userErrors.map((e) => `${e.message}${e.code ? ` (${e.code})` : ""}`).join("; ");
     if (userErrors.some((e) => e.code === "LIMIT_REACHED" || e.code === "OPERATION_IN_PROGRESS")) {
@@ -44,12 +35,12 @@ export async function startBulkQuery(client: AdminGraphql, query: string, signal
 }
 
 export async function getBulkOperation(client: AdminGraphql, id: string, signal?: AbortSignal): Promise<BulkOperationInfo | null> {
-  const data = await client.request<{ bulkOperation: BulkOperationInfo | null }>(BULK_OPERATION_STATUS, { id }, { signal });
-  return data.bulkOperation;
+  const data = await client.request<StorepulseBulkOperationQuery>(BULK_OPERATION_STATUS, { id }, { signal });
+  return data.bulkOperation ?? null;
 }
 
 export async function cancelBulkOperation(client: AdminGraphql, id: string): Promise<void> {
-  await client.request(BULK_CANCEL, { id });
+  await client.request<StorepulseBulkCancelMutation>(BULK_CANCEL, { id });
 }
 
 // bulk_operations/finish arrives as a webhook in whichever app instance Shopify

@@ -23,13 +23,20 @@ import {
 import { mapGraphqlNodes, writeRecords } from "./record-writer";
 import type { SyncResource } from "./records";
 import type { SyncShop } from "./backfill";
+import type {
+  StorepulseCustomersPageQuery,
+  StorepulseOrderLineItemsQuery,
+  StorepulseOrderRefundsQuery,
+  StorepulseOrdersPageQuery,
+  StorepulseProductsPageQuery,
+  StorepulseProductVariantsQuery,
+} from "../types/admin.generated";
 
-interface Page<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-type Node = Record<string, unknown> & { id: string; updatedAt?: string };
+// Result shapes generated from the documents and the schema (npm run graphql-codegen).
+type PagesQuery = Partial<StorepulseCustomersPageQuery & StorepulseProductsPageQuery & StorepulseOrdersPageQuery>;
+type ProductNode = StorepulseProductsPageQuery["products"]["nodes"][number];
+type OrderNode = StorepulseOrdersPageQuery["orders"]["nodes"][number];
+type Node = StorepulseCustomersPageQuery["customers"]["nodes"][number] | ProductNode | OrderNode;
 
 const PAGE_DOCUMENT: Record<SyncResource, string> = {
   customers: CUSTOMERS_PAGE,
@@ -70,8 +77,9 @@ export async function syncResourceIncrementally(
   let pages = 0;
   for (;;) {
     signal?.throwIfAborted();
-    const data: Record<string, Page<Node>> = await client.request(PAGE_DOCUMENT[resource], { query, after }, { signal });
-    const page = data[resource]!;
+    const data: PagesQuery = await client.request<PagesQuery>(PAGE_DOCUMENT[resource], { query, after }, { signal });
+    const page: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | undefined = data[resource];
+    if (!page) throw new Error(`the ${resource} page answered without ${resource}`);
     pages += 1;
     const nodes = await completeNodes(client, resource, page.nodes, signal);
     if (nodes.length > 0) {
@@ -87,7 +95,7 @@ export async function syncResourceIncrementally(
       if (newest && newest > watermark) watermark = newest;
     }
     if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
+    after = page.pageInfo.endCursor ?? null;
   }
   return { resource, records, pages, watermark };
 }
@@ -95,7 +103,7 @@ export async function syncResourceIncrementally(
 function maxUpdatedAt(nodes: Node[]): Date | null {
   let max: number | null = null;
   for (const node of nodes) {
-    const t = typeof node.updatedAt === "string" ? Date.parse(node.updatedAt) : NaN;
+    const t = Date.parse(node.updatedAt);
     if (!Number.isNaN(t) && (max === null || t > max)) max = t;
   }
   return max === null ? null : new Date(max);
@@ -113,10 +121,10 @@ async function advanceWatermark(prisma: PrismaClient, shopId: number, resource: 
 
 async function completeNodes(client: AdminGraphql, resource: SyncResource, nodes: Node[], signal?: AbortSignal): Promise<Node[]> {
   if (resource === "products") {
-    for (const product of nodes) await completeVariants(client, product, signal);
+    for (const product of nodes as ProductNode[]) await completeVariants(client, product, signal);
   }
   if (resource === "orders") {
-    for (const order of nodes) {
+    for (const order of nodes as OrderNode[]) {
       await completeLineItems(client, order, signal);
       await completeRefunds(client, order, signal);
     }
@@ -124,10 +132,10 @@ async function completeNodes(client: AdminGraphql, resource: SyncResource, nodes
   return nodes;
 }
 
-async function completeVariants(client: AdminGraphql, product: Node, signal?: AbortSignal): Promise<void> {
-  const variants = product.variants as Page<unknown>;
+async function completeVariants(client: AdminGraphql, product: ProductNode, signal?: AbortSignal): Promise<void> {
+  const variants = product.variants;
   while (variants.pageInfo.hasNextPage) {
-    const data = await client.request<{ product: { variants: Page<unknown> } | null }>(
+    const data = await client.request<StorepulseProductVariantsQuery>(
       PRODUCT_VARIANTS_PAGE,
       { id: product.id, after: variants.pageInfo.endCursor },
       { signal },
@@ -138,10 +146,10 @@ async function completeVariants(client: AdminGraphql, product: Node, signal?: Ab
   }
 }
 
-async function completeLineItems(client: AdminGraphql, order: Node, signal?: AbortSignal): Promise<void> {
-  const lines = order.lineItems as Page<unknown>;
+async function completeLineItems(client: AdminGraphql, order: OrderNode, signal?: AbortSignal): Promise<void> {
+  const lines = order.lineItems;
   while (lines.pageInfo.hasNextPage) {
-    const data = await client.request<{ order: { lineItems: Page<unknown> } | null }>(
+    const data = await client.request<StorepulseOrderLineItemsQuery>(
       ORDER_LINE_ITEMS_PAGE,
       { id: order.id, after: lines.pageInfo.endCursor },
       { signal },
@@ -152,7 +160,7 @@ async function completeLineItems(client: AdminGraphql, order: Node, signal?: Abo
   }
 }
 
-type RefundNode = Record<string, unknown> & { refundLineItems: Page<unknown>; refundShippingLines: Page<unknown> };
+type RefundNode = OrderNode["refunds"][number];
 
 function refundsOverflow(refunds: RefundNode[], maxRefunds: number): boolean {
   return (
@@ -161,10 +169,10 @@ function refundsOverflow(refunds: RefundNode[], maxRefunds: number): boolean {
   );
 }
 
-async function completeRefunds(client: AdminGraphql, order: Node, signal?: AbortSignal): Promise<void> {
-  const refunds = order.refunds as RefundNode[];
+async function completeRefunds(client: AdminGraphql, order: OrderNode, signal?: AbortSignal): Promise<void> {
+  const refunds = order.refunds;
   if (!refundsOverflow(refunds, PAGE_SIZES.refundsPerOrder)) return;
-  const data = await client.request<{ order: { refunds: RefundNode[] } | null }>(ORDER_REFUNDS_DETAIL, { id: order.id }, { signal });
+  const data = await client.request<StorepulseOrderRefundsQuery>(ORDER_REFUNDS_DETAIL, { id: order.id }, { signal });
   if (!data.order) return;
   if (refundsOverflow(data.order.refunds, REFUNDS_DETAIL_LIMIT)) {
     // Writing a partial refund list would erase stored refunds; fail loudly instead

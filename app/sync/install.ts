@@ -8,17 +8,7 @@ import type { SyncContext } from "./context";
 import type { AdminGraphql } from "./graphql-client";
 import { SHOP_QUERY } from "./queries";
 import { runShopPass, type PassOutcome } from "./shop-sync";
-
-interface ShopQueryResult {
-  shop: {
-    name: string;
-    email: string | null;
-    myshopifyDomain: string;
-    currencyCode: string;
-    ianaTimezone: string;
-    plan: { displayName: string | null; publicDisplayName: string | null; shopifyPlus: boolean; partnerDevelopment: boolean } | null;
-  };
-}
+import type { StorepulseShopQuery } from "../types/admin.generated";
 
 /** Create or refresh the tenant row from a verified install (fast: database only). */
 export async function recordShopInstall(prisma: PrismaClient, domain: string, grantedScopes: string): Promise<Shop> {
@@ -45,7 +35,7 @@ export async function recordShopInstall(prisma: PrismaClient, domain: string, gr
 
 /** Name, currency, time zone and plan from Shopify. */
 export async function refreshShopDetails(prisma: PrismaClient, client: AdminGraphql, domain: string): Promise<Shop> {
-  const { shop } = await client.request<ShopQueryResult>(SHOP_QUERY);
+  const { shop } = await client.request<StorepulseShopQuery>(SHOP_QUERY);
   return prisma.shop.update({
     where: { domain },
     data: {

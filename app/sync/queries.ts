@@ -3,6 +3,14 @@
 // fragment per type, shared by the bulk export and the paginated incremental pages,
 // so both paths hand app/sync/mapping.ts the same node shape.
 //
+// Every document is static `#graphql` text (fragments appended as whole definitions):
+// Shopify's codegen preset reads them and generates their variable and result types into
+// app/types/admin.generated.d.ts (`npm run graphql-codegen`; `npm run typecheck` fails when
+// that is stale). Page sizes are therefore literal in the documents; PAGE_SIZES and
+// REFUND_DETAIL_SIZES repeat them for the engine's reasoning, and tests/sync-documents.test.ts
+// checks the two agree. (Not `$first` variables: the requested cost Shopify checks before
+// running a call is computed from the document, and literal sizes keep it fixed per document.)
+//
 // Page sizes are chosen for Shopify's cost model: the *requested* cost (computed from
 // the document: connections 2 + ⌊2·ln(first)⌋ × node, lists as one object) must fit the
 // bucket before a call runs and stay under 1000, while the *actual* cost (what came
@@ -12,10 +20,7 @@
 
 export const ADMIN_API_VERSION = "2026-10";
 
-const MONEY = `shopMoney { amount currencyCode }`;
-const MONEY_WITH_PRESENTMENT = `shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }`;
-
-export const CUSTOMER_FIELDS = `
+export const CUSTOMER_FIELDS = `#graphql
 fragment CustomerFields on Customer {
   id
   firstName
@@ -30,7 +35,7 @@ fragment CustomerFields on Customer {
   updatedAt
 }`;
 
-export const PRODUCT_FIELDS = `
+export const PRODUCT_FIELDS = `#graphql
 fragment ProductFields on Product {
   id
   title
@@ -42,7 +47,7 @@ fragment ProductFields on Product {
   updatedAt
 }`;
 
-export const VARIANT_FIELDS = `
+export const VARIANT_FIELDS = `#graphql
 fragment VariantFields on ProductVariant {
   id
   title
@@ -50,7 +55,7 @@ fragment VariantFields on ProductVariant {
   price
 }`;
 
-export const ORDER_FIELDS = `
+export const ORDER_FIELDS = `#graphql
 fragment OrderFields on Order {
   id
   name
@@ -63,57 +68,57 @@ fragment OrderFields on Order {
   test
   currencyCode
   presentmentCurrencyCode
-  totalPriceSet { ${MONEY_WITH_PRESENTMENT} }
-  subtotalPriceSet { ${MONEY} }
-  totalDiscountsSet { ${MONEY} }
-  totalTaxSet { ${MONEY} }
-  totalShippingPriceSet { ${MONEY} }
-  totalRefundedSet { ${MONEY} }
+  totalPriceSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
+  subtotalPriceSet { shopMoney { amount currencyCode } }
+  totalDiscountsSet { shopMoney { amount currencyCode } }
+  totalTaxSet { shopMoney { amount currencyCode } }
+  totalShippingPriceSet { shopMoney { amount currencyCode } }
+  totalRefundedSet { shopMoney { amount currencyCode } }
 }`;
 
-export const LINE_ITEM_FIELDS = `
+export const LINE_ITEM_FIELDS = `#graphql
 fragment LineItemFields on LineItem {
   id
   title
   sku
   quantity
   isGiftCard
-  originalUnitPriceSet { ${MONEY} }
+  originalUnitPriceSet { shopMoney { amount currencyCode } }
   # Every allocation (line- and order-level): what the line is net of. totalDiscountSet
   # would miss order-level discounts (2026-10 schema: "This value doesn't include
   # order-level discounts.").
-  discountAllocations { allocatedAmountSet { ${MONEY} } }
+  discountAllocations { allocatedAmountSet { shopMoney { amount currencyCode } } }
   product { id }
   variant { id }
 }`;
 
-export const REFUND_FIELDS = `
+export const REFUND_FIELDS = `#graphql
 fragment RefundFields on Refund {
   id
   createdAt
   note
 }`;
 
-export const REFUND_LINE_ITEM_FIELDS = `
+export const REFUND_LINE_ITEM_FIELDS = `#graphql
 fragment RefundLineItemFields on RefundLineItem {
   id
   quantity
   lineItem { id }
-  subtotalSet { ${MONEY} }
-  totalTaxSet { ${MONEY} }
+  subtotalSet { shopMoney { amount currencyCode } }
+  totalTaxSet { shopMoney { amount currencyCode } }
 }`;
 
-export const REFUND_SHIPPING_LINE_FIELDS = `
+export const REFUND_SHIPPING_LINE_FIELDS = `#graphql
 fragment RefundShippingLineFields on RefundShippingLine {
   id
-  subtotalAmountSet { ${MONEY} }
-  taxAmountSet { ${MONEY} }
+  subtotalAmountSet { shopMoney { amount currencyCode } }
+  taxAmountSet { shopMoney { amount currencyCode } }
 }`;
 
 // ---------------------------------------------------------------------------
 // Shop (install): name, currency, IANA zone, plan.
 
-export const SHOP_QUERY = `
+export const SHOP_QUERY = `#graphql
 query StorepulseShop {
   shop {
     name
@@ -139,7 +144,7 @@ query StorepulseShop {
 // after their parent (ungrouped output, the 2026-01+ default): bulk.ts/backfill.ts
 // write parents and children independently.
 
-export const BULK_CUSTOMERS = `
+export const BULK_CUSTOMERS = `#graphql
 query StorepulseBulkCustomers {
   customers {
     edges { node { ...CustomerFields } }
@@ -147,7 +152,7 @@ query StorepulseBulkCustomers {
 }
 ${CUSTOMER_FIELDS}`;
 
-export const BULK_PRODUCTS = `
+export const BULK_PRODUCTS = `#graphql
 query StorepulseBulkProducts {
   products {
     edges {
@@ -162,12 +167,11 @@ query StorepulseBulkProducts {
 ${PRODUCT_FIELDS}
 ${VARIANT_FIELDS}`;
 
-/** `search`: e.g. "processed_at:>='…'" without read_all_orders; empty for all history. */
-export function bulkOrdersQuery(search: string | null): string {
-  const args = search ? `(query: ${JSON.stringify(search)})` : "";
-  return `
+// Static, so codegen reads and checks it; the search is spliced in at run time (a bulk
+// query is sent as a string inside bulkOperationRunQuery and takes no variables).
+export const BULK_ORDERS = `#graphql
 query StorepulseBulkOrders {
-  orders${args} {
+  orders {
     edges {
       node {
         id
@@ -181,9 +185,16 @@ query StorepulseBulkOrders {
 ${ORDER_FIELDS}
 ${LINE_ITEM_FIELDS}
 ${REFUND_FIELDS}`;
+
+/** `search`: e.g. "processed_at:>='…'" without read_all_orders; empty for all history. */
+export function bulkOrdersQuery(search: string | null): string {
+  if (!search) return BULK_ORDERS;
+  const withSearch = BULK_ORDERS.replace("\n  orders {", `\n  orders(query: ${JSON.stringify(search)}) {`);
+  if (withSearch === BULK_ORDERS) throw new Error("BULK_ORDERS lost its `orders {` root field");
+  return withSearch;
 }
 
-export const BULK_RUN = `
+export const BULK_RUN = `#graphql
 mutation StorepulseBulkRun($query: String!) {
   bulkOperationRunQuery(query: $query) {
     bulkOperation { id status createdAt }
@@ -191,7 +202,7 @@ mutation StorepulseBulkRun($query: String!) {
   }
 }`;
 
-export const BULK_OPERATION_STATUS = `
+export const BULK_OPERATION_STATUS = `#graphql
 query StorepulseBulkOperation($id: ID!) {
   bulkOperation(id: $id) {
     id
@@ -207,7 +218,7 @@ query StorepulseBulkOperation($id: ID!) {
   }
 }`;
 
-export const BULK_CANCEL = `
+export const BULK_CANCEL = `#graphql
 mutation StorepulseBulkCancel($id: ID!) {
   bulkOperationCancel(id: $id) {
     bulkOperation { id status }
@@ -232,21 +243,21 @@ export const PAGE_SIZES = {
   shippingLinesPerRefund: 1,
 } as const;
 
-export const CUSTOMERS_PAGE = `
+export const CUSTOMERS_PAGE = `#graphql
 query StorepulseCustomersPage($query: String!, $after: String) {
-  customers(first: ${PAGE_SIZES.customers}, after: $after, query: $query, sortKey: UPDATED_AT) {
+  customers(first: 100, after: $after, query: $query, sortKey: UPDATED_AT) {
     nodes { ...CustomerFields }
     pageInfo { hasNextPage endCursor }
   }
 }
 ${CUSTOMER_FIELDS}`;
 
-export const PRODUCTS_PAGE = `
+export const PRODUCTS_PAGE = `#graphql
 query StorepulseProductsPage($query: String!, $after: String) {
-  products(first: ${PAGE_SIZES.products}, after: $after, query: $query, sortKey: UPDATED_AT) {
+  products(first: 25, after: $after, query: $query, sortKey: UPDATED_AT) {
     nodes {
       ...ProductFields
-      variants(first: ${PAGE_SIZES.variantsPerProduct}) {
+      variants(first: 25) {
         nodes { ...VariantFields }
         pageInfo { hasNextPage endCursor }
       }
@@ -257,22 +268,22 @@ query StorepulseProductsPage($query: String!, $after: String) {
 ${PRODUCT_FIELDS}
 ${VARIANT_FIELDS}`;
 
-export const ORDERS_PAGE = `
+export const ORDERS_PAGE = `#graphql
 query StorepulseOrdersPage($query: String!, $after: String) {
-  orders(first: ${PAGE_SIZES.orders}, after: $after, query: $query, sortKey: UPDATED_AT) {
+  orders(first: 5, after: $after, query: $query, sortKey: UPDATED_AT) {
     nodes {
       ...OrderFields
-      lineItems(first: ${PAGE_SIZES.lineItemsPerOrder}) {
+      lineItems(first: 10) {
         nodes { ...LineItemFields }
         pageInfo { hasNextPage endCursor }
       }
-      refunds(first: ${PAGE_SIZES.refundsPerOrder}) {
+      refunds(first: 2) {
         ...RefundFields
-        refundLineItems(first: ${PAGE_SIZES.linesPerRefund}) {
+        refundLineItems(first: 5) {
           nodes { ...RefundLineItemFields }
           pageInfo { hasNextPage endCursor }
         }
-        refundShippingLines(first: ${PAGE_SIZES.shippingLinesPerRefund}) {
+        refundShippingLines(first: 1) {
           nodes { ...RefundShippingLineFields }
           pageInfo { hasNextPage endCursor }
         }
@@ -289,7 +300,7 @@ ${REFUND_SHIPPING_LINE_FIELDS}`;
 
 // Follow-ups for the rare record whose nested lists did not fit in a page.
 
-export const PRODUCT_VARIANTS_PAGE = `
+export const PRODUCT_VARIANTS_PAGE = `#graphql
 query StorepulseProductVariants($id: ID!, $after: String) {
   product(id: $id) {
     variants(first: 250, after: $after) {
@@ -300,7 +311,7 @@ query StorepulseProductVariants($id: ID!, $after: String) {
 }
 ${VARIANT_FIELDS}`;
 
-export const ORDER_LINE_ITEMS_PAGE = `
+export const ORDER_LINE_ITEMS_PAGE = `#graphql
 query StorepulseOrderLineItems($id: ID!, $after: String) {
   order(id: $id) {
     lineItems(first: 100, after: $after) {
@@ -313,7 +324,7 @@ ${LINE_ITEM_FIELDS}`;
 
 /** Up to 6 refunds with 20 lines each; beyond that see incremental.ts. */
 export const REFUNDS_DETAIL_LIMIT = 6;
-export const ORDER_REFUNDS_DETAIL = `
+export const ORDER_REFUNDS_DETAIL = `#graphql
 query StorepulseOrderRefunds($id: ID!) {
   order(id: $id) {
     refunds(first: 6) {
@@ -364,18 +375,18 @@ export function refundDetailsActualCostPerOrder(sizes = REFUND_DETAIL_SIZES): nu
   return 1 + sizes.refundsPerOrder * refund;
 }
 
-export const ORDER_REFUND_DETAILS = `
+export const ORDER_REFUND_DETAILS = `#graphql
 query StorepulseOrderRefundDetails($ids: [ID!]!) {
   nodes(ids: $ids) {
     ... on Order {
       id
-      refunds(first: ${REFUND_DETAIL_SIZES.refundsPerOrder}) {
+      refunds(first: 3) {
         ...RefundFields
-        refundLineItems(first: ${REFUND_DETAIL_SIZES.linesPerRefund}) {
+        refundLineItems(first: 10) {
           nodes { ...RefundLineItemFields }
           pageInfo { hasNextPage endCursor }
         }
-        refundShippingLines(first: ${REFUND_DETAIL_SIZES.shippingLinesPerRefund}) {
+        refundShippingLines(first: 2) {
           nodes { ...RefundShippingLineFields }
           pageInfo { hasNextPage endCursor }
         }
@@ -388,7 +399,7 @@ ${REFUND_LINE_ITEM_FIELDS}
 ${REFUND_SHIPPING_LINE_FIELDS}`;
 
 /** The rest of one refund's lines (a refund is a Node on Shopify). */
-export const REFUND_LINES_PAGE = `
+export const REFUND_LINES_PAGE = `#graphql
 query StorepulseRefundLines($id: ID!, $linesAfter: String, $shippingAfter: String) {
   node(id: $id) {
     ... on Refund {

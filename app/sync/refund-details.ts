@@ -21,27 +21,15 @@ import { refundFromGraphql } from "./mapping";
 import { ORDER_REFUND_DETAILS, REFUND_LINES_PAGE, refundDetailsActualCostPerOrder } from "./queries";
 import type { RefundRecord } from "./records";
 import { completeRefundDetails, orderIdsWithRefunds, storedRefundIds } from "./store";
+import type { StorepulseOrderRefundDetailsQuery, StorepulseRefundLinesQuery } from "../types/admin.generated";
 
 /** Actual cost one batch may drain from the bucket. */
 export const REFUND_DETAILS_COST_TARGET = 500;
 /** Shopify accepts up to 250 ids in `nodes(ids:)`; far fewer fit the cost target anyway. */
 const MAX_IDS = 250;
 
-interface Page<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-type RefundNode = Record<string, unknown> & {
-  id: string;
-  refundLineItems: Page<Record<string, unknown>>;
-  refundShippingLines: Page<Record<string, unknown>>;
-};
-
-interface OrderRefundsNode {
-  id: string;
-  refunds: RefundNode[];
-}
+// Result shapes generated from the documents and the schema (npm run graphql-codegen).
+type RefundNode = NonNullable<StorepulseRefundLinesQuery["node"]>;
 
 export interface RefundDetailsResult {
   orders: number;
@@ -87,7 +75,7 @@ export async function readRefundDetails(
     const size = refundBatchSize(costPerOrder, maximumAvailable);
     const ids = await lane(() => orderIdsWithRefunds(prisma, shop.id, after, size));
     if (ids.length === 0) return result;
-    const data = await client.request<{ nodes: (OrderRefundsNode | null)[] }>(
+    const data = await client.request<StorepulseOrderRefundDetailsQuery>(
       ORDER_REFUND_DETAILS,
       { ids: ids.map(orderGid) },
       {
@@ -130,7 +118,7 @@ export async function readRefundDetails(
 
 async function completeRefundLines(client: AdminGraphql, refund: RefundNode, signal?: AbortSignal): Promise<void> {
   while (refund.refundLineItems.pageInfo.hasNextPage || refund.refundShippingLines.pageInfo.hasNextPage) {
-    const data = await client.request<{ node: RefundNode | null }>(
+    const data = await client.request<StorepulseRefundLinesQuery>(
       REFUND_LINES_PAGE,
       {
         id: refund.id,
@@ -140,17 +128,20 @@ async function completeRefundLines(client: AdminGraphql, refund: RefundNode, sig
       { signal },
     );
     if (!data.node) return;
-    for (const key of ["refundLineItems", "refundShippingLines"] as const) {
-      const page = refund[key];
-      if (!page.pageInfo.hasNextPage) continue;
-      page.nodes.push(...data.node[key].nodes);
-      page.pageInfo = data.node[key].pageInfo;
+    // Each list moves on only while it has more (the other's cursor stays put).
+    if (refund.refundLineItems.pageInfo.hasNextPage) {
+      refund.refundLineItems.nodes.push(...data.node.refundLineItems.nodes);
+      refund.refundLineItems.pageInfo = data.node.refundLineItems.pageInfo;
+    }
+    if (refund.refundShippingLines.pageInfo.hasNextPage) {
+      refund.refundShippingLines.nodes.push(...data.node.refundShippingLines.nodes);
+      refund.refundShippingLines.pageInfo = data.node.refundShippingLines.pageInfo;
     }
   }
 }
 
 async function fetchRefund(client: AdminGraphql, refundId: string, signal?: AbortSignal): Promise<RefundNode | null> {
-  const data = await client.request<{ node: RefundNode | null }>(
+  const data = await client.request<StorepulseRefundLinesQuery>(
     REFUND_LINES_PAGE,
     { id: refundGid(refundId), linesAfter: null, shippingAfter: null },
     { signal },
