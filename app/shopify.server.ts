@@ -15,7 +15,7 @@ import prisma from "./db.server";
 import { EncryptedSessionStorage } from "./security/encrypted-session-storage.server";
 import { appExportVault } from "./security/export-vault.server";
 import { appKeyring } from "./security/keys.server";
-import { useExportVault } from "./sync/lifecycle";
+import { configureExportVault } from "./sync/lifecycle";
 import { env } from "./env.server";
 import { createSyncEngine } from "./services/sync-engine.server";
 import type { SyncContext } from "./sync/context";
@@ -25,7 +25,7 @@ export const apiVersion = ApiVersion.October26;
 
 routeShopifyApiToSimulator();
 // Data-request exports sealed at rest and expiring (app/sync/lifecycle.ts).
-useExportVault(appExportVault());
+configureExportVault(appExportVault());
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,

@@ -1,6 +1,6 @@
 // Preset or custom date range, kept in the URL (?preset= or ?from=&to=) so the view
 // can be bookmarked and the loader does the work.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, InlineStack, Select, TextField } from "@shopify/polaris";
 import { DATE_PRESETS, type DatePreset } from "~/insights/presets";
 
@@ -15,11 +15,15 @@ export function DateRangePicker({ preset, from, to, onChange }: DateRangePickerP
   const [mode, setMode] = useState<DatePreset>(preset);
   const [customFrom, setCustomFrom] = useState(from);
   const [customTo, setCustomTo] = useState(to);
-  useEffect(() => {
+  // A new range from the URL (navigation) resets the local edits: adjust state while
+  // rendering, as React recommends, rather than in an effect (one render, not two).
+  const [shown, setShown] = useState({ preset, from, to });
+  if (shown.preset !== preset || shown.from !== from || shown.to !== to) {
+    setShown({ preset, from, to });
     setMode(preset);
     setCustomFrom(from);
     setCustomTo(to);
-  }, [preset, from, to]);
+  }
   const invalid = !customFrom || !customTo || customFrom > customTo;
   return (
     <InlineStack gap="200" blockAlign="end" wrap>

@@ -1,6 +1,6 @@
 // Searchable, sortable, paginated list whose state lives in the URL (q, sort,
 // direction, page), so the loader does the searching/sorting/paging in SQL.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import { BlockStack, Button, Card, DataTable, InlineStack, Pagination, Text, TextField } from "@shopify/polaris";
 import { TableSkeleton } from "./LoadingSkeleton";
@@ -33,7 +33,12 @@ export function SortableListCard<Sort extends string>(props: SortableListCardPro
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location?.pathname === props.pathname;
   const [query, setQuery] = useState(props.q);
-  useEffect(() => setQuery(props.q), [props.q]);
+  // A new query from the URL replaces the local edit (state adjusted while rendering, not in an effect).
+  const [shownQ, setShownQ] = useState(props.q);
+  if (shownQ !== props.q) {
+    setShownQ(props.q);
+    setQuery(props.q);
+  }
   const sortIndex = columns.findIndex((c) => c.sort === sort);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;

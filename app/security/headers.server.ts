@@ -41,7 +41,6 @@ function cameOverHttps(request: http.IncomingMessage | undefined): boolean {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var storepulseSecurityHeaders: boolean | undefined;
 }
 

@@ -142,7 +142,7 @@ export interface ExportVault {
 
 let vault: ExportVault | undefined;
 
-export function useExportVault(configured: ExportVault): void {
+export function configureExportVault(configured: ExportVault): void {
   vault = configured;
 }
 

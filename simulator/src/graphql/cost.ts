@@ -8,10 +8,8 @@
 // rules to the returned data (nulls cost nothing).
 import {
   getNamedType,
-  getNullableType,
   isAbstractType,
   isLeafType,
-  isListType,
   isObjectType,
   Kind,
   type FieldNode,

@@ -796,7 +796,7 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
 /** Types whose sources are plain data objects: their fields are read as properties. */
 const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|TaxLine|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError|UserError)$/;
 
-export const fieldResolver: GraphQLFieldResolver<any, RequestContext> = (source, args, ctx, info) => {
+export const fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
   const typeName = info.parentType.name;
   const fn = resolvers[typeName]?.[info.fieldName];
   if (fn) return fn(source, args, ctx, info);
@@ -806,6 +806,6 @@ export const fieldResolver: GraphQLFieldResolver<any, RequestContext> = (source,
   throw notImplemented(typeName, info.fieldName, info);
 };
 
-export const typeResolver: GraphQLTypeResolver<any, RequestContext> = (value) =>
-  value && typeof value === "object" && typeof value.__typename === "string" ? value.__typename : undefined;
+export const typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value) =>
+  value && typeof value === "object" && "__typename" in value && typeof value.__typename === "string" ? value.__typename : undefined;
 

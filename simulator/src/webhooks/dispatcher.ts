@@ -243,7 +243,7 @@ export class WebhookDispatcher {
     if (this.closed) return;
     record.attempts++;
     if (!isDuplicate) record.attemptedAt.push(this.shopifyNow());
-    let status = 0;
+    let status: number;
     try {
       const res = await fetch(record.uri, {
         method: "POST",

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- plain browser script: element callbacks keep a reference to the custom element they belong to. */
 // Stand-in for Shopify's App Bridge (https://cdn.shopify.com/shopifycloud/app-bridge.js),
 // served by the Shopify simulator at /shopifycloud/app-bridge.js.
 //
@@ -38,7 +39,7 @@
   function readStored() {
     try {
       return JSON.parse(window.sessionStorage.getItem(storageKey) || "{}");
-    } catch (e) {
+    } catch {
       return {};
     }
   }
@@ -68,7 +69,7 @@
         storageKey,
         JSON.stringify({ apiKey: config.apiKey, shop: config.shop, host: config.host, locale: config.locale }),
       );
-    } catch (e) {
+    } catch {
       /* storage may be blocked in third-party iframes; the URL still carries the config */
     }
   }
@@ -142,7 +143,7 @@
     try {
       var part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
       return JSON.parse(atob(part)).exp * 1000;
-    } catch (e) {
+    } catch {
       return 0;
     }
   }
