@@ -155,7 +155,8 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
     await waitFor(async () => stack.app.output().includes("POST /webhooks/app/uninstalled 200"), "app/uninstalled to be processed");
     expect((await prisma.shop.findUniqueOrThrow({ where: { domain: shop } })).uninstalledAt).not.toBeNull();
     const calls = stack.sim.control.adminApiCallCount(shop);
-    await new Promise((r) => setTimeout(r, 2_000));
+    // Everything Shopify still had in flight for the shop has been answered by the app.
+    await stack.sim.control.webhooksIdle();
     expect(stack.sim.control.adminApiCallCount(shop)).toBe(calls);
     expect(stack.app.output()).not.toMatch(/shpua_|shprt_/);
   }, 60_000);

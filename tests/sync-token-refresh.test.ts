@@ -38,7 +38,8 @@ describe(`expiring offline tokens (${inject("databaseKind")})`, () => {
     expect(session.expires!.getTime() - Date.now()).toBeLessThan(10_000);
 
     stack.sim.control.createCustomer(shop, { firstName: "Late", lastName: "Comer", email: "late@example.com" });
-    await new Promise((r) => setTimeout(r, 2_500)); // the stored token is now expired
+    // Wait on the condition itself: the stored token's expiry has passed.
+    await waitFor(async () => Date.now() > session.expires!.getTime(), "the stored token to expire", 30_000);
     const response = await fetch(`${stack.app.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) });
     expect(response.status).toBe(202);
     await waitFor(async () => passLines().length >= 2, "the manual pass");

@@ -3,7 +3,7 @@
 // tick) picks due shops only, backs off per shop after errors and can be turned off.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { validateAdminDocument } from "../simulator/src/index";
 import { createSyncTestPrisma, engineContext, startSyncSimulator } from "./sync-support";
 import { handleInstall } from "~/sync/install";
@@ -92,7 +92,14 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
     expect(await claimShopLease(otherInstance, shop.id, "worker-b", 60_000)).toBe(false);
     // The holder may renew its own claim.
     expect(await claimShopLease(prisma, shop.id, "crashed-worker", 800)).toBe(true);
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Wait until the database itself says the crashed worker's lease has run out.
+    await vi.waitFor(
+      async () => {
+        const [row] = await prisma.$queryRaw<{ expired: boolean }[]>`SELECT bool_and(lease_expires_at < now()) AS expired FROM sync_state WHERE shop_id = ${shop.id}`;
+        if (!row?.expired) throw new Error("lease still held");
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     expect(await claimShopLease(otherInstance, shop.id, "worker-b", 60_000)).toBe(true);
     const states = await prisma.syncState.findMany({ where: { shopId: shop.id } });
     expect(states.every((s) => s.leaseOwner === "worker-b")).toBe(true);
@@ -119,7 +126,7 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
     expect(offsets.every((o) => o >= 0 && o < 50_000)).toBe(true);
     expect(spreadOffsetMs("a.myshopify.com", 50_000)).toBe(offsets[0]);
     const syncCron = (vars: Record<string, string>) =>
-      parseEnv({ SHOPIFY_API_KEY: TEST_APP.apiKey, SHOPIFY_API_SECRET: TEST_APP.apiSecret, SHOPIFY_APP_URL: "https://app.example", SCOPES: TEST_APP.scopes, ...vars }).syncCron;
+      parseEnv({ SHOPIFY_API_KEY: TEST_APP.apiKey, SHOPIFY_API_SECRET: TEST_APP.apiSecret, SHOPIFY_APP_URL: "https://app.example", SCOPES: TEST_APP.scopes, DATABASE_URL: "postgresql://db.example/storepulse", STOREPULSE_ENCRYPTION_KEY: TEST_APP.encryptionKey, ...vars }).syncCron;
     expect(syncCron({ SYNC_CRON: "off", NODE_ENV: "production" })).toBe(false);
     expect(syncCron({ NODE_ENV: "production" })).toBe(true);
     expect(syncCron({ NODE_ENV: "test" })).toBe(false);
