@@ -12,7 +12,9 @@ const onOff = z
   .pipe(z.enum(["on", "off", "true", "false", "1", "0"]))
   .transform((value) => ["on", "true", "1"].includes(value));
 
-const encryptionKey = z.string().refine((value) => decodeKey(value) !== null, "must be 32 bytes, base64 (openssl rand -base64 32)");
+const encryptionKey = z
+  .string()
+  .refine((value) => decodeKey(value) !== null, "must be 32 bytes, base64 (openssl rand -base64 32)");
 
 const databaseSchema = z.object({
   // Unset: the embedded PostgreSQL (development and demos only).
@@ -34,7 +36,12 @@ const schema = databaseSchema.extend({
   // send every shop's tokens to whoever runs it.
   SHOPIFY_SIMULATOR_URL: z
     .url()
-    .refine((value) => /^https?:$/.test(new URL(value).protocol) && ["127.0.0.1", "localhost", "[::1]"].includes(new URL(value).hostname), "must be http(s)://127.0.0.1|localhost|[::1]:port")
+    .refine(
+      (value) =>
+        /^https?:$/.test(new URL(value).protocol) &&
+        ["127.0.0.1", "localhost", "[::1]"].includes(new URL(value).hostname),
+      "must be http(s)://127.0.0.1|localhost|[::1]:port",
+    )
     .optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   // The App Bridge script the pages load; unset: Shopify's CDN, or the simulator's
@@ -45,7 +52,7 @@ const schema = databaseSchema.extend({
   SYNC_CRON: onOff.optional(),
   SYNC_CRON_EXPRESSION: z
     .string()
-    .refine((expression) => validCronExpression(expression), "not a node-cron expression, e.g. \"* * * * *\"")
+    .refine((expression) => validCronExpression(expression), 'not a node-cron expression, e.g. "* * * * *"')
     .default("* * * * *"),
   // Secrets at rest (app/security): the key sealing tokens and exports (32 bytes, base64;
   // required in production), older keys still decrypting during a rotation, and how long
@@ -53,7 +60,10 @@ const schema = databaseSchema.extend({
   STOREPULSE_ENCRYPTION_KEY: encryptionKey.optional(),
   STOREPULSE_ENCRYPTION_KEYS: z
     .string()
-    .refine((list) => list.split(",").every((k) => !k.trim() || decodeKey(k) !== null), "each key must be 32 bytes, base64")
+    .refine(
+      (list) => list.split(",").every((k) => !k.trim() || decodeKey(k) !== null),
+      "each key must be 32 bytes, base64",
+    )
     .optional(),
   STOREPULSE_DATA_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // on: print how long each step of a rollup recomputation takes.
@@ -100,7 +110,10 @@ function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string
 }
 
 /** The database part alone (`npm run setup` migrates without the Shopify credentials). */
-export function parseDatabaseEnv(source: Record<string, string | undefined>): { databaseUrl: string | undefined; embeddedDataDir: string } {
+export function parseDatabaseEnv(source: Record<string, string | undefined>): {
+  databaseUrl: string | undefined;
+  embeddedDataDir: string;
+} {
   const parsed = parseWith(databaseSchema, source);
   return { databaseUrl: parsed.DATABASE_URL, embeddedDataDir: path.resolve(parsed.STOREPULSE_DATA_DIR) };
 }
@@ -113,17 +126,22 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
     ]);
   }
   if (!parsed.DATABASE_URL && parsed.NODE_ENV === "production") {
-    throw new ConfigError(["missing environment variable DATABASE_URL (required in production: the embedded PGlite is for development and demos)"]);
+    throw new ConfigError([
+      "missing environment variable DATABASE_URL (required in production: the embedded PGlite is for development and demos)",
+    ]);
   }
   if (!parsed.STOREPULSE_ENCRYPTION_KEY && parsed.NODE_ENV === "production") {
-    throw new ConfigError(["missing environment variable STOREPULSE_ENCRYPTION_KEY (required in production: it seals tokens at rest)"]);
+    throw new ConfigError([
+      "missing environment variable STOREPULSE_ENCRYPTION_KEY (required in production: it seals tokens at rest)",
+    ]);
   }
   const simulatorOrigin = parsed.SHOPIFY_SIMULATOR_URL ? new URL(parsed.SHOPIFY_SIMULATOR_URL).origin : undefined;
   return {
     ...parsed,
     embeddedDataDir: path.resolve(parsed.STOREPULSE_DATA_DIR),
     simulatorOrigin,
-    appBridgeUrl: parsed.APP_BRIDGE_URL ?? (simulatorOrigin ? `${simulatorOrigin}/shopifycloud/app-bridge.js` : undefined),
+    appBridgeUrl:
+      parsed.APP_BRIDGE_URL ?? (simulatorOrigin ? `${simulatorOrigin}/shopifycloud/app-bridge.js` : undefined),
     syncCron: parsed.SYNC_CRON ?? parsed.NODE_ENV !== "test",
   };
 }

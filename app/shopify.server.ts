@@ -5,11 +5,7 @@
 // starts the backfill with it (built here so nothing imports back into this module).
 import { routeShopifyApiToSimulator } from "./shopify-simulator.server"; // before the adapter
 import "@shopify/shopify-app-remix/adapters/node";
-import {
-  ApiVersion,
-  AppDistribution,
-  shopifyApp,
-} from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { EncryptedSessionStorage } from "./security/encrypted-session-storage.server";

@@ -204,11 +204,33 @@ async function rawTotals(db: PrismaClient, shop: InsightsShop, from: string, to:
 
 async function rawSummary(db: PrismaClient, shop: InsightsShop, from: string, to: string) {
   const prev = previousRange(from, to);
-  const [totals, previous] = await Promise.all([rawTotals(db, shop, from, to), rawTotals(db, shop, prev.from, prev.to)]);
-  return { shop: shop.domain, currency: shop.currencyCode, timezone: shop.ianaTimezone, from, to, totals, previous: { ...previous, ...prev } };
+  const [totals, previous] = await Promise.all([
+    rawTotals(db, shop, from, to),
+    rawTotals(db, shop, prev.from, prev.to),
+  ]);
+  return {
+    shop: shop.domain,
+    currency: shop.currencyCode,
+    timezone: shop.ianaTimezone,
+    from,
+    to,
+    totals,
+    previous: { ...previous, ...prev },
+  };
 }
 
-interface RawBucket { bucket: string; orders: number; gross: string; disc: string; shipping: string; taxes: string; returns: string; shipping_refunds: string; tax_refunds: string; new_customers: number }
+interface RawBucket {
+  bucket: string;
+  orders: number;
+  gross: string;
+  disc: string;
+  shipping: string;
+  taxes: string;
+  returns: string;
+  shipping_refunds: string;
+  tax_refunds: string;
+  new_customers: number;
+}
 
 async function rawBuckets(db: PrismaClient, shop: InsightsShop, from: string, to: string, g: Granularity) {
   const unit = g;
@@ -243,16 +265,23 @@ async function rawBuckets(db: PrismaClient, shop: InsightsShop, from: string, to
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   return bucketStarts(from, to, g).map((date) => {
     const r = byBucket.get(date);
-    const gross = toDecimal(r?.gross), disc = toDecimal(r?.disc);
+    const gross = toDecimal(r?.gross),
+      disc = toDecimal(r?.disc);
     const net = gross.minus(disc).minus(toDecimal(r?.returns));
-    const total = net.plus(toDecimal(r?.shipping)).minus(toDecimal(r?.shipping_refunds)).plus(toDecimal(r?.taxes)).minus(toDecimal(r?.tax_refunds));
+    const total = net
+      .plus(toDecimal(r?.shipping))
+      .minus(toDecimal(r?.shipping_refunds))
+      .plus(toDecimal(r?.taxes))
+      .minus(toDecimal(r?.tax_refunds));
     return { date, orders: r?.orders ?? 0, gross, disc, net, total, newCustomers: r?.new_customers ?? 0 };
   });
 }
 
 async function rawTopCustomers(db: PrismaClient, shop: InsightsShop, from: string, to: string, limit: number) {
   const tz = shop.ianaTimezone;
-  const rows = await db.$queryRaw<{ id: string; name: string | null; email: string | null; orders: number; total: string }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; name: string | null; email: string | null; orders: number; total: string }[]
+  >`
     WITH b AS (
       SELECT (${from}::date::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS lo,
              ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS hi
@@ -266,7 +295,15 @@ async function rawTopCustomers(db: PrismaClient, shop: InsightsShop, from: strin
     SELECT r.customer_id::text AS id, nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email, r.orders, r.total::text AS total
     FROM ranked r LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
     ORDER BY r.total DESC, r.customer_id ASC`;
-  return { customers: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, orders: r.orders, totalSpent: roundMoney(toDecimal(r.total), shop.currencyCode) })) };
+  return {
+    customers: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      orders: r.orders,
+      totalSpent: roundMoney(toDecimal(r.total), shop.currencyCode),
+    })),
+  };
 }
 
 async function rawTopProducts(db: PrismaClient, shop: InsightsShop, from: string, to: string, limit: number) {
@@ -292,7 +329,14 @@ async function rawTopProducts(db: PrismaClient, shop: InsightsShop, from: string
     ranked AS (SELECT product_id, sum(units)::int AS units, sum(net) AS net FROM moves GROUP BY product_id ORDER BY net DESC, product_id ASC LIMIT ${limit})
     SELECT r.product_id::text AS id, p.title, r.units, r.net::text AS net
     FROM ranked r LEFT JOIN product p ON p.shop_id = ${shop.id} AND p.id = r.product_id ORDER BY r.net DESC, r.product_id ASC`;
-  return { products: rows.map((r) => ({ id: r.id, title: r.title, unitsSold: r.units, netSales: roundMoney(toDecimal(r.net), shop.currencyCode) })) };
+  return {
+    products: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      unitsSold: r.units,
+      netSales: roundMoney(toDecimal(r.net), shop.currencyCode),
+    })),
+  };
 }
 
 // ---- Run ----------------------------------------------------------------------------
@@ -304,14 +348,17 @@ async function main() {
     ? await prisma.shop.findFirst({ where: { domain: { startsWith: `bench-${ORDERS}-` } }, orderBy: { id: "desc" } })
     : null;
   const domain = existing?.domain ?? `bench-${ORDERS}-${Date.now().toString(36)}.myshopify.com`;
-  const created = existing ?? (await prisma.shop.create({ data: { domain, currencyCode: "USD", ianaTimezone: TIMEZONE } }));
+  const created =
+    existing ?? (await prisma.shop.create({ data: { domain, currencyCode: "USD", ianaTimezone: TIMEZONE } }));
   const shop: InsightsShop = { id: created.id, domain, currencyCode: "USD", ianaTimezone: TIMEZONE };
   const keep = args.keep || existing !== null;
   try {
     if (existing) {
       console.log(`Reusing shop ${shop.id} (${domain}) and its rollups`);
     } else {
-      console.log(`Generating ${ORDERS.toLocaleString("en")} orders, ${CUSTOMERS.toLocaleString("en")} customers, ${PRODUCTS} products (shop ${shop.id})…`);
+      console.log(
+        `Generating ${ORDERS.toLocaleString("en")} orders, ${CUSTOMERS.toLocaleString("en")} customers, ${PRODUCTS} products (shop ${shop.id})…`,
+      );
       const [, genMs] = await timed(() => generate(prisma, shop.id));
       console.log(`  generated in ${(genMs / 1000).toFixed(1)} s`);
       const [rollup, rollupMs] = await timed(() => recomputeAllRollups(prisma, shop.id));
@@ -325,24 +372,63 @@ async function main() {
     const from = addDays(to, -364);
     const range = { from, to };
     const cases: { name: string; insights: () => Promise<unknown>; raw: () => Promise<unknown> }[] = [
-      { name: "summary", insights: () => getSummary(prisma, shop, range), raw: () => rawSummary(prisma, shop, from, to) },
+      {
+        name: "summary",
+        insights: () => getSummary(prisma, shop, range),
+        raw: () => rawSummary(prisma, shop, from, to),
+      },
       {
         name: "orders-by-date (day)",
         insights: () => getOrdersByDate(prisma, shop, { ...range, granularity: "day" }),
-        raw: async () => ({ from, to, granularity: "day", series: (await rawBuckets(prisma, shop, from, to, "day")).map((p) => ({ date: p.date, orders: p.orders, totalSales: roundMoney(p.total, "USD"), netSales: roundMoney(p.net, "USD") })) }),
+        raw: async () => ({
+          from,
+          to,
+          granularity: "day",
+          series: (await rawBuckets(prisma, shop, from, to, "day")).map((p) => ({
+            date: p.date,
+            orders: p.orders,
+            totalSales: roundMoney(p.total, "USD"),
+            netSales: roundMoney(p.net, "USD"),
+          })),
+        }),
       },
       {
         name: "new-customers-by-date (week)",
         insights: () => getNewCustomersByDate(prisma, shop, { ...range, granularity: "week" }),
-        raw: async () => ({ from, to, granularity: "week", series: (await rawBuckets(prisma, shop, from, to, "week")).map((p) => ({ date: p.date, newCustomers: p.newCustomers })) }),
+        raw: async () => ({
+          from,
+          to,
+          granularity: "week",
+          series: (await rawBuckets(prisma, shop, from, to, "week")).map((p) => ({
+            date: p.date,
+            newCustomers: p.newCustomers,
+          })),
+        }),
       },
       {
         name: "avg-order-value-by-date (month)",
         insights: () => getAverageOrderValueByDate(prisma, shop, { ...range, granularity: "month" }),
-        raw: async () => ({ from, to, granularity: "month", series: (await rawBuckets(prisma, shop, from, to, "month")).map((p) => ({ date: p.date, averageOrderValue: averageMoney(p.gross.minus(p.disc), p.orders, "USD"), orders: p.orders })) }),
+        raw: async () => ({
+          from,
+          to,
+          granularity: "month",
+          series: (await rawBuckets(prisma, shop, from, to, "month")).map((p) => ({
+            date: p.date,
+            averageOrderValue: averageMoney(p.gross.minus(p.disc), p.orders, "USD"),
+            orders: p.orders,
+          })),
+        }),
       },
-      { name: "top-customers (5)", insights: () => getTopCustomers(prisma, shop, { ...range, limit: 5 }), raw: () => rawTopCustomers(prisma, shop, from, to, 5) },
-      { name: "top-products (5)", insights: () => getTopProducts(prisma, shop, { ...range, limit: 5 }), raw: () => rawTopProducts(prisma, shop, from, to, 5) },
+      {
+        name: "top-customers (5)",
+        insights: () => getTopCustomers(prisma, shop, { ...range, limit: 5 }),
+        raw: () => rawTopCustomers(prisma, shop, from, to, 5),
+      },
+      {
+        name: "top-products (5)",
+        insights: () => getTopProducts(prisma, shop, { ...range, limit: 5 }),
+        raw: () => rawTopProducts(prisma, shop, from, to, 5),
+      },
     ];
 
     const table: Record<string, string | number>[] = [];
@@ -365,7 +451,10 @@ async function main() {
       }
       const same = JSON.stringify(fastAnswer) === JSON.stringify(rawAnswer);
       allMatch &&= same;
-      if (!same) console.error(`MISMATCH ${c.name}\n rollups: ${JSON.stringify(fastAnswer).slice(0, 600)}\n raw:     ${JSON.stringify(rawAnswer).slice(0, 600)}`);
+      if (!same)
+        console.error(
+          `MISMATCH ${c.name}\n rollups: ${JSON.stringify(fastAnswer).slice(0, 600)}\n raw:     ${JSON.stringify(rawAnswer).slice(0, 600)}`,
+        );
       table.push({
         endpoint: c.name,
         "rollups p50 ms": +percentile(fast, 50).toFixed(1),
@@ -377,7 +466,9 @@ async function main() {
         "p95 < 50 ms": percentile(fast, 95) < 50 ? "yes" : "NO",
       });
     }
-    console.log(`\n365-day range ${from}..${to}, ${ORDERS.toLocaleString("en")} orders, ${RUNS} runs (raw: ${RAW_RUNS} runs)`);
+    console.log(
+      `\n365-day range ${from}..${to}, ${ORDERS.toLocaleString("en")} orders, ${RUNS} runs (raw: ${RAW_RUNS} runs)`,
+    );
     console.table(table);
     if (!allMatch) process.exitCode = 1;
   } finally {

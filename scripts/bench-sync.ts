@@ -46,12 +46,21 @@ const sim = await startSimulator({
 console.log(`simulator with the ${values.size} store ready in ${Math.round(performance.now() - generated)} ms`);
 const { accessToken, scope } = sim.control.install(domain);
 const toSim: typeof fetch = (input, init) =>
-  fetch(String(input instanceof Request ? input.url : input).replace(/^https:\/\/[^/]+\.myshopify\.com/, sim.url), init);
+  fetch(
+    String(input instanceof Request ? input.url : input).replace(/^https:\/\/[^/]+\.myshopify\.com/, sim.url),
+    init,
+  );
 let throttled = 0;
 const ctx: SyncContext = {
   prisma,
   clientFor: async (shop) =>
-    createAdminGraphql({ shop, apiVersion: ADMIN_API_VERSION, fetch: toSim, accessToken: async () => accessToken, onThrottled: () => (throttled += 1) }),
+    createAdminGraphql({
+      shop,
+      apiVersion: ADMIN_API_VERSION,
+      fetch: toSim,
+      accessToken: async () => accessToken,
+      onThrottled: () => (throttled += 1),
+    }),
   fetch: toSim,
   workerId: "bench",
   log: silentSyncLogger,
@@ -79,7 +88,9 @@ try {
   const records = customers + products + orders;
   const rows = records + variants + lines + refunds + refundLines;
   const ops = sim.simulator.bulk.views(sim.control.store(domain));
-  const exportSeconds = Math.max(...ops.map((o) => Date.parse(o.completedAt!))) / 1000 - Math.min(...ops.map((o) => Date.parse(o.createdAt))) / 1000;
+  const exportSeconds =
+    Math.max(...ops.map((o) => Date.parse(o.completedAt!))) / 1000 -
+    Math.min(...ops.map((o) => Date.parse(o.createdAt))) / 1000;
   console.log(
     `backfill (${embedded ? "embedded PGlite" : "PostgreSQL"}): ${seconds.toFixed(1)} s for ${records} records ` +
       `(${customers} customers, ${products} products, ${orders} orders) = ${Math.round(records / seconds)} records/s; ` +

@@ -39,7 +39,10 @@ await applyMigrations(databaseUrl);
 
 if (!values["no-build"]) {
   const code = await new Promise<number | null>((resolve) =>
-    spawn("npx", ["remix", "vite:build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } }).on("exit", resolve),
+    spawn("npx", ["remix", "vite:build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } }).on(
+      "exit",
+      resolve,
+    ),
   );
   if (code !== 0) throw new Error(`build failed (${code})`);
 }
@@ -55,35 +58,41 @@ const sim = await startSimulator({
 });
 
 let output = "";
-const app: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], {
-  env: {
-    ...process.env,
-    NODE_ENV: "test",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    SHOPIFY_API_KEY: apiKey,
-    SHOPIFY_API_SECRET: apiSecret,
-    SHOPIFY_APP_URL: appUrl,
-    SCOPES: scopes,
-    SHOPIFY_SIMULATOR_URL: sim.url,
-    DATABASE_URL: databaseUrl,
-    SYNC_CRON: "off",
-    STOREPULSE_ENCRYPTION_KEY: Buffer.from("storepulse-bench-encryption-key!", "utf8").toString("base64"),
+const app: ChildProcess = spawn(
+  process.execPath,
+  [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
+  {
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SHOPIFY_API_KEY: apiKey,
+      SHOPIFY_API_SECRET: apiSecret,
+      SHOPIFY_APP_URL: appUrl,
+      SCOPES: scopes,
+      SHOPIFY_SIMULATOR_URL: sim.url,
+      DATABASE_URL: databaseUrl,
+      SYNC_CRON: "off",
+      STOREPULSE_ENCRYPTION_KEY: Buffer.from("storepulse-bench-encryption-key!", "utf8").toString("base64"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
   },
-  stdio: ["ignore", "pipe", "pipe"],
-});
+);
 app.stdout!.on("data", (c) => (output += c));
 app.stderr!.on("data", (c) => (output += c));
 
 async function until(what: string, probe: () => Promise<boolean>, ms = 120_000) {
   const deadline = Date.now() + ms;
   while (!(await probe().catch(() => false))) {
-    if (app.exitCode !== null || Date.now() > deadline) throw new Error(`gave up waiting for ${what}\n${output.slice(-2000)}`);
+    if (app.exitCode !== null || Date.now() > deadline)
+      throw new Error(`gave up waiting for ${what}\n${output.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]!;
 const summary = (ms: number[]) => ({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), p99: quantile(ms, 0.99) });
 const fmt = (n: number) => n.toFixed(1).padStart(8);
 
@@ -96,9 +105,20 @@ try {
   for (let i = 0; i < count; i++) {
     const customers = c.store(shop).list("customers");
     const products = c.store(shop).list("products");
-    if (customers.length < 5 || i % 10 === 0) c.createCustomer(shop, { firstName: `F${i}`, lastName: `L${i}`, email: `c${i}@example.com` });
-    else if (products.length < 3 || i % 15 === 0) c.createProduct(shop, { title: `P${i}`, vendor: "Acme", productType: "Mugs", variants: [{ title: "V", sku: `P${i}`, price: "12.50" }] });
-    else c.createOrder(shop, { customerId: customers[i % customers.length]!.id, lineItems: [{ variantId: products[i % products.length]!.variants[0]!.id, quantity: 1 + (i % 3) }] });
+    if (customers.length < 5 || i % 10 === 0)
+      c.createCustomer(shop, { firstName: `F${i}`, lastName: `L${i}`, email: `c${i}@example.com` });
+    else if (products.length < 3 || i % 15 === 0)
+      c.createProduct(shop, {
+        title: `P${i}`,
+        vendor: "Acme",
+        productType: "Mugs",
+        variants: [{ title: "V", sku: `P${i}`, price: "12.50" }],
+      });
+    else
+      c.createOrder(shop, {
+        customerId: customers[i % customers.length]!.id,
+        lineItems: [{ variantId: products[i % products.length]!.variants[0]!.id, quantity: 1 + (i % 3) }],
+      });
   }
   await c.webhooksIdle();
   const deliveries = c.webhookDeliveries({ shop }).filter((d) => !d.topic.startsWith("app/"));
@@ -158,14 +178,18 @@ try {
   const wallSeconds = (performance.now() - wallStarted) / 1000;
 
   const base = summary(health);
-  console.log(`\nwebhook handling (${deliveries.length} real deliveries; ${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}; ${os.cpus().length} cores)`);
+  console.log(
+    `\nwebhook handling (${deliveries.length} real deliveries; ${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}; ${os.cpus().length} cores)`,
+  );
   console.log(`${"figure".padEnd(34)}      p50      p95      p99   p50 ratio to /healthz`);
   const row = (name: string, s: ReturnType<typeof summary>) =>
     console.log(`${name.padEnd(34)}${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)}   ${(s.p50 / base.p50).toFixed(1)}x`);
   row("baseline GET /healthz (ms)", base);
   row("webhook, one at a time (ms)", summary(sequential));
   row(`webhook, concurrency ${width} (ms)`, summary(concurrent));
-  console.log(`throughput at concurrency ${width}: ${(deliveries.length / wallSeconds).toFixed(1)} acknowledged/s; Shopify's deadline: 5000 ms`);
+  console.log(
+    `throughput at concurrency ${width}: ${(deliveries.length / wallSeconds).toFixed(1)} acknowledged/s; Shopify's deadline: 5000 ms`,
+  );
 } finally {
   app.kill("SIGTERM");
   await sim.close();

@@ -14,7 +14,8 @@ const stale = (value: string | null) => value !== null && (!isSealed(value) || s
 let sessions = 0;
 for (const row of await prisma.session.findMany({ select: { id: true, accessToken: true, refreshToken: true } })) {
   if (!stale(row.accessToken) && !stale(row.refreshToken)) continue;
-  const reseal = (value: string | null, purpose: string) => (value === null || value === "" ? value : seal(keyring, unseal(keyring, value, purpose), purpose));
+  const reseal = (value: string | null, purpose: string) =>
+    value === null || value === "" ? value : seal(keyring, unseal(keyring, value, purpose), purpose);
   await prisma.session.update({
     where: { id: row.id },
     data: {
@@ -26,8 +27,17 @@ for (const row of await prisma.session.findMany({ select: { id: true, accessToke
 }
 
 let exports = 0;
-for (const row of await prisma.customerDataRequest.findMany({ select: { id: true, export: true, sealedExport: true } })) {
-  const plaintext = row.sealedExport !== null ? (stale(row.sealedExport) ? unseal(keyring, row.sealedExport, "data-request.export") : null) : row.export !== null ? JSON.stringify(row.export) : null;
+for (const row of await prisma.customerDataRequest.findMany({
+  select: { id: true, export: true, sealedExport: true },
+})) {
+  const plaintext =
+    row.sealedExport !== null
+      ? stale(row.sealedExport)
+        ? unseal(keyring, row.sealedExport, "data-request.export")
+        : null
+      : row.export !== null
+        ? JSON.stringify(row.export)
+        : null;
   if (plaintext === null) continue;
   await prisma.customerDataRequest.update({
     where: { id: row.id },

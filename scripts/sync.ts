@@ -28,7 +28,9 @@ if (outcome.status === "skipped") {
   process.exit(1);
 }
 for (const r of outcome.resources) {
-  console.log(`${r.resource.padEnd(9)} ${r.kind.padEnd(11)} ${String(r.records).padStart(7)} records${r.error ? `  ERROR ${r.error}` : ""}`);
+  console.log(
+    `${r.resource.padEnd(9)} ${r.kind.padEnd(11)} ${String(r.records).padStart(7)} records${r.error ? `  ERROR ${r.error}` : ""}`,
+  );
 }
 console.log(`sync of ${shop} ${outcome.status} in ${ms} ms`);
 await ctx.prisma.$disconnect();

@@ -11,10 +11,7 @@ let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startStack({ simulator: { size: "small", seed: 21 } }),
-    launchChromium(),
-  ]);
+  [stack, browser] = await Promise.all([startStack({ simulator: { size: "small", seed: 21 } }), launchChromium()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -71,7 +68,10 @@ describe("embedded app in the simulator's admin (Chromium)", () => {
 
     // Remix error boundaries would render without Polaris' page; none may appear.
     expect(await frame.locator("text=Application Error").count()).toBe(0);
-    expect(errors.filter((e) => !e.includes("favicon")), stack.app.output().slice(-4000)).toEqual([]);
+    expect(
+      errors.filter((e) => !e.includes("favicon")),
+      stack.app.output().slice(-4000),
+    ).toEqual([]);
     await page.close();
   });
 });

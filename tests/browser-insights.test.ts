@@ -24,15 +24,33 @@ beforeAll(async () => {
   [browser] = await Promise.all([
     chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     }),
   ]);
   await recomputeAllRollups(prisma, shop.id);
   await prisma.session.create({
-    data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "installed", accessToken: "shpat_test", isOnline: false },
+    data: {
+      id: `offline_${shop.domain}`,
+      shop: shop.domain,
+      state: "installed",
+      accessToken: "shpat_test",
+      isOnline: false,
+    },
   });
   await prisma.syncState.createMany({
-    data: ["customers", "orders", "products"].map((resource) => ({ shopId: shop.id, resource, status: "idle", backfillStatus: "completed" })),
+    data: ["customers", "orders", "products"].map((resource) => ({
+      shopId: shop.id,
+      resource,
+      status: "idle",
+      backfillStatus: "completed",
+    })),
   });
 });
 afterAll(async () => {
@@ -78,7 +96,15 @@ describe("insights pages in a browser", () => {
       await expect(page.locator('[data-kpi="New customers"]').innerText()).resolves.toBe("3");
       await expect(page.locator('[data-kpi="Returning customer rate"]').innerText()).resolves.toBe("50%");
       // Polaris tables re-render after hydration: wait for each text rather than snapshotting once.
-      for (const expected of ["Ada Lovelace", "$50.60", "Mystery box", "$42.00", "Sales and orders over time", "Net sales", "$94.34"]) {
+      for (const expected of [
+        "Ada Lovelace",
+        "$50.60",
+        "Mystery box",
+        "$42.00",
+        "Sales and orders over time",
+        "Net sales",
+        "$94.34",
+      ]) {
         await main.getByText(expected, { exact: true }).first().waitFor();
       }
       // chart.js draws the three charts (a page error would replace them with the error banner)
@@ -114,7 +140,10 @@ describe("insights pages in a browser", () => {
   });
 
   it("Products lists products with units and net sales", async () => {
-    const { page, close } = await openPage("/app/products", "from=2026-11-01&to=2026-11-04&sort=netSales&direction=desc");
+    const { page, close } = await openPage(
+      "/app/products",
+      "from=2026-11-01&to=2026-11-04&sort=netSales&direction=desc",
+    );
     try {
       for (const expected of ["Widget", "Gadget", "$33.34", "$19.00"]) {
         await page.getByText(expected, { exact: true }).first().waitFor();
@@ -125,9 +154,27 @@ describe("insights pages in a browser", () => {
   });
 
   it("before the first sync completes, the Overview shows progress instead of zeros", async () => {
-    const fresh = await prisma.shop.create({ data: { domain: `empty-${shop.domain}`, currencyCode: "USD", ianaTimezone: "UTC" } });
-    await prisma.session.create({ data: { id: `offline_${fresh.domain}`, shop: fresh.domain, state: "installed", accessToken: "shpat_test", isOnline: false } });
-    await prisma.syncState.create({ data: { shopId: fresh.id, resource: "orders", backfillStatus: "running", recordsStored: 40, recordsExpected: 160 } });
+    const fresh = await prisma.shop.create({
+      data: { domain: `empty-${shop.domain}`, currencyCode: "USD", ianaTimezone: "UTC" },
+    });
+    await prisma.session.create({
+      data: {
+        id: `offline_${fresh.domain}`,
+        shop: fresh.domain,
+        state: "installed",
+        accessToken: "shpat_test",
+        isOnline: false,
+      },
+    });
+    await prisma.syncState.create({
+      data: {
+        shopId: fresh.id,
+        resource: "orders",
+        backfillStatus: "running",
+        recordsStored: 40,
+        recordsExpected: 160,
+      },
+    });
     const context = await browser.newContext({ locale: "en-US", userAgent: BROWSER_UA });
     await context.route(/^https:\/\/cdn\.shopify\.com\//, (route) => route.abort());
     try {

@@ -64,11 +64,16 @@ describe("configuration", () => {
     expect(simulated.appBridgeUrl).toBe("http://127.0.0.1:4599/shopifycloud/app-bridge.js");
     const explicit = parseEnv({ ...required, APP_BRIDGE_URL: "https://bridge.example/app-bridge.js" });
     expect(explicit.appBridgeUrl).toBe("https://bridge.example/app-bridge.js");
-    expect(problems({ ...required, APP_BRIDGE_URL: "not a url" })).toEqual([expect.stringContaining("APP_BRIDGE_URL is invalid")]);
+    expect(problems({ ...required, APP_BRIDGE_URL: "not a url" })).toEqual([
+      expect.stringContaining("APP_BRIDGE_URL is invalid"),
+    ]);
   });
 
   it("STOREPULSE_DATA_DIR and DATABASE_URL parse the same way for npm run setup (without the Shopify variables)", () => {
-    expect(parseDatabaseEnv({ STOREPULSE_DATA_DIR: "tmp/pg" })).toEqual({ databaseUrl: undefined, embeddedDataDir: path.resolve("tmp/pg") });
+    expect(parseDatabaseEnv({ STOREPULSE_DATA_DIR: "tmp/pg" })).toEqual({
+      databaseUrl: undefined,
+      embeddedDataDir: path.resolve("tmp/pg"),
+    });
     expect(parseEnv({ ...required, STOREPULSE_DATA_DIR: "tmp/pg" }).embeddedDataDir).toBe(path.resolve("tmp/pg"));
     expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://secret-password@db" })).toThrow(/DATABASE_URL is invalid/);
   });

@@ -43,7 +43,9 @@ describe("embedded PostgreSQL under concurrent clients", () => {
       }),
     );
 
-    const failures = outcomes.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason));
+    const failures = outcomes
+      .filter((o) => o.status === "rejected")
+      .map((o) => String((o as PromiseRejectedResult).reason));
     expect(failures).toEqual([]);
     const values = outcomes.map((o) => (o as PromiseFulfilledResult<string>).value);
     expect(values).toEqual(Array.from({ length: writes }, (_, i) => `value-${i}`));

@@ -64,11 +64,24 @@ describe(`the app over HTTP (${inject("databaseKind")})`, () => {
       "shop/redact": { shop_id: 77, shop_domain: shop },
     };
     const topics = [
-      "app/scopes_update", "shop/update", "customers/create", "customers/update",
-      "customers/delete", "orders/create", "orders/updated", "orders/cancelled",
-      "orders/delete", "refunds/create", "products/create", "products/update",
-      "products/delete", "bulk_operations/finish", "customers/data_request",
-      "customers/redact", "shop/redact", "app/uninstalled",
+      "app/scopes_update",
+      "shop/update",
+      "customers/create",
+      "customers/update",
+      "customers/delete",
+      "orders/create",
+      "orders/updated",
+      "orders/cancelled",
+      "orders/delete",
+      "refunds/create",
+      "products/create",
+      "products/update",
+      "products/delete",
+      "bulk_operations/finish",
+      "customers/data_request",
+      "customers/redact",
+      "shop/redact",
+      "app/uninstalled",
     ];
     for (const topic of topics) {
       const response = await postWebhook(topic, shop, bodies[topic] ?? { id: 1 });

@@ -27,7 +27,14 @@ let jpy: InsightsShop; // spring-forward store
 async function installSession(shop: string) {
   // An offline session as the install would leave it, so no token exchange is needed.
   await prisma.session.create({
-    data: { id: `offline_${shop}`, shop, state: "installed", accessToken: "shpat_test", isOnline: false, scope: "read_orders" },
+    data: {
+      id: `offline_${shop}`,
+      shop,
+      state: "installed",
+      accessToken: "shpat_test",
+      isOnline: false,
+      scope: "read_orders",
+    },
   });
 }
 
@@ -101,10 +108,18 @@ describe("dashboard API", () => {
     });
     const newCustomers = await (await get(`/api/dashboard/new-customers-by-date?${range}`, usd.domain)).json();
     expect(newCustomers.series.map((p: { newCustomers: number }) => p.newCustomers)).toEqual([1, 1, 1, 0]);
-    const aov = await (await get(`/api/dashboard/avg-order-value-by-date?${range}&granularity=month`, usd.domain)).json();
+    const aov = await (
+      await get(`/api/dashboard/avg-order-value-by-date?${range}&granularity=month`, usd.domain)
+    ).json();
     expect(aov.series).toEqual([{ date: "2026-11-01", averageOrderValue: "20.56", orders: 6 }]);
     const customers = await (await get(`/api/dashboard/top-customers?${range}`, usd.domain)).json();
-    expect(customers.customers[0]).toEqual({ id: "101", name: "Ada Lovelace", email: "ada@example.com", orders: 2, totalSpent: "50.60" });
+    expect(customers.customers[0]).toEqual({
+      id: "101",
+      name: "Ada Lovelace",
+      email: "ada@example.com",
+      orders: 2,
+      totalSpent: "50.60",
+    });
     expect(customers.customers.map((c: { id: string }) => c.id)).toEqual(["101", "102", "99", "104"]);
     const products = await (await get(`/api/dashboard/top-products?${range}&limit=1`, usd.domain)).json();
     expect(products).toEqual({ products: [{ id: "203", title: "Mystery box", unitsSold: 5, netSales: "42.00" }] });
@@ -117,7 +132,9 @@ describe("dashboard API", () => {
     expect(await byParam.text()).toBe(
       "id,name,email,orders,totalSpent\r\n101,Ada Lovelace,ada@example.com,2,50.60\r\n102,Grace Hopper,grace@example.com,1,33.34\r\n",
     );
-    const byAccept = await get(`/api/dashboard/orders-by-date?${range}`, usd.domain, { headers: { Accept: "text/csv" } });
+    const byAccept = await get(`/api/dashboard/orders-by-date?${range}`, usd.domain, {
+      headers: { Accept: "text/csv" },
+    });
     expect((await byAccept.text()).split("\r\n")).toEqual([
       "date,orders,totalSales,netSales",
       "2026-11-01,2,57.94,51.34",
@@ -130,7 +147,9 @@ describe("dashboard API", () => {
     expect(summary[0]).toBe(
       "period,from,to,currency,orders,grossSales,discounts,returns,netSales,shipping,taxes,totalSales,averageOrderValue,customers,newCustomers,returningCustomerRate",
     );
-    expect(summary[1]).toBe("current,2026-11-01,2026-11-04,USD,6,126.84,3.50,29.00,94.34,0.00,1.60,95.94,20.56,4,3,0.5");
+    expect(summary[1]).toBe(
+      "current,2026-11-01,2026-11-04,USD,6,126.84,3.50,29.00,94.34,0.00,1.60,95.94,20.56,4,3,0.5",
+    );
     expect(summary[2]).toMatch(/^previous,2026-10-28,2026-10-31,USD,0,/);
   });
 
@@ -169,15 +188,20 @@ describe("auth and tenant isolation", () => {
     expect(otherApp.status).toBe(401);
   });
 
-  it.each(ENDPOINTS)("%s: a valid token for one shop plus x-tenant-id naming another answers the token's shop only", async (endpoint) => {
-    const query = `from=2026-03-01&to=2026-11-30&limit=100`;
-    const own = await (await get(`/api/dashboard/${endpoint}?${query}`, jpy.domain)).text();
-    const other = await (await get(`/api/dashboard/${endpoint}?${query}`, usd.domain)).text();
-    expect(own).not.toBe(other); // the shops' answers differ, so the equality below tells them apart
-    const withHeader = await get(`/api/dashboard/${endpoint}?${query}`, jpy.domain, { headers: { "x-tenant-id": String(usd.id) } });
-    expect(withHeader.status).toBe(200);
-    expect(await withHeader.text()).toBe(own);
-  });
+  it.each(ENDPOINTS)(
+    "%s: a valid token for one shop plus x-tenant-id naming another answers the token's shop only",
+    async (endpoint) => {
+      const query = `from=2026-03-01&to=2026-11-30&limit=100`;
+      const own = await (await get(`/api/dashboard/${endpoint}?${query}`, jpy.domain)).text();
+      const other = await (await get(`/api/dashboard/${endpoint}?${query}`, usd.domain)).text();
+      expect(own).not.toBe(other); // the shops' answers differ, so the equality below tells them apart
+      const withHeader = await get(`/api/dashboard/${endpoint}?${query}`, jpy.domain, {
+        headers: { "x-tenant-id": String(usd.id) },
+      });
+      expect(withHeader.status).toBe(200);
+      expect(await withHeader.text()).toBe(own);
+    },
+  );
 
   it.each(ENDPOINTS)("%s: each token sees only its own shop, whatever the headers and params say", async (endpoint) => {
     const query = `from=2026-03-01&to=2026-11-30&limit=100`;

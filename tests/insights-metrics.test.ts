@@ -132,7 +132,11 @@ describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () =
       { date: "2026-10-26", orders: 2, netSales: "51.34", totalSales: "57.94" },
       { date: "2026-11-02", orders: 4, netSales: "43.00", totalSales: "38.00" },
     ]);
-    const monthly = await getNewCustomersByDate(prisma, fallBack, { from: "2026-10-01", to: "2026-12-31", granularity: "month" });
+    const monthly = await getNewCustomersByDate(prisma, fallBack, {
+      from: "2026-10-01",
+      to: "2026-12-31",
+      granularity: "month",
+    });
     expect(monthly.series).toEqual([
       { date: "2026-10-01", newCustomers: 1 },
       { date: "2026-11-01", newCustomers: 3 },
@@ -162,16 +166,59 @@ describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () =
   });
 
   it("customers and products lists search, sort and paginate", async () => {
-    const page1 = await listCustomers(prisma, fallBack, { ...range, sort: "totalSpent", direction: "desc", page: 1, pageSize: 2 });
+    const page1 = await listCustomers(prisma, fallBack, {
+      ...range,
+      sort: "totalSpent",
+      direction: "desc",
+      page: 1,
+      pageSize: 2,
+    });
     expect(page1.total).toBe(5);
     expect(page1.items.map((c) => c.id)).toEqual(["101", "102"]);
-    const page3 = await listCustomers(prisma, fallBack, { ...range, sort: "totalSpent", direction: "desc", page: 3, pageSize: 2 });
-    expect(page3.items).toEqual([{ id: "103", name: "Tess Tester", email: "test@example.com", orders: 0, totalSpent: "0.00", lastOrderDate: null }]);
-    const search = await listCustomers(prisma, fallBack, { ...range, search: "zola", sort: "name", direction: "asc", page: 1, pageSize: 10 });
-    expect(search.items).toEqual([{ id: "104", name: "Émile Zola", email: "emile@example.fr", orders: 1, totalSpent: "21.00", lastOrderDate: "2026-11-02" }]);
-    const noMatch = await listCustomers(prisma, fallBack, { ...range, search: "100%_", sort: "name", direction: "asc", page: 1, pageSize: 10 });
+    const page3 = await listCustomers(prisma, fallBack, {
+      ...range,
+      sort: "totalSpent",
+      direction: "desc",
+      page: 3,
+      pageSize: 2,
+    });
+    expect(page3.items).toEqual([
+      { id: "103", name: "Tess Tester", email: "test@example.com", orders: 0, totalSpent: "0.00", lastOrderDate: null },
+    ]);
+    const search = await listCustomers(prisma, fallBack, {
+      ...range,
+      search: "zola",
+      sort: "name",
+      direction: "asc",
+      page: 1,
+      pageSize: 10,
+    });
+    expect(search.items).toEqual([
+      {
+        id: "104",
+        name: "Émile Zola",
+        email: "emile@example.fr",
+        orders: 1,
+        totalSpent: "21.00",
+        lastOrderDate: "2026-11-02",
+      },
+    ]);
+    const noMatch = await listCustomers(prisma, fallBack, {
+      ...range,
+      search: "100%_",
+      sort: "name",
+      direction: "asc",
+      page: 1,
+      pageSize: 10,
+    });
     expect(noMatch).toMatchObject({ items: [], total: 0 });
-    const products = await listProducts(prisma, fallBack, { ...range, sort: "title", direction: "asc", page: 1, pageSize: 10 });
+    const products = await listProducts(prisma, fallBack, {
+      ...range,
+      sort: "title",
+      direction: "asc",
+      page: 1,
+      pageSize: 10,
+    });
     expect(products.items.map((p) => [p.title, p.unitsSold, p.netSales])).toEqual([
       ["Gadget", 1, "33.34"],
       ["Gift card", 0, "0.00"],
@@ -197,6 +244,12 @@ describe("spring-forward store (Europe/London, JPY, 23-hour day 2026-03-29)", ()
       newCustomers: 1, // customer 1 first ordered on 03-28
       returningCustomerRate: 0.5,
     });
-    expect(summary.previous).toMatchObject({ from: "2026-03-27", to: "2026-03-28", orders: 1, grossSales: "500", newCustomers: 1 });
+    expect(summary.previous).toMatchObject({
+      from: "2026-03-27",
+      to: "2026-03-28",
+      orders: 1,
+      grossSales: "500",
+      newCustomers: 1,
+    });
   });
 });

@@ -20,7 +20,9 @@ async function snapshot(shopId: number) {
     prisma.insightsCustomerDay.findMany({ where: { shopId }, orderBy: [{ customerId: "asc" }, { localDate: "asc" }] }),
     prisma.insightsProductDay.findMany({ where: { shopId }, orderBy: [{ productId: "asc" }, { localDate: "asc" }] }),
   ]);
-  return JSON.parse(JSON.stringify({ shopDays, customerDays, productDays }, (_, v) => (typeof v === "bigint" ? v.toString() : v)));
+  return JSON.parse(
+    JSON.stringify({ shopDays, customerDays, productDays }, (_, v) => (typeof v === "bigint" ? v.toString() : v)),
+  );
 }
 
 describe("recomputeRollups", () => {
@@ -33,12 +35,25 @@ describe("recomputeRollups", () => {
     // The batch: order 2 moves from 11-01 to 11-05 (its customer's links change),
     // order 3 gets a refund on 11-05, order 8 is deleted, and customer 104 turns out to
     // have an earlier order (10-20), so 104 is no longer new on 11-02.
-    await prisma.order.update({ where: { shopId_id: { shopId: shop.id, id: 2n } }, data: { processedAt: new Date("2026-11-05T15:00:00Z") } });
+    await prisma.order.update({
+      where: { shopId_id: { shopId: shop.id, id: 2n } },
+      data: { processedAt: new Date("2026-11-05T15:00:00Z") },
+    });
     await prisma.order.update({ where: { shopId_id: { shopId: shop.id, id: 3n } }, data: { totalRefunded: "10.80" } });
-    await addRefund(prisma, shop.id, 3, { id: 903, createdAt: "2026-11-05T18:00:00Z", lines: [{ id: 9031, lineItemId: 31, quantity: 1, subtotal: "10.00", tax: "0.80" }] });
+    await addRefund(prisma, shop.id, 3, {
+      id: 903,
+      createdAt: "2026-11-05T18:00:00Z",
+      lines: [{ id: 9031, lineItemId: 31, quantity: 1, subtotal: "10.00", tax: "0.80" }],
+    });
     await prisma.order.delete({ where: { shopId_id: { shopId: shop.id, id: 8n } } });
     await addOrders(prisma, shop.id, "USD", [
-      { id: 10, customerId: 104, processedAt: "2026-10-20T12:00:00Z", totalPrice: "5.00", lines: [{ id: 101, productId: 202, quantity: 1, price: "5.00" }] },
+      {
+        id: 10,
+        customerId: 104,
+        processedAt: "2026-10-20T12:00:00Z",
+        totalPrice: "5.00",
+        lines: [{ id: 101, productId: 202, quantity: 1, price: "5.00" }],
+      },
     ]);
     const after = await storedLocalDates(prisma, shop.id, { orderIds, refundIds: [903n] });
     expect(before).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
@@ -62,22 +77,46 @@ describe("recomputeRollups", () => {
   });
 
   it("touchedLocalDates agrees with storedLocalDates for the same rows", async () => {
-    expect(touchedLocalDates("America/New_York", [{ processedAt: "2026-11-05T15:00:00Z" }, { createdAt: "2026-11-05T18:00:00Z" }])).toEqual(["2026-11-05"]);
+    expect(
+      touchedLocalDates("America/New_York", [
+        { processedAt: "2026-11-05T15:00:00Z" },
+        { createdAt: "2026-11-05T18:00:00Z" },
+      ]),
+    ).toEqual(["2026-11-05"]);
     // Both stores' DST days (New York falls back, London springs forward): for every
     // order, the days computed in JS from its rows equal the days the database
     // computes for the same ids (the order, and the refunds stored under it).
-    const stores = [await buildFallBackStore(prisma, "agree-ny"), await buildSpringForwardStore(prisma, "agree-london")];
-    await addRefund(prisma, stores[0]!.id, 3, { id: 913, createdAt: "2026-11-03T04:30:00Z", lines: [{ id: 9131, lineItemId: 31, quantity: 1, subtotal: "1.00", tax: "0.00" }] });
+    const stores = [
+      await buildFallBackStore(prisma, "agree-ny"),
+      await buildSpringForwardStore(prisma, "agree-london"),
+    ];
+    await addRefund(prisma, stores[0]!.id, 3, {
+      id: 913,
+      createdAt: "2026-11-03T04:30:00Z",
+      lines: [{ id: 9131, lineItemId: 31, quantity: 1, subtotal: "1.00", tax: "0.00" }],
+    });
     let compared = 0;
     for (const shop of stores) {
-      const orders = await prisma.order.findMany({ where: { shopId: shop.id }, include: { refunds: true }, orderBy: { id: "asc" } });
+      const orders = await prisma.order.findMany({
+        where: { shopId: shop.id },
+        include: { refunds: true },
+        orderBy: { id: "asc" },
+      });
       expect(orders.length).toBeGreaterThan(1);
       for (const order of orders) {
-        const rows = [{ processedAt: order.processedAt }, ...order.refunds.map((r) => ({ createdAt: r.shopifyCreatedAt }))];
-        expect(await storedLocalDates(prisma, shop.id, { orderIds: [order.id] })).toEqual(touchedLocalDates(shop.ianaTimezone, rows));
+        const rows = [
+          { processedAt: order.processedAt },
+          ...order.refunds.map((r) => ({ createdAt: r.shopifyCreatedAt })),
+        ];
+        expect(await storedLocalDates(prisma, shop.id, { orderIds: [order.id] })).toEqual(
+          touchedLocalDates(shop.ianaTimezone, rows),
+        );
         for (const refund of order.refunds) {
           // By refund id: the refund's day and its order's day.
-          const byRefund = touchedLocalDates(shop.ianaTimezone, [{ processedAt: order.processedAt }, { createdAt: refund.shopifyCreatedAt }]);
+          const byRefund = touchedLocalDates(shop.ianaTimezone, [
+            { processedAt: order.processedAt },
+            { createdAt: refund.shopifyCreatedAt },
+          ]);
           expect(await storedLocalDates(prisma, shop.id, { refundIds: [refund.id] })).toEqual(byRefund);
         }
         compared += 1;

@@ -40,12 +40,26 @@ beforeAll(async () => {
       processedAt,
       totalPrice: price.toFixed(2),
       totalRefunded: refunded.toFixed(2),
-      lines: [{ id: i, productId: 1 + (customer % 40), quantity: 1 + (i % 3), price: price.div(1 + (i % 3)).toFixed(4) }],
+      lines: [
+        { id: i, productId: 1 + (customer % 40), quantity: 1 + (i % 3), price: price.div(1 + (i % 3)).toFixed(4) },
+      ],
     });
   }
   // Ties: two customers with the same single order on the same day.
-  orders.push({ id: 5001, customerId: 9002, processedAt: "2026-10-10T10:00:00Z", totalPrice: "5000.00", lines: [{ id: 5001, productId: 99, quantity: 1, price: "5000.00" }] });
-  orders.push({ id: 5002, customerId: 9001, processedAt: "2026-10-10T11:00:00Z", totalPrice: "5000.00", lines: [{ id: 5002, productId: 98, quantity: 1, price: "5000.00" }] });
+  orders.push({
+    id: 5001,
+    customerId: 9002,
+    processedAt: "2026-10-10T10:00:00Z",
+    totalPrice: "5000.00",
+    lines: [{ id: 5001, productId: 99, quantity: 1, price: "5000.00" }],
+  });
+  orders.push({
+    id: 5002,
+    customerId: 9001,
+    processedAt: "2026-10-10T11:00:00Z",
+    totalPrice: "5000.00",
+    lines: [{ id: 5002, productId: 98, quantity: 1, price: "5000.00" }],
+  });
   await addOrders(prisma, shop.id, "USD", orders);
   await recomputeAllRollups(prisma, shop.id);
 }, 180_000);
@@ -70,7 +84,11 @@ function expectedTopCustomers(from: string, to: string, limit: number) {
   return [...totals.entries()]
     .sort(([a, x], [b, y]) => y.total.comparedTo(x.total) || a - b)
     .slice(0, limit)
-    .map(([id, { orders: count, total }]) => ({ id: String(id), orders: count, totalSpent: total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) }));
+    .map(([id, { orders: count, total }]) => ({
+      id: String(id),
+      orders: count,
+      totalSpent: total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    }));
 }
 
 function expectedTopProducts(from: string, to: string, limit: number) {
@@ -87,7 +105,11 @@ function expectedTopProducts(from: string, to: string, limit: number) {
   return [...totals.entries()]
     .sort(([a, x], [b, y]) => y.net.comparedTo(x.net) || a - b)
     .slice(0, limit)
-    .map(([id, { units, net }]) => ({ id: String(id), unitsSold: units, netSales: net.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) }));
+    .map(([id, { units, net }]) => ({
+      id: String(id),
+      unitsSold: units,
+      netSales: net.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    }));
 }
 
 const RANGES: [string, string][] = [
@@ -102,14 +124,18 @@ describe("top lists match a brute-force oracle", () => {
   it.each(RANGES)("top customers %s..%s", async (from, to) => {
     for (const limit of [1, 5, 37, 100]) {
       const { customers } = await getTopCustomers(prisma, shop, { from, to, limit });
-      expect(customers.map(({ id, orders: count, totalSpent }) => ({ id, orders: count, totalSpent }))).toEqual(expectedTopCustomers(from, to, limit));
+      expect(customers.map(({ id, orders: count, totalSpent }) => ({ id, orders: count, totalSpent }))).toEqual(
+        expectedTopCustomers(from, to, limit),
+      );
     }
   });
 
   it.each(RANGES)("top products %s..%s", async (from, to) => {
     for (const limit of [1, 5, 100]) {
       const { products } = await getTopProducts(prisma, shop, { from, to, limit });
-      expect(products.map(({ id, unitsSold, netSales }) => ({ id, unitsSold, netSales }))).toEqual(expectedTopProducts(from, to, limit));
+      expect(products.map(({ id, unitsSold, netSales }) => ({ id, unitsSold, netSales }))).toEqual(
+        expectedTopProducts(from, to, limit),
+      );
     }
   });
 

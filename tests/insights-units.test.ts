@@ -62,7 +62,12 @@ describe("dates and buckets", () => {
     expect(bucketStart("2026-02-28", "month")).toBe("2026-02-01");
     expect(bucketStarts("2026-12-30", "2027-01-05", "week")).toEqual(["2026-12-28", "2027-01-04"]);
     expect(bucketStarts("2026-01-31", "2026-03-01", "month")).toEqual(["2026-01-01", "2026-02-01", "2026-03-01"]);
-    expect(bucketStarts("2028-02-27", "2028-03-01", "day")).toEqual(["2028-02-27", "2028-02-28", "2028-02-29", "2028-03-01"]);
+    expect(bucketStarts("2028-02-27", "2028-03-01", "day")).toEqual([
+      "2028-02-27",
+      "2028-02-28",
+      "2028-02-29",
+      "2028-03-01",
+    ]);
   });
 
   it("previous period has equal length and ends the day before", () => {
@@ -87,7 +92,10 @@ describe("parameters", () => {
     parseInsightsParams(new URLSearchParams(query), { timeZone: "America/New_York", now, defaultLimit });
 
   it("defaults to the last 30 local days ending today in the shop's zone", () => {
-    expect(parse("")).toEqual({ ok: true, value: { from: "2026-10-03", to: "2026-11-01", granularity: "day", limit: 5 } });
+    expect(parse("")).toEqual({
+      ok: true,
+      value: { from: "2026-10-03", to: "2026-11-01", granularity: "day", limit: 5 },
+    });
     expect(parse("to=2026-01-30")).toMatchObject({ value: { from: "2026-01-01", to: "2026-01-30" } });
     expect(parse("from=2026-01-01&to=2026-01-01&granularity=month&limit=100", 10)).toMatchObject({
       value: { from: "2026-01-01", to: "2026-01-01", granularity: "month", limit: 100 },
@@ -133,11 +141,14 @@ describe("parameters", () => {
 
 describe("csv", () => {
   it("writes a header and quotes what needs quoting", () => {
-    const csv = toCsv(["id", "name", "total"], [
-      { id: "1", name: 'Ada "The Countess", Lovelace', total: "-1.50" },
-      { id: "2", name: "Line\nbreak", total: "0.00" },
-      { id: "3", name: null, total: "2" },
-    ]);
+    const csv = toCsv(
+      ["id", "name", "total"],
+      [
+        { id: "1", name: 'Ada "The Countess", Lovelace', total: "-1.50" },
+        { id: "2", name: "Line\nbreak", total: "0.00" },
+        { id: "3", name: null, total: "2" },
+      ],
+    );
     expect(csv).toBe('id,name,total\r\n1,"Ada ""The Countess"", Lovelace",-1.50\r\n2,"Line\nbreak",0.00\r\n3,,2\r\n');
   });
 });

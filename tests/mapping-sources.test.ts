@@ -62,7 +62,12 @@ beforeAll(async () => {
     size: "small",
     appToml: path.resolve(__dirname, "../shopify.app.toml"),
     // Deliveries are recorded (with their bodies) before they are sent; nobody listens here.
-    app: { apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret, appUrl: "http://127.0.0.1:9", scopes: TEST_APP.scopes.split(",") },
+    app: {
+      apiKey: TEST_APP.apiKey,
+      apiSecret: TEST_APP.apiSecret,
+      appUrl: "http://127.0.0.1:9",
+      scopes: TEST_APP.scopes.split(","),
+    },
     webhooks: { maxAttempts: 1, timeoutMs: 500, retryBaseMs: 10 },
   });
   shop = sim.shops[0]!.domain;
@@ -114,7 +119,10 @@ describe("mapping: GraphQL node and webhook payload give the same records", () =
     const variant = data.products.find((p) => !p.isGiftCard)!.variants[0]!;
     const created = sim.control.createOrder(shop, {
       customerId: customer.id,
-      lineItems: [{ variantId: variant.id, quantity: 3, discount: "2.50" }, { title: "Gift card", price: "50.00", quantity: 1, isGiftCard: true }],
+      lineItems: [
+        { variantId: variant.id, quantity: 3, discount: "2.50" },
+        { title: "Gift card", price: "50.00", quantity: 1, isGiftCard: true },
+      ],
       orderDiscount: { code: "TEN", amount: "10.00" },
       shippingPrice: "7.95",
       taxRate: "0.0875",
@@ -183,17 +191,39 @@ describe("mapping: unit cases", () => {
 
   it("takes refunded shipping from refund_shipping_lines or, failing that, shipping_refund order adjustments", () => {
     const base = {
-      id: 900, order_id: 500, created_at: "2026-03-01T10:00:00Z", note: null,
-      refund_line_items: [{ id: 1, line_item_id: 2, quantity: 1, subtotal_set: { shop_money: { amount: "10.00" } }, total_tax_set: { shop_money: { amount: "0.80" } } }],
+      id: 900,
+      order_id: 500,
+      created_at: "2026-03-01T10:00:00Z",
+      note: null,
+      refund_line_items: [
+        {
+          id: 1,
+          line_item_id: 2,
+          quantity: 1,
+          subtotal_set: { shop_money: { amount: "10.00" } },
+          total_tax_set: { shop_money: { amount: "0.80" } },
+        },
+      ],
     };
     const withLines = refundFromWebhook({
       ...base,
-      refund_shipping_lines: [{ id: 3, subtotal_amount_set: { shop_money: { amount: "4.99" } }, tax_amount_set: { shop_money: { amount: "0.40" } } }],
+      refund_shipping_lines: [
+        {
+          id: 3,
+          subtotal_amount_set: { shop_money: { amount: "4.99" } },
+          tax_amount_set: { shop_money: { amount: "0.40" } },
+        },
+      ],
     });
     const withAdjustments = refundFromWebhook({
       ...base,
       order_adjustments: [
-        { id: 3, kind: "shipping_refund", amount_set: { shop_money: { amount: "-4.99" } }, tax_amount_set: { shop_money: { amount: "-0.40" } } },
+        {
+          id: 3,
+          kind: "shipping_refund",
+          amount_set: { shop_money: { amount: "-4.99" } },
+          tax_amount_set: { shop_money: { amount: "-0.40" } },
+        },
         { id: 4, kind: "refund_discrepancy", amount_set: { shop_money: { amount: "-1.00" } } },
       ],
     });
@@ -202,8 +232,13 @@ describe("mapping: unit cases", () => {
   });
 
   it("names the missing field of a bad payload", () => {
-    expect(() => orderFromWebhook({ id: 1, currency: "USD", created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z" })).toThrow(
-      /order.total_price/,
-    );
+    expect(() =>
+      orderFromWebhook({
+        id: 1,
+        currency: "USD",
+        created_at: "2026-01-01T00:00:00Z",
+        updated_at: "2026-01-01T00:00:00Z",
+      }),
+    ).toThrow(/order.total_price/);
   });
 });

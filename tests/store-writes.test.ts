@@ -33,7 +33,18 @@ function order(overrides: Partial<OrderRecord> & { id: string; shopifyUpdatedAt:
     totalPricePresentment: "27.5",
     shopifyCreatedAt: "2026-03-10T15:00:00.000Z",
     lineItems: [
-      { id: `${id}1`, orderId: id, productId: "800", variantId: "400", title: "Tee", sku: "TEE", quantity: 1, originalUnitPrice: "25", totalDiscount: "5", isGiftCard: false },
+      {
+        id: `${id}1`,
+        orderId: id,
+        productId: "800",
+        variantId: "400",
+        title: "Tee",
+        sku: "TEE",
+        quantity: 1,
+        originalUnitPrice: "25",
+        totalDiscount: "5",
+        isGiftCard: false,
+      },
     ],
     refunds: [],
     ...overrides,
@@ -60,13 +71,19 @@ describe("store: orders", () => {
   it("applies a new order with its lines, and treats the same payload again as a no-op", async () => {
     const v1 = order({ id: "5001", shopifyUpdatedAt: "2026-03-10T15:00:00.000Z" });
     expect(await upsertOrders(prisma, shopId, [v1])).toMatchObject({ applied: 1, stale: 0 });
-    const before = await prisma.order.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 5001n } }, include: { lineItems: true } });
+    const before = await prisma.order.findUniqueOrThrow({
+      where: { shopId_id: { shopId, id: 5001n } },
+      include: { lineItems: true },
+    });
     expect(before.totalPrice.toString()).toBe("27.5");
     expect(before.processedAt.toISOString()).toBe("2026-03-10T15:00:00.000Z");
     expect(before.lineItems).toHaveLength(1);
 
     expect(await upsertOrders(prisma, shopId, [v1])).toMatchObject({ applied: 0, stale: 1 });
-    const after = await prisma.order.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 5001n } }, include: { lineItems: true } });
+    const after = await prisma.order.findUniqueOrThrow({
+      where: { shopId_id: { shopId, id: 5001n } },
+      include: { lineItems: true },
+    });
     expect(after).toEqual(before); // updated_at included: nothing was written
   });
 
@@ -79,12 +96,26 @@ describe("store: orders", () => {
       totalPrice: "52.5",
       lineItems: [
         { ...v1.lineItems[0]! },
-        { id: "50022", orderId: "5002", productId: "801", variantId: "401", title: "Cap", sku: "CAP", quantity: 1, originalUnitPrice: "25", totalDiscount: "0", isGiftCard: false },
+        {
+          id: "50022",
+          orderId: "5002",
+          productId: "801",
+          variantId: "401",
+          title: "Cap",
+          sku: "CAP",
+          quantity: 1,
+          originalUnitPrice: "25",
+          totalDiscount: "0",
+          isGiftCard: false,
+        },
       ],
     });
     expect(await upsertOrders(prisma, shopId, [v2])).toMatchObject({ applied: 1 });
     expect(await upsertOrders(prisma, shopId, [v1])).toMatchObject({ applied: 0, stale: 1 });
-    const stored = await prisma.order.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 5002n } }, include: { lineItems: true } });
+    const stored = await prisma.order.findUniqueOrThrow({
+      where: { shopId_id: { shopId, id: 5002n } },
+      include: { lineItems: true },
+    });
     expect(stored.email).toBe("new@example.com");
     expect(stored.totalPrice.toString()).toBe("52.5");
     expect(stored.lineItems.map((l) => l.id).sort()).toEqual([50021n, 50022n]);
@@ -97,9 +128,15 @@ describe("store: orders", () => {
       totalRefunded: "12.5",
       refunds: [
         {
-          id: "9003", orderId: "5003", shopifyCreatedAt: "2026-03-12T10:00:00.000Z", note: null,
-          shippingRefund: "5", shippingTaxRefund: "0",
-          lineItems: [{ id: "6003", refundId: "9003", lineItemId: "50031", quantity: 1, subtotal: "6.5", totalTax: "1" }],
+          id: "9003",
+          orderId: "5003",
+          shopifyCreatedAt: "2026-03-12T10:00:00.000Z",
+          note: null,
+          shippingRefund: "5",
+          shippingTaxRefund: "0",
+          lineItems: [
+            { id: "6003", refundId: "9003", lineItemId: "50031", quantity: 1, subtotal: "6.5", totalTax: "1" },
+          ],
         },
       ],
     });
@@ -138,23 +175,41 @@ describe("store: rollups follow the write", () => {
   it("recomputes the old and the new local day when processedAt moves, and refunds on their own day", async () => {
     const shop = await createShop("America/New_York");
     // 2026-03-10T03:00Z is still March 9 in New York (UTC-5).
-    const v1 = order({ id: "7001", processedAt: "2026-03-10T03:00:00.000Z", shopifyUpdatedAt: "2026-03-10T03:00:00.000Z" });
+    const v1 = order({
+      id: "7001",
+      processedAt: "2026-03-10T03:00:00.000Z",
+      shopifyUpdatedAt: "2026-03-10T03:00:00.000Z",
+    });
     await upsertOrders(prisma, shop.id, [v1]);
-    expect(await shopDays(shop.id)).toEqual([{ date: "2026-03-09", orders: 1, grossSales: "25", returns: "0", shippingRefunds: "0" }]);
+    expect(await shopDays(shop.id)).toEqual([
+      { date: "2026-03-09", orders: 1, grossSales: "25", returns: "0", shippingRefunds: "0" },
+    ]);
 
-    const moved = order({ id: "7001", processedAt: "2026-03-15T18:00:00.000Z", shopifyUpdatedAt: "2026-03-16T00:00:00.000Z" });
+    const moved = order({
+      id: "7001",
+      processedAt: "2026-03-15T18:00:00.000Z",
+      shopifyUpdatedAt: "2026-03-16T00:00:00.000Z",
+    });
     const result = await upsertOrders(prisma, shop.id, [moved]);
     expect(result.localDates).toEqual(["2026-03-09", "2026-03-15"]);
-    expect(await shopDays(shop.id)).toEqual([{ date: "2026-03-15", orders: 1, grossSales: "25", returns: "0", shippingRefunds: "0" }]);
+    expect(await shopDays(shop.id)).toEqual([
+      { date: "2026-03-15", orders: 1, grossSales: "25", returns: "0", shippingRefunds: "0" },
+    ]);
 
     // The older version arriving late changes neither the order nor the rollups.
     await upsertOrders(prisma, shop.id, [v1]);
-    expect(await shopDays(shop.id)).toEqual([{ date: "2026-03-15", orders: 1, grossSales: "25", returns: "0", shippingRefunds: "0" }]);
+    expect(await shopDays(shop.id)).toEqual([
+      { date: "2026-03-15", orders: 1, grossSales: "25", returns: "0", shippingRefunds: "0" },
+    ]);
 
     // A refund (refunds/create) counts on its own local day.
     const refund = {
-      id: "9701", orderId: "7001", shopifyCreatedAt: "2026-03-20T12:00:00.000Z", note: "damaged",
-      shippingRefund: "5", shippingTaxRefund: "0",
+      id: "9701",
+      orderId: "7001",
+      shopifyCreatedAt: "2026-03-20T12:00:00.000Z",
+      note: "damaged",
+      shippingRefund: "5",
+      shippingTaxRefund: "0",
       lineItems: [{ id: "6701", refundId: "9701", lineItemId: "70011", quantity: 1, subtotal: "20", totalTax: "2.5" }],
     };
     expect(await addRefunds(prisma, shop.id, [refund])).toMatchObject({ applied: 1, stale: 0 });
@@ -171,8 +226,13 @@ describe("store: rollups follow the write", () => {
   it("skips a refund whose order is not stored (the order brings it later)", async () => {
     const shop = await createShop();
     const refund = {
-      id: "9801", orderId: "404", shopifyCreatedAt: "2026-03-20T12:00:00.000Z", note: null,
-      shippingRefund: "0", shippingTaxRefund: "0", lineItems: [],
+      id: "9801",
+      orderId: "404",
+      shopifyCreatedAt: "2026-03-20T12:00:00.000Z",
+      note: null,
+      shippingRefund: "0",
+      shippingTaxRefund: "0",
+      lineItems: [],
     };
     expect(await addRefunds(prisma, shop.id, [refund])).toMatchObject({ applied: 0, stale: 1 });
   });
@@ -182,12 +242,26 @@ describe("store: customers and products", () => {
   it("customers: newer wins, statistics kept when a source lacks them, deletes are final", async () => {
     const shop = await createShop();
     const base: CustomerRecord = {
-      id: "700", firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phone: null, state: "ENABLED",
-      tags: ["vip", "b2b"], numberOfOrders: 3, amountSpent: "120.5", shopifyCreatedAt: "2026-01-01T00:00:00.000Z",
+      id: "700",
+      firstName: "Ada",
+      lastName: "Lovelace",
+      email: "ada@example.com",
+      phone: null,
+      state: "ENABLED",
+      tags: ["vip", "b2b"],
+      numberOfOrders: 3,
+      amountSpent: "120.5",
+      shopifyCreatedAt: "2026-01-01T00:00:00.000Z",
       shopifyUpdatedAt: "2026-02-01T00:00:00.000Z",
     };
     expect(await upsertCustomers(prisma, shop.id, [base])).toEqual({ applied: 1, stale: 0 });
-    const newer = { ...base, email: "ada@new.example", numberOfOrders: null, amountSpent: null, shopifyUpdatedAt: "2026-02-02T00:00:00.000Z" };
+    const newer = {
+      ...base,
+      email: "ada@new.example",
+      numberOfOrders: null,
+      amountSpent: null,
+      shopifyUpdatedAt: "2026-02-02T00:00:00.000Z",
+    };
     expect(await upsertCustomers(prisma, shop.id, [newer, base])).toEqual({ applied: 1, stale: 0 });
     expect(await upsertCustomers(prisma, shop.id, [base])).toEqual({ applied: 0, stale: 1 });
     const stored = await prisma.customer.findUniqueOrThrow({ where: { shopId_id: { shopId: shop.id, id: 700n } } });
@@ -195,26 +269,41 @@ describe("store: customers and products", () => {
     expect(stored.amountSpent?.toString()).toBe("120.5");
 
     await deleteRecords(prisma, shop.id, "customers", ["700"]);
-    expect(await upsertCustomers(prisma, shop.id, [{ ...base, shopifyUpdatedAt: "2027-01-01T00:00:00.000Z" }])).toEqual({ applied: 0, stale: 1 });
+    expect(await upsertCustomers(prisma, shop.id, [{ ...base, shopifyUpdatedAt: "2027-01-01T00:00:00.000Z" }])).toEqual(
+      { applied: 0, stale: 1 },
+    );
     expect(await prisma.customer.count({ where: { shopId: shop.id } })).toBe(0);
   });
 
   it("products: variants replaced with the newer list; older payload ignored", async () => {
     const shop = await createShop();
     const p1: ProductRecord = {
-      id: "800", title: "Tee", handle: "tee", status: "ACTIVE", vendor: "Acme", productType: "Shirts",
-      shopifyCreatedAt: "2026-01-01T00:00:00.000Z", shopifyUpdatedAt: "2026-01-02T00:00:00.000Z",
+      id: "800",
+      title: "Tee",
+      handle: "tee",
+      status: "ACTIVE",
+      vendor: "Acme",
+      productType: "Shirts",
+      shopifyCreatedAt: "2026-01-01T00:00:00.000Z",
+      shopifyUpdatedAt: "2026-01-02T00:00:00.000Z",
       variants: [
         { id: "400", productId: "800", title: "S", sku: "TEE-S", price: "25" },
         { id: "401", productId: "800", title: "M", sku: "TEE-M", price: "25" },
       ],
     };
-    const p2: ProductRecord = { ...p1, title: "Tee v2", shopifyUpdatedAt: "2026-01-03T00:00:00.000Z", variants: [{ id: "401", productId: "800", title: "M", sku: "TEE-M", price: "27.99" }] };
+    const p2: ProductRecord = {
+      ...p1,
+      title: "Tee v2",
+      shopifyUpdatedAt: "2026-01-03T00:00:00.000Z",
+      variants: [{ id: "401", productId: "800", title: "M", sku: "TEE-M", price: "27.99" }],
+    };
     expect(await upsertProducts(prisma, shop.id, [p2])).toEqual({ applied: 1, stale: 0 });
     expect(await upsertProducts(prisma, shop.id, [p1])).toEqual({ applied: 0, stale: 1 });
     const variants = await prisma.productVariant.findMany({ where: { shopId: shop.id } });
     expect(variants.map((v) => [v.id, v.price?.toString()])).toEqual([[401n, "27.99"]]);
-    expect((await prisma.product.findUniqueOrThrow({ where: { shopId_id: { shopId: shop.id, id: 800n } } })).title).toBe("Tee v2");
+    expect(
+      (await prisma.product.findUniqueOrThrow({ where: { shopId_id: { shopId: shop.id, id: 800n } } })).title,
+    ).toBe("Tee v2");
   });
 });
 
@@ -246,7 +335,9 @@ describe("store: set-based batches", () => {
       // Set-based: a batch of a thousand costs what a batch of ten does, nowhere near a statement per row.
       expect(perBatch).toBeLessThanOrEqual(40);
       expect(counting.statements.length).toBeLessThanOrEqual(batches * perBatch);
-      console.log(`store: ${perBatch} statements for a batch of 10 orders, ${counting.statements.length} for 2500 orders in ${batches} batches`);
+      console.log(
+        `store: ${perBatch} statements for a batch of 10 orders, ${counting.statements.length} for 2500 orders in ${batches} batches`,
+      );
       expect(await prisma.order.count({ where: { shopId: shop.id } })).toBe(2510);
       expect(await prisma.orderLineItem.count({ where: { shopId: shop.id } })).toBe(2510);
       const totals = await prisma.insightsShopDay.aggregate({ where: { shopId: shop.id }, _sum: { orders: true } });

@@ -20,7 +20,9 @@ let stack: Stack;
 const shop = uniqueShopDomain("e2e-sync");
 
 beforeAll(async () => {
-  stack = await startStack({ simulator: { shops: [{ domain: shop, seed: 41, size: "small" }], bulk: { objectsPerSecond: 100_000 } } });
+  stack = await startStack({
+    simulator: { shops: [{ domain: shop, seed: 41, size: "small" }], bulk: { objectsPerSecond: 100_000 } },
+  });
 });
 afterAll(async () => {
   await stack?.close();
@@ -32,7 +34,10 @@ async function syncStates() {
 }
 
 function appLog(what: string): number {
-  return stack.app.output().split("\n").filter((line) => line.includes(what) && line.includes(shop)).length;
+  return stack.app
+    .output()
+    .split("\n")
+    .filter((line) => line.includes(what) && line.includes(shop)).length;
 }
 
 describe(`sync through the app (${inject("databaseKind")})`, () => {
@@ -57,7 +62,9 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
       currency: data.shop.currencyCode,
     });
     await expectDatabaseMatchesSimulator(prisma, row.id, data);
-    console.log(`first embedded load answered in ${pageMs} ms; backfill of the small store done ${Date.now() - started} ms after it started`);
+    console.log(
+      `first embedded load answered in ${pageMs} ms; backfill of the small store done ${Date.now() - started} ms after it started`,
+    );
   }, 180_000);
 
   it("reports the sync status over the API and the page, and runs a pass on 'Sync now'", async () => {
@@ -65,8 +72,21 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
     expect(statusResponse.status).toBe(200);
     const status = await statusResponse.json();
     const data = stack.sim.control.data(shop);
-    expect(status).toMatchObject({ shop, installed: true, needsReauth: false, backfillCompleted: true, backfillProgress: 1, historyLimitedNote: null });
-    expect(status.resources.map((r: { resource: string; recordsStored: number; lastError: string | null }) => [r.resource, r.recordsStored, r.lastError])).toEqual([
+    expect(status).toMatchObject({
+      shop,
+      installed: true,
+      needsReauth: false,
+      backfillCompleted: true,
+      backfillProgress: 1,
+      historyLimitedNote: null,
+    });
+    expect(
+      status.resources.map((r: { resource: string; recordsStored: number; lastError: string | null }) => [
+        r.resource,
+        r.recordsStored,
+        r.lastError,
+      ]),
+    ).toEqual([
       ["customers", data.customers.length, null],
       ["products", data.products.length, null],
       ["orders", data.orders.length, null],
@@ -80,7 +100,9 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
     const now = await fetch(`${stack.app.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) });
     expect(now.status).toBe(202);
     await waitFor(async () => appLog("sync pass finished") > passesBefore, "the manual pass");
-    expect(await prisma.syncRun.count({ where: { shop: { domain: shop }, kind: "manual", status: "succeeded" } })).toBe(3);
+    expect(await prisma.syncRun.count({ where: { shop: { domain: shop }, kind: "manual", status: "succeeded" } })).toBe(
+      3,
+    );
     const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
     await expectDatabaseMatchesSimulator(prisma, row.id, stack.sim.control.data(shop));
 
@@ -113,7 +135,10 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
     // authenticate, only one runs afterAuth, and the library lets the other go on without
     // waiting for it — the Overview read the shop before it was recorded and answered 404.
     // Eight fresh shops opened at once make that interleaving all but certain without the fix.
-    const shops = Array.from({ length: 8 }, () => stack.sim.control.createShop({ domain: uniqueShopDomain("first-load"), size: "empty" }).domain);
+    const shops = Array.from(
+      { length: 8 },
+      () => stack.sim.control.createShop({ domain: uniqueShopDomain("first-load"), size: "empty" }).domain,
+    );
     const statuses = await Promise.all(shops.map(async (s) => (await openEmbeddedApp(stack, s)).status));
     expect(statuses).toEqual(shops.map(() => 200));
     expect(await prisma.shop.count({ where: { domain: { in: shops } } })).toBe(shops.length);
@@ -121,10 +146,17 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
 
   it("the Overview and the Sync status report the same import progress (one computation)", async () => {
     const fresh = stack.sim.control.createShop({ domain: uniqueShopDomain("progress"), size: "empty" }).domain;
-    const passes = stack.app.output().split("\n").filter((line) => line.includes("sync pass finished") && line.includes(fresh)).length;
+    const passes = stack.app
+      .output()
+      .split("\n")
+      .filter((line) => line.includes("sync pass finished") && line.includes(fresh)).length;
     expect((await openEmbeddedApp(stack, fresh)).status).toBe(200);
     await waitFor(
-      async () => stack.app.output().split("\n").filter((line) => line.includes("sync pass finished") && line.includes(fresh)).length > passes,
+      async () =>
+        stack.app
+          .output()
+          .split("\n")
+          .filter((line) => line.includes("sync pass finished") && line.includes(fresh)).length > passes,
       "the install pass of the empty shop",
     );
     // An import part-way through, written directly (no pass runs now: the cron is off in tests).
@@ -135,7 +167,10 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
       orders: { status: "backfilling", backfillStatus: "running", recordsStored: 40, recordsExpected: 160 },
     } as const;
     for (const [resource, data] of Object.entries(states)) {
-      await prisma.syncState.update({ where: { shopId_resource: { shopId: row.id, resource } }, data: { ...data, nextRunAt: new Date(Date.now() + 3600_000) } });
+      await prisma.syncState.update({
+        where: { shopId_resource: { shopId: row.id, resource } },
+        data: { ...data, nextRunAt: new Date(Date.now() + 3600_000) },
+      });
     }
     // Records imported over records expected, over all resources: (10 + 3 + 40) / (10 + 10 + 160).
     const expected = (10 + 3 + 40) / (10 + 10 + 160);
@@ -152,7 +187,10 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
 
   it("after uninstall makes no further Admin API calls for the shop, and never prints tokens", async () => {
     stack.sim.control.uninstall(shop);
-    await waitFor(async () => stack.app.output().includes("POST /webhooks/app/uninstalled 200"), "app/uninstalled to be processed");
+    await waitFor(
+      async () => stack.app.output().includes("POST /webhooks/app/uninstalled 200"),
+      "app/uninstalled to be processed",
+    );
     expect((await prisma.shop.findUniqueOrThrow({ where: { domain: shop } })).uninstalledAt).not.toBeNull();
     const calls = stack.sim.control.adminApiCallCount(shop);
     // Everything Shopify still had in flight for the shop has been answered by the app.

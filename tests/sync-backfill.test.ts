@@ -31,7 +31,13 @@ describe(`bulk backfill (${inject("databaseKind")})`, () => {
 
       const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
       const data = sim.control.data(shop);
-      expect({ name: row.name, currency: row.currencyCode, zone: row.ianaTimezone, plan: row.planName, scopes: row.grantedScopes }).toEqual({
+      expect({
+        name: row.name,
+        currency: row.currencyCode,
+        zone: row.ianaTimezone,
+        plan: row.planName,
+        scopes: row.grantedScopes,
+      }).toEqual({
         name: data.shop.name,
         currency: data.shop.currencyCode,
         zone: data.shop.ianaTimezone,
@@ -77,31 +83,39 @@ describe(`bulk backfill (${inject("databaseKind")})`, () => {
       const { accessToken, scope } = sim.control.install(shop);
       const tokens = new Map([[shop, accessToken]]);
       // The orders file trickles in, so customers and products finish first.
-      const slowOrders = (inner: typeof fetch): typeof fetch => async (input, init) => {
-        const response = await inner(input, init);
-        const url = String(input);
-        const op = sim.simulator.bulk.views(sim.control.store(shop)).find((o) => o.url && url.startsWith(o.url.split("?")[0]!));
-        if (!op?.query.includes("orders") || !response.body) return response;
-        const reader = response.body.getReader();
-        const body = new ReadableStream<Uint8Array>({
-          async pull(controller) {
-            const { done, value } = await reader.read();
-            if (done) return controller.close();
-            for (let i = 0; i < value.length; i += 4096) {
-              await new Promise((r) => setTimeout(r, 15));
-              controller.enqueue(value.subarray(i, i + 4096));
-            }
-          },
-          cancel: (reason) => reader.cancel(reason),
-        });
-        return new Response(body, { status: response.status, headers: response.headers });
-      };
-      const first = engineContext(prisma, sim, tokens, { wrapDownload: slowOrders, tuning: { backfillBatchSize: 100 } });
+      const slowOrders =
+        (inner: typeof fetch): typeof fetch =>
+        async (input, init) => {
+          const response = await inner(input, init);
+          const url = String(input);
+          const op = sim.simulator.bulk
+            .views(sim.control.store(shop))
+            .find((o) => o.url && url.startsWith(o.url.split("?")[0]!));
+          if (!op?.query.includes("orders") || !response.body) return response;
+          const reader = response.body.getReader();
+          const body = new ReadableStream<Uint8Array>({
+            async pull(controller) {
+              const { done, value } = await reader.read();
+              if (done) return controller.close();
+              for (let i = 0; i < value.length; i += 4096) {
+                await new Promise((r) => setTimeout(r, 15));
+                controller.enqueue(value.subarray(i, i + 4096));
+              }
+            },
+            cancel: (reason) => reader.cancel(reason),
+          });
+          return new Response(body, { status: response.status, headers: response.headers });
+        };
+      const first = engineContext(prisma, sim, tokens, {
+        wrapDownload: slowOrders,
+        tuning: { backfillBatchSize: 100 },
+      });
       const row = await recordShopInstall(prisma, shop, scope);
 
       const crash = new AbortController();
       const interrupted = runShopPass(first.ctx, shop, { trigger: "install", signal: crash.signal });
-      const ordersState = () => prisma.syncState.findUniqueOrThrow({ where: { shopId_resource: { shopId: row.id, resource: "orders" } } });
+      const ordersState = () =>
+        prisma.syncState.findUniqueOrThrow({ where: { shopId_resource: { shopId: row.id, resource: "orders" } } });
       await waitFor(async () => {
         const states = await prisma.syncState.findMany({ where: { shopId: row.id } });
         const orders = states.find((s) => s.resource === "orders")!;
@@ -123,16 +137,31 @@ describe(`bulk backfill (${inject("databaseKind")})`, () => {
       const ops = sim.simulator.bulk.views(sim.control.store(shop));
       expect(ops).toHaveLength(3); // no new export at all
       expect(second.seen.downloads).toHaveLength(1); // only the orders file
-      expect(second.seen.downloads[0]).toContain(ops.find((o) => o.query.includes("orders"))!.id.split("/").pop()!);
+      expect(second.seen.downloads[0]).toContain(
+        ops
+          .find((o) => o.query.includes("orders"))!
+          .id.split("/")
+          .pop()!,
+      );
       // Only orders are backfilled again; the finished resources just get their incremental pass.
-      expect(resumed.status === "succeeded" && resumed.resources.filter((r) => r.kind === "backfill").map((r) => r.resource)).toEqual(["orders"]);
+      expect(
+        resumed.status === "succeeded" && resumed.resources.filter((r) => r.kind === "backfill").map((r) => r.resource),
+      ).toEqual(["orders"]);
 
       const data = sim.control.data(shop);
       await expectDatabaseMatchesSimulator(prisma, row.id, data);
-      expect(await prisma.orderLineItem.count({ where: { shopId: row.id } })).toBe(data.orders.reduce((n, o) => n + o.lineItems.length, 0));
-      expect(await prisma.refund.count({ where: { shopId: row.id } })).toBe(data.orders.reduce((n, o) => n + o.refunds.length, 0));
+      expect(await prisma.orderLineItem.count({ where: { shopId: row.id } })).toBe(
+        data.orders.reduce((n, o) => n + o.lineItems.length, 0),
+      );
+      expect(await prisma.refund.count({ where: { shopId: row.id } })).toBe(
+        data.orders.reduce((n, o) => n + o.refunds.length, 0),
+      );
       const final = await ordersState();
-      expect(final).toMatchObject({ backfillStatus: "completed", recordsStored: data.orders.length, recordsExpected: data.orders.length });
+      expect(final).toMatchObject({
+        backfillStatus: "completed",
+        recordsStored: data.orders.length,
+        recordsExpected: data.orders.length,
+      });
     } finally {
       await sim.close();
     }
@@ -147,7 +176,9 @@ describe(`bulk backfill (${inject("databaseKind")})`, () => {
       const { shop: row, done } = await handleInstall(ctx, shop, scope);
       expect(await done).toMatchObject({ status: "succeeded" });
 
-      const state = await prisma.syncState.findUniqueOrThrow({ where: { shopId_resource: { shopId: row.id, resource: "orders" } } });
+      const state = await prisma.syncState.findUniqueOrThrow({
+        where: { shopId_resource: { shopId: row.id, resource: "orders" } },
+      });
       expect(state.backfillSince).not.toBeNull();
       const since = state.backfillSince!;
       expect(Date.now() - since.getTime()).toBeGreaterThan(59 * 86_400_000);

@@ -8,7 +8,11 @@ import { bulkRecords, readJsonl, type BulkRecord, type JsonlPosition } from "~/s
 
 // Crafted ungrouped output: children of #1 after #2's line, a child of #2 after #3.
 const lines = [
-  { id: "gid://shopify/Order/1", name: "#1001 – café ☕", refunds: [{ id: "gid://shopify/Refund/21", createdAt: "2026-01-02T00:00:00Z" }] },
+  {
+    id: "gid://shopify/Order/1",
+    name: "#1001 – café ☕",
+    refunds: [{ id: "gid://shopify/Refund/21", createdAt: "2026-01-02T00:00:00Z" }],
+  },
   { id: "gid://shopify/Order/2", name: "#1002", lineItems: { edges: [] } },
   { id: "gid://shopify/LineItem/11", quantity: 1, __parentId: "gid://shopify/Order/1" },
   { id: "gid://shopify/Order/3", name: "#1003 ünïcödé" },
@@ -52,7 +56,8 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 /** Children grouped under their parents, computed from the crafted lines (not from the reader). */
 function expectedChildren(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const l of lines as { id: string; __parentId?: string }[]) if (l.__parentId) (out[l.__parentId] ??= []).push(l.id);
+  for (const l of lines as { id: string; __parentId?: string }[])
+    if (l.__parentId) (out[l.__parentId] ??= []).push(l.id);
   return out;
 }
 

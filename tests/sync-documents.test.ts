@@ -5,7 +5,12 @@
 // single-query maximum, asked of the simulator whose cost model is calibrated on
 // recorded Shopify costs: simulator/test/recordings/query-costs.jsonl).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadAdminSchema, validateAdminDocument, validateBulkQuery, type RunningSimulator } from "../simulator/src/index";
+import {
+  loadAdminSchema,
+  validateAdminDocument,
+  validateBulkQuery,
+  type RunningSimulator,
+} from "../simulator/src/index";
 import { startSyncSimulator, simulatorFetch } from "./sync-support";
 import { createAdminGraphql, type QueryCost } from "~/sync/graphql-client";
 import {
@@ -68,9 +73,11 @@ describe("the engine's GraphQL documents", () => {
 
   it("the validator refuses what the backfill used to send (a connection inside Order.refunds)", () => {
     const old = `{ orders { edges { node { id refunds { id refundLineItems { edges { node { id } } } } } } } }`;
-    expect(validateBulkQuery(schema, old).map((e) => e.message).join("\n")).toMatch(
-      /connection field within a list field are not currently supported/,
-    );
+    expect(
+      validateBulkQuery(schema, old)
+        .map((e) => e.message)
+        .join("\n"),
+    ).toMatch(/connection field within a list field are not currently supported/);
   });
 });
 
@@ -79,14 +86,23 @@ describe("requested cost of the paged queries (Shopify's rules, simulator-calibr
   let shop: string;
   let token: string;
   beforeAll(async () => {
-    ({ sim, shop } = await startSyncSimulator({ seed: 71, size: { orders: 5, customers: 3, products: 2, days: 10 }, label: "documents" }));
+    ({ sim, shop } = await startSyncSimulator({
+      seed: 71,
+      size: { orders: 5, customers: 3, products: 2, days: 10 },
+      label: "documents",
+    }));
     token = sim.control.install(shop).accessToken;
   });
   afterAll(() => sim?.close());
 
   async function requestedCost(document: string, variables: Record<string, unknown>): Promise<QueryCost> {
     let cost: QueryCost | undefined;
-    const client = createAdminGraphql({ shop, apiVersion: ADMIN_API_VERSION, fetch: simulatorFetch(sim.url), accessToken: async () => token });
+    const client = createAdminGraphql({
+      shop,
+      apiVersion: ADMIN_API_VERSION,
+      fetch: simulatorFetch(sim.url),
+      accessToken: async () => token,
+    });
     await client.request(document, variables, { onCost: (c) => (cost = c) });
     return cost!;
   }
@@ -111,7 +127,9 @@ describe("requested cost of the paged queries (Shopify's rules, simulator-calibr
 
   it("refund details: the engine's requested-cost formula is Shopify's (fixed whatever the batch), and a batch drains at most the target", async () => {
     for (const ids of [1, 2, 5]) {
-      const cost = await requestedCost(ORDER_REFUND_DETAILS, { ids: Array.from({ length: ids }, (_, i) => `gid://shopify/Order/${i + 1}`) });
+      const cost = await requestedCost(ORDER_REFUND_DETAILS, {
+        ids: Array.from({ length: ids }, (_, i) => `gid://shopify/Order/${i + 1}`),
+      });
       expect(cost.requestedQueryCost, `${ids} ids`).toBe(refundDetailsRequestedCost());
     }
     const perOrder = refundDetailsActualCostPerOrder();

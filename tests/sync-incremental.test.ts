@@ -33,16 +33,35 @@ async function installed(sim: RunningSimulator, shop: string, options: Parameter
 
 function changeSomething(sim: RunningSimulator, shop: string) {
   const data = sim.control.data(shop);
-  const customer = sim.control.createCustomer(shop, { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", tags: ["vip"] });
+  const customer = sim.control.createCustomer(shop, {
+    firstName: "Ada",
+    lastName: "Lovelace",
+    email: "ada@example.com",
+    tags: ["vip"],
+  });
   sim.control.updateCustomer(shop, data.customers[0]!.id, { lastName: "Changed", tags: ["changed"] });
   const product = data.products[0]!;
-  sim.control.updateProduct(shop, product.id, { title: "Renamed product", variants: [{ id: product.variants[0]!.id, price: "99.95" }] });
+  sim.control.updateProduct(shop, product.id, {
+    title: "Renamed product",
+    variants: [{ id: product.variants[0]!.id, price: "99.95" }],
+  });
   const variant = data.products[1]!.variants[0]!;
-  const order = sim.control.createOrder(shop, { customerId: data.customers[1]!.id, lineItems: [{ variantId: variant.id, quantity: 3, discount: "1.50" }], shippingPrice: "4.99", taxRate: "0.08" });
+  const order = sim.control.createOrder(shop, {
+    customerId: data.customers[1]!.id,
+    lineItems: [{ variantId: variant.id, quantity: 3, discount: "1.50" }],
+    shippingPrice: "4.99",
+    taxRate: "0.08",
+  });
   const orderId = (order as { id: number }).id;
   const target = data.orders.find((o) => !o.cancelledAt && o.refunds.length === 0 && o.lineItems.length > 0)!;
-  sim.control.refundOrder(shop, target.id, { lineItems: [{ lineItemId: target.lineItems[0]!.id, quantity: 1 }], shipping: { full: true }, note: "damaged" });
-  const editable = data.orders.find((o) => !o.cancelledAt && o.refunds.length === 0 && o.id !== target.id && o.lineItems.length > 0)!;
+  sim.control.refundOrder(shop, target.id, {
+    lineItems: [{ lineItemId: target.lineItems[0]!.id, quantity: 1 }],
+    shipping: { full: true },
+    note: "damaged",
+  });
+  const editable = data.orders.find(
+    (o) => !o.cancelledAt && o.refunds.length === 0 && o.id !== target.id && o.lineItems.length > 0,
+  )!;
   sim.control.editOrder(shop, editable.id, { email: "edited@example.com" });
   return { customer, orderId };
 }
@@ -78,11 +97,19 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
   }, 120_000);
 
   it("stays under the Standard-plan bucket on a long paginated sync (at most an occasional THROTTLED)", async () => {
-    const { sim, shop } = await startSyncSimulator({ seed: 22, size: { orders: 150, customers: 60, products: 8, days: 90 }, plan: "standard", label: "throttle" });
+    const { sim, shop } = await startSyncSimulator({
+      seed: 22,
+      size: { orders: 150, customers: 60, products: 8, days: 90 },
+      plan: "standard",
+      label: "throttle",
+    });
     try {
       const { ctx, seen, row } = await installed(sim, shop);
       // Rewind the watermarks: the next pass pages through every record.
-      await prisma.syncState.updateMany({ where: { shopId: row.id }, data: { watermark: new Date("2000-01-01T00:00:00Z") } });
+      await prisma.syncState.updateMany({
+        where: { shopId: row.id },
+        data: { watermark: new Date("2000-01-01T00:00:00Z") },
+      });
       // Another caller of this app × shop has just used the bucket up: the pass starts
       // empty-handed and pages faster than Shopify restores (100 points/s on Standard).
       sim.simulator.bucket(shop).drain();
@@ -91,7 +118,9 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
       const seconds = (Date.now() - started) / 1000;
       expect(pass.status).toBe("succeeded");
       const orderPages = seen.documents.filter((d) => d.includes("StorepulseOrdersPage")).length;
-      console.log(`throttle test: ${orderPages} order pages in ${seconds.toFixed(1)} s, ${seen.bucketWaits} waits for the bucket, THROTTLED ${seen.throttled}×`);
+      console.log(
+        `throttle test: ${orderPages} order pages in ${seconds.toFixed(1)} s, ${seen.bucketWaits} waits for the bucket, THROTTLED ${seen.throttled}×`,
+      );
       expect(orderPages).toBeGreaterThanOrEqual(30);
       // The bucket ran low (the client waited for it) but Shopify had to refuse at most once.
       expect(seen.bucketWaits).toBeGreaterThan(5);
@@ -103,10 +132,17 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
   }, 180_000);
 
   it("retries Admin API 5xx bursts and finishes", async () => {
-    const { sim, shop } = await startSyncSimulator({ seed: 23, size: { orders: 50, customers: 30, products: 6, days: 60 }, label: "errors" });
+    const { sim, shop } = await startSyncSimulator({
+      seed: 23,
+      size: { orders: 50, customers: 30, products: 6, days: 60 },
+      label: "errors",
+    });
     try {
       const { ctx, seen, row } = await installed(sim, shop, { client: { baseBackoffMs: 20, maxBackoffMs: 200 } });
-      await prisma.syncState.updateMany({ where: { shopId: row.id }, data: { watermark: new Date("2000-01-01T00:00:00Z") } });
+      await prisma.syncState.updateMany({
+        where: { shopId: row.id },
+        data: { watermark: new Date("2000-01-01T00:00:00Z") },
+      });
       sim.control.setFaults(shop, { adminApiErrorRate: 0.35, seed: 7 });
       const pass = await runShopPass(ctx, shop, { trigger: "scheduled" });
       sim.control.setFaults(shop, { adminApiErrorRate: 0 });
@@ -119,7 +155,11 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
   }, 120_000);
 
   it("a revoked token is 'needs re-auth' in the status, with no retry loop and a long backoff", async () => {
-    const { sim, shop } = await startSyncSimulator({ seed: 24, size: { orders: 30, customers: 10, products: 4, days: 30 }, label: "reauth" });
+    const { sim, shop } = await startSyncSimulator({
+      seed: 24,
+      size: { orders: 30, customers: 10, products: 4, days: 30 },
+      label: "reauth",
+    });
     try {
       const { ctx, tokens, row } = await installed(sim, shop);
       tokens.set(shop, "shpua_revoked_or_expired");
@@ -147,12 +187,18 @@ describe(`incremental sync (${inject("databaseKind")})`, () => {
   }, 120_000);
 
   it("after uninstall no further Admin API calls are made for the shop", async () => {
-    const { sim, shop } = await startSyncSimulator({ seed: 25, size: { orders: 600, customers: 100, products: 10, days: 120 }, label: "uninstall" }, { bulk: { objectsPerSecond: 2_000 } });
+    const { sim, shop } = await startSyncSimulator(
+      { seed: 25, size: { orders: 600, customers: 100, products: 10, days: 120 }, label: "uninstall" },
+      { bulk: { objectsPerSecond: 2_000 } },
+    );
     try {
       const { ctx } = await installed(sim, shop);
       // A pass is running (a fresh backfill, slow export) when the merchant uninstalls.
       const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
-      await prisma.syncState.updateMany({ where: { shopId: row.id }, data: { backfillStatus: "pending", bulkOperationId: null } });
+      await prisma.syncState.updateMany({
+        where: { shopId: row.id },
+        data: { backfillStatus: "pending", bulkOperationId: null },
+      });
       const fast = { ...ctx, options: { ...ctx.options, leaseMs: 3_000 } };
       const running = runShopPass(fast, shop, { trigger: "scheduled" });
       await waitFor(async () => sim.simulator.bulk.views(sim.control.store(shop)).length === 6, "the new exports");

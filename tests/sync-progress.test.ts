@@ -4,16 +4,32 @@ import { describe, expect, it } from "vitest";
 import { backfillProgress, type ProgressState } from "~/sync/progress";
 
 function state(resource: string, fields: Partial<ProgressState>): ProgressState {
-  return { resource, status: "pending", backfillStatus: "pending", recordsStored: 0, recordsExpected: null, lastError: null, ...fields };
+  return {
+    resource,
+    status: "pending",
+    backfillStatus: "pending",
+    recordsStored: 0,
+    recordsExpected: null,
+    lastError: null,
+    ...fields,
+  };
 }
 
 describe("import progress", () => {
   it("nothing recorded yet: pending, progress unknown", () => {
-    expect(backfillProgress([])).toMatchObject({ completed: false, progress: null, status: "pending", needsReauth: false, lastError: null });
+    expect(backfillProgress([])).toMatchObject({
+      completed: false,
+      progress: null,
+      status: "pending",
+      needsReauth: false,
+      lastError: null,
+    });
   });
 
   it("a resource without a row yet is pending and not weighed (install creates all rows at once)", () => {
-    const p = backfillProgress([state("orders", { status: "backfilling", backfillStatus: "running", recordsStored: 40, recordsExpected: 160 })]);
+    const p = backfillProgress([
+      state("orders", { status: "backfilling", backfillStatus: "running", recordsStored: 40, recordsExpected: 160 }),
+    ]);
     expect(p).toMatchObject({ completed: false, progress: 0.25, status: "running" });
     expect(p.resources.map((r) => [r.resource, r.backfill, r.progress])).toEqual([
       ["customers", "pending", null],
@@ -62,18 +78,36 @@ describe("import progress", () => {
 
   it("needs re-auth is a status, whatever the message says; orders' error is the one shown", () => {
     const p = backfillProgress([
-      state("customers", { status: "error", backfillStatus: "running", recordsExpected: 4, lastError: "customers broke" }),
+      state("customers", {
+        status: "error",
+        backfillStatus: "running",
+        recordsExpected: 4,
+        lastError: "customers broke",
+      }),
       state("products", { status: "idle", backfillStatus: "completed", lastError: null }),
-      state("orders", { status: "needs_reauth", backfillStatus: "running", recordsExpected: 9, lastError: "any text at all" }),
+      state("orders", {
+        status: "needs_reauth",
+        backfillStatus: "running",
+        recordsExpected: 9,
+        lastError: "any text at all",
+      }),
     ]);
     expect(p).toMatchObject({ completed: false, status: "failed", needsReauth: true, lastError: "any text at all" });
     expect(p.resources.map((r) => r.backfill)).toEqual(["failed", "completed", "failed"]);
-    const textOnly = backfillProgress([state("orders", { status: "error", backfillStatus: "running", lastError: "needs re-auth: Shopify no longer accepts our access token" })]);
+    const textOnly = backfillProgress([
+      state("orders", {
+        status: "error",
+        backfillStatus: "running",
+        lastError: "needs re-auth: Shopify no longer accepts our access token",
+      }),
+    ]);
     expect(textOnly.needsReauth).toBe(false);
   });
 
   it("all completed: 1, completed", () => {
-    const done = ["customers", "products", "orders"].map((r) => state(r, { status: "idle", backfillStatus: "completed", recordsStored: 1 }));
+    const done = ["customers", "products", "orders"].map((r) =>
+      state(r, { status: "idle", backfillStatus: "completed", recordsStored: 1 }),
+    );
     expect(backfillProgress(done)).toMatchObject({ completed: true, progress: 1, status: "completed" });
   });
 });

@@ -26,7 +26,9 @@ const Decimal = DecimalJs.clone({ precision: 40 });
  */
 export function createSyncTestPrisma(): PrismaClient {
   const embedded = inject("databaseKind") === "embedded";
-  return new Client({ adapter: new PrismaPg({ connectionString: inject("databaseUrl"), ...(embedded ? { max: 1 } : {}) }) });
+  return new Client({
+    adapter: new PrismaPg({ connectionString: inject("databaseUrl"), ...(embedded ? { max: 1 } : {}) }),
+  });
 }
 
 export const ALL_SCOPES = ["read_customers", "read_orders", "read_all_orders", "read_products"];
@@ -102,7 +104,11 @@ export function engineContext(
       });
       const around = options.aroundRequest;
       if (!around) return client;
-      return { shop, request: (document, variables, requestOptions) => around(shop, () => client.request(document, variables, requestOptions)) };
+      return {
+        shop,
+        request: (document, variables, requestOptions) =>
+          around(shop, () => client.request(document, variables, requestOptions)),
+      };
     },
     fetch: options.wrapDownload ? options.wrapDownload(download) : download,
     workerId: options.workerId ?? `test-worker-${process.pid}`,
@@ -112,11 +118,22 @@ export function engineContext(
   return { ctx, seen };
 }
 
-export async function createShopRow(prisma: PrismaClient, domain: string, scopes: string[] = ALL_SCOPES, ianaTimezone = "America/New_York") {
-  return prisma.shop.create({ data: { domain, grantedScopes: scopes.join(","), installedAt: new Date(), ianaTimezone } });
+export async function createShopRow(
+  prisma: PrismaClient,
+  domain: string,
+  scopes: string[] = ALL_SCOPES,
+  ianaTimezone = "America/New_York",
+) {
+  return prisma.shop.create({
+    data: { domain, grantedScopes: scopes.join(","), installedAt: new Date(), ianaTimezone },
+  });
 }
 
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -159,24 +176,64 @@ export async function expectDatabaseMatchesSimulator(
   for (const c of data.customers) {
     const row = customerById.get(String(c.id))!;
     expect(
-      { firstName: row.firstName, lastName: row.lastName, email: row.email, phone: row.phone, state: row.state, tags: row.tags, createdAt: instant(row.shopifyCreatedAt), updatedAt: instant(row.shopifyUpdatedAt) },
+      {
+        firstName: row.firstName,
+        lastName: row.lastName,
+        email: row.email,
+        phone: row.phone,
+        state: row.state,
+        tags: row.tags,
+        createdAt: instant(row.shopifyCreatedAt),
+        updatedAt: instant(row.shopifyUpdatedAt),
+      },
       `customer ${c.id}`,
-    ).toEqual({ firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone, state: c.state, tags: c.tags, createdAt: instant(c.createdAt), updatedAt: instant(c.updatedAt) });
+    ).toEqual({
+      firstName: c.firstName,
+      lastName: c.lastName,
+      email: c.email,
+      phone: c.phone,
+      state: c.state,
+      tags: c.tags,
+      createdAt: instant(c.createdAt),
+      updatedAt: instant(c.updatedAt),
+    });
   }
 
   // Products and variants
   const products = await prisma.product.findMany({ where: { shopId }, include: { variants: true } });
-  expect(products.map((p) => p.id.toString()).sort(byNumericString)).toEqual(data.products.map((p) => String(p.id)).sort(byNumericString));
+  expect(products.map((p) => p.id.toString()).sort(byNumericString)).toEqual(
+    data.products.map((p) => String(p.id)).sort(byNumericString),
+  );
   const productById = new Map(products.map((p) => [p.id.toString(), p]));
   for (const p of data.products) {
     const row = productById.get(String(p.id))!;
     expect(
-      { title: row.title, handle: row.handle, status: row.status, vendor: row.vendor, productType: row.productType, createdAt: instant(row.shopifyCreatedAt), updatedAt: instant(row.shopifyUpdatedAt) },
+      {
+        title: row.title,
+        handle: row.handle,
+        status: row.status,
+        vendor: row.vendor,
+        productType: row.productType,
+        createdAt: instant(row.shopifyCreatedAt),
+        updatedAt: instant(row.shopifyUpdatedAt),
+      },
       `product ${p.id}`,
-    ).toEqual({ title: p.title, handle: p.handle, status: p.status, vendor: p.vendor, productType: p.productType, createdAt: instant(p.createdAt), updatedAt: instant(p.updatedAt) });
-    const variants = row.variants.map((v) => ({ id: v.id.toString(), title: v.title, sku: v.sku, price: money(v.price?.toString()) })).sort((a, b) => byNumericString(a.id, b.id));
+    ).toEqual({
+      title: p.title,
+      handle: p.handle,
+      status: p.status,
+      vendor: p.vendor,
+      productType: p.productType,
+      createdAt: instant(p.createdAt),
+      updatedAt: instant(p.updatedAt),
+    });
+    const variants = row.variants
+      .map((v) => ({ id: v.id.toString(), title: v.title, sku: v.sku, price: money(v.price?.toString()) }))
+      .sort((a, b) => byNumericString(a.id, b.id));
     expect(variants, `variants of product ${p.id}`).toEqual(
-      p.variants.map((v) => ({ id: String(v.id), title: v.title, sku: v.sku, price: money(v.price) })).sort((a, b) => byNumericString(a.id, b.id)),
+      p.variants
+        .map((v) => ({ id: String(v.id), title: v.title, sku: v.sku, price: money(v.price) }))
+        .sort((a, b) => byNumericString(a.id, b.id)),
     );
   }
 
@@ -185,55 +242,127 @@ export async function expectDatabaseMatchesSimulator(
     where: { shopId },
     include: { lineItems: true, refunds: { include: { lineItems: true } } },
   });
-  expect(orders.map((o) => o.id.toString()).sort(byNumericString)).toEqual(expectedOrders.map((o) => String(o.id)).sort(byNumericString));
+  expect(orders.map((o) => o.id.toString()).sort(byNumericString)).toEqual(
+    expectedOrders.map((o) => String(o.id)).sort(byNumericString),
+  );
   const orderById = new Map(orders.map((o) => [o.id.toString(), o]));
   for (const o of expectedOrders) {
     const row = orderById.get(String(o.id))!;
     // A line's discount: every allocation on it, line- and order-level (Shopify's
     // LineItem.discountAllocations), summed here rather than read from the simulator's total.
     const lineDiscount = (l: (typeof o.lineItems)[number]) => sum(l.discountAllocations.map((a) => a.amount.shop));
-    const subtotal = sum(o.lineItems.map((l) => new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(lineDiscount(l)).toFixed()));
+    const subtotal = sum(
+      o.lineItems.map((l) => new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(lineDiscount(l)).toFixed()),
+    );
     const shipping = sum(o.shippingLines.map((s) => s.price.shop));
     const tax = sum([...o.lineItems.map((l) => l.tax.shop), ...o.shippingLines.map((s) => s.tax.shop)]);
-    const refunded = sum(o.refunds.flatMap((r) => [...r.refundLineItems.flatMap((x) => [x.subtotal.shop, x.totalTax.shop]), ...r.refundShippingLines.flatMap((s) => [s.subtotal.shop, s.tax.shop])]));
+    const refunded = sum(
+      o.refunds.flatMap((r) => [
+        ...r.refundLineItems.flatMap((x) => [x.subtotal.shop, x.totalTax.shop]),
+        ...r.refundShippingLines.flatMap((s) => [s.subtotal.shop, s.tax.shop]),
+      ]),
+    );
     expect(
       {
-        name: row.name, email: row.email, customerId: row.customerId?.toString() ?? null, processedAt: instant(row.processedAt),
-        cancelledAt: instant(row.cancelledAt), test: row.test, currencyCode: row.currencyCode, presentmentCurrencyCode: row.presentmentCurrencyCode,
-        createdAt: instant(row.shopifyCreatedAt), updatedAt: instant(row.shopifyUpdatedAt),
-        subtotal: money(row.subtotalPrice.toString()), shipping: money(row.totalShipping.toString()), tax: money(row.totalTax.toString()),
-        total: money(row.totalPrice.toString()), refunded: money(row.totalRefunded.toString()),
+        name: row.name,
+        email: row.email,
+        customerId: row.customerId?.toString() ?? null,
+        processedAt: instant(row.processedAt),
+        cancelledAt: instant(row.cancelledAt),
+        test: row.test,
+        currencyCode: row.currencyCode,
+        presentmentCurrencyCode: row.presentmentCurrencyCode,
+        createdAt: instant(row.shopifyCreatedAt),
+        updatedAt: instant(row.shopifyUpdatedAt),
+        subtotal: money(row.subtotalPrice.toString()),
+        shipping: money(row.totalShipping.toString()),
+        tax: money(row.totalTax.toString()),
+        total: money(row.totalPrice.toString()),
+        refunded: money(row.totalRefunded.toString()),
         discounts: money(row.totalDiscounts.toString()),
       },
       `order ${o.id}`,
     ).toEqual({
-      name: o.name, email: o.email, customerId: o.customerId === null ? null : String(o.customerId), processedAt: instant(o.processedAt),
-      cancelledAt: instant(o.cancelledAt), test: o.test, currencyCode: o.currencyCode, presentmentCurrencyCode: o.presentmentCurrencyCode,
-      createdAt: instant(o.createdAt), updatedAt: instant(o.updatedAt),
-      subtotal, shipping, tax, total: sum([subtotal, shipping, tax]), refunded,
+      name: o.name,
+      email: o.email,
+      customerId: o.customerId === null ? null : String(o.customerId),
+      processedAt: instant(o.processedAt),
+      cancelledAt: instant(o.cancelledAt),
+      test: o.test,
+      currencyCode: o.currencyCode,
+      presentmentCurrencyCode: o.presentmentCurrencyCode,
+      createdAt: instant(o.createdAt),
+      updatedAt: instant(o.updatedAt),
+      subtotal,
+      shipping,
+      tax,
+      total: sum([subtotal, shipping, tax]),
+      refunded,
       discounts: sum(o.lineItems.map(lineDiscount)),
     });
     const lines = row.lineItems
-      .map((l) => ({ id: l.id.toString(), productId: l.productId?.toString() ?? null, variantId: l.variantId?.toString() ?? null, title: l.title, sku: l.sku, quantity: l.quantity, unit: money(l.originalUnitPrice.toString()), discount: money(l.totalDiscount.toString()), giftCard: l.isGiftCard }))
+      .map((l) => ({
+        id: l.id.toString(),
+        productId: l.productId?.toString() ?? null,
+        variantId: l.variantId?.toString() ?? null,
+        title: l.title,
+        sku: l.sku,
+        quantity: l.quantity,
+        unit: money(l.originalUnitPrice.toString()),
+        discount: money(l.totalDiscount.toString()),
+        giftCard: l.isGiftCard,
+      }))
       .sort((a, b) => byNumericString(a.id, b.id));
     expect(lines, `line items of order ${o.id}`).toEqual(
       o.lineItems
-        .map((l) => ({ id: String(l.id), productId: l.productId === null ? null : String(l.productId), variantId: l.variantId === null ? null : String(l.variantId), title: l.title, sku: l.sku, quantity: l.quantity, unit: money(l.originalUnitPrice.shop), discount: lineDiscount(l), giftCard: l.isGiftCard }))
+        .map((l) => ({
+          id: String(l.id),
+          productId: l.productId === null ? null : String(l.productId),
+          variantId: l.variantId === null ? null : String(l.variantId),
+          title: l.title,
+          sku: l.sku,
+          quantity: l.quantity,
+          unit: money(l.originalUnitPrice.shop),
+          discount: lineDiscount(l),
+          giftCard: l.isGiftCard,
+        }))
         .sort((a, b) => byNumericString(a.id, b.id)),
     );
     const refunds = row.refunds
       .map((r) => ({
-        id: r.id.toString(), createdAt: instant(r.shopifyCreatedAt), note: r.note,
-        shipping: money(r.shippingRefund.toString()), shippingTax: money(r.shippingTaxRefund.toString()),
-        lines: r.lineItems.map((x) => ({ id: x.id.toString(), lineItemId: x.lineItemId.toString(), quantity: x.quantity, subtotal: money(x.subtotal.toString()), tax: money(x.totalTax.toString()) })).sort((a, b) => byNumericString(a.id, b.id)),
+        id: r.id.toString(),
+        createdAt: instant(r.shopifyCreatedAt),
+        note: r.note,
+        shipping: money(r.shippingRefund.toString()),
+        shippingTax: money(r.shippingTaxRefund.toString()),
+        lines: r.lineItems
+          .map((x) => ({
+            id: x.id.toString(),
+            lineItemId: x.lineItemId.toString(),
+            quantity: x.quantity,
+            subtotal: money(x.subtotal.toString()),
+            tax: money(x.totalTax.toString()),
+          }))
+          .sort((a, b) => byNumericString(a.id, b.id)),
       }))
       .sort((a, b) => byNumericString(a.id, b.id));
     expect(refunds, `refunds of order ${o.id}`).toEqual(
       o.refunds
         .map((r) => ({
-          id: String(r.id), createdAt: instant(r.createdAt), note: r.note,
-          shipping: sum(r.refundShippingLines.map((s) => s.subtotal.shop)), shippingTax: sum(r.refundShippingLines.map((s) => s.tax.shop)),
-          lines: r.refundLineItems.map((x) => ({ id: String(x.id), lineItemId: String(x.lineItemId), quantity: x.quantity, subtotal: money(x.subtotal.shop), tax: money(x.totalTax.shop) })).sort((a, b) => byNumericString(a.id, b.id)),
+          id: String(r.id),
+          createdAt: instant(r.createdAt),
+          note: r.note,
+          shipping: sum(r.refundShippingLines.map((s) => s.subtotal.shop)),
+          shippingTax: sum(r.refundShippingLines.map((s) => s.tax.shop)),
+          lines: r.refundLineItems
+            .map((x) => ({
+              id: String(x.id),
+              lineItemId: String(x.lineItemId),
+              quantity: x.quantity,
+              subtotal: money(x.subtotal.shop),
+              tax: money(x.totalTax.shop),
+            }))
+            .sort((a, b) => byNumericString(a.id, b.id)),
         }))
         .sort((a, b) => byNumericString(a.id, b.id)),
     );

@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 function passLines(): string[] {
-  return stack.app.output().split("\n").filter((line) => line.includes("sync pass finished") && line.includes(shop));
+  return stack.app
+    .output()
+    .split("\n")
+    .filter((line) => line.includes("sync pass finished") && line.includes(shop));
 }
 
 describe(`expiring offline tokens (${inject("databaseKind")})`, () => {
@@ -40,7 +43,10 @@ describe(`expiring offline tokens (${inject("databaseKind")})`, () => {
     stack.sim.control.createCustomer(shop, { firstName: "Late", lastName: "Comer", email: "late@example.com" });
     // Wait on the condition itself: the stored token's expiry has passed.
     await waitFor(async () => Date.now() > session.expires!.getTime(), "the stored token to expire", 30_000);
-    const response = await fetch(`${stack.app.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) });
+    const response = await fetch(`${stack.app.url}/api/sync/status`, {
+      method: "POST",
+      headers: await apiHeaders(shop),
+    });
     expect(response.status).toBe(202);
     await waitFor(async () => passLines().length >= 2, "the manual pass");
     expect(passLines()[1]).toContain('"status":"succeeded"');

@@ -18,14 +18,18 @@ const prisma = createSyncTestPrisma();
 const postgres = inject("databaseKind") === "postgresql";
 // On PostgreSQL each worker has its own connection pool, as separate app instances
 // do. The embedded PGlite is one backend that is only safe with one connection.
-const otherInstance = postgres ? new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) }) : prisma;
+const otherInstance = postgres
+  ? new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) })
+  : prisma;
 afterAll(async () => {
   await prisma.$disconnect();
   if (otherInstance !== prisma) await otherInstance.$disconnect();
 });
 
 async function addOfflineSession(shop: string, token: string) {
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: token, scope: "read_orders" } });
+  await prisma.session.create({
+    data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: token, scope: "read_orders" },
+  });
 }
 
 describe(`sync workers on one database (${inject("databaseKind")})`, () => {
@@ -36,21 +40,27 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
   });
 
   it("two workers never sync the same shop at once; exactly one runs each round", async () => {
-    const { sim, shop } = await startSyncSimulator({ seed: 31, size: { orders: 60, customers: 20, products: 5, days: 30 }, label: "workers" });
+    const { sim, shop } = await startSyncSimulator({
+      seed: 31,
+      size: { orders: 60, customers: 20, products: 5, days: 30 },
+      label: "workers",
+    });
     try {
       const { accessToken, scope } = sim.control.install(shop);
       const tokens = new Map([[shop, accessToken]]);
       const inFlight = new Map<string, number>();
       let overlaps = 0;
-      const around = (worker: string) => async <T,>(_shop: string, call: () => Promise<T>) => {
-        for (const [other, n] of inFlight) if (other !== worker && n > 0) overlaps += 1;
-        inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
-        try {
-          return await call();
-        } finally {
-          inFlight.set(worker, inFlight.get(worker)! - 1);
-        }
-      };
+      const around =
+        (worker: string) =>
+        async <T>(_shop: string, call: () => Promise<T>) => {
+          for (const [other, n] of inFlight) if (other !== worker && n > 0) overlaps += 1;
+          inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
+          try {
+            return await call();
+          } finally {
+            inFlight.set(worker, inFlight.get(worker)! - 1);
+          }
+        };
       const a = engineContext(prisma, sim, tokens, { workerId: "worker-a", aroundRequest: around("worker-a") });
       const b = engineContext(otherInstance, sim, tokens, { workerId: "worker-b", aroundRequest: around("worker-b") });
       const { done } = await handleInstall(a.ctx, shop, scope);
@@ -71,7 +81,10 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
       await addOfflineSession(shop, accessToken);
       const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
       for (let round = 0; round < 4; round++) {
-        await prisma.syncState.updateMany({ where: { shopId: row.id }, data: { nextRunAt: new Date(Date.now() - 1000) } });
+        await prisma.syncState.updateMany({
+          where: { shopId: row.id },
+          data: { nextRunAt: new Date(Date.now() - 1000) },
+        });
         const sa = createSyncScheduler(a.ctx, { spreadMs: 0, onlyShops: [shop] });
         const sb = createSyncScheduler(b.ctx, { spreadMs: 0, onlyShops: [shop] });
         const [ta, tb] = await Promise.all([sa.tick(), sb.tick()]);
@@ -87,7 +100,9 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
 
   it("a crashed worker's lease expires and another worker takes over", async () => {
     const shop = await prisma.shop.create({ data: { domain: `lease-${process.pid}-${Date.now()}.myshopify.com` } });
-    await prisma.syncState.createMany({ data: ["customers", "products", "orders"].map((resource) => ({ shopId: shop.id, resource })) });
+    await prisma.syncState.createMany({
+      data: ["customers", "products", "orders"].map((resource) => ({ shopId: shop.id, resource })),
+    });
     expect(await claimShopLease(prisma, shop.id, "crashed-worker", 800)).toBe(true);
     expect(await claimShopLease(otherInstance, shop.id, "worker-b", 60_000)).toBe(false);
     // The holder may renew its own claim.
@@ -95,7 +110,9 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
     // Wait until the database itself says the crashed worker's lease has run out.
     await vi.waitFor(
       async () => {
-        const [row] = await prisma.$queryRaw<{ expired: boolean }[]>`SELECT bool_and(lease_expires_at < now()) AS expired FROM sync_state WHERE shop_id = ${shop.id}`;
+        const [row] = await prisma.$queryRaw<
+          { expired: boolean }[]
+        >`SELECT bool_and(lease_expires_at < now()) AS expired FROM sync_state WHERE shop_id = ${shop.id}`;
         if (!row?.expired) throw new Error("lease still held");
       },
       { timeout: 30_000, interval: 50 },
@@ -109,7 +126,9 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
 
   it("concurrent claims of one shop: exactly one wins", async () => {
     const shop = await prisma.shop.create({ data: { domain: `race-${process.pid}-${Date.now()}.myshopify.com` } });
-    await prisma.syncState.createMany({ data: ["customers", "products", "orders"].map((resource) => ({ shopId: shop.id, resource })) });
+    await prisma.syncState.createMany({
+      data: ["customers", "products", "orders"].map((resource) => ({ shopId: shop.id, resource })),
+    });
     const clients = [prisma, otherInstance];
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => claimShopLease(clients[i % 2]!, shop.id, `racer-${i}`, 60_000)),
@@ -126,22 +145,39 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
     expect(offsets.every((o) => o >= 0 && o < 50_000)).toBe(true);
     expect(spreadOffsetMs("a.myshopify.com", 50_000)).toBe(offsets[0]);
     const syncCron = (vars: Record<string, string>) =>
-      parseEnv({ SHOPIFY_API_KEY: TEST_APP.apiKey, SHOPIFY_API_SECRET: TEST_APP.apiSecret, SHOPIFY_APP_URL: "https://app.example", SCOPES: TEST_APP.scopes, DATABASE_URL: "postgresql://db.example/storepulse", STOREPULSE_ENCRYPTION_KEY: TEST_APP.encryptionKey, ...vars }).syncCron;
+      parseEnv({
+        SHOPIFY_API_KEY: TEST_APP.apiKey,
+        SHOPIFY_API_SECRET: TEST_APP.apiSecret,
+        SHOPIFY_APP_URL: "https://app.example",
+        SCOPES: TEST_APP.scopes,
+        DATABASE_URL: "postgresql://db.example/storepulse",
+        STOREPULSE_ENCRYPTION_KEY: TEST_APP.encryptionKey,
+        ...vars,
+      }).syncCron;
     expect(syncCron({ SYNC_CRON: "off", NODE_ENV: "production" })).toBe(false);
     expect(syncCron({ NODE_ENV: "production" })).toBe(true);
     expect(syncCron({ NODE_ENV: "test" })).toBe(false);
     expect(syncCron({ SYNC_CRON: "on", NODE_ENV: "test" })).toBe(true);
 
     // A shop whose token was revoked: one failed pass, then not due for hours.
-    const { sim, shop } = await startSyncSimulator({ seed: 32, size: { orders: 10, customers: 5, products: 2, days: 10 }, label: "backoff" });
+    const { sim, shop } = await startSyncSimulator({
+      seed: 32,
+      size: { orders: 10, customers: 5, products: 2, days: 10 },
+      label: "backoff",
+    });
     try {
       const { accessToken, scope } = sim.control.install(shop);
       const tokens = new Map([[shop, accessToken]]);
       const { ctx } = engineContext(prisma, sim, tokens);
-      await (await handleInstall(ctx, shop, scope)).done;
+      await (
+        await handleInstall(ctx, shop, scope)
+      ).done;
       await addOfflineSession(shop, accessToken);
       const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
-      await prisma.syncState.updateMany({ where: { shopId: row.id }, data: { nextRunAt: new Date(Date.now() - 1000) } });
+      await prisma.syncState.updateMany({
+        where: { shopId: row.id },
+        data: { nextRunAt: new Date(Date.now() - 1000) },
+      });
       tokens.set(shop, "revoked");
       const scheduler = createSyncScheduler(ctx, { spreadMs: 0, onlyShops: [shop] });
       const first = await scheduler.tick();

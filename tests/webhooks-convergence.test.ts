@@ -17,10 +17,16 @@ let shopId: number;
 beforeAll(async () => {
   shop = uniqueShopDomain("push");
   stack = await startStack({
-    simulator: { shops: [{ domain: shop, size: "empty", ianaTimezone: "America/New_York" }], install: true, webhooks: { retryBaseMs: 200, maxAttempts: 9, timeoutMs: 5000 } },
+    simulator: {
+      shops: [{ domain: shop, size: "empty", ianaTimezone: "America/New_York" }],
+      install: true,
+      webhooks: { retryBaseMs: 200, maxAttempts: 9, timeoutMs: 5000 },
+    },
   });
   // The tenant row as the install hook leaves it; no backfill: all data arrives by webhook.
-  shopId = (await prisma.shop.create({ data: { domain: shop, ianaTimezone: "America/New_York", installedAt: new Date() } })).id;
+  shopId = (
+    await prisma.shop.create({ data: { domain: shop, ianaTimezone: "America/New_York", installedAt: new Date() } })
+  ).id;
 });
 afterAll(async () => {
   await stack?.close();
@@ -66,17 +72,33 @@ function runRandomChanges(count: number, seed: number): Record<string, number> {
       if (customers.length < 5 || (roll < 0.1 && customers.length < 40)) {
         kind = "createCustomer";
         const n = customers.length + 1;
-        c.createCustomer(shop, { firstName: `First${n}`, lastName: `Last${n}`, email: `c${n}@example.com`, phone: rnd.chance(0.5) ? `+1555000${1000 + n}` : null, state: "ENABLED", tags: rnd.chance(0.3) ? ["vip"] : [] });
+        c.createCustomer(shop, {
+          firstName: `First${n}`,
+          lastName: `Last${n}`,
+          email: `c${n}@example.com`,
+          phone: rnd.chance(0.5) ? `+1555000${1000 + n}` : null,
+          state: "ENABLED",
+          tags: rnd.chance(0.3) ? ["vip"] : [],
+        });
       } else if (products.length < 3 || (roll < 0.15 && products.length < 12)) {
         kind = "createProduct";
         const n = products.length + 1;
         c.createProduct(shop, {
-          title: `Product ${n}`, vendor: "Acme", productType: rnd.pick(["Shirts", "Hats", "Mugs"]),
-          variants: Array.from({ length: 1 + rnd.int(3) }, (_, i) => ({ title: `V${i}`, sku: `P${n}-V${i}`, price: `${5 + rnd.int(60)}.${rnd.pick(["00", "50", "99"])}` })),
+          title: `Product ${n}`,
+          vendor: "Acme",
+          productType: rnd.pick(["Shirts", "Hats", "Mugs"]),
+          variants: Array.from({ length: 1 + rnd.int(3) }, (_, i) => ({
+            title: `V${i}`,
+            sku: `P${n}-V${i}`,
+            price: `${5 + rnd.int(60)}.${rnd.pick(["00", "50", "99"])}`,
+          })),
         });
       } else if (roll < 0.2) {
         kind = "updateCustomer";
-        c.updateCustomer(shop, rnd.pick(customers).id, { lastName: `Renamed${rnd.int(1000)}`, tags: rnd.chance(0.5) ? ["vip", "repeat"] : [] });
+        c.updateCustomer(shop, rnd.pick(customers).id, {
+          lastName: `Renamed${rnd.int(1000)}`,
+          tags: rnd.chance(0.5) ? ["vip", "repeat"] : [],
+        });
       } else if (roll < 0.27) {
         kind = "updateProduct";
         const p = rnd.pick(products);
@@ -92,7 +114,11 @@ function runRandomChanges(count: number, seed: number): Record<string, number> {
           lineItems: Array.from({ length: 1 + rnd.int(3) }, () =>
             rnd.chance(0.1)
               ? { title: "Gift card", price: "25.00", quantity: 1, isGiftCard: true }
-              : { variantId: rnd.pick(variants).id, quantity: 1 + rnd.int(3), discount: rnd.chance(0.3) ? "1.50" : undefined },
+              : {
+                  variantId: rnd.pick(variants).id,
+                  quantity: 1 + rnd.int(3),
+                  discount: rnd.chance(0.3) ? "1.50" : undefined,
+                },
           ),
           orderDiscount: rnd.chance(0.2) ? { code: "SAVE5", amount: "5.00" } : undefined,
           shippingPrice: rnd.chance(0.7) ? "6.95" : undefined,
@@ -104,12 +130,21 @@ function runRandomChanges(count: number, seed: number): Record<string, number> {
         kind = "editOrder";
         const o = rnd.pick(openOrders);
         const line = rnd.pick(o.lineItems);
-        c.editOrder(shop, o.id, rnd.chance(0.5) ? { quantities: [{ lineItemId: line.id, quantity: line.quantity + 1 }] } : { tags: [`t${rnd.int(10)}`] });
+        c.editOrder(
+          shop,
+          o.id,
+          rnd.chance(0.5)
+            ? { quantities: [{ lineItemId: line.id, quantity: line.quantity + 1 }] }
+            : { tags: [`t${rnd.int(10)}`] },
+        );
       } else if (roll < 0.86 && openOrders.length > 0) {
         kind = "refundOrder";
         const o = rnd.pick(openOrders);
         const line = rnd.pick(o.lineItems);
-        c.refundOrder(shop, o.id, { lineItems: [{ lineItemId: line.id, quantity: 1 }], shipping: rnd.chance(0.3) ? { full: true } : undefined });
+        c.refundOrder(shop, o.id, {
+          lineItems: [{ lineItemId: line.id, quantity: 1 }],
+          shipping: rnd.chance(0.3) ? { full: true } : undefined,
+        });
       } else if (roll < 0.93 && openOrders.length > 0) {
         kind = "cancelOrder";
         c.cancelOrder(shop, rnd.pick(openOrders).id, { refund: rnd.chance(0.7) });
@@ -130,7 +165,12 @@ function runRandomChanges(count: number, seed: number): Record<string, number> {
 
 describe(`webhooks over HTTP with the simulator`, () => {
   it("a few hundred random changes with duplicated and reordered deliveries leave the database equal to Shopify's data", async () => {
-    stack.sim.control.setFaults(shop, { seed: 42, webhookDuplicateRate: 0.25, webhookReorderDelayMs: 400, webhookDropRate: 0 });
+    stack.sim.control.setFaults(shop, {
+      seed: 42,
+      webhookDuplicateRate: 0.25,
+      webhookReorderDelayMs: 400,
+      webhookDropRate: 0,
+    });
     // Bursts of 30 changes (deliveries within a burst are duplicated and reordered),
     // each burst delivered before the next: a busy shop, not 300 changes in one instant.
     const done: Record<string, number> = {};
@@ -142,7 +182,15 @@ describe(`webhooks over HTTP with the simulator`, () => {
 
     const deliveries = stack.sim.control.webhookDeliveries({ shop });
     const undelivered = deliveries.filter((d) => d.state !== "delivered");
-    expect(undelivered.map((d) => `${d.topic} ${d.state} ${d.lastStatus} x${d.attempts}`), stack.app.output().split("\n").filter((l) => !l.startsWith("POST")).join("\n").slice(-3000)).toEqual([]);
+    expect(
+      undelivered.map((d) => `${d.topic} ${d.state} ${d.lastStatus} x${d.attempts}`),
+      stack.app
+        .output()
+        .split("\n")
+        .filter((l) => !l.startsWith("POST"))
+        .join("\n")
+        .slice(-3000),
+    ).toEqual([]);
     expect(deliveries.filter((d) => d.duplicates > 0).length).toBeGreaterThan(20);
 
     const expected = expectedRows(stack.sim.control.data(shop));
@@ -153,7 +201,19 @@ describe(`webhooks over HTTP with the simulator`, () => {
     expect(stored.orders).toEqual(expected.orders);
 
     // Once per event: one processed webhook_event row per delivered event of a handled topic.
-    const handledTopics = new Set(["customers/create", "customers/update", "customers/delete", "products/create", "products/update", "products/delete", "orders/create", "orders/updated", "orders/cancelled", "orders/delete", "refunds/create"]);
+    const handledTopics = new Set([
+      "customers/create",
+      "customers/update",
+      "customers/delete",
+      "products/create",
+      "products/update",
+      "products/delete",
+      "orders/create",
+      "orders/updated",
+      "orders/cancelled",
+      "orders/delete",
+      "refunds/create",
+    ]);
     const eventIds = new Set(deliveries.filter((d) => handledTopics.has(d.topic)).map((d) => d.eventId));
     const events = await prisma.webhookEvent.findMany({ where: { shopId } });
     expect(events.length).toBe(eventIds.size);
@@ -163,7 +223,9 @@ describe(`webhooks over HTTP with the simulator`, () => {
     // Rollups agree with the raw rows: non-test orders counted per local day.
     const days = await prisma.insightsShopDay.aggregate({ where: { shopId }, _sum: { orders: true } });
     expect(days._sum.orders).toBe(expected.orders.filter((o) => !o.test).length);
-    console.log(`convergence: changes ${JSON.stringify(done)}; ${deliveries.length} deliveries, ${deliveries.reduce((n, d) => n + d.duplicates, 0)} duplicated`);
+    console.log(
+      `convergence: changes ${JSON.stringify(done)}; ${deliveries.length} deliveries, ${deliveries.reduce((n, d) => n + d.duplicates, 0)} duplicated`,
+    );
   }, 240_000);
 
   it("acknowledges a duplicate without applying it, and a new event with an older payload as stale", async () => {
@@ -210,7 +272,10 @@ describe(`webhooks over HTTP with the simulator`, () => {
 
     // Shopify's retry of the same event (same id) is applied, not taken for a duplicate.
     const customer = stack.sim.control.createCustomer(shop, { firstName: "Retry", email: "retry@example.com" });
-    const body = stack.sim.control.webhookDeliveries({ shop, topic: "customers/create" }).map((d) => d.body).find((b) => (JSON.parse(b) as { id: number }).id === customer.id)!;
+    const body = stack.sim.control
+      .webhookDeliveries({ shop, topic: "customers/create" })
+      .map((d) => d.body)
+      .find((b) => (JSON.parse(b) as { id: number }).id === customer.id)!;
     await stack.sim.control.webhooksIdle();
     await prisma.customer.delete({ where: { shopId_id: { shopId, id: BigInt(customer.id) } } });
     const retry = await fetch(`${stack.app.url}/webhooks/customers/create`, {
@@ -220,7 +285,9 @@ describe(`webhooks over HTTP with the simulator`, () => {
     });
     expect(retry.status).toBe(200);
     expect(await prisma.customer.count({ where: { shopId, id: BigInt(customer.id) } })).toBe(1);
-    expect(await prisma.webhookEvent.findUniqueOrThrow({ where: { shopId_eventId: { shopId, eventId } } })).toMatchObject({ outcome: "applied" });
+    expect(
+      await prisma.webhookEvent.findUniqueOrThrow({ where: { shopId_eventId: { shopId, eventId } } }),
+    ).toMatchObject({ outcome: "applied" });
     expect(stack.app.output()).not.toContain("retry@example.com");
   });
 });
@@ -231,8 +298,12 @@ describe("webhook replay to another tenant", () => {
     // replayed to another tenant: creates and updates are applied with their rollups.
     // (How long handling takes is measured by the benchmarks, not asserted here.)
     const replayShop = uniqueShopDomain("replay");
-    const replayShopId = (await prisma.shop.create({ data: { domain: replayShop, ianaTimezone: "America/New_York" } })).id;
-    const deliveries = stack.sim.control.webhookDeliveries({ shop }).filter((d) => !d.topic.startsWith("app/")).slice(0, 300);
+    const replayShopId = (await prisma.shop.create({ data: { domain: replayShop, ianaTimezone: "America/New_York" } }))
+      .id;
+    const deliveries = stack.sim.control
+      .webhookDeliveries({ shop })
+      .filter((d) => !d.topic.startsWith("app/"))
+      .slice(0, 300);
     expect(deliveries.length).toBeGreaterThanOrEqual(300);
     const outcomes: Record<string, number> = {};
     for (const d of deliveries) {

@@ -3,7 +3,15 @@
 import { useState } from "react";
 import { Button } from "@shopify/polaris";
 
-export function CsvDownloadButton({ path, filename, label = "Download CSV" }: { path: string; filename: string; label?: string }) {
+export function CsvDownloadButton({
+  path,
+  filename,
+  label = "Download CSV",
+}: {
+  path: string;
+  filename: string;
+  label?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   async function download() {

@@ -39,8 +39,22 @@ export function DateRangePicker({ preset, from, to, onChange }: DateRangePickerP
       />
       {mode === "custom" && (
         <>
-          <TextField label="From" type="date" value={customFrom} onChange={setCustomFrom} autoComplete="off" max={customTo} />
-          <TextField label="To" type="date" value={customTo} onChange={setCustomTo} autoComplete="off" min={customFrom} />
+          <TextField
+            label="From"
+            type="date"
+            value={customFrom}
+            onChange={setCustomFrom}
+            autoComplete="off"
+            max={customTo}
+          />
+          <TextField
+            label="To"
+            type="date"
+            value={customTo}
+            onChange={setCustomTo}
+            autoComplete="off"
+            min={customFrom}
+          />
           <Button disabled={invalid} onClick={() => onChange({ from: customFrom, to: customTo })}>
             Apply
           </Button>

@@ -36,11 +36,7 @@ export function KpiCard({ title, value, current, previous, previousLabel, locale
           <span data-kpi={title}>{value}</span>
         </Text>
         <InlineStack gap="200" blockAlign="center">
-          {delta === null ? (
-            <Badge>New</Badge>
-          ) : (
-            <Badge tone={tone}>{delta}</Badge>
-          )}
+          {delta === null ? <Badge>New</Badge> : <Badge tone={tone}>{delta}</Badge>}
           <Text as="span" variant="bodySm" tone="subdued">
             vs {previousLabel}
           </Text>

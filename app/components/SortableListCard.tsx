@@ -88,7 +88,13 @@ export function SortableListCard<Sort extends string>(props: SortableListCardPro
             onSort={(index, sortDirection) => {
               const key = columns[index]?.sort;
               if (!key) return;
-              setSearchParams(withParams(searchParams, { sort: key, direction: sortDirection === "ascending" ? "asc" : "desc", page: null }));
+              setSearchParams(
+                withParams(searchParams, {
+                  sort: key,
+                  direction: sortDirection === "ascending" ? "asc" : "desc",
+                  page: null,
+                }),
+              );
             }}
           />
         )}

@@ -30,7 +30,11 @@ export function formatRate(value: number, locale: string): string {
 }
 
 /** A local calendar date (YYYY-MM-DD) for display; formatted in UTC so it never shifts a day. */
-export function formatDate(date: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }): string {
+export function formatDate(
+  date: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
+): string {
   const [y, m, d] = date.split("-").map(Number);
   try {
     return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(y!, m! - 1, d!)));

@@ -19,7 +19,10 @@ export function csvCell(value: CsvValue): string {
 }
 
 /** Rows of objects → CSV text with `columns` as header (CRLF line ends, as RFC 4180). */
-export function toCsv<Row extends Record<string, CsvValue>>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string {
+export function toCsv<Row extends Record<string, CsvValue>>(
+  columns: readonly (keyof Row & string)[],
+  rows: readonly Row[],
+): string {
   const lines = [columns.map(csvCell).join(",")];
   for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])).join(","));
   return lines.join("\r\n") + "\r\n";

@@ -29,8 +29,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** The calendar date of an instant in the given IANA time zone. */
 export function localDateOf(instant: Date | string, timeZone: string): string {
-  const dt =
-    typeof instant === "string" ? DateTime.fromISO(instant, { zone: "UTC" }) : DateTime.fromJSDate(instant);
+  const dt = typeof instant === "string" ? DateTime.fromISO(instant, { zone: "UTC" }) : DateTime.fromJSDate(instant);
   const local = dt.setZone(timeZone);
   if (!local.isValid) throw new Error(`Invalid instant or time zone: ${String(instant)} ${timeZone}`);
   return local.toISODate()!;

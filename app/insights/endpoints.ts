@@ -52,7 +52,13 @@ function json(status: number, value: unknown): EndpointResponse {
   return { status, contentType: "application/json; charset=utf-8", body: JSON.stringify(value) };
 }
 
-function csv(endpoint: DashboardEndpoint, from: string, to: string, columns: string[], rows: Record<string, CsvValue>[]): EndpointResponse {
+function csv(
+  endpoint: DashboardEndpoint,
+  from: string,
+  to: string,
+  columns: string[],
+  rows: Record<string, CsvValue>[],
+): EndpointResponse {
   return {
     status: 200,
     contentType: "text/csv; charset=utf-8",
@@ -92,27 +98,57 @@ export async function answerDashboardEndpoint(
     case "orders-by-date": {
       const result = await getOrdersByDate(db, shop, params.value);
       if (!asCsv.value) return json(200, result);
-      return csv(endpoint, from, to, ["date", "orders", "totalSales", "netSales"], result.series.map((p) => ({ ...p })));
+      return csv(
+        endpoint,
+        from,
+        to,
+        ["date", "orders", "totalSales", "netSales"],
+        result.series.map((p) => ({ ...p })),
+      );
     }
     case "new-customers-by-date": {
       const result = await getNewCustomersByDate(db, shop, params.value);
       if (!asCsv.value) return json(200, result);
-      return csv(endpoint, from, to, ["date", "newCustomers"], result.series.map((p) => ({ ...p })));
+      return csv(
+        endpoint,
+        from,
+        to,
+        ["date", "newCustomers"],
+        result.series.map((p) => ({ ...p })),
+      );
     }
     case "avg-order-value-by-date": {
       const result = await getAverageOrderValueByDate(db, shop, params.value);
       if (!asCsv.value) return json(200, result);
-      return csv(endpoint, from, to, ["date", "averageOrderValue", "orders"], result.series.map((p) => ({ ...p })));
+      return csv(
+        endpoint,
+        from,
+        to,
+        ["date", "averageOrderValue", "orders"],
+        result.series.map((p) => ({ ...p })),
+      );
     }
     case "top-customers": {
       const result = await getTopCustomers(db, shop, params.value);
       if (!asCsv.value) return json(200, result);
-      return csv(endpoint, from, to, ["id", "name", "email", "orders", "totalSpent"], result.customers.map((c) => ({ ...c })));
+      return csv(
+        endpoint,
+        from,
+        to,
+        ["id", "name", "email", "orders", "totalSpent"],
+        result.customers.map((c) => ({ ...c })),
+      );
     }
     case "top-products": {
       const result = await getTopProducts(db, shop, params.value);
       if (!asCsv.value) return json(200, result);
-      return csv(endpoint, from, to, ["id", "title", "unitsSold", "netSales"], result.products.map((p) => ({ ...p })));
+      return csv(
+        endpoint,
+        from,
+        to,
+        ["id", "title", "unitsSold", "netSales"],
+        result.products.map((p) => ({ ...p })),
+      );
     }
   }
 }

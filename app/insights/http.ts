@@ -16,7 +16,13 @@ export async function dashboardResponse(
     // A valid session for a shop we have no row for: the install hook has not run yet.
     return jsonResponse(404, { error: "shop not installed" });
   }
-  const answer = await answerDashboardEndpoint(prisma, shop, endpoint, new URL(request.url), request.headers.get("Accept"));
+  const answer = await answerDashboardEndpoint(
+    prisma,
+    shop,
+    endpoint,
+    new URL(request.url),
+    request.headers.get("Accept"),
+  );
   const headers = new Headers({
     "Content-Type": answer.contentType,
     "Cache-Control": "private, no-store",

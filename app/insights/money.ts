@@ -20,8 +20,8 @@ export function currencyMinorUnits(currency: string): number {
   let digits = minorUnitsCache.get(code);
   if (digits === undefined) {
     try {
-      digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
+      digits =
+        new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
     } catch {
       digits = 2; // unknown code: the most common case rather than failing a whole report
     }

@@ -95,7 +95,15 @@ export async function loadCustomersPage(prisma: PrismaClient, shop: InsightsShop
   const { sort, direction, page, q } = listOptions(search, CUSTOMER_SORTS, "totalSpent");
   const [sync, list] = await Promise.all([
     getBackfillProgress(prisma, shop.id),
-    listCustomers(prisma, shop, { from: range.from, to: range.to, search: q, sort, direction, page, pageSize: PAGE_SIZE }),
+    listCustomers(prisma, shop, {
+      from: range.from,
+      to: range.to,
+      search: q,
+      sort,
+      direction,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
   ]);
   return { shop, range, error, sync, q, sort, direction, list };
 }
@@ -105,7 +113,15 @@ export async function loadProductsPage(prisma: PrismaClient, shop: InsightsShop,
   const { sort, direction, page, q } = listOptions(search, PRODUCT_SORTS, "netSales");
   const [sync, list] = await Promise.all([
     getBackfillProgress(prisma, shop.id),
-    listProducts(prisma, shop, { from: range.from, to: range.to, search: q, sort, direction, page, pageSize: PAGE_SIZE }),
+    listProducts(prisma, shop, {
+      from: range.from,
+      to: range.to,
+      search: q,
+      sort,
+      direction,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
   ]);
   return { shop, range, error, sync, q, sort, direction, list };
 }

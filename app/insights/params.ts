@@ -35,7 +35,9 @@ export const MAX_DATE = "2100-12-31";
 const dateSchema = z
   .string()
   .refine((value) => parseLocalDate(value) !== null, { message: "must be a calendar date in YYYY-MM-DD form" })
-  .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { message: `must be between ${MIN_DATE} and ${MAX_DATE}` });
+  .refine((value) => value >= MIN_DATE && value <= MAX_DATE, {
+    message: `must be between ${MIN_DATE} and ${MAX_DATE}`,
+  });
 const granularitySchema = z.enum(GRANULARITIES as [Granularity, ...Granularity[]], {
   message: `must be one of ${GRANULARITIES.join(", ")}`,
 });
@@ -43,7 +45,13 @@ const limitSchema = z
   .string()
   .regex(/^\d+$/, { message: "must be an integer from 1 to 100" })
   .transform(Number)
-  .pipe(z.number().int().min(1, { message: "must be an integer from 1 to 100" }).max(100, { message: "must be an integer from 1 to 100" }));
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(1, { message: "must be an integer from 1 to 100" })
+      .max(100, { message: "must be an integer from 1 to 100" }),
+  );
 
 function fail<T>(parameter: string, message: string): ParamsResult<T> {
   return { ok: false, parameter, error: `${parameter} ${message}` };

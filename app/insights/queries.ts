@@ -65,7 +65,12 @@ interface Components {
   taxes: Decimal;
 }
 
-function components(row: Pick<TotalsRow, "orders" | "gross_sales" | "discounts" | "returns" | "shipping" | "shipping_refunds" | "taxes" | "tax_refunds">): Components {
+function components(
+  row: Pick<
+    TotalsRow,
+    "orders" | "gross_sales" | "discounts" | "returns" | "shipping" | "shipping_refunds" | "taxes" | "tax_refunds"
+  >,
+): Components {
   return {
     orders: Number(row.orders),
     gross: toDecimal(row.gross_sales),
@@ -287,7 +292,11 @@ const MAX_CANDIDATE_DEPTH = 6400;
  * last listed total exceeds the sum over months of the best bound left out: no other
  * customer can reach it. Otherwise deepen; as a last resort aggregate everyone.
  */
-async function rankTopCustomers(db: InsightsDb, shop: InsightsShop, params: RangeParams & { limit: number }): Promise<RankedCustomer[]> {
+async function rankTopCustomers(
+  db: InsightsDb,
+  shop: InsightsShop,
+  params: RangeParams & { limit: number },
+): Promise<RankedCustomer[]> {
   const months = bucketStarts(params.from, params.to, "month");
   const whole = wholeMonthsWithin(params.from, params.to) ?? { start: addDays(params.to, 1), end: params.to };
   for (let depth = Math.max(20, params.limit * 4); depth <= MAX_CANDIDATE_DEPTH; depth *= 4) {

@@ -445,7 +445,12 @@ export interface RollupChange {
 export function touchedLocalDates(timeZone: string, changes: Iterable<RollupChange>): string[] {
   const dates = new Set<string>();
   for (const change of changes) {
-    for (const instant of [change.previousProcessedAt, change.processedAt, change.previousCreatedAt, change.createdAt]) {
+    for (const instant of [
+      change.previousProcessedAt,
+      change.processedAt,
+      change.previousCreatedAt,
+      change.createdAt,
+    ]) {
       if (instant) dates.add(localDateOf(instant, timeZone));
     }
   }

@@ -14,10 +14,20 @@ export interface BackfillProgress {
   lastError: string | null;
 }
 
-export async function getBackfillProgress(prisma: Pick<PrismaClient, "syncState">, shopId: number): Promise<BackfillProgress> {
+export async function getBackfillProgress(
+  prisma: Pick<PrismaClient, "syncState">,
+  shopId: number,
+): Promise<BackfillProgress> {
   const states = await prisma.syncState.findMany({
     where: { shopId },
-    select: { resource: true, status: true, backfillStatus: true, recordsStored: true, recordsExpected: true, lastError: true },
+    select: {
+      resource: true,
+      status: true,
+      backfillStatus: true,
+      recordsStored: true,
+      recordsExpected: true,
+      lastError: true,
+    },
   });
   const { completed, progress, status, needsReauth, lastError } = backfillProgress(states);
   return { completed, progress, status, needsReauth, lastError };

@@ -7,8 +7,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   if (url.searchParams.get("shop")) {
     throw redirect(`/app?${url.searchParams.toString()}`);
   }
-  return new Response(
-    "Storepulse is a Shopify app. Open it from your store's admin (Apps → Storepulse).",
-    { headers: { "Content-Type": "text/plain; charset=utf-8" } },
-  );
+  return new Response("Storepulse is a Shopify app. Open it from your store's admin (Apps → Storepulse).", {
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 };

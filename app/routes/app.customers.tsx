@@ -17,14 +17,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shop = await findInsightsShop(prisma, session.shop);
   if (!shop) throw new Response("This shop is not installed yet.", { status: 404 });
-  return { locale: requestLocale(request), ...(await loadCustomersPage(prisma, shop, new URL(request.url).searchParams)) };
+  return {
+    locale: requestLocale(request),
+    ...(await loadCustomersPage(prisma, shop, new URL(request.url).searchParams)),
+  };
 };
 
 export default function Customers() {
   const { locale, shop, range, error, sync, q, sort, direction, list } = useLoaderData<typeof loader>();
   const money = (amount: string) => formatMoney(amount, shop.currencyCode, locale);
   return (
-    <Page title="Customers" subtitle={`Orders and spend ${formatDate(range.from, locale)} – ${formatDate(range.to, locale)}`}>
+    <Page
+      title="Customers"
+      subtitle={`Orders and spend ${formatDate(range.from, locale)} – ${formatDate(range.to, locale)}`}
+    >
       <TitleBar title="Customers" />
       <BlockStack gap="400">
         <ListPageControls

@@ -17,7 +17,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shop = await findInsightsShop(prisma, session.shop);
   if (!shop) throw new Response("This shop is not installed yet.", { status: 404 });
-  return { locale: requestLocale(request), ...(await loadProductsPage(prisma, shop, new URL(request.url).searchParams)) };
+  return {
+    locale: requestLocale(request),
+    ...(await loadProductsPage(prisma, shop, new URL(request.url).searchParams)),
+  };
 };
 
 export default function Products() {
@@ -42,7 +45,12 @@ export default function Products() {
             { heading: "Units sold", type: "numeric", sort: "unitsSold" },
             { heading: "Net sales", type: "numeric", sort: "netSales" },
           ]}
-          rows={list.items.map((p) => [p.title, p.vendor ?? "—", formatCount(p.unitsSold, locale), formatMoney(p.netSales, shop.currencyCode, locale)])}
+          rows={list.items.map((p) => [
+            p.title,
+            p.vendor ?? "—",
+            formatCount(p.unitsSold, locale),
+            formatMoney(p.netSales, shop.currencyCode, locale),
+          ])}
           q={q}
           sort={sort}
           direction={direction}

@@ -84,7 +84,10 @@ export default function SyncStatusPage() {
             {status.needsReauth && (
               <Layout.Section>
                 <Banner tone="critical" title="Storepulse lost access to your store">
-                  <p>Shopify no longer accepts the app's access token. Open Storepulse from your Shopify admin to reconnect.</p>
+                  <p>
+                    Shopify no longer accepts the app's access token. Open Storepulse from your Shopify admin to
+                    reconnect.
+                  </p>
                 </Banner>
               </Layout.Section>
             )}
@@ -111,7 +114,9 @@ export default function SyncStatusPage() {
                   <div aria-label="Initial import progress">
                     <ProgressBar progress={Math.round((status.backfillProgress ?? 0) * 100)} size="small" />
                     <Text as="p" variant="bodySm" tone="subdued">
-                      {status.backfillProgress === null ? "Waiting for Shopify to prepare the export…" : `${Math.round(status.backfillProgress * 100)}% imported`}
+                      {status.backfillProgress === null
+                        ? "Waiting for Shopify to prepare the export…"
+                        : `${Math.round(status.backfillProgress * 100)}% imported`}
                     </Text>
                   </div>
                   {syncNow.data && !syncNow.data.accepted && (
@@ -134,7 +139,9 @@ export default function SyncStatusPage() {
                     r.backfill.status === "completed"
                       ? "Complete"
                       : r.backfill.progress === null
-                        ? r.backfill.status === "pending" ? "Not started" : "Preparing…"
+                        ? r.backfill.status === "pending"
+                          ? "Not started"
+                          : "Preparing…"
                         : `${Math.round(r.backfill.progress * 100)}% (${r.backfill.processed.toLocaleString()} of ${r.backfill.expected?.toLocaleString()})`,
                     formatTime(r.lastSuccessAt),
                     formatLag(r.lagSeconds),

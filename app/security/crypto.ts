@@ -48,7 +48,7 @@ export function isSealed(value: string): boolean {
 
 /** Which key sealed the value (null for a legacy plaintext value). */
 export function sealedKid(value: string): string | null {
-  return isSealed(value) ? value.split(":")[1] ?? null : null;
+  return isSealed(value) ? (value.split(":")[1] ?? null) : null;
 }
 
 export function seal(keyring: Keyring, plaintext: string, purpose: string): string {
@@ -72,7 +72,8 @@ export function unseal(keyring: Keyring, value: string, purpose: string): string
   if (parts.length !== 5) throw new KeyError("sealed value is malformed");
   const [, kid, iv, tag, ciphertext] = parts as [string, string, string, string, string];
   const key = keyring.keys.get(kid);
-  if (!key) throw new KeyError(`no key with id ${kid} is configured (STOREPULSE_ENCRYPTION_KEY / STOREPULSE_ENCRYPTION_KEYS)`);
+  if (!key)
+    throw new KeyError(`no key with id ${kid} is configured (STOREPULSE_ENCRYPTION_KEY / STOREPULSE_ENCRYPTION_KEYS)`);
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
     decipher.setAAD(Buffer.from(purpose, "utf8"));

@@ -21,7 +21,9 @@ export function baseSecurityHeaders(options: { https: boolean; production: boole
   return {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    ...(options.https || options.production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+    ...(options.https || options.production
+      ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
+      : {}),
   };
 }
 

@@ -21,7 +21,9 @@ function developmentKey(): Buffer {
   mkdirSync(path.dirname(DEV_KEY_FILE), { recursive: true });
   writeFileSync(DEV_KEY_FILE, key.toString("base64"), { mode: 0o600 });
   chmodSync(DEV_KEY_FILE, 0o600);
-  console.warn(`No STOREPULSE_ENCRYPTION_KEY: generated a development key in ${DEV_KEY_FILE} (production requires the variable).`);
+  console.warn(
+    `No STOREPULSE_ENCRYPTION_KEY: generated a development key in ${DEV_KEY_FILE} (production requires the variable).`,
+  );
   return key;
 }
 
@@ -30,7 +32,10 @@ let keyring: Keyring | undefined;
 export function appKeyring(): Keyring {
   if (!keyring) {
     const current = env.STOREPULSE_ENCRYPTION_KEY ? decodeKey(env.STOREPULSE_ENCRYPTION_KEY)! : developmentKey();
-    const older = (env.STOREPULSE_ENCRYPTION_KEYS ?? "").split(",").filter((k) => k.trim()).map((k) => decodeKey(k)!);
+    const older = (env.STOREPULSE_ENCRYPTION_KEYS ?? "")
+      .split(",")
+      .filter((k) => k.trim())
+      .map((k) => decodeKey(k)!);
     keyring = createKeyring(current, older);
   }
   return keyring;

@@ -35,7 +35,8 @@ async function offlineAccessToken(loadSession: OfflineSessionLoader, shop: strin
     return { token: session.accessToken, expires: session.expires ?? null };
   } catch (error) {
     // No session (uninstalled, never installed) or a refresh Shopify refused.
-    if ((error as Error).name === "SessionNotFoundError" || error instanceof NeedsReauthError) throw new NeedsReauthError(shop);
+    if ((error as Error).name === "SessionNotFoundError" || error instanceof NeedsReauthError)
+      throw new NeedsReauthError(shop);
     const status = (error as { response?: { code?: number } }).response?.code;
     if (status === 400 || status === 401) throw new NeedsReauthError(shop);
     throw error;

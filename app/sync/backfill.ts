@@ -53,7 +53,10 @@ export interface SyncShop {
 }
 
 export function hasScope(grantedScopes: string, scope: string): boolean {
-  return grantedScopes.split(",").map((s) => s.trim()).includes(scope);
+  return grantedScopes
+    .split(",")
+    .map((s) => s.trim())
+    .includes(scope);
 }
 
 /** Create the per-resource rows of a shop (idempotent). */
@@ -103,7 +106,9 @@ export interface ResourceBackfillResult {
   mappingFailures: number;
 }
 
-export type ResourceBackfillOutcome = { resource: SyncResource } & ({ ok: true; result: ResourceBackfillResult } | { ok: false; error: unknown });
+export type ResourceBackfillOutcome = { resource: SyncResource } & (
+  { ok: true; result: ResourceBackfillResult } | { ok: false; error: unknown }
+);
 
 /**
  * Backfill every resource of the shop that is not complete yet, concurrently. A
@@ -171,23 +176,27 @@ export async function backfillResource(
         ? new Date(Date.now() - LIMITED_ORDER_HISTORY_DAYS * 24 * 3600 * 1000)
         : null;
     const started = await startExport(ctx, client, exportQuery(resource, since), signal);
-    state = await lane(() => prisma.syncState.update({
-      where,
-      data: {
-        bulkOperationId: started.id,
-        backfillStatus: "running",
-        status: "backfilling",
-        backfillCursor: null,
-        backfillSince: since,
-        recordsStored: 0,
-        recordsExpected: null,
-        lastError: null,
-      },
-    }));
+    state = await lane(() =>
+      prisma.syncState.update({
+        where,
+        data: {
+          bulkOperationId: started.id,
+          backfillStatus: "running",
+          status: "backfilling",
+          backfillCursor: null,
+          backfillSince: since,
+          recordsStored: 0,
+          recordsExpected: null,
+          lastError: null,
+        },
+      }),
+    );
     ctx.log.info("bulk export started", { shop: shop.domain, resource, operation: started.id });
     operation = { id: started.id, status: "CREATED", createdAt: started.createdAt } as BulkOperationInfo;
   } else if (state.backfillStatus !== "running" || state.status !== "backfilling") {
-    state = await lane(() => prisma.syncState.update({ where, data: { backfillStatus: "running", status: "backfilling" } }));
+    state = await lane(() =>
+      prisma.syncState.update({ where, data: { backfillStatus: "running", status: "backfilling" } }),
+    );
   }
 
   const finished = await waitForBulkOperation(client, operation.id, {
@@ -198,7 +207,9 @@ export async function backfillResource(
   if (finished.status !== "COMPLETED") {
     // The next pass starts a fresh export.
     await lane(() => prisma.syncState.update({ where, data: { bulkOperationId: null, backfillCursor: null } }));
-    throw new Error(`bulk export of ${resource} ended ${finished.status}${finished.errorCode ? ` (${finished.errorCode})` : ""}`);
+    throw new Error(
+      `bulk export of ${resource} ended ${finished.status}${finished.errorCode ? ` (${finished.errorCode})` : ""}`,
+    );
   }
   const expected = Number(finished.rootObjectCount);
   if (state.recordsExpected !== expected) {
@@ -233,12 +244,20 @@ export async function backfillResource(
         await writeRecords(prisma, shop.id, resource, mapped.records, { source: "backfill" });
         if (resource !== "customers") {
           // A parent whose stored version is newer than the export's keeps that version's children.
-          const newer = await storedNewerIds(prisma, shop.id, resource, mapped.records as { id: string; shopifyUpdatedAt: string }[]);
+          const newer = await storedNewerIds(
+            prisma,
+            shop.id,
+            resource,
+            mapped.records as { id: string; shopifyUpdatedAt: string }[],
+          );
           for (const id of newer) skipParents.add(id);
         }
         await writeBulkChildren(prisma, shop.id, mappedChildren.records, guard);
         // The resume point moves only after the write committed.
-        await prisma.syncState.update({ where, data: { backfillCursor: encodeCursor(end), recordsStored: stored + count } });
+        await prisma.syncState.update({
+          where,
+          data: { backfillCursor: encodeCursor(end), recordsStored: stored + count },
+        });
       });
       stored += count;
     };
@@ -272,16 +291,16 @@ export async function backfillResource(
       await recomputeAllRollups(prisma, shop.id);
     }
     await prisma.syncState.update({
-    where,
-    data: {
-      backfillStatus: "completed",
-      backfillCursor: null,
-      // Changes made after the export started are picked up by the incremental sync.
-      watermark: new Date(finished.createdAt),
-      lastSuccessAt: new Date(),
-      lastError: mappingFailures > 0 ? `${mappingFailures} record(s) could not be read: ${firstMappingError}` : null,
-      recordsStored: stored,
-    },
+      where,
+      data: {
+        backfillStatus: "completed",
+        backfillCursor: null,
+        // Changes made after the export started are picked up by the incremental sync.
+        watermark: new Date(finished.createdAt),
+        lastSuccessAt: new Date(),
+        lastError: mappingFailures > 0 ? `${mappingFailures} record(s) could not be read: ${firstMappingError}` : null,
+        recordsStored: stored,
+      },
     });
   });
   ctx.log.info("backfill completed", { shop: shop.domain, resource, records: stored });

@@ -20,7 +20,11 @@ export type BulkOperationInfo = NonNullable<StorepulseBulkOperationQuery["bulkOp
 /** Another bulk query may start once one of ours finishes (LIMIT_REACHED). */
 export class BulkLimitReachedError extends Error {}
 
-export async function startBulkQuery(client: AdminGraphql, query: string, signal?: AbortSignal): Promise<{ id: string; createdAt: string }> {
+export async function startBulkQuery(
+  client: AdminGraphql,
+  query: string,
+  signal?: AbortSignal,
+): Promise<{ id: string; createdAt: string }> {
   const data = await client.request<StorepulseBulkRunMutation>(BULK_RUN, { query }, { signal });
   const bulkOperation = data.bulkOperationRunQuery?.bulkOperation;
   const userErrors = data.bulkOperationRunQuery?.userErrors ?? [];
@@ -34,7 +38,11 @@ export async function startBulkQuery(client: AdminGraphql, query: string, signal
   return { id: bulkOperation.id, createdAt: bulkOperation.createdAt };
 }
 
-export async function getBulkOperation(client: AdminGraphql, id: string, signal?: AbortSignal): Promise<BulkOperationInfo | null> {
+export async function getBulkOperation(
+  client: AdminGraphql,
+  id: string,
+  signal?: AbortSignal,
+): Promise<BulkOperationInfo | null> {
   const data = await client.request<StorepulseBulkOperationQuery>(BULK_OPERATION_STATUS, { id }, { signal });
   return data.bulkOperation ?? null;
 }
@@ -87,7 +95,12 @@ export function isTerminal(status: BulkOperationStatus): boolean {
 export async function waitForBulkOperation(
   client: AdminGraphql,
   id: string,
-  options: { signal?: AbortSignal; minPollMs?: number; maxPollMs?: number; onProgress?: (op: BulkOperationInfo) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    minPollMs?: number;
+    maxPollMs?: number;
+    onProgress?: (op: BulkOperationInfo) => void;
+  } = {},
 ): Promise<BulkOperationInfo> {
   let interval = options.minPollMs ?? 200;
   const maxInterval = options.maxPollMs ?? 5_000;
@@ -151,7 +164,11 @@ export async function* readJsonl(
       finished = done;
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
       let lineStart = 0;
-      for (let newline = buffer.indexOf("\n"); newline >= 0 || (finished && lineStart < buffer.length); newline = buffer.indexOf("\n", lineStart)) {
+      for (
+        let newline = buffer.indexOf("\n");
+        newline >= 0 || (finished && lineStart < buffer.length);
+        newline = buffer.indexOf("\n", lineStart)
+      ) {
         const lineEnd = newline >= 0 ? newline : buffer.length;
         const raw = buffer.slice(lineStart, lineEnd);
         lineStart = lineEnd + 1;
@@ -185,7 +202,10 @@ export function normalizeNode(value: unknown): unknown {
   if (!value || typeof value !== "object") return value;
   const input = value as Record<string, unknown>;
   if (Array.isArray(input.edges)) {
-    return { ...pageInfoOf(input), nodes: (input.edges as { node: unknown }[]).map((edge) => normalizeNode(edge.node)) };
+    return {
+      ...pageInfoOf(input),
+      nodes: (input.edges as { node: unknown }[]).map((edge) => normalizeNode(edge.node)),
+    };
   }
   const output: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(input)) {

@@ -57,14 +57,19 @@ export class NeedsReauthError extends Error {
 /** GraphQL-level errors that retrying will not fix (invalid document, ACCESS_DENIED, ...). */
 export class GraphqlRequestError extends Error {
   constructor(readonly errors: GraphqlResponseError[]) {
-    super(`Admin GraphQL error: ${errors.map((e) => `${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ""}`).join("; ")}`);
+    super(
+      `Admin GraphQL error: ${errors.map((e) => `${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ""}`).join("; ")}`,
+    );
     this.name = "GraphqlRequestError";
   }
 }
 
 /** Retries ran out of time (or attempts); carries the last transient failure. */
 export class GraphqlRetriesExhaustedError extends Error {
-  constructor(message: string, readonly lastFailure: string) {
+  constructor(
+    message: string,
+    readonly lastFailure: string,
+  ) {
     super(`${message}; last failure: ${lastFailure}`);
     this.name = "GraphqlRetriesExhaustedError";
   }
@@ -121,7 +126,9 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 interface GraphqlBody<T> {
   data?: T | null;
   errors?: GraphqlResponseError[] | string;
-  extensions?: { cost?: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: ThrottleStatus } };
+  extensions?: {
+    cost?: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: ThrottleStatus };
+  };
 }
 
 export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
@@ -158,16 +165,21 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
     return Math.round(cap / 2 + random() * (cap / 2));
   }
 
-  async function request<T>(document: string, variables: Record<string, unknown> = {}, requestOptions: RequestOptions = {}): Promise<T> {
+  async function request<T>(
+    document: string,
+    variables: Record<string, unknown> = {},
+    requestOptions: RequestOptions = {},
+  ): Promise<T> {
     const { signal } = requestOptions;
     const started = now();
     options.onDocument?.(document);
     let attempt = 0;
-    let lastFailure = "";
     const waitOrGiveUp = async (reason: string, waitMs: number) => {
-      lastFailure = reason;
       if (now() - started + waitMs > maxTotalMs) {
-        throw new GraphqlRetriesExhaustedError(`Admin GraphQL call for ${options.shop} gave up after ${attempt + 1} attempts`, reason);
+        throw new GraphqlRetriesExhaustedError(
+          `Admin GraphQL call for ${options.shop} gave up after ${attempt + 1} attempts`,
+          reason,
+        );
       }
       options.onRetry?.(reason, attempt, waitMs);
       attempt += 1;
@@ -216,7 +228,10 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
         body = (await response.json()) as GraphqlBody<T>;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        await waitOrGiveUp(`unreadable response (HTTP ${response.status}): ${(error as Error).message}`, backoff(attempt));
+        await waitOrGiveUp(
+          `unreadable response (HTTP ${response.status}): ${(error as Error).message}`,
+          backoff(attempt),
+        );
         continue;
       }
       if (!response.ok) {

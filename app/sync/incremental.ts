@@ -78,13 +78,15 @@ export async function syncResourceIncrementally(
   for (;;) {
     signal?.throwIfAborted();
     const data: PagesQuery = await client.request<PagesQuery>(PAGE_DOCUMENT[resource], { query, after }, { signal });
-    const page: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | undefined = data[resource];
+    const page: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | undefined =
+      data[resource];
     if (!page) throw new Error(`the ${resource} page answered without ${resource}`);
     pages += 1;
     const nodes = await completeNodes(client, resource, page.nodes, signal);
     if (nodes.length > 0) {
       const mapped = mapGraphqlNodes(resource, nodes);
-      if (mapped.failures.length > 0) ctx.log.warn("records could not be read", { shop: shop.domain, resource, first: mapped.failures[0] });
+      if (mapped.failures.length > 0)
+        ctx.log.warn("records could not be read", { shop: shop.domain, resource, first: mapped.failures[0] });
       const newest = maxUpdatedAt(nodes);
       await lane(async () => {
         await writeRecords(prisma, shop.id, resource, mapped.records, { source: "incremental" });
@@ -119,7 +121,12 @@ async function advanceWatermark(prisma: PrismaClient, shopId: number, resource: 
 // ---------------------------------------------------------------------------
 // Completing records whose nested lists did not fit in a page
 
-async function completeNodes(client: AdminGraphql, resource: SyncResource, nodes: Node[], signal?: AbortSignal): Promise<Node[]> {
+async function completeNodes(
+  client: AdminGraphql,
+  resource: SyncResource,
+  nodes: Node[],
+  signal?: AbortSignal,
+): Promise<Node[]> {
   if (resource === "products") {
     for (const product of nodes as ProductNode[]) await completeVariants(client, product, signal);
   }
@@ -177,7 +184,9 @@ async function completeRefunds(client: AdminGraphql, order: OrderNode, signal?: 
   if (refundsOverflow(data.order.refunds, REFUNDS_DETAIL_LIMIT)) {
     // Writing a partial refund list would erase stored refunds; fail loudly instead
     // (the watermark stays before this order, the status names it).
-    throw new OversizedRecordError(`order ${order.id} has more refunds or refund lines than the incremental sync pages`);
+    throw new OversizedRecordError(
+      `order ${order.id} has more refunds or refund lines than the incremental sync pages`,
+    );
   }
   order.refunds = data.order.refunds;
 }

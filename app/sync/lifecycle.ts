@@ -39,7 +39,11 @@ export async function uninstallShop(prisma: PrismaClient, domain: string): Promi
  * shop/update: name, currency and time zone. Local days depend on the zone, so a zone
  * change rebuilds every rollup of the shop.
  */
-export async function updateShopDetails(prisma: PrismaClient, shop: Shop, payload: unknown): Promise<{ timeZoneChanged: boolean }> {
+export async function updateShopDetails(
+  prisma: PrismaClient,
+  shop: Shop,
+  payload: unknown,
+): Promise<{ timeZoneChanged: boolean }> {
   const p = asObject(payload);
   const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
   const ianaTimezone = text(p.iana_timezone);
@@ -65,7 +69,12 @@ export async function updateGrantedScopes(prisma: PrismaClient, shopId: number, 
   if (!scopes) return;
   await prisma.shop.update({
     where: { id: shopId },
-    data: { grantedScopes: scopes.map((s) => s.trim()).filter(Boolean).join(",") },
+    data: {
+      grantedScopes: scopes
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(","),
+    },
   });
 }
 
@@ -100,7 +109,8 @@ export interface RedactionResult {
 export async function redactCustomer(prisma: PrismaClient, shopId: number, payload: unknown): Promise<RedactionResult> {
   const p = asObject(payload);
   const customer = asObject(p.customer);
-  const customerId = customer.id === undefined || customer.id === null ? null : parseShopifyId(customer.id, "customer.id");
+  const customerId =
+    customer.id === undefined || customer.id === null ? null : parseShopifyId(customer.id, "customer.id");
   const email = typeof customer.email === "string" && customer.email.length > 0 ? customer.email : null;
   const orderIds = idList(p.orders_to_redact, "orders_to_redact");
 
@@ -172,16 +182,24 @@ export interface CustomerDataExport {
  * (customer row; their orders — the requested ones and any under their id — with line
  * items and refunds). Shopify expects the merchant to pass it on to the customer.
  */
-export async function recordCustomerDataRequest(prisma: PrismaClient, shop: Shop, payload: unknown): Promise<{ id: number }> {
+export async function recordCustomerDataRequest(
+  prisma: PrismaClient,
+  shop: Shop,
+  payload: unknown,
+): Promise<{ id: number }> {
   const p = asObject(payload);
   const customer = asObject(p.customer);
-  const customerId = customer.id === undefined || customer.id === null ? null : parseShopifyId(customer.id, "customer.id");
+  const customerId =
+    customer.id === undefined || customer.id === null ? null : parseShopifyId(customer.id, "customer.id");
   const email = typeof customer.email === "string" && customer.email.length > 0 ? customer.email : null;
   const orderIds = idList(p.orders_requested, "orders_requested").map(BigInt);
   const dataRequest = asObject(p.data_request);
   const shopifyRequestId = dataRequest.id === undefined || dataRequest.id === null ? null : String(dataRequest.id);
 
-  const customerRow = customerId === null ? null : await prisma.customer.findUnique({ where: { shopId_id: { shopId: shop.id, id: BigInt(customerId) } } });
+  const customerRow =
+    customerId === null
+      ? null
+      : await prisma.customer.findUnique({ where: { shopId_id: { shopId: shop.id, id: BigInt(customerId) } } });
   const orders = await prisma.order.findMany({
     where: {
       shopId: shop.id,
@@ -203,7 +221,10 @@ export async function recordCustomerDataRequest(prisma: PrismaClient, shop: Shop
     orders: orders.map((o) => ({
       ...plain(o, ["shopId", "createdAt", "updatedAt", "lineItems", "refunds"]),
       lineItems: o.lineItems.map((l) => plain(l, ["shopId"])),
-      refunds: o.refunds.map((r) => ({ ...plain(r, ["shopId", "lineItems"]), lineItems: r.lineItems.map((x) => plain(x, ["shopId"])) })),
+      refunds: o.refunds.map((r) => ({
+        ...plain(r, ["shopId", "lineItems"]),
+        lineItems: r.lineItems.map((x) => plain(x, ["shopId"])),
+      })),
     })),
   };
   const { seal, retentionDays } = requireVault();
@@ -237,10 +258,15 @@ function plain(row: object, omit: string[]): Json {
 /** A stored export, only for its own shop (the id alone names nothing across tenants). */
 export async function findCustomerDataExport(prisma: PrismaClient, shopDomain: string, requestId: number) {
   const row = await prisma.customerDataRequest.findFirst({
-    where: { id: requestId, shop: { domain: shopDomain }, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    where: {
+      id: requestId,
+      shop: { domain: shopDomain },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+    },
     select: { id: true, requestedAt: true, export: true, sealedExport: true },
   });
   if (!row) return null;
-  const exported = row.sealedExport !== null ? (JSON.parse(requireVault().open(row.sealedExport)) as unknown) : row.export;
+  const exported =
+    row.sealedExport !== null ? (JSON.parse(requireVault().open(row.sealedExport)) as unknown) : row.export;
   return { id: row.id, requestedAt: row.requestedAt, export: exported };
 }

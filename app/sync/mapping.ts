@@ -76,7 +76,8 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  */
 export function decimalString(value: unknown, field = "amount"): DecimalString {
   const text = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== "string" || !DECIMAL.test(text.trim())) throw new MappingError(field, "expected a decimal amount");
+  if (typeof text !== "string" || !DECIMAL.test(text.trim()))
+    throw new MappingError(field, "expected a decimal amount");
   const normalised = new Decimal(text.trim()).toFixed();
   return normalised === "-0" ? "0" : normalised;
 }
@@ -127,7 +128,11 @@ function upperEnum(value: unknown): string | null {
 /** Tags: GraphQL gives a list, REST a comma-separated string. */
 function tagList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String).filter((t) => t.length > 0);
-  if (typeof value === "string") return value.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
+  if (typeof value === "string")
+    return value
+      .split(",")
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0);
   return [];
 }
 
@@ -210,7 +215,10 @@ export function customerFromWebhook(payload: unknown): CustomerRecord {
     state: upperEnum(c.state),
     tags: tagList(c.tags),
     numberOfOrders: optionalInt(c.orders_count, "customer.orders_count"),
-    amountSpent: c.total_spent === null || c.total_spent === undefined ? null : decimalString(c.total_spent, "customer.total_spent"),
+    amountSpent:
+      c.total_spent === null || c.total_spent === undefined
+        ? null
+        : decimalString(c.total_spent, "customer.total_spent"),
     shopifyCreatedAt: optionalInstant(c.created_at, "customer.created_at"),
     shopifyUpdatedAt: isoInstant(c.updated_at, "customer.updated_at"),
   };
@@ -287,7 +295,10 @@ function lineDiscountFromGraphql(l: Json, field: string): DecimalString {
   if (Array.isArray(l.discountAllocations)) {
     return sumDecimals(
       collection(l.discountAllocations).map((a, j) =>
-        required(shopAmount(a.allocatedAmountSet, `${field}.discountAllocations[${j}].allocatedAmountSet`), `${field}.discountAllocations[${j}].allocatedAmountSet`),
+        required(
+          shopAmount(a.allocatedAmountSet, `${field}.discountAllocations[${j}].allocatedAmountSet`),
+          `${field}.discountAllocations[${j}].allocatedAmountSet`,
+        ),
       ),
     );
   }
@@ -306,7 +317,10 @@ export function lineItemFromGraphql(node: unknown, orderId: ShopifyId, i = 0): O
     title: optionalString(l.title),
     sku: optionalString(l.sku),
     quantity: requiredInt(l.quantity, `${field}.quantity`),
-    originalUnitPrice: required(shopAmount(l.originalUnitPriceSet, `${field}.originalUnitPriceSet`), `${field}.originalUnitPriceSet`),
+    originalUnitPrice: required(
+      shopAmount(l.originalUnitPriceSet, `${field}.originalUnitPriceSet`),
+      `${field}.originalUnitPriceSet`,
+    ),
     totalDiscount: lineDiscountFromGraphql(l, field),
     isGiftCard: l.isGiftCard === true,
   };
@@ -320,8 +334,14 @@ export function refundFromGraphql(r: Json, orderId: ShopifyId, field = "refund")
     orderId,
     shopifyCreatedAt: isoInstant(r.createdAt, `${field}.createdAt`),
     note: optionalString(r.note),
-    shippingRefund: sumDecimals(shipping.map((s, j) => shopAmount(s.subtotalAmountSet, `${field}.refundShippingLines[${j}].subtotalAmountSet`) ?? "0")),
-    shippingTaxRefund: sumDecimals(shipping.map((s, j) => shopAmount(s.taxAmountSet, `${field}.refundShippingLines[${j}].taxAmountSet`) ?? "0")),
+    shippingRefund: sumDecimals(
+      shipping.map(
+        (s, j) => shopAmount(s.subtotalAmountSet, `${field}.refundShippingLines[${j}].subtotalAmountSet`) ?? "0",
+      ),
+    ),
+    shippingTaxRefund: sumDecimals(
+      shipping.map((s, j) => shopAmount(s.taxAmountSet, `${field}.refundShippingLines[${j}].taxAmountSet`) ?? "0"),
+    ),
     lineItems: collection(r.refundLineItems).map((x, j): RefundLineItemRecord => {
       const f = `${field}.refundLineItems[${j}]`;
       return {
@@ -373,7 +393,11 @@ export function orderFromGraphql(node: unknown): OrderRecord {
 /** Money refunded by these refunds: lines (subtotal + tax) and shipping (+ tax). */
 function refundedTotal(refunds: RefundRecord[]): DecimalString {
   return sumDecimals(
-    refunds.flatMap((r) => [r.shippingRefund, r.shippingTaxRefund, ...r.lineItems.flatMap((x) => [x.subtotal, x.totalTax])]),
+    refunds.flatMap((r) => [
+      r.shippingRefund,
+      r.shippingTaxRefund,
+      ...r.lineItems.flatMap((x) => [x.subtotal, x.totalTax]),
+    ]),
   );
 }
 
@@ -383,8 +407,10 @@ function lineItemFromWebhook(l: Json, orderId: ShopifyId, i: number): OrderLineI
   // order-level allocations (what GraphQL's totalDiscountSet sums).
   const allocations = Array.isArray(l.discount_allocations) ? collection(l.discount_allocations) : null;
   const totalDiscount = allocations
-    ? sumDecimals(allocations.map((a, j) => required(restAmount(a, "amount"), `${field}.discount_allocations[${j}].amount`)))
-    : restAmount(l, "total_discount") ?? "0";
+    ? sumDecimals(
+        allocations.map((a, j) => required(restAmount(a, "amount"), `${field}.discount_allocations[${j}].amount`)),
+      )
+    : (restAmount(l, "total_discount") ?? "0");
   return {
     id: parseShopifyId(l.id, `${field}.id`),
     orderId,
@@ -403,18 +429,29 @@ function lineItemFromWebhook(l: Json, orderId: ShopifyId, i: number): OrderLineI
 export function refundFromWebhook(payload: unknown, orderIdFallback?: ShopifyId, field = "refund"): RefundRecord {
   const r = object(payload, field);
   const id = parseShopifyId(r.id, `${field}.id`);
-  const orderId = r.order_id !== undefined && r.order_id !== null ? parseShopifyId(r.order_id, `${field}.order_id`) : required(orderIdFallback ?? null, `${field}.order_id`);
+  const orderId =
+    r.order_id !== undefined && r.order_id !== null
+      ? parseShopifyId(r.order_id, `${field}.order_id`)
+      : required(orderIdFallback ?? null, `${field}.order_id`);
   // Refunded shipping: refund_shipping_lines on current versions; older payloads
   // report it only as order_adjustments of kind shipping_refund (negative amounts).
   const shippingLines = collection(r.refund_shipping_lines);
   let shippingRefund: DecimalString;
   let shippingTaxRefund: DecimalString;
   if (shippingLines.length > 0) {
-    shippingRefund = sumDecimals(shippingLines.map((s, j) => required(restAmount(s, "subtotal_amount"), `${field}.refund_shipping_lines[${j}].subtotal_amount_set`)));
+    shippingRefund = sumDecimals(
+      shippingLines.map((s, j) =>
+        required(restAmount(s, "subtotal_amount"), `${field}.refund_shipping_lines[${j}].subtotal_amount_set`),
+      ),
+    );
     shippingTaxRefund = sumDecimals(shippingLines.map((s) => restAmount(s, "tax_amount") ?? "0"));
   } else {
     const adjustments = collection(r.order_adjustments).filter((a) => a.kind === "shipping_refund");
-    shippingRefund = negateDecimal(sumDecimals(adjustments.map((a, j) => required(restAmount(a, "amount"), `${field}.order_adjustments[${j}].amount`))));
+    shippingRefund = negateDecimal(
+      sumDecimals(
+        adjustments.map((a, j) => required(restAmount(a, "amount"), `${field}.order_adjustments[${j}].amount`)),
+      ),
+    );
     shippingTaxRefund = negateDecimal(sumDecimals(adjustments.map((a) => restAmount(a, "tax_amount") ?? "0")));
   }
   return {
@@ -429,7 +466,10 @@ export function refundFromWebhook(payload: unknown, orderIdFallback?: ShopifyId,
       return {
         id: parseShopifyId(x.id, `${f}.id`),
         refundId: id,
-        lineItemId: parseShopifyId(x.line_item_id ?? (isObject(x.line_item) ? x.line_item.id : undefined), `${f}.line_item_id`),
+        lineItemId: parseShopifyId(
+          x.line_item_id ?? (isObject(x.line_item) ? x.line_item.id : undefined),
+          `${f}.line_item_id`,
+        ),
         quantity: requiredInt(x.quantity, `${f}.quantity`),
         subtotal: restAmount(x, "subtotal") ?? "0",
         totalTax: restAmount(x, "total_tax") ?? "0",

@@ -52,12 +52,26 @@ function resourceProgress(resource: SyncResource, state: ProgressState | undefin
   const backfill = state ? view(state.backfillStatus, state.status) : "pending";
   const processed = state?.recordsStored ?? 0;
   const expected = state?.recordsExpected ?? null;
-  const progress = backfill === "completed" ? 1 : expected === null ? null : expected === 0 ? 1 : Math.min(1, processed / expected);
-  return { resource, status: state?.status ?? "pending", backfill, processed, expected, progress, lastError: state?.lastError ?? null };
+  const progress =
+    backfill === "completed" ? 1 : expected === null ? null : expected === 0 ? 1 : Math.min(1, processed / expected);
+  return {
+    resource,
+    status: state?.status ?? "pending",
+    backfill,
+    processed,
+    expected,
+    progress,
+    lastError: state?.lastError ?? null,
+  };
 }
 
 export function backfillProgress(states: readonly ProgressState[]): BackfillProgress {
-  const resources = SYNC_RESOURCES.map((resource) => resourceProgress(resource, states.find((s) => s.resource === resource)));
+  const resources = SYNC_RESOURCES.map((resource) =>
+    resourceProgress(
+      resource,
+      states.find((s) => s.resource === resource),
+    ),
+  );
   const completed = resources.every((r) => r.backfill === "completed");
   // Install creates every resource's row at once; until then nothing is known of a
   // resource, so the weighted progress covers the resources that have a row.

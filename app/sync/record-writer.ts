@@ -37,7 +37,10 @@ const MAPPERS: Record<SyncResource, (node: unknown) => AnyRecord> = {
 };
 
 /** Map a batch; a node that cannot be read is reported, not written (the rest go on). */
-export function mapGraphqlNodes(resource: SyncResource, nodes: unknown[]): { records: AnyRecord[]; failures: string[] } {
+export function mapGraphqlNodes(
+  resource: SyncResource,
+  nodes: unknown[],
+): { records: AnyRecord[]; failures: string[] } {
   const records: AnyRecord[] = [];
   const failures: string[] = [];
   for (const node of nodes) {
@@ -66,7 +69,9 @@ export async function writeRecords(
       return upsertProducts(prisma, shopId, records as ProductRecord[]);
     case "orders":
       // A backfill recomputes the rollups once at the end (finishOrderBackfill), not per batch.
-      return upsertOrders(prisma, shopId, records as OrderRecord[], { rollups: options.source === "backfill" ? "defer" : "now" });
+      return upsertOrders(prisma, shopId, records as OrderRecord[], {
+        rollups: options.source === "backfill" ? "defer" : "now",
+      });
   }
 }
 
@@ -77,7 +82,8 @@ export interface BulkChild {
   type: string | undefined;
 }
 
-export type ChildRecord = { kind: "lineItem"; record: OrderLineItemRecord } | { kind: "variant"; record: ProductVariantRecord };
+export type ChildRecord =
+  { kind: "lineItem"; record: OrderLineItemRecord } | { kind: "variant"; record: ProductVariantRecord };
 
 /** The child types each export selects as nested connections (queries.ts). */
 const CHILD_MAPPERS: Record<SyncResource, Record<string, (node: unknown, parentId: string) => ChildRecord>> = {
@@ -87,7 +93,10 @@ const CHILD_MAPPERS: Record<SyncResource, Record<string, (node: unknown, parentI
 };
 
 /** Map child lines; one that cannot be read (or is of a type we did not ask for) is reported. */
-export function mapBulkChildren(resource: SyncResource, children: readonly BulkChild[]): { records: ChildRecord[]; failures: string[] } {
+export function mapBulkChildren(
+  resource: SyncResource,
+  children: readonly BulkChild[],
+): { records: ChildRecord[]; failures: string[] } {
   const records: ChildRecord[] = [];
   const failures: string[] = [];
   for (const child of children) {
@@ -102,7 +111,12 @@ export function mapBulkChildren(resource: SyncResource, children: readonly BulkC
   return { records, failures };
 }
 
-export async function writeBulkChildren(prisma: PrismaClient, shopId: number, children: readonly ChildRecord[], guard: ChildWriteGuard): Promise<void> {
+export async function writeBulkChildren(
+  prisma: PrismaClient,
+  shopId: number,
+  children: readonly ChildRecord[],
+  guard: ChildWriteGuard,
+): Promise<void> {
   const lines = children.flatMap((c) => (c.kind === "lineItem" ? [c.record] : []));
   const variants = children.flatMap((c) => (c.kind === "variant" ? [c.record] : []));
   if (lines.length > 0) await upsertOrderLineItems(prisma, shopId, lines, guard);

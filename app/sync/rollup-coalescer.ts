@@ -41,7 +41,11 @@ function newBatch(): PendingBatch {
 }
 
 /** Recompute the rollups of `dates` for the shop, sharing the pass with concurrent callers. */
-export function recomputeRollupsCoalesced(prisma: PrismaClient, shopId: number, dates: readonly string[]): Promise<void> {
+export function recomputeRollupsCoalesced(
+  prisma: PrismaClient,
+  shopId: number,
+  dates: readonly string[],
+): Promise<void> {
   if (dates.length === 0) return Promise.resolve();
   const queue = queueFor(prisma, shopId);
   queue.next ??= newBatch();

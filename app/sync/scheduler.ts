@@ -26,7 +26,10 @@ export interface SchedulerOptions {
   onPass?: (shop: string, outcome: PassOutcome) => void;
 }
 
-export async function findDueShops(ctx: SyncContext, options: { onlyShops?: string[]; limit?: number } = {}): Promise<string[]> {
+export async function findDueShops(
+  ctx: SyncContext,
+  options: { onlyShops?: string[]; limit?: number } = {},
+): Promise<string[]> {
   const only = options.onlyShops ?? null;
   const rows = await ctx.prisma.$queryRaw<{ domain: string }[]>`
     SELECT s.domain
@@ -55,7 +58,10 @@ export interface SyncScheduler {
   stop(): Promise<void>;
 }
 
-export function createSyncScheduler(ctx: SyncContext, options: SchedulerOptions = {}): SyncScheduler & { start(): void } {
+export function createSyncScheduler(
+  ctx: SyncContext,
+  options: SchedulerOptions = {},
+): SyncScheduler & { start(): void } {
   const spreadMs = options.spreadMs ?? 50_000;
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const running = new Set<string>();

@@ -28,7 +28,8 @@ export interface ResourceOutcome {
 }
 
 /** The message the status shows for a revoked or expired token (the state itself is status "needs_reauth"). */
-export const NEEDS_REAUTH_MESSAGE = "needs re-auth: Shopify no longer accepts our access token; open the app in Shopify admin to reconnect";
+export const NEEDS_REAUTH_MESSAGE =
+  "needs re-auth: Shopify no longer accepts our access token; open the app in Shopify admin to reconnect";
 
 /** Wait after n consecutive failed passes: 1, 2, 4, … minutes, at most an hour. */
 export function backoffMs(consecutiveFailures: number): number {
@@ -61,19 +62,27 @@ export async function runShopPass(
   const onOuterAbort = () => abort.abort(options.signal!.reason);
   options.signal?.addEventListener("abort", onOuterAbort, { once: true });
   if (options.signal?.aborted) onOuterAbort();
-  const heartbeat = setInterval(() => {
-    void lane(() => keepGoing(ctx, shop, config.leaseMs)).then(
-      (reason) => reason && abort.abort(new PassStopped(reason)),
-      () => {},
-    );
-  }, Math.max(1_000, Math.floor(config.leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      void lane(() => keepGoing(ctx, shop, config.leaseMs)).then(
+        (reason) => reason && abort.abort(new PassStopped(reason)),
+        () => {},
+      );
+    },
+    Math.max(1_000, Math.floor(config.leaseMs / 3)),
+  );
 
   try {
     const outcomes = await runResources(ctx, shop, options.trigger, abort.signal, lane);
     const failed = outcomes.some((o) => o.error);
     if (failed) await lane(() => backOffShop(ctx, shop.id));
     const durationMs = Date.now() - started;
-    ctx.log.info("sync pass finished", { shop: shop.domain, trigger: options.trigger, status: failed ? "failed" : "succeeded", durationMs });
+    ctx.log.info("sync pass finished", {
+      shop: shop.domain,
+      trigger: options.trigger,
+      status: failed ? "failed" : "succeeded",
+      durationMs,
+    });
     return { status: failed ? "failed" : "succeeded", resources: outcomes, durationMs };
   } finally {
     clearInterval(heartbeat);
@@ -81,7 +90,8 @@ export async function runShopPass(
     // Uninstalled while we ran: whatever this pass recorded, the sync is stopped.
     await lane(async () => {
       const current = await prisma.shop.findUnique({ where: { id: shop.id }, select: { uninstalledAt: true } });
-      if (current?.uninstalledAt) await prisma.syncState.updateMany({ where: { shopId: shop.id }, data: { status: "stopped" } });
+      if (current?.uninstalledAt)
+        await prisma.syncState.updateMany({ where: { shopId: shop.id }, data: { status: "stopped" } });
     }).catch(() => {});
     await lane(() => releaseShopLease(prisma, shop.id, ctx.workerId)).catch(() => {});
   }
@@ -112,7 +122,14 @@ async function runResources(
   try {
     client = await ctx.clientFor(shop.domain);
   } catch (error) {
-    return lane(() => recordFailure(ctx, shop, SYNC_RESOURCES.map((resource) => ({ resource, kind: "incremental" as const })), error));
+    return lane(() =>
+      recordFailure(
+        ctx,
+        shop,
+        SYNC_RESOURCES.map((resource) => ({ resource, kind: "incremental" as const })),
+        error,
+      ),
+    );
   }
 
   if (pending.length > 0) {
@@ -124,10 +141,20 @@ async function runResources(
     }
     const failures = results.filter((r): r is Extract<typeof r, { ok: false }> => !r.ok);
     await lane(() => finishRuns(ctx, run, failures.length ? "failed" : "succeeded", done, failures[0]?.error));
-    await lane(() => recordSuccess(ctx, shop.id, done.map((o) => o.resource)));
+    await lane(() =>
+      recordSuccess(
+        ctx,
+        shop.id,
+        done.map((o) => o.resource),
+      ),
+    );
     outcomes.push(...done);
     for (const failure of failures) {
-      outcomes.push(...(await lane(() => recordFailure(ctx, shop, [{ resource: failure.resource, kind: "backfill" }], failure.error))));
+      outcomes.push(
+        ...(await lane(() =>
+          recordFailure(ctx, shop, [{ resource: failure.resource, kind: "backfill" }], failure.error),
+        )),
+      );
     }
     // Incremental syncs start once every backfill is done (a later pass).
     if (failures.length > 0) return outcomes;
@@ -185,7 +212,10 @@ async function recordFailure(
   const message = uninstalled ? "stopped: the app was uninstalled" : describe(error);
   const names = resources.map((r) => r.resource);
   if (uninstalled) {
-    await prisma.syncState.updateMany({ where: { shopId: shop.id, resource: { in: names } }, data: { status: "stopped", lastError: message } });
+    await prisma.syncState.updateMany({
+      where: { shopId: shop.id, resource: { in: names } },
+      data: { status: "stopped", lastError: message },
+    });
   } else {
     const states = await prisma.syncState.findMany({ where: { shopId: shop.id, resource: { in: names } } });
     for (const state of states) {
@@ -211,7 +241,12 @@ interface RunHandle {
   ids: Map<SyncResource, number>;
 }
 
-async function startRun(ctx: SyncContext, shopId: number, kind: SyncRunKind, resources: SyncResource[]): Promise<RunHandle> {
+async function startRun(
+  ctx: SyncContext,
+  shopId: number,
+  kind: SyncRunKind,
+  resources: SyncResource[],
+): Promise<RunHandle> {
   const ids = new Map<SyncResource, number>();
   for (const resource of resources) {
     const run = await ctx.prisma.syncRun.create({ data: { shopId, resource, kind }, select: { id: true } });

@@ -48,7 +48,11 @@ async function countRows(prisma: PrismaClient, shopId: number): Promise<Record<S
   return { customers, products, orders };
 }
 
-export async function getShopSyncStatus(prisma: PrismaClient, shopDomain: string, now: Date = new Date()): Promise<ShopSyncStatus | null> {
+export async function getShopSyncStatus(
+  prisma: PrismaClient,
+  shopDomain: string,
+  now: Date = new Date(),
+): Promise<ShopSyncStatus | null> {
   const shop = await prisma.shop.findUnique({ where: { domain: shopDomain }, include: { syncStates: true } });
   if (!shop) return null;
   const counts = await countRows(prisma, shop.id);
@@ -67,7 +71,9 @@ export async function getShopSyncStatus(prisma: PrismaClient, shopDomain: string
         since: state?.backfillSince?.toISOString() ?? null,
       },
       lastSuccessAt: state?.lastSuccessAt?.toISOString() ?? null,
-      lagSeconds: state?.lastSuccessAt ? Math.max(0, Math.round((now.getTime() - state.lastSuccessAt.getTime()) / 1000)) : null,
+      lagSeconds: state?.lastSuccessAt
+        ? Math.max(0, Math.round((now.getTime() - state.lastSuccessAt.getTime()) / 1000))
+        : null,
       lastError: r.lastError,
       nextRunAt: state?.nextRunAt?.toISOString() ?? null,
       running: !!state?.leaseExpiresAt && state.leaseExpiresAt > now,
@@ -90,7 +96,10 @@ export async function getShopSyncStatus(prisma: PrismaClient, shopDomain: string
 
 /** "Sync now": make every resource due at once (clears the error backoff). */
 export async function requestSyncNow(prisma: PrismaClient, shopDomain: string): Promise<boolean> {
-  const shop = await prisma.shop.findUnique({ where: { domain: shopDomain }, select: { id: true, uninstalledAt: true } });
+  const shop = await prisma.shop.findUnique({
+    where: { domain: shopDomain },
+    select: { id: true, uninstalledAt: true },
+  });
   if (!shop || shop.uninstalledAt) return false;
   await prisma.syncState.updateMany({ where: { shopId: shop.id }, data: { nextRunAt: new Date() } });
   return true;

@@ -110,7 +110,12 @@ export async function upsertCustomers(
   const result: WriteResult = { applied: 0, stale: 0 };
   for (const batch of chunks(newestById(records))) {
     const applied = await prisma.$transaction(async (tx) => {
-      const deleted = await deletedIds(tx, shopId, "customers", batch.map((c) => c.id));
+      const deleted = await deletedIds(
+        tx,
+        shopId,
+        "customers",
+        batch.map((c) => c.id),
+      );
       const rows = batch.filter((c) => !deleted.has(c.id));
       if (rows.length === 0) return 0;
       return tx.$executeRaw`
@@ -167,7 +172,12 @@ export async function upsertProducts(
   const result: WriteResult = { applied: 0, stale: 0 };
   for (const batch of chunks(newestById(records))) {
     const applied = await prisma.$transaction(async (tx) => {
-      const deleted = await deletedIds(tx, shopId, "products", batch.map((p) => p.id));
+      const deleted = await deletedIds(
+        tx,
+        shopId,
+        "products",
+        batch.map((p) => p.id),
+      );
       const rows = batch.filter((p) => !deleted.has(p.id));
       if (rows.length === 0) return 0;
       const appliedRows = await tx.$queryRaw<{ id: string }[]>`
@@ -262,7 +272,9 @@ async function writeOrderBatch(tx: Tx, shopId: number, batch: OrderRecord[]) {
   if (candidates.length === 0) return { applied: 0, localDates: [] };
 
   const candidateIds = candidates.map((o) => o.id);
-  const oldDates = await storedLocalDates(tx, shopId, { orderIds: candidateIds.filter((id) => storedUpdatedAt.has(id)) });
+  const oldDates = await storedLocalDates(tx, shopId, {
+    orderIds: candidateIds.filter((id) => storedUpdatedAt.has(id)),
+  });
   // The WHERE guard still applies: a concurrent writer may have inserted a newer
   // version of a new id between the lock query and this statement.
   const appliedRows = await tx.$queryRaw<{ id: string }[]>`
@@ -324,7 +336,12 @@ async function writeOrderBatch(tx: Tx, shopId: number, batch: OrderRecord[]) {
   await tx.$executeRaw`DELETE FROM order_line_item WHERE shop_id = ${shopId} AND order_id = ANY(${orderIds}::bigint[])`;
   await tx.$executeRaw`DELETE FROM refund WHERE shop_id = ${shopId} AND order_id = ANY(${orderIds}::bigint[])`;
   await insertLineItems(tx, shopId, applied);
-  await insertRefunds(tx, shopId, applied.flatMap((o) => o.refunds), "replace");
+  await insertRefunds(
+    tx,
+    shopId,
+    applied.flatMap((o) => o.refunds),
+    "replace",
+  );
 
   const newDates = await storedLocalDates(tx, shopId, { orderIds });
   return { applied: appliedIds.size, localDates: union(oldDates, newDates) };
@@ -360,7 +377,12 @@ async function insertLineItems(tx: Tx, shopId: number, orders: OrderRecord[]): P
  * already stored are left alone (refunds/create after orders/updated carried them).
  * Returns the ids inserted.
  */
-async function insertRefunds(tx: Tx, shopId: number, refunds: RefundRecord[], mode: "replace" | "add-missing"): Promise<string[]> {
+async function insertRefunds(
+  tx: Tx,
+  shopId: number,
+  refunds: RefundRecord[],
+  mode: "replace" | "add-missing",
+): Promise<string[]> {
   const unique = uniqueById(refunds);
   if (unique.length === 0) return [];
   const conflict =
@@ -535,7 +557,11 @@ export async function upsertProductVariants(
  * items, for refunds we hold (refunds are immutable in Shopify, so this only completes
  * what the export's refund scalars started). Returns the refunds completed.
  */
-export async function completeRefundDetails(prisma: PrismaClient, shopId: number, refunds: readonly RefundRecord[]): Promise<number> {
+export async function completeRefundDetails(
+  prisma: PrismaClient,
+  shopId: number,
+  refunds: readonly RefundRecord[],
+): Promise<number> {
   let completed = 0;
   for (const batch of chunks(uniqueById(refunds))) {
     completed += await prisma.$transaction(async (tx) => {
@@ -572,7 +598,12 @@ export async function completeRefundDetails(prisma: PrismaClient, shopId: number
 }
 
 /** Order ids (ascending, after `afterId`) that have refunds: the refund-details pass's work list. */
-export async function orderIdsWithRefunds(prisma: PrismaClient, shopId: number, afterId: string, limit: number): Promise<string[]> {
+export async function orderIdsWithRefunds(
+  prisma: PrismaClient,
+  shopId: number,
+  afterId: string,
+  limit: number,
+): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT DISTINCT order_id::text AS id, order_id FROM refund
     WHERE shop_id = ${shopId} AND order_id > ${afterId}::bigint
@@ -581,7 +612,11 @@ export async function orderIdsWithRefunds(prisma: PrismaClient, shopId: number, 
 }
 
 /** Refund ids held for these orders, by order id. */
-export async function storedRefundIds(prisma: PrismaClient, shopId: number, orderIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function storedRefundIds(
+  prisma: PrismaClient,
+  shopId: number,
+  orderIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const rows = await prisma.$queryRaw<{ order_id: string; id: string }[]>`
     SELECT order_id::text AS order_id, id::text AS id FROM refund
     WHERE shop_id = ${shopId} AND order_id = ANY(${orderIds}::bigint[]) ORDER BY id`;

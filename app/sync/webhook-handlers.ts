@@ -12,7 +12,13 @@ import {
   updateGrantedScopes,
   updateShopDetails,
 } from "./lifecycle";
-import { customerFromWebhook, deletedIdFromWebhook, orderFromWebhook, productFromWebhook, refundFromWebhook } from "./mapping";
+import {
+  customerFromWebhook,
+  deletedIdFromWebhook,
+  orderFromWebhook,
+  productFromWebhook,
+  refundFromWebhook,
+} from "./mapping";
 import type { WriteResult } from "./records";
 import { addRefunds, deleteRecords, upsertCustomers, upsertOrders, upsertProducts } from "./store";
 
@@ -61,7 +67,8 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, Handler>> = {
   ORDERS_CANCELLED: upsertOrder,
   ORDERS_PAID: upsertOrder,
   ORDERS_DELETE: deleteOf("orders"),
-  REFUNDS_CREATE: async ({ prisma, shop, payload }) => outcomeOf(await addRefunds(prisma, shop.id, [refundFromWebhook(payload)])),
+  REFUNDS_CREATE: async ({ prisma, shop, payload }) =>
+    outcomeOf(await addRefunds(prisma, shop.id, [refundFromWebhook(payload)])),
   APP_UNINSTALLED: async ({ prisma, shop }) => {
     await uninstallShop(prisma, shop.domain);
     return "applied";
@@ -98,7 +105,11 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, Handler>> = {
  * redacted): only what needs no tenant row is done — tokens of an uninstalled shop are
  * still deleted. Data topics are acknowledged; the install's backfill reads everything.
  */
-export async function handleWebhookWithoutShop(prisma: PrismaClient, topic: string, domain: string): Promise<WebhookOutcome> {
+export async function handleWebhookWithoutShop(
+  prisma: PrismaClient,
+  topic: string,
+  domain: string,
+): Promise<WebhookOutcome> {
   if (topic === "APP_UNINSTALLED" || topic === "SHOP_REDACT") {
     await prisma.session.deleteMany({ where: { shop: domain } });
     return "applied";

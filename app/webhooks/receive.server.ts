@@ -67,7 +67,8 @@ export async function receiveWebhook(request: Request, routeTopic: string): Prom
   try {
     verified = await authenticate.webhook(buffered);
   } catch (thrown) {
-    if (thrown instanceof Response) return answer(thrown.status, thrown.status === 401 ? "unauthorized" : "bad-request");
+    if (thrown instanceof Response)
+      return answer(thrown.status, thrown.status === 401 ? "unauthorized" : "bad-request");
     if (thrown instanceof SyntaxError) {
       // JSON.parse runs after the HMAC check: the sender holds the secret, the body is broken.
       await recordRefusal({ ...fromHeaders(request.headers), routeTopic: route, reason: "malformed-json" });
@@ -104,8 +105,10 @@ export async function receiveWebhook(request: Request, routeTopic: string): Prom
     await prisma.shop.updateMany({ where: { domain: shop, shopifyId: null }, data: { shopifyId: binding.shopifyId } });
   }
 
-  const result: WebhookResult =
-    (await admission.run(() => processWebhook(prisma, { shop, topic, payload, eventId }), request.signal)) ??
+  const result: WebhookResult = (await admission.run(
+    () => processWebhook(prisma, { shop, topic, payload, eventId }),
+    request.signal,
+  )) ??
     // The sender hung up while this waited: nothing was done; its retry will be.
     { status: 503, outcome: "in-progress" };
   if (result.status === 500) {

@@ -58,7 +58,8 @@ const RESOURCE_GID: Readonly<Record<string, string>> = {
 };
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function idOf(value: unknown): bigint | null {
   if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return BigInt(value);
@@ -70,7 +71,12 @@ const forged = (reason: string): TrustVerdict => ({ ok: false, kind: "forged", r
 const stale = (reason: string): TrustVerdict => ({ ok: false, kind: "stale", reason });
 
 /** Does the signed body belong to this route's topic and to the header's shop? */
-export function checkPayloadBinding(topic: string, shopDomain: string, payload: unknown, tenant: TenantFacts | null): TrustVerdict {
+export function checkPayloadBinding(
+  topic: string,
+  shopDomain: string,
+  payload: unknown,
+  tenant: TenantFacts | null,
+): TrustVerdict {
   if (!isObject(payload)) return forged("payload-not-object");
   const shop = shopDomain.toLowerCase();
   if (COMPLIANCE.has(topic) || SHOP_OBJECT.has(topic)) {
@@ -79,7 +85,12 @@ export function checkPayloadBinding(topic: string, shopDomain: string, payload: 
     if (typeof domain !== "string" || domain.toLowerCase() !== shop) return forged("shop-domain-mismatch");
     if (id === null) return forged("shop-id-missing");
     if (tenant?.shopifyId != null && tenant.shopifyId !== id) return forged("shop-id-mismatch");
-    if (topic !== "SHOP_REDACT" && topic !== "APP_UNINSTALLED" && topic !== "SHOP_UPDATE" && !isObject(payload.customer)) {
+    if (
+      topic !== "SHOP_REDACT" &&
+      topic !== "APP_UNINSTALLED" &&
+      topic !== "SHOP_UPDATE" &&
+      !isObject(payload.customer)
+    ) {
       return forged("customer-missing");
     }
     return { ok: true, shopifyId: id };
@@ -93,7 +104,12 @@ export function checkPayloadBinding(topic: string, shopDomain: string, payload: 
 }
 
 /** Destructive events only: is the trigger time recent and after the shop's (re)install? */
-export function checkFreshness(topic: string, triggeredAt: string | undefined, tenant: TenantFacts | null, now: Date): TrustVerdict {
+export function checkFreshness(
+  topic: string,
+  triggeredAt: string | undefined,
+  tenant: TenantFacts | null,
+  now: Date,
+): TrustVerdict {
   if (!DESTRUCTIVE_TOPICS.has(topic)) return { ok: true };
   const at = triggeredAt ? new Date(triggeredAt) : null;
   if (!at || Number.isNaN(at.getTime())) return forged("triggered-at-missing");

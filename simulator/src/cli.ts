@@ -47,13 +47,16 @@ async function main(): Promise<void> {
   const size = values.size as "small" | "medium" | "large";
   if (!["small", "medium", "large"].includes(size)) throw new Error(`--size must be small, medium or large\n${USAGE}`);
   const plan = values.plan as Plan;
-  if (!["standard", "advanced", "plus"].includes(plan)) throw new Error(`--plan must be standard, advanced or plus\n${USAGE}`);
+  if (!["standard", "advanced", "plus"].includes(plan))
+    throw new Error(`--plan must be standard, advanced or plus\n${USAGE}`);
   // npm runs workspace scripts inside simulator/; paths given on the command line are relative to where npm was started.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const started = Date.now();
   const heapMb = getHeapStatistics().heap_size_limit / 1e6;
   if (size === "large" && heapMb < 6000) {
-    console.log(`note: the large store needs ~2.5 GB of heap; this Node allows ${Math.round(heapMb)} MB. If it runs out, use NODE_OPTIONS=--max-old-space-size=8192.`);
+    console.log(
+      `note: the large store needs ~2.5 GB of heap; this Node allows ${Math.round(heapMb)} MB. If it runs out, use NODE_OPTIONS=--max-old-space-size=8192.`,
+    );
   }
   const sim = await startSimulator({
     port: Number(values.port),

@@ -40,8 +40,7 @@ export interface AccessGrant {
 }
 
 export type AccessCheck =
-  | { ok: true; grant: AccessGrant }
-  | { ok: false; reason: "missing" | "unknown" | "revoked" | "expired" };
+  { ok: true; grant: AccessGrant } | { ok: false; reason: "missing" | "unknown" | "revoked" | "expired" };
 
 /** Owned by auth. Core calls validate() on every Admin API request. */
 export interface TokenRegistry {

@@ -48,7 +48,10 @@ export interface StartSimulatorOptions {
 export interface SimulatorControl {
   createShop(opts: CreateShopOptions): ShopInfo;
   /** Install the app and hand out an offline access token (like a finished token exchange). */
-  install(shop: string, opts?: { scopes?: string[]; expiring?: boolean }): { accessToken: string; scope: string; expiresIn?: number; refreshToken?: string };
+  install(
+    shop: string,
+    opts?: { scopes?: string[]; expiring?: boolean },
+  ): { accessToken: string; scope: string; expiresIn?: number; refreshToken?: string };
   uninstall(shop: string): void;
   data(shop: string): ShopData;
   store(shop: string): ShopStore;
@@ -65,7 +68,11 @@ export interface SimulatorControl {
   deleteProduct(shop: string, id: number): ReturnType<typeof mutations.deleteProduct>;
   createOrder(shop: string, input: mutations.OrderInput): ReturnType<typeof mutations.createOrder>;
   editOrder(shop: string, id: number, edit: mutations.OrderEditInput): ReturnType<typeof mutations.editOrder>;
-  cancelOrder(shop: string, id: number, opts?: Parameters<typeof mutations.cancelOrder>[2]): ReturnType<typeof mutations.cancelOrder>;
+  cancelOrder(
+    shop: string,
+    id: number,
+    opts?: Parameters<typeof mutations.cancelOrder>[2],
+  ): ReturnType<typeof mutations.cancelOrder>;
   refundOrder(shop: string, id: number, input: mutations.RefundInput): ReturnType<typeof mutations.refundOrder>;
   deleteOrder(shop: string, id: number): ReturnType<typeof mutations.deleteOrder>;
 }
@@ -148,7 +155,9 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
     setFaults: (shop, knobs) => sim.faults(get(shop).domain).set(knobs),
     adminApiCallCount: (shop) => sim.requestLog.count(get(shop).domain),
     webhookDeliveries: (f = {}) =>
-      sim.webhooks.deliveries.filter((d) => (!f.shop || d.shop === get(f.shop).domain) && (!f.topic || d.topic === f.topic)),
+      sim.webhooks.deliveries.filter(
+        (d) => (!f.shop || d.shop === get(f.shop).domain) && (!f.topic || d.topic === f.topic),
+      ),
     webhooksIdle: () => sim.webhooks.idle(),
     createCustomer: (shop, input) => mutations.createCustomer(get(shop), input),
     updateCustomer: (shop, id, patch) => mutations.updateCustomer(get(shop), id, patch),
@@ -178,7 +187,13 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
 
 export { Simulator } from "./simulator.js";
 export { validateAdminDocument, vendoredVersions } from "./graphql/admin-schema.js";
-export { validateBulkQuery, BULK_MESSAGES, MAX_CONNECTIONS, MAX_CONNECTION_DEPTH, MAX_QUERY_BYTES } from "./bulk/bulk-validate.js";
+export {
+  validateBulkQuery,
+  BULK_MESSAGES,
+  MAX_CONNECTIONS,
+  MAX_CONNECTION_DEPTH,
+  MAX_QUERY_BYTES,
+} from "./bulk/bulk-validate.js";
 export type { BulkUserError } from "./graphql/context.js";
 
 /** The vendored Admin GraphQL schema of an API version (default 2026-10), e.g. for `validateBulkQuery`. */

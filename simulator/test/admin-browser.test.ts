@@ -239,7 +239,9 @@ describe("embedded app in headless Chromium", () => {
     await frame.waitForFunction("window.__results && window.__results.done === true");
 
     // X-Shopify-Retry-Invalid-Session-Request: App Bridge retries once with a new token.
-    const retried = (await frame.evaluate("fetch('/api/retry').then(async (r) => ({ status: r.status, body: await r.json() }))")) as {
+    const retried = (await frame.evaluate(
+      "fetch('/api/retry').then(async (r) => ({ status: r.status, body: await r.json() }))",
+    )) as {
       status: number;
       body: { attempt: number };
     };
@@ -249,12 +251,16 @@ describe("embedded app in headless Chromium", () => {
 
     // Bounce page: App Bridge gets a token and returns to shopify-reload with id_token.
     const back = `${appOrigin}/app/landing?x=1`;
-    await frame.goto(`${appOrigin}/auth/session-token?shop=${SHOP}&embedded=1&shopify-reload=${encodeURIComponent(back)}`);
+    await frame.goto(
+      `${appOrigin}/auth/session-token?shop=${SHOP}&embedded=1&shopify-reload=${encodeURIComponent(back)}`,
+    );
     const landing = await appFrame(page, "/app/landing");
     await landing.locator("#landing").waitFor();
     const landed = new URL(landing.url());
     expect(landed.searchParams.get("x")).toBe("1");
-    expect((await shopify.session.decodeSessionToken(landed.searchParams.get("id_token")!)).dest).toBe(`https://${SHOP}`);
+    expect((await shopify.session.decodeSessionToken(landed.searchParams.get("id_token")!)).dest).toBe(
+      `https://${SHOP}`,
+    );
     await page.waitForURL((url) => url.pathname === `/store/browser-store/apps/${API_KEY}/app/landing`);
 
     // window.open(url, "_top") from the iframe navigates the admin (exit-iframe).

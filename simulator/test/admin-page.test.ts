@@ -34,7 +34,9 @@ beforeAll(async () => {
   );
   setAbstractFetchFunc(async (input, init) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-    return url.hostname.endsWith(".myshopify.com") ? fetch(`${server.origin}${url.pathname}${url.search}`, init) : fetch(input, init);
+    return url.hostname.endsWith(".myshopify.com")
+      ? fetch(`${server.origin}${url.pathname}${url.search}`, init)
+      : fetch(input, init);
   });
 });
 afterAll(async () => {
@@ -49,7 +51,12 @@ async function openAdmin(path: string) {
   const response = await fetch(`${server.origin}${path}`);
   const html = await response.text();
   const src = /<iframe[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
-  return { status: response.status, html, iframe: src ? new URL(decodeEntities(src)) : undefined, headers: response.headers };
+  return {
+    status: response.status,
+    html,
+    iframe: src ? new URL(decodeEntities(src)) : undefined,
+    headers: response.headers,
+  };
 }
 
 describe("embedded admin page", () => {
@@ -63,7 +70,16 @@ describe("embedded admin page", () => {
     const iframe = page.iframe!;
     expect(`${iframe.origin}${iframe.pathname}`).toBe(`${APP.appUrl}/app`);
     const query = Object.fromEntries(iframe.searchParams.entries());
-    expect(Object.keys(query).sort()).toEqual(["embedded", "hmac", "host", "id_token", "locale", "session", "shop", "timestamp"]);
+    expect(Object.keys(query).sort()).toEqual([
+      "embedded",
+      "hmac",
+      "host",
+      "id_token",
+      "locale",
+      "session",
+      "shop",
+      "timestamp",
+    ]);
     expect(query.embedded).toBe("1");
     expect(query.shop).toBe(SHOP);
     expect(shopify.utils.sanitizeHost(query.host!)).toBe(query.host);
@@ -110,7 +126,11 @@ describe("embedded admin page", () => {
 
   it("serves fresh session tokens to the admin page only", async () => {
     const url = `${server.origin}/store/page-store/apps/${APP.apiKey}/session-token`;
-    const ok = await fetch(url, { method: "POST", headers: { "content-type": "application/json", origin: server.origin }, body: "{}" });
+    const ok = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.origin },
+      body: "{}",
+    });
     expect(ok.status).toBe(200);
     const { token } = (await ok.json()) as { token: string };
     const payload = await shopify.session.decodeSessionToken(token);

@@ -63,7 +63,9 @@ beforeAll(async () => {
   sim = await startAuthTestServer(createMemoryContext(APP, [memoryShop(SHOP)]));
   setAbstractFetchFunc(async (input, init) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-    return url.hostname.endsWith(".myshopify.com") ? fetch(`${sim.origin}${url.pathname}${url.search}`, init) : fetch(input, init);
+    return url.hostname.endsWith(".myshopify.com")
+      ? fetch(`${sim.origin}${url.pathname}${url.search}`, init)
+      : fetch(input, init);
   });
 });
 afterAll(async () => {

@@ -68,9 +68,17 @@ describe("authorization-code grant", () => {
     expect(Buffer.from(query.host!, "base64").toString("utf8")).toBe("admin.shopify.com/store/gamma");
     await expect(shopify.utils.validateHmac(query)).resolves.toBe(true);
     await expect(shopify.utils.validateHmac({ ...query, state: "tampered" })).resolves.toBe(false);
-    expect(server.ctx.shops.get(SHOP)).toMatchObject({ installed: true, grantedScopes: ["read_orders", "read_products"] });
+    expect(server.ctx.shops.get(SHOP)).toMatchObject({
+      installed: true,
+      grantedScopes: ["read_orders", "read_products"],
+    });
 
-    const first = await exchange({ client_id: APP.apiKey, client_secret: APP.apiSecret, code: query.code!, expiring: "1" });
+    const first = await exchange({
+      client_id: APP.apiKey,
+      client_secret: APP.apiSecret,
+      code: query.code!,
+      expiring: "1",
+    });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ scope: "read_orders,read_products", expires_in: 3600 });
     expect(typeof first.body.refresh_token).toBe("string");
@@ -111,7 +119,13 @@ describe("authorization-code grant", () => {
   });
 
   it("refuses the code exchange with a wrong client secret", async () => {
-    const r = await authorize({ client_id: APP.apiKey, scope: "read_orders", redirect_uri: REDIRECT, state: "y", shop: SHOP });
+    const r = await authorize({
+      client_id: APP.apiKey,
+      scope: "read_orders",
+      redirect_uri: REDIRECT,
+      state: "y",
+      shop: SHOP,
+    });
     const code = new URL(r.location!).searchParams.get("code")!;
     const token = await exchange({ client_id: APP.apiKey, client_secret: "wrong", code });
     expect(token.status).toBe(401);

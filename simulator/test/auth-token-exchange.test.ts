@@ -70,7 +70,10 @@ async function sessionToken(
 async function rawTokenRequest(origin: string, body: Record<string, string>, form = false) {
   const response = await fetch(`${origin}/admin/oauth/access_token`, {
     method: "POST",
-    headers: { "content-type": form ? "application/x-www-form-urlencoded" : "application/json", accept: "application/json" },
+    headers: {
+      "content-type": form ? "application/x-www-form-urlencoded" : "application/json",
+      accept: "application/json",
+    },
     body: form ? new URLSearchParams(body).toString() : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -198,7 +201,10 @@ describe("token exchange with @shopify/shopify-api", () => {
   });
 
   it("refuses a session token signed with another secret (invalid_subject_token)", async () => {
-    const r = await rawTokenRequest(server.origin, exchangeBody(await sessionToken(INSTALLED, { secret: "other-secret" })));
+    const r = await rawTokenRequest(
+      server.origin,
+      exchangeBody(await sessionToken(INSTALLED, { secret: "other-secret" })),
+    );
     expect(r.status).toBe(400);
     expect(r.body).toEqual({
       error: "invalid_subject_token",
@@ -259,9 +265,17 @@ describe("token exchange with @shopify/shopify-api", () => {
   });
 
   it("accepts form-encoded requests as Shopify does", async () => {
-    const r = await rawTokenRequest(server.origin, exchangeBody(await sessionToken(INSTALLED), { expiring: "1" }), true);
+    const r = await rawTokenRequest(
+      server.origin,
+      exchangeBody(await sessionToken(INSTALLED), { expiring: "1" }),
+      true,
+    );
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ scope: "read_orders,read_products", expires_in: 3600, refresh_token_expires_in: 7776000 });
+    expect(r.body).toMatchObject({
+      scope: "read_orders,read_products",
+      expires_in: 3600,
+      refresh_token_expires_in: 7776000,
+    });
   });
 
   it("rejects unsupported grant types and missing parameters", async () => {
@@ -293,10 +307,12 @@ describe("refresh grant with @shopify/shopify-api", () => {
     });
     const tokens = shortLived.ctx.tokens;
     // Wait for the 1-second token to expire (poll the condition, no fixed sleep).
-    await expect.poll(() => tokens.validate(session.accessToken), { timeout: 5000, interval: 50 }).toEqual({
-      ok: false,
-      reason: "expired",
-    });
+    await expect
+      .poll(() => tokens.validate(session.accessToken), { timeout: 5000, interval: 50 })
+      .toEqual({
+        ok: false,
+        reason: "expired",
+      });
 
     const { session: refreshed } = await api().auth.refreshToken({ shop, refreshToken: session.refreshToken! });
     expect(refreshed.id).toBe(`offline_${shop}`);

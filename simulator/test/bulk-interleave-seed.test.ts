@@ -7,7 +7,10 @@ const SHOP = "seeded.myshopify.com";
 const QUERY = `{ orders { edges { node { id lineItems { edges { node { id } } } } } } }`;
 
 async function exportOnce(faultSeed: number): Promise<string> {
-  const sim = await startTestSimulator({ shops: [{ domain: SHOP, seed: 4, size: "small", anchor: FIXED_ANCHOR }], bulk: { objectsPerSecond: 1_000_000 } });
+  const sim = await startTestSimulator({
+    shops: [{ domain: SHOP, seed: 4, size: "small", anchor: FIXED_ANCHOR }],
+    bulk: { objectsPerSecond: 1_000_000 },
+  });
   try {
     const token = sim.control.install(SHOP).accessToken;
     sim.control.setFaults(SHOP, { seed: faultSeed });
@@ -19,13 +22,20 @@ async function exportOnce(faultSeed: number): Promise<string> {
       });
       return (await res.json()) as { data: Record<string, any> };
     };
-    const run = await gql(`mutation($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { message } } }`, { q: QUERY });
+    const run = await gql(
+      `mutation($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { message } } }`,
+      { q: QUERY },
+    );
     expect(run.data.bulkOperationRunQuery.userErrors).toEqual([]);
     const id = run.data.bulkOperationRunQuery.bulkOperation.id;
-    const url = await waitFor(async () => {
-      const op = (await gql(`query($id: ID!) { bulkOperation(id: $id) { status url } }`, { id })).data.bulkOperation;
-      return op.status === "COMPLETED" ? (op.url as string) : undefined;
-    }, 20_000, "bulk export");
+    const url = await waitFor(
+      async () => {
+        const op = (await gql(`query($id: ID!) { bulkOperation(id: $id) { status url } }`, { id })).data.bulkOperation;
+        return op.status === "COMPLETED" ? (op.url as string) : undefined;
+      },
+      20_000,
+      "bulk export",
+    );
     return await (await fetch(url)).text();
   } finally {
     await sim.close();

@@ -41,7 +41,11 @@ describe("token exchange on the full simulator", () => {
   it("installs through token exchange and serves the Admin API to the exchanged token", async () => {
     expect(sim.simulator.context().shops.get(SHOP)!.installed).toBe(false);
     const sessionToken = await mintSessionToken(sim.simulator.context(), SHOP);
-    const { session } = await shopify.auth.tokenExchange({ shop: SHOP, sessionToken, requestedTokenType: RequestedTokenType.OfflineAccessToken });
+    const { session } = await shopify.auth.tokenExchange({
+      shop: SHOP,
+      sessionToken,
+      requestedTokenType: RequestedTokenType.OfflineAccessToken,
+    });
     expect(session.accessToken).toBeTruthy();
     const info = sim.simulator.context().shops.get(SHOP)!;
     expect(info.installed).toBe(true);

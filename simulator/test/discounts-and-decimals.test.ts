@@ -94,9 +94,13 @@ describe("line discounts without order-level discounts, allocations with their a
       clock: () => FIXED_ANCHOR + 86_400_000,
       shops: [{ fixture: EXAMPLE }, { seed: 23, size: "small", plan: "plus", anchor: FIXED_ANCHOR }],
     });
-    fixtureToken = sim.control.install("fixture-demo.myshopify.com", { scopes: ["read_orders", "read_all_orders", "read_products"] }).accessToken;
+    fixtureToken = sim.control.install("fixture-demo.myshopify.com", {
+      scopes: ["read_orders", "read_all_orders", "read_products"],
+    }).accessToken;
     genShop = sim.shops[1]!.domain;
-    genToken = sim.control.install(genShop, { scopes: ["read_orders", "read_all_orders", "read_products"] }).accessToken;
+    genToken = sim.control.install(genShop, {
+      scopes: ["read_orders", "read_all_orders", "read_products"],
+    }).accessToken;
     oracle = sim.control.data(genShop);
   });
   afterAll(() => sim.close());
@@ -107,7 +111,10 @@ describe("line discounts without order-level discounts, allocations with their a
       product(id: "gid://shopify/Product/8000000000001") { variants(first: 1) { nodes { price } } } }`);
     expect(res.errors).toBeUndefined();
     const data = res.data as { order: OrderNode; product: { variants: { nodes: Array<{ price: string }> } } };
-    const usd = (amount: string) => ({ shopMoney: { amount, currencyCode: "USD" }, presentmentMoney: { amount, currencyCode: "USD" } });
+    const usd = (amount: string) => ({
+      shopMoney: { amount, currencyCode: "USD" },
+      presentmentMoney: { amount, currencyCode: "USD" },
+    });
     const welcome = {
       __typename: "DiscountCodeApplication",
       index: 0,
@@ -156,11 +163,19 @@ describe("line discounts without order-level discounts, allocations with their a
       ...oracle.orders.filter((o) => orderLevel(o) && lineLevel(o)).slice(0, 4),
       ...oracle.orders.filter((o) => orderLevel(o) && !lineLevel(o)).slice(0, 12),
       ...oracle.orders.filter((o) => lineLevel(o) && !orderLevel(o)).slice(0, 12),
-      ...oracle.orders.filter((o) => o.presentmentCurrencyCode !== o.currencyCode && o.discountApplications.length > 0).slice(0, 8),
+      ...oracle.orders
+        .filter((o) => o.presentmentCurrencyCode !== o.currencyCode && o.discountApplications.length > 0)
+        .slice(0, 8),
     ];
     expect(picked.filter((o) => orderLevel(o)).length).toBeGreaterThan(10);
     const ids = [...new Set(picked.map((o) => o.id))].sort((a, b) => a - b);
-    const nodes = await pageAll<OrderNode>(client, "orders", ORDER, `sortKey: ID, query: "${ids.map((id) => `id:${id}`).join(" OR ")}"`, 3);
+    const nodes = await pageAll<OrderNode>(
+      client,
+      "orders",
+      ORDER,
+      `sortKey: ID, query: "${ids.map((id) => `id:${id}`).join(" OR ")}"`,
+      3,
+    );
     expect(nodes).toHaveLength(ids.length);
     let sawOrderLevelAllocation = false;
     for (const n of nodes) {
@@ -203,9 +218,21 @@ describe("line discounts without order-level discounts, allocations with their a
       }
       for (const app of n.discountApplications.nodes) {
         const stored = o.discountApplications[app.index]!;
-        if (stored.level === "order") expect(app).toMatchObject({ __typename: "DiscountCodeApplication", targetSelection: "ALL", allocationMethod: "ACROSS", code: stored.code });
-        else expect(app).toMatchObject({ __typename: "AutomaticDiscountApplication", targetSelection: "ENTITLED", title: stored.title });
-        if (stored.valueType === "percentage") expect(app.value).toEqual({ __typename: "PricingPercentageValue", percentage: Number(stored.value) });
+        if (stored.level === "order")
+          expect(app).toMatchObject({
+            __typename: "DiscountCodeApplication",
+            targetSelection: "ALL",
+            allocationMethod: "ACROSS",
+            code: stored.code,
+          });
+        else
+          expect(app).toMatchObject({
+            __typename: "AutomaticDiscountApplication",
+            targetSelection: "ENTITLED",
+            title: stored.title,
+          });
+        if (stored.valueType === "percentage")
+          expect(app.value).toEqual({ __typename: "PricingPercentageValue", percentage: Number(stored.value) });
         else expect(app.value.currencyCode).toBe(o.presentmentCurrencyCode);
       }
     }

@@ -30,20 +30,31 @@ describe("Admin API errors", () => {
 
   it("answers 401 with Shopify's body for a missing or unknown token", async () => {
     expect(await post({ query: "{ shop { name } }" }, {})).toEqual({ status: 401, body: INVALID });
-    expect(await post({ query: "{ shop { name } }" }, { "x-shopify-access-token": "shpua_nope" })).toEqual({ status: 401, body: INVALID });
+    expect(await post({ query: "{ shop { name } }" }, { "x-shopify-access-token": "shpua_nope" })).toEqual({
+      status: 401,
+      body: INVALID,
+    });
   });
 
   it("answers 401 for a revoked token", async () => {
     const t = sim.simulator.tokens;
     const issued = t.issueOffline(SHOP, ["read_orders"], { expiring: false });
-    expect((await post({ query: "{ shop { name } }" }, { "x-shopify-access-token": issued.access_token })).status).toBe(200);
+    expect((await post({ query: "{ shop { name } }" }, { "x-shopify-access-token": issued.access_token })).status).toBe(
+      200,
+    );
     expect(t.revokeAccessToken(issued.access_token)).toBe(true);
-    expect(await post({ query: "{ shop { name } }" }, { "x-shopify-access-token": issued.access_token })).toEqual({ status: 401, body: INVALID });
+    expect(await post({ query: "{ shop { name } }" }, { "x-shopify-access-token": issued.access_token })).toEqual({
+      status: 401,
+      body: INVALID,
+    });
   });
 
   it("answers 401 for an expired token", async () => {
     let now = Date.UTC(2026, 10, 20);
-    const clocked = await startTestSimulator({ clock: () => now, shops: [{ domain: "clock.myshopify.com", size: "empty" }] });
+    const clocked = await startTestSimulator({
+      clock: () => now,
+      shops: [{ domain: "clock.myshopify.com", size: "empty" }],
+    });
     try {
       const issued = clocked.control.install("clock.myshopify.com", { expiring: true });
       expect(issued.expiresIn).toBe(3600);
@@ -80,7 +91,9 @@ describe("Admin API errors", () => {
 
   it("offers the schema check to app tests", () => {
     expect(validateAdminDocument("query { orders(first: 1) { nodes { id processedAt } } }")).toEqual([]);
-    expect(validateAdminDocument("query { orders(first: 1) { nodes { nope } } }")).toEqual([expect.stringMatching(/^Cannot query field "nope" on type "Order"/)]);
+    expect(validateAdminDocument("query { orders(first: 1) { nodes { nope } } }")).toEqual([
+      expect.stringMatching(/^Cannot query field "nope" on type "Order"/),
+    ]);
   });
 
   it("accepts a bare document sent as application/graphql", async () => {

@@ -26,8 +26,29 @@ interface OrderNode {
   totalTaxSet: MoneyBagJson;
   totalShippingPriceSet: MoneyBagJson;
   totalRefundedSet: MoneyBagJson;
-  lineItems: { nodes: Array<{ id: string; quantity: number; isGiftCard: boolean; sku: string | null; originalUnitPriceSet: MoneyBagJson; totalDiscountSet: MoneyBagJson }> };
-  refunds: Array<{ id: string; createdAt: string; refundLineItems: { nodes: Array<{ quantity: number; subtotalSet: MoneyBagJson; totalTaxSet: MoneyBagJson; lineItem: { id: string } }> }; refundShippingLines: { nodes: Array<{ subtotalAmountSet: MoneyBagJson; taxAmountSet: MoneyBagJson }> } }>;
+  lineItems: {
+    nodes: Array<{
+      id: string;
+      quantity: number;
+      isGiftCard: boolean;
+      sku: string | null;
+      originalUnitPriceSet: MoneyBagJson;
+      totalDiscountSet: MoneyBagJson;
+    }>;
+  };
+  refunds: Array<{
+    id: string;
+    createdAt: string;
+    refundLineItems: {
+      nodes: Array<{
+        quantity: number;
+        subtotalSet: MoneyBagJson;
+        totalTaxSet: MoneyBagJson;
+        lineItem: { id: string };
+      }>;
+    };
+    refundShippingLines: { nodes: Array<{ subtotalAmountSet: MoneyBagJson; taxAmountSet: MoneyBagJson }> };
+  }>;
 }
 
 const BAG = "shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }";
@@ -54,25 +75,33 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
       shops: [{ seed: 11, size: "small", plan: "plus", anchor: FIXED_ANCHOR }],
     });
     shop = sim.shops[0]!.domain;
-    token = sim.control.install(shop, { scopes: ["read_orders", "read_all_orders", "read_customers", "read_products"] }).accessToken;
+    token = sim.control.install(shop, {
+      scopes: ["read_orders", "read_all_orders", "read_customers", "read_products"],
+    }).accessToken;
     oracle = sim.control.data(shop);
   });
   afterAll(() => sim.close());
 
   it("returns every customer exactly once with the store's fields", async () => {
     const client = adminClient(sim, shop, token);
-    const nodes = await pageAll<{ id: string; email: string | null; firstName: string | null; createdAt: string; updatedAt: string; numberOfOrders: string }>(
-      client,
-      "customers",
-      "id email firstName createdAt updatedAt numberOfOrders",
-      "",
-      250,
-    );
+    const nodes = await pageAll<{
+      id: string;
+      email: string | null;
+      firstName: string | null;
+      createdAt: string;
+      updatedAt: string;
+      numberOfOrders: string;
+    }>(client, "customers", "id email firstName createdAt updatedAt numberOfOrders", "", 250);
     expect(nodes.map((n) => n.id)).toEqual(oracle.customers.map((c) => `gid://shopify/Customer/${c.id}`));
     const byId = new Map(oracle.customers.map((c) => [`gid://shopify/Customer/${c.id}`, c]));
     for (const n of nodes) {
       const c = byId.get(n.id)!;
-      expect(n).toMatchObject({ email: c.email, firstName: c.firstName, createdAt: c.createdAt, updatedAt: c.updatedAt });
+      expect(n).toMatchObject({
+        email: c.email,
+        firstName: c.firstName,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+      });
       const ordersOfCustomer = oracle.orders.filter((o) => o.customerId === c.id).length;
       expect(n.numberOfOrders).toBe(String(ordersOfCustomer));
     }
@@ -80,25 +109,38 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
 
   it("returns every product with its variants", async () => {
     const client = adminClient(sim, shop, token);
-    const nodes = await pageAll<{ id: string; handle: string; variants: { nodes: Array<{ id: string; price: string; sku: string | null }> } }>(
+    const nodes = await pageAll<{
+      id: string;
+      handle: string;
+      variants: { nodes: Array<{ id: string; price: string; sku: string | null }> };
+    }>(
       client,
       "products",
       "id handle title status vendor productType variants(first: 10) { nodes { id price sku } }",
       "sortKey: TITLE",
       25,
     );
-    expect(new Set(nodes.map((n) => n.id))).toEqual(new Set(oracle.products.map((p) => `gid://shopify/Product/${p.id}`)));
+    expect(new Set(nodes.map((n) => n.id))).toEqual(
+      new Set(oracle.products.map((p) => `gid://shopify/Product/${p.id}`)),
+    );
     expect(nodes).toHaveLength(oracle.products.length);
     for (const n of nodes) {
       const p = oracle.products.find((x) => `gid://shopify/Product/${x.id}` === n.id)!;
       expect(n.handle).toBe(p.handle);
-      expect(n.variants.nodes.map((v) => [v.id, v.price, v.sku])).toEqual(p.variants.map((v) => [`gid://shopify/ProductVariant/${v.id}`, v.price, v.sku]));
+      expect(n.variants.nodes.map((v) => [v.id, v.price, v.sku])).toEqual(
+        p.variants.map((v) => [`gid://shopify/ProductVariant/${v.id}`, v.price, v.sku]),
+      );
     }
   });
 
   it("returns every order exactly once", async () => {
     const client = adminClient(sim, shop, token);
-    const nodes = await pageAll<Pick<OrderNode, "id" | "name" | "processedAt" | "updatedAt" | "test" | "cancelledAt" | "presentmentCurrencyCode" | "customer">>(
+    const nodes = await pageAll<
+      Pick<
+        OrderNode,
+        "id" | "name" | "processedAt" | "updatedAt" | "test" | "cancelledAt" | "presentmentCurrencyCode" | "customer"
+      >
+    >(
       client,
       "orders",
       "id name processedAt updatedAt test cancelledAt presentmentCurrencyCode customer { id }",
@@ -123,21 +165,34 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
 
   it("reports money bags that add up from the lines (refunded and discounted orders)", async () => {
     const client = adminClient(sim, shop, token);
-    const interesting = oracle.orders.filter((o) => o.refunds.length > 0 || o.discountApplications.length > 0).slice(0, 60);
+    const interesting = oracle.orders
+      .filter((o) => o.refunds.length > 0 || o.discountApplications.length > 0)
+      .slice(0, 60);
     expect(interesting.some((o) => o.refunds.some((r) => r.refundShippingLines.length > 0))).toBe(true);
     expect(interesting.some((o) => o.presentmentCurrencyCode !== o.currencyCode)).toBe(true);
     const ids = interesting.map((o) => o.id);
     // Small pages: this selection costs ~210 points per order and a query may cost at most 1000.
-    const nodes = await pageAll<OrderNode>(client, "orders", ORDER_SELECTION, `sortKey: ID, query: "${ids.map((id) => `id:${id}`).join(" OR ")}"`, 4);
+    const nodes = await pageAll<OrderNode>(
+      client,
+      "orders",
+      ORDER_SELECTION,
+      `sortKey: ID, query: "${ids.map((id) => `id:${id}`).join(" OR ")}"`,
+      4,
+    );
     expect(nodes.map((n) => n.id)).toEqual(ids.map((id) => `gid://shopify/Order/${id}`));
     for (const n of nodes) {
       const o = interesting.find((x) => `gid://shopify/Order/${x.id}` === n.id)!;
       for (const side of ["shopMoney", "presentmentMoney"] as const) {
         const pick = side === "shopMoney" ? "shop" : "presentment";
         // Independent arithmetic in cents: subtotal = Σ unit×qty − discounts; total = subtotal + shipping + tax.
-        const subtotal = o.lineItems.reduce((s, l) => s + cents(l.originalUnitPrice[pick]) * l.quantity - cents(l.totalDiscount[pick]), 0);
+        const subtotal = o.lineItems.reduce(
+          (s, l) => s + cents(l.originalUnitPrice[pick]) * l.quantity - cents(l.totalDiscount[pick]),
+          0,
+        );
         const discounts = o.lineItems.reduce((s, l) => s + cents(l.totalDiscount[pick]), 0);
-        const tax = o.lineItems.reduce((s, l) => s + cents(l.tax[pick]), 0) + o.shippingLines.reduce((s, l) => s + cents(l.tax[pick]), 0);
+        const tax =
+          o.lineItems.reduce((s, l) => s + cents(l.tax[pick]), 0) +
+          o.shippingLines.reduce((s, l) => s + cents(l.tax[pick]), 0);
         const shipping = o.shippingLines.reduce((s, l) => s + cents(l.price[pick]), 0);
         const refunded = o.refunds.reduce(
           (s, r) =>
@@ -155,7 +210,16 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
       }
       expect(n.totalPriceSet.shopMoney.currencyCode).toBe("USD");
       expect(n.totalPriceSet.presentmentMoney.currencyCode).toBe(o.presentmentCurrencyCode);
-      expect(n.lineItems.nodes.map((l) => [l.id, l.quantity, l.isGiftCard, l.sku, l.originalUnitPriceSet.shopMoney.amount, l.totalDiscountSet.presentmentMoney.amount])).toEqual(
+      expect(
+        n.lineItems.nodes.map((l) => [
+          l.id,
+          l.quantity,
+          l.isGiftCard,
+          l.sku,
+          l.originalUnitPriceSet.shopMoney.amount,
+          l.totalDiscountSet.presentmentMoney.amount,
+        ]),
+      ).toEqual(
         // totalDiscountSet holds line-level discounts only (order-level codes are in discountAllocations).
         o.lineItems.map((l) => [
           `gid://shopify/LineItem/${l.id}`,
@@ -170,8 +234,22 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
           ),
         ]),
       );
-      expect(n.refunds.map((r) => [r.id, r.createdAt, r.refundLineItems.nodes.map((x) => [x.lineItem.id, x.quantity, x.subtotalSet.shopMoney.amount])])).toEqual(
-        o.refunds.map((r) => [`gid://shopify/Refund/${r.id}`, r.createdAt, r.refundLineItems.map((x) => [`gid://shopify/LineItem/${x.lineItemId}`, x.quantity, decimal(cents(x.subtotal.shop))])]),
+      expect(
+        n.refunds.map((r) => [
+          r.id,
+          r.createdAt,
+          r.refundLineItems.nodes.map((x) => [x.lineItem.id, x.quantity, x.subtotalSet.shopMoney.amount]),
+        ]),
+      ).toEqual(
+        o.refunds.map((r) => [
+          `gid://shopify/Refund/${r.id}`,
+          r.createdAt,
+          r.refundLineItems.map((x) => [
+            `gid://shopify/LineItem/${x.lineItemId}`,
+            x.quantity,
+            decimal(cents(x.subtotal.shop)),
+          ]),
+        ]),
       );
     }
   });
@@ -185,7 +263,11 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
         `query($before: String) { products(last: 7, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }`,
         { variables: { before } },
       );
-      const conn: { nodes: Array<{ id: string }>; pageInfo: { hasPreviousPage: boolean; startCursor: string } } = (res.data as { products: { nodes: Array<{ id: string }>; pageInfo: { hasPreviousPage: boolean; startCursor: string } } }).products;
+      const conn: { nodes: Array<{ id: string }>; pageInfo: { hasPreviousPage: boolean; startCursor: string } } = (
+        res.data as {
+          products: { nodes: Array<{ id: string }>; pageInfo: { hasPreviousPage: boolean; startCursor: string } };
+        }
+      ).products;
       out.unshift(...conn.nodes.map((n) => n.id));
       if (!conn.pageInfo.hasPreviousPage) break;
       before = conn.pageInfo.startCursor;
@@ -197,7 +279,13 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
     const client = adminClient(sim, shop, token);
     const from = "2026-06-01T00:00:00Z";
     const to = "2026-08-01T00:00:00Z";
-    const nodes = await pageAll<{ id: string }>(client, "orders", "id", `sortKey: UPDATED_AT, query: "updated_at:>='${from}' AND updated_at:<'${to}'"`, 100);
+    const nodes = await pageAll<{ id: string }>(
+      client,
+      "orders",
+      "id",
+      `sortKey: UPDATED_AT, query: "updated_at:>='${from}' AND updated_at:<'${to}'"`,
+      100,
+    );
     const expected = oracle.orders
       .filter((o) => o.updatedAt >= from && o.updatedAt < to)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id - b.id))
@@ -207,14 +295,22 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
 
     const pivot = oracle.customers[Math.floor(oracle.customers.length / 2)]!.id;
     const after = await pageAll<{ id: string }>(client, "customers", "id", `query: "id:>${pivot}"`, 250);
-    expect(after.map((n) => n.id)).toEqual(oracle.customers.filter((c) => c.id > pivot).map((c) => `gid://shopify/Customer/${c.id}`));
+    expect(after.map((n) => n.id)).toEqual(
+      oracle.customers.filter((c) => c.id > pivot).map((c) => `gid://shopify/Customer/${c.id}`),
+    );
   });
 
   it("pages a processed_at range newest first, and an id range in reverse", async () => {
     const client = adminClient(sim, shop, token);
     const from = "2025-11-01T00:00:00Z";
     const to = "2026-02-01T00:00:00Z";
-    const nodes = await pageAll<{ id: string }>(client, "orders", "id", `reverse: true, query: "processed_at:>='${from}' processed_at:<='${to}'"`, 50);
+    const nodes = await pageAll<{ id: string }>(
+      client,
+      "orders",
+      "id",
+      `reverse: true, query: "processed_at:>='${from}' processed_at:<='${to}'"`,
+      50,
+    );
     const expected = oracle.orders
       .filter((o) => o.processedAt >= from && o.processedAt <= to)
       .sort((a, b) => (a.processedAt < b.processedAt ? 1 : a.processedAt > b.processedAt ? -1 : b.id - a.id))
@@ -224,16 +320,29 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
 
     const lo = oracle.customers[100]!.id;
     const hi = oracle.customers[180]!.id;
-    const customers = await pageAll<{ id: string }>(client, "customers", "id", `reverse: true, query: "id:>=${lo} AND id:<${hi}"`, 30);
-    expect(customers.map((c) => c.id)).toEqual(oracle.customers.slice(100, 180).reverse().map((c) => `gid://shopify/Customer/${c.id}`));
+    const customers = await pageAll<{ id: string }>(
+      client,
+      "customers",
+      "id",
+      `reverse: true, query: "id:>=${lo} AND id:<${hi}"`,
+      30,
+    );
+    expect(customers.map((c) => c.id)).toEqual(
+      oracle.customers
+        .slice(100, 180)
+        .reverse()
+        .map((c) => `gid://shopify/Customer/${c.id}`),
+    );
   });
 
   it("sorts by total price", async () => {
     const client = adminClient(sim, shop, token);
     const res = await client.request(`{ orders(first: 10, sortKey: TOTAL_PRICE, reverse: true) { nodes { id } } }`);
     const total = (o: ShopData["orders"][number]) =>
-      o.lineItems.reduce((s, l) => s + cents(l.originalUnitPrice.shop) * l.quantity - cents(l.totalDiscount.shop) + cents(l.tax.shop), 0) +
-      o.shippingLines.reduce((s, l) => s + cents(l.price.shop) + cents(l.tax.shop), 0);
+      o.lineItems.reduce(
+        (s, l) => s + cents(l.originalUnitPrice.shop) * l.quantity - cents(l.totalDiscount.shop) + cents(l.tax.shop),
+        0,
+      ) + o.shippingLines.reduce((s, l) => s + cents(l.price.shop) + cents(l.tax.shop), 0);
     const expected = [...oracle.orders]
       .sort((a, b) => total(b) - total(a) || b.id - a.id)
       .slice(0, 10)
@@ -257,16 +366,22 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
       lineItems: [{ title: "Imported", price: "3.00", quantity: 1 }],
       processedAt: new Date(FIXED_ANCHOR - 365 * 86_400_000).toISOString(),
     });
-    const limited = sim.control.install(shop, { scopes: ["read_orders", "read_customers", "read_products"] }).accessToken;
+    const limited = sim.control.install(shop, {
+      scopes: ["read_orders", "read_customers", "read_products"],
+    }).accessToken;
     const client = adminClient(sim, shop, limited);
     const nodes = await pageAll<{ id: string }>(client, "orders", "id", "sortKey: ID", 250);
     const cutoff = FIXED_ANCHOR + 10 * 86_400_000 - 60 * 86_400_000;
-    const expected = [...oracle.orders, imported].filter((o) => Date.parse(o.createdAt) >= cutoff).map((o) => `gid://shopify/Order/${o.id}`);
+    const expected = [...oracle.orders, imported]
+      .filter((o) => Date.parse(o.createdAt) >= cutoff)
+      .map((o) => `gid://shopify/Order/${o.id}`);
     expect(nodes.map((n) => n.id)).toEqual(expected);
     expect(expected).toContain(`gid://shopify/Order/${imported.id}`);
     expect(expected.length).toBeLessThan(oracle.orders.length);
     const old = oracle.orders.find((o) => Date.parse(o.createdAt) < cutoff)!;
-    const single = await client.request(`query($id: ID!) { order(id: $id) { id } }`, { variables: { id: `gid://shopify/Order/${old.id}` } });
+    const single = await client.request(`query($id: ID!) { order(id: $id) { id } }`, {
+      variables: { id: `gid://shopify/Order/${old.id}` },
+    });
     expect((single.data as { order: unknown }).order).toBeNull();
     sim.control.deleteOrder(shop, imported.id);
     // Restore the full grant for other tests.
@@ -284,7 +399,13 @@ describe("paging a generated store with @shopify/admin-api-client", () => {
         nodes(ids: [$c, $p]) { id ... on Customer { email } ... on Product { handle } }
         order(id: $o) { name } customer(id: $c) { email } product(id: $p) { handle }
       }`,
-      { variables: { o: `gid://shopify/Order/${o.id}`, c: `gid://shopify/Customer/${c.id}`, p: `gid://shopify/Product/${p.id}` } },
+      {
+        variables: {
+          o: `gid://shopify/Order/${o.id}`,
+          c: `gid://shopify/Customer/${c.id}`,
+          p: `gid://shopify/Product/${p.id}`,
+        },
+      },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({

@@ -45,13 +45,20 @@ describe("query cost and the leaky bucket", () => {
     expect(res.errors).toBeUndefined();
     expect(cost.requestedQueryCost).toBe(2 + RECORDED_FACTOR[250]! * 1); // recorded: 13
     expect(cost.actualQueryCost).toBeLessThanOrEqual(cost.requestedQueryCost);
-    expect(cost.throttleStatus).toEqual({ maximumAvailable: 2000, currentlyAvailable: 2000 - cost.actualQueryCost!, restoreRate: 100 });
+    expect(cost.throttleStatus).toEqual({
+      maximumAvailable: 2000,
+      currentlyAvailable: 2000 - cost.actualQueryCost!,
+      restoreRate: 100,
+    });
     const five = await run(STANDARD, `{ products(first: 5) { nodes { id } } }`);
     expect(sim.control.data(STANDARD).products.length).toBeGreaterThanOrEqual(5);
     expect(five.cost.requestedQueryCost).toBe(2 + RECORDED_FACTOR[5]!);
     expect(five.cost.actualQueryCost).toBe(2 + RECORDED_FACTOR[5]!); // five came back
 
-    const nested = await run(STANDARD, `{ orders(first: 10) { edges { node { id customer { id } totalPriceSet { shopMoney { amount } } } } } }`);
+    const nested = await run(
+      STANDARD,
+      `{ orders(first: 10) { edges { node { id customer { id } totalPriceSet { shopMoney { amount } } } } } }`,
+    );
     // per order: node 1 + customer 1; MoneyBag and MoneyV2 are free (recorded: order { totalOutstandingSet { … } } costs 1).
     expect(nested.cost.requestedQueryCost).toBe(2 + RECORDED_FACTOR[10]! * 2);
     const count = await run(STANDARD, `{ productsCount { count } }`);
@@ -105,11 +112,20 @@ describe("query cost and the leaky bucket", () => {
 
   it("refuses a query above the single-query maximum before charging anything", async () => {
     now += 60_000; // full bucket
-    const { res, cost } = await run(STANDARD, `{ orders(first: 250) { nodes { id customer { orders(first: 250) { nodes { id lineItems(first: 50) { nodes { id } } } } } } } }`);
+    const { res, cost } = await run(
+      STANDARD,
+      `{ orders(first: 250) { nodes { id customer { orders(first: 250) { nodes { id lineItems(first: 50) { nodes { id } } } } } } } }`,
+    );
     // 2 + 11 × (1 + 1 + (2 + 11 × (1 + (2 + 7)))) = 1256
     expect(cost.requestedQueryCost).toBe(1256);
-    expect(res.errors?.graphQLErrors?.[0]?.extensions).toEqual({ code: "MAX_COST_EXCEEDED", cost: 1256, maxCost: 1000 });
-    expect(res.errors?.graphQLErrors?.[0]?.message).toMatch(/^Query cost is 1256, which exceeds the single query max cost limit \(1000\)/);
+    expect(res.errors?.graphQLErrors?.[0]?.extensions).toEqual({
+      code: "MAX_COST_EXCEEDED",
+      cost: 1256,
+      maxCost: 1000,
+    });
+    expect(res.errors?.graphQLErrors?.[0]?.message).toMatch(
+      /^Query cost is 1256, which exceeds the single query max cost limit \(1000\)/,
+    );
     expect(cost.throttleStatus.currentlyAvailable).toBe(2000);
   });
 

@@ -8,7 +8,11 @@ export const API_VERSION = "2026-10";
 export const FIXED_ANCHOR = Date.UTC(2026, 10, 1); // generated history ends 2026-11-01
 
 export async function startTestSimulator(opts: StartSimulatorOptions = {}): Promise<RunningSimulator> {
-  return startSimulator({ appToml: false, app: { apiKey: "test-key", apiSecret: "test-secret", appUrl: "http://127.0.0.1:9" }, ...opts });
+  return startSimulator({
+    appToml: false,
+    app: { apiKey: "test-key", apiSecret: "test-secret", appUrl: "http://127.0.0.1:9" },
+    ...opts,
+  });
 }
 
 /** fetch that sends https://{shop}/... to the simulator, keeping path and query. */
@@ -30,22 +34,37 @@ export function adminClient(sim: RunningSimulator, shop: string, accessToken: st
 }
 
 /** Page through a top-level connection with the admin client; returns every node. */
-export async function pageAll<T>(client: AdminApiClient, field: string, selection: string, extraArgs = "", pageSize = 100): Promise<T[]> {
+export async function pageAll<T>(
+  client: AdminApiClient,
+  field: string,
+  selection: string,
+  extraArgs = "",
+  pageSize = 100,
+): Promise<T[]> {
   const out: T[] = [];
   let after: string | null = null;
   for (;;) {
     const query = `query Page($after: String) { ${field}(first: ${pageSize}, after: $after${extraArgs ? `, ${extraArgs}` : ""}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`;
     const res: ClientResponse<Record<string, unknown>> = await client.request(query, { variables: { after } });
-    const throttled = res.errors?.graphQLErrors?.some((e: { extensions?: { code?: string } }) => e.extensions?.code === "THROTTLED");
+    const throttled = res.errors?.graphQLErrors?.some(
+      (e: { extensions?: { code?: string } }) => e.extensions?.code === "THROTTLED",
+    );
     if (throttled) {
       // Like a well-behaved app: wait until the bucket can pay, as reported by the API.
-      const cost = (res.extensions as { cost: { requestedQueryCost: number; throttleStatus: { currentlyAvailable: number; restoreRate: number } } }).cost;
-      const waitMs = ((cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable) / cost.throttleStatus.restoreRate) * 1000;
+      const cost = (
+        res.extensions as {
+          cost: { requestedQueryCost: number; throttleStatus: { currentlyAvailable: number; restoreRate: number } };
+        }
+      ).cost;
+      const waitMs =
+        ((cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable) / cost.throttleStatus.restoreRate) * 1000;
       await new Promise((r) => setTimeout(r, Math.max(10, waitMs)));
       continue;
     }
     if (res.errors) throw new Error(JSON.stringify(res.errors));
-    const conn: { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (res.data as Record<string, { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>)[field]!;
+    const conn: { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (
+      res.data as Record<string, { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>
+    )[field]!;
     out.push(...conn.nodes);
     if (!conn.pageInfo.hasNextPage) return out;
     after = conn.pageInfo.endCursor;
@@ -53,7 +72,11 @@ export async function pageAll<T>(client: AdminApiClient, field: string, selectio
 }
 
 /** Wait until `check` returns a value (not a fixed sleep: polls a condition with a deadline). */
-export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

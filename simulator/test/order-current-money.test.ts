@@ -29,7 +29,11 @@ describe("current money after refunds", () => {
     const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/webhooks`;
     sim = await startTestSimulator({
       shops: [{ fixture: EXAMPLE }],
-      webhookConfig: { apiVersion: "2026-10", subscriptions: [{ topics: ["orders/updated"], uri: url }], compliance: [] },
+      webhookConfig: {
+        apiVersion: "2026-10",
+        subscriptions: [{ topics: ["orders/updated"], uri: url }],
+        compliance: [],
+      },
     });
     sim.control.install(SHOP, { scopes: ["read_orders", "read_all_orders", "read_products"] });
   });
@@ -49,9 +53,16 @@ describe("current money after refunds", () => {
       shippingPrice: "4.00",
       taxRate: "0.05",
     });
-    c.refundOrder(SHOP, order.id, { lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 1 }], shipping: { full: true } });
+    c.refundOrder(SHOP, order.id, {
+      lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 1 }],
+      shipping: { full: true },
+    });
     await c.webhooksIdle();
-    const updated = await waitFor(() => c.webhookDeliveries({ shop: SHOP, topic: "orders/updated" }).at(-1), 5_000, "orders/updated");
+    const updated = await waitFor(
+      () => c.webhookDeliveries({ shop: SHOP, topic: "orders/updated" }).at(-1),
+      5_000,
+      "orders/updated",
+    );
     expect(updated.state).toBe("delivered");
     const body = JSON.parse(updated.body);
     // Tee 2 × 25.00 with a 5.00 line discount; stickers 4 × 2.50. TEN (10.00) split by 45.00 : 10.00
@@ -67,17 +78,48 @@ describe("current money after refunds", () => {
       current_total_discounts: "8.41", // 15.00 − (25.00 − 18.41)
       current_total_tax: "1.33", // 2.45 − 0.92 − 0.20
       current_total_price: "27.92", // 51.45 − 23.53 = 26.59 + 1.33
-      current_subtotal_price_set: { shop_money: { amount: "26.59", currency_code: "USD" }, presentment_money: { amount: "26.59", currency_code: "USD" } },
+      current_subtotal_price_set: {
+        shop_money: { amount: "26.59", currency_code: "USD" },
+        presentment_money: { amount: "26.59", currency_code: "USD" },
+      },
       current_total_discounts_set: { shop_money: { amount: "8.41" } },
       current_total_tax_set: { shop_money: { amount: "1.33" } },
     });
     expect(body.discount_applications).toEqual([
-      { target_type: "line_item", type: "manual", value: "5.00", value_type: "fixed_amount", allocation_method: "one", target_selection: "explicit", title: "Line discount", description: "Line discount" },
-      { target_type: "line_item", type: "discount_code", value: "10.00", value_type: "fixed_amount", allocation_method: "across", target_selection: "all", code: "TEN" },
+      {
+        target_type: "line_item",
+        type: "manual",
+        value: "5.00",
+        value_type: "fixed_amount",
+        allocation_method: "one",
+        target_selection: "explicit",
+        title: "Line discount",
+        description: "Line discount",
+      },
+      {
+        target_type: "line_item",
+        type: "discount_code",
+        value: "10.00",
+        value_type: "fixed_amount",
+        allocation_method: "across",
+        target_selection: "all",
+        code: "TEN",
+      },
     ]);
-    const lines = body.line_items as Array<{ total_discount: string; discount_allocations: Array<{ amount: string; discount_application_index: number }> }>;
-    expect(lines.map((l) => [l.total_discount, l.discount_allocations.map((a) => [a.amount, a.discount_application_index])])).toEqual([
-      ["5.00", [["5.00", 0], ["8.18", 1]]],
+    const lines = body.line_items as Array<{
+      total_discount: string;
+      discount_allocations: Array<{ amount: string; discount_application_index: number }>;
+    }>;
+    expect(
+      lines.map((l) => [l.total_discount, l.discount_allocations.map((a) => [a.amount, a.discount_application_index])]),
+    ).toEqual([
+      [
+        "5.00",
+        [
+          ["5.00", 0],
+          ["8.18", 1],
+        ],
+      ],
       ["0.00", [["1.82", 1]]],
     ]);
   });

@@ -6,7 +6,15 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/index.js";
 import { FIXED_ANCHOR, startTestSimulator, waitFor } from "./helpers.js";
-import { ALLOW_IDS_TIMES_URLS, diffResponse, exchangesIn, loadRecording, RECORDINGS_DIR, replay, type RecordedExchange } from "./recorded/replay.js";
+import {
+  ALLOW_IDS_TIMES_URLS,
+  diffResponse,
+  exchangesIn,
+  loadRecording,
+  RECORDINGS_DIR,
+  replay,
+  type RecordedExchange,
+} from "./recorded/replay.js";
 
 const BULK = "2026-04/bulk-operations/";
 
@@ -33,7 +41,11 @@ function recordedBulkValidations(): RecordedExchange[] {
 describe("recorded conformance: bulk operations", () => {
   let sim: RunningSimulator;
   const tokens: Record<string, string> = {};
-  const SHOPS = { validate: "rec-validate.myshopify.com", limit: "rec-limit.myshopify.com", runs: "rec-runs.myshopify.com" };
+  const SHOPS = {
+    validate: "rec-validate.myshopify.com",
+    limit: "rec-limit.myshopify.com",
+    runs: "rec-runs.myshopify.com",
+  };
 
   beforeAll(async () => {
     sim = await startTestSimulator({
@@ -84,7 +96,9 @@ describe("recorded conformance: bulk operations", () => {
         expect(diffResponse(run.response.data, got.body.data, ALLOW_IDS_TIMES_URLS)).toEqual([]);
         ids.push((got.body.data!.bulkOperationRunQuery as { bulkOperation: { id: string } }).bulkOperation.id);
       }
-      const recordedIds = rec.successfulRuns.map((r) => (r.response.data!.bulkOperationRunQuery as { bulkOperation: { id: string } }).bulkOperation.id);
+      const recordedIds = rec.successfulRuns.map(
+        (r) => (r.response.data!.bulkOperationRunQuery as { bulkOperation: { id: string } }).bulkOperation.id,
+      );
       const sixth = await replay(sim.url, token, rec.sixthRun);
       // The recorded message with the recorded ids replaced by the simulator's, in the same order.
       let expected = JSON.stringify(rec.sixthRun.response.data);
@@ -94,7 +108,8 @@ describe("recorded conformance: bulk operations", () => {
       for (const [i, cancel] of rec.cancelAttempts.entries()) {
         const got = await replay(sim.url, token, { query: cancel.query, variables: { id: ids[i] } });
         // objectCount/rootObjectCount: progress so far (store data), otherwise the recorded shape.
-        const allow = (p: string, k: string) => ALLOW_IDS_TIMES_URLS(p, k) || k === "objectCount" || k === "rootObjectCount";
+        const allow = (p: string, k: string) =>
+          ALLOW_IDS_TIMES_URLS(p, k) || k === "objectCount" || k === "rootObjectCount";
         expect(diffResponse(cancel.response.data, got.body.data, allow)).toEqual([]);
       }
     } finally {
@@ -120,7 +135,14 @@ describe("recorded conformance: bulk operations", () => {
 
   it("runs the recorded groupObjects runs (true and default) to COMPLETED with the recorded JSONL shape", async () => {
     const rec = loadRecording<{
-      runs: Record<string, { run: RecordedExchange; statusPolls: RecordedExchange[]; result: { status: number; contentType: string; records: Array<Record<string, unknown>> } }>;
+      runs: Record<
+        string,
+        {
+          run: RecordedExchange;
+          statusPolls: RecordedExchange[];
+          result: { status: number; contentType: string; records: Array<Record<string, unknown>> };
+        }
+      >;
     }>(BULK + "bulk-operation-run-query-group-objects.json");
     const token = tokens[SHOPS.runs]!;
     const products = sim.control.data(SHOPS.runs).products;
@@ -129,43 +151,70 @@ describe("recorded conformance: bulk operations", () => {
       expect(diffResponse(recorded.run.response.data, started.body.data, ALLOW_IDS_TIMES_URLS), name).toEqual([]);
       const id = (started.body.data!.bulkOperationRunQuery as { bulkOperation: { id: string } }).bulkOperation.id;
       const poll = recorded.statusPolls[recorded.statusPolls.length - 1]!;
-      const done = await waitFor(async () => {
-        const got = await replay(sim.url, token, { query: poll.query, variables: { id } });
-        return (got.body.data!.bulkOperation as { status: string }).status === "COMPLETED" ? got : undefined;
-      }, 20_000, name);
+      const done = await waitFor(
+        async () => {
+          const got = await replay(sim.url, token, { query: poll.query, variables: { id } });
+          return (got.body.data!.bulkOperation as { status: string }).status === "COMPLETED" ? got : undefined;
+        },
+        20_000,
+        name,
+      );
       // Counts and size are store data; everything else as recorded (COMPLETED, no error, no partial data).
-      const storeData = (p: string, k: string) => ALLOW_IDS_TIMES_URLS(p, k) || k === "objectCount" || k === "rootObjectCount" || k === "fileSize";
+      const storeData = (p: string, k: string) =>
+        ALLOW_IDS_TIMES_URLS(p, k) || k === "objectCount" || k === "rootObjectCount" || k === "fileSize";
       expect(diffResponse(poll.response.data, done.body.data, storeData), name).toEqual([]);
-      const op = done.body.data!.bulkOperation as { url: string; objectCount: string; rootObjectCount: string; fileSize: string };
+      const op = done.body.data!.bulkOperation as {
+        url: string;
+        objectCount: string;
+        rootObjectCount: string;
+        fileSize: string;
+      };
       const res = await fetch(op.url);
       expect(res.status).toBe(recorded.result.status);
       expect(res.headers.get("content-type")).toBe(recorded.result.contentType);
       const text = await res.text();
-      const records = text.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+      const records = text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       // Recorded: one line per product with exactly the selected keys, in id order, objectCount = rootObjectCount = lines.
       expect(records.map((r) => Object.keys(r))).toEqual(records.map(() => Object.keys(recorded.result.records[0]!)));
       expect(records.map((r) => r.id)).toEqual(products.map((p) => `gid://shopify/Product/${p.id}`));
-      expect([Number(op.objectCount), Number(op.rootObjectCount), Number(op.fileSize)]).toEqual([records.length, records.length, Buffer.byteLength(text)]);
+      expect([Number(op.objectCount), Number(op.rootObjectCount), Number(op.fileSize)]).toEqual([
+        records.length,
+        records.length,
+        Buffer.byteLength(text),
+      ]);
     }
   });
 
   // Recorded bulk-operation reads and argument validations that are not bulkOperationRunQuery.
   // Known divergences, each with its reason (docs/fidelity.md "Known gaps"):
   const KNOWN_DIVERGENT: Record<string, string> = {
-    "bulk-operation-status-catalog-cancel.json reads/malformedId": "ID variables are not checked for gid syntax (INVALID_VARIABLE)",
-    "bulk-operation-status-catalog-cancel.json reads/catalogDefault": "store data: the recorded store's bulk-operation history",
-    "bulk-operation-status-catalog-cancel.json reads/currentQuery": "store data: the recorded store's bulk-operation history",
-    "bulk-operation-status-catalog-cancel.json validations/bulkOperationsFirstAndLast": "bulkOperations words first+last differently from other connections",
-    "bulk-operation-status-catalog-cancel.json validations/bulkOperationsInvalidSearch": "bulkOperations does not refuse an invalid created_at",
+    "bulk-operation-status-catalog-cancel.json reads/malformedId":
+      "ID variables are not checked for gid syntax (INVALID_VARIABLE)",
+    "bulk-operation-status-catalog-cancel.json reads/catalogDefault":
+      "store data: the recorded store's bulk-operation history",
+    "bulk-operation-status-catalog-cancel.json reads/currentQuery":
+      "store data: the recorded store's bulk-operation history",
+    "bulk-operation-status-catalog-cancel.json validations/bulkOperationsFirstAndLast":
+      "bulkOperations words first+last differently from other connections",
+    "bulk-operation-status-catalog-cancel.json validations/bulkOperationsInvalidSearch":
+      "bulkOperations does not refuse an invalid created_at",
     "bulk-operations-read-arg-validation.json cases/firstAndLast": "as bulkOperationsFirstAndLast",
     "bulk-operations-read-arg-validation.json cases/invalidCreatedAt": "as bulkOperationsInvalidSearch",
-    "bulk-operations-read-arg-validation.json cases/malformedInlineId": "ID literals are not checked for gid syntax (argumentLiteralsIncompatible)",
+    "bulk-operations-read-arg-validation.json cases/malformedInlineId":
+      "ID literals are not checked for gid syntax (argumentLiteralsIncompatible)",
     "bulk-operations-sort-key.json cases/completedAtDesc": "store data: the recorded store's bulk-operation history",
     "bulk-operations-sort-key.json cases/completedAtAsc": "store data: the recorded store's bulk-operation history",
     "bulk-operations-sort-key.json cases/createdAtDesc": "store data: the recorded store's bulk-operation history",
     "bulk-operations-sort-key.json cases/createdAtAsc": "store data: the recorded store's bulk-operation history",
   };
-  const reads = ["bulk-operation-status-catalog-cancel.json", "bulk-operations-read-arg-validation.json", "bulk-operations-sort-key.json"].flatMap((f) => {
+  const reads = [
+    "bulk-operation-status-catalog-cancel.json",
+    "bulk-operations-read-arg-validation.json",
+    "bulk-operations-sort-key.json",
+  ].flatMap((f) => {
     const rec = loadRecording<Record<string, unknown>>(BULK + f);
     return exchangesIn({ reads: rec.reads, validations: rec.validations, cases: rec.cases })
       .filter((ex) => !/bulkOperationRunQuery\(/.test(ex.query))
@@ -178,15 +227,18 @@ describe("recorded conformance: bulk operations", () => {
     expect(reads.length - Object.keys(KNOWN_DIVERGENT).length).toBe(15);
   });
 
-  it.each(reads.filter((r) => !(r.path in KNOWN_DIVERGENT)).map((r) => [r.path, r] as const))("answers the bulk read as Shopify did: %s", async (_name, ex) => {
-    const got = await replay(sim.url, tokens[SHOPS.validate]!, ex);
-    expect(got.status).toBe(ex.status ?? 200);
-    // Exact data and errors (messages, codes, paths); locations may differ only in the document's layout — they are equal here.
-    const view = (b: typeof got.body) => ({ data: b.data ?? null, errors: b.errors ?? null });
-    expect(diffResponse(view(ex.response), view(got.body), ALLOW_IDS_TIMES_URLS)).toEqual([]);
-    const recordedCost = ex.response.extensions?.cost;
-    if (recordedCost) expect(got.body.extensions?.cost?.requestedQueryCost).toBe(recordedCost.requestedQueryCost);
-  });
+  it.each(reads.filter((r) => !(r.path in KNOWN_DIVERGENT)).map((r) => [r.path, r] as const))(
+    "answers the bulk read as Shopify did: %s",
+    async (_name, ex) => {
+      const got = await replay(sim.url, tokens[SHOPS.validate]!, ex);
+      expect(got.status).toBe(ex.status ?? 200);
+      // Exact data and errors (messages, codes, paths); locations may differ only in the document's layout — they are equal here.
+      const view = (b: typeof got.body) => ({ data: b.data ?? null, errors: b.errors ?? null });
+      expect(diffResponse(view(ex.response), view(got.body), ALLOW_IDS_TIMES_URLS)).toEqual([]);
+      const recordedCost = ex.response.extensions?.cost;
+      if (recordedCost) expect(got.body.extensions?.cost?.requestedQueryCost).toBe(recordedCost.requestedQueryCost);
+    },
+  );
 });
 
 /** One line of query-costs.jsonl: a read query Shopify answered and the cost it reported. */
@@ -211,7 +263,9 @@ describe("recorded conformance: query cost (query-costs.jsonl)", () => {
     .map((l) => JSON.parse(l) as RecordedCostLine);
 
   beforeAll(async () => {
-    sim = await startTestSimulator({ shops: [{ domain: SHOP, seed: 9, size: "small", plan: "plus", anchor: FIXED_ANCHOR }] });
+    sim = await startTestSimulator({
+      shops: [{ domain: SHOP, seed: 9, size: "small", plan: "plus", anchor: FIXED_ANCHOR }],
+    });
     token = sim.control.install(SHOP).accessToken;
   });
   afterAll(async () => {
@@ -238,9 +292,12 @@ describe("recorded conformance: query cost (query-costs.jsonl)", () => {
       if (!got.body.errors) {
         clean++;
         if (cost.requestedQueryCost === line.requestedQueryCost) cleanEqual++;
-      }
-      else differing.push(`${line.recording}${line.at}: Shopify ${line.requestedQueryCost}, simulator ${cost.requestedQueryCost}`);
-      if (got.body.errors?.some((e) => e.extensions?.code === "MAX_COST_EXCEEDED") && !line.hasErrors) refused.push(`${line.recording}${line.at}`);
+      } else
+        differing.push(
+          `${line.recording}${line.at}: Shopify ${line.requestedQueryCost}, simulator ${cost.requestedQueryCost}`,
+        );
+      if (got.body.errors?.some((e) => e.extensions?.code === "MAX_COST_EXCEEDED") && !line.hasErrors)
+        refused.push(`${line.recording}${line.at}`);
     }
     const share = equal / answered;
     console.log(

@@ -101,12 +101,25 @@ describe("recorded order, customer and product reads", () => {
   beforeAll(async () => {
     sim = await startTestSimulator({ shops: [{ seed: 8, size: "small", plan: "plus", anchor: FIXED_ANCHOR }] });
     const shop = sim.shops[0]!.domain;
-    token = sim.control.install(shop, { scopes: ["read_orders", "read_all_orders", "read_customers", "read_products"] }).accessToken;
+    token = sim.control.install(shop, {
+      scopes: ["read_orders", "read_all_orders", "read_customers", "read_products"],
+    }).accessToken;
     data = sim.control.data(shop);
     // A refunded, discounted, taxed order with a customer: its answer fills most recorded fields.
-    const order = data.orders.find((o) => o.refunds.length > 0 && o.discountApplications.length > 0 && o.customerId !== null && o.shippingLines.length > 0)!;
+    const order = data.orders.find(
+      (o) =>
+        o.refunds.length > 0 &&
+        o.discountApplications.length > 0 &&
+        o.customerId !== null &&
+        o.shippingLines.length > 0,
+    )!;
     const product = data.products.find((p) => !p.isGiftCard && p.variants.length > 1)!;
-    ids = { Order: order.id, Customer: order.customerId!, Product: product.id, ProductVariant: product.variants[0]!.id };
+    ids = {
+      Order: order.id,
+      Customer: order.customerId!,
+      Product: product.id,
+      ProductVariant: product.variants[0]!.id,
+    };
   });
   afterAll(() => sim.close());
 
@@ -116,7 +129,8 @@ describe("recorded order, customer and product reads", () => {
       return m && ids[m[1]!] !== undefined ? `gid://shopify/${m[1]}/${ids[m[1]!]}` : value;
     }
     if (Array.isArray(value)) return value.map(substitute);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
     return value;
   }
 
@@ -124,10 +138,18 @@ describe("recorded order, customer and product reads", () => {
     const ex = recorded(ref);
     const expected = body(ex);
     expect(expected.errors).toBeUndefined();
-    const answer = await replay(sim.url, token, { query: ex.query, variables: substitute(ex.variables) as Record<string, unknown> });
+    const answer = await replay(sim.url, token, {
+      query: ex.query,
+      variables: substitute(ex.variables) as Record<string, unknown>,
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
-    const diffs = diffResponse(expected.data, answer.body.data, () => true, (_path, key) => NULLABLE_STORE_DATA.has(key));
+    const diffs = diffResponse(
+      expected.data,
+      answer.body.data,
+      () => true,
+      (_path, key) => NULLABLE_STORE_DATA.has(key),
+    );
     expect(diffs).toEqual([]);
     // Money formatting: the rule holds in the recording and in the simulator's answer.
     for (const a of amounts(expected.data)) expect(a).toMatch(DECIMAL);

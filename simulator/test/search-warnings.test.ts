@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/index.js";
 import { FIXED_ANCHOR, startTestSimulator } from "./helpers.js";
 
-const recording = (path: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./recordings/${path}`, import.meta.url)), "utf8"));
+const recording = (path: string) =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`./recordings/${path}`, import.meta.url)), "utf8"));
 
 interface RecordedSearch {
   path: string[];
@@ -23,9 +24,13 @@ describe("search warnings replayed from recordings", () => {
   let shop: string;
 
   beforeAll(async () => {
-    sim = await startTestSimulator({ shops: [{ seed: 3, size: { orders: 30, customers: 10, products: 5, days: 30 }, anchor: FIXED_ANCHOR }] });
+    sim = await startTestSimulator({
+      shops: [{ seed: 3, size: { orders: 30, customers: 10, products: 5, days: 30 }, anchor: FIXED_ANCHOR }],
+    });
     shop = sim.shops[0]!.domain;
-    token = sim.control.install(shop, { scopes: ["read_orders", "read_all_orders", "read_customers", "read_products"] }).accessToken;
+    token = sim.control.install(shop, {
+      scopes: ["read_orders", "read_all_orders", "read_customers", "read_products"],
+    }).accessToken;
   });
   afterAll(() => sim.close());
 
@@ -33,13 +38,18 @@ describe("search warnings replayed from recordings", () => {
     const res = await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-shopify-access-token": token },
-      body: JSON.stringify({ query: `query($q: String) { ${alias ? `${alias}: ` : ""}${root}(first: 1, query: $q) { nodes { id } } }`, variables: { q: query } }),
+      body: JSON.stringify({
+        query: `query($q: String) { ${alias ? `${alias}: ` : ""}${root}(first: 1, query: $q) { nodes { id } } }`,
+        variables: { q: query },
+      }),
     });
     return (await res.json()) as { data: Record<string, unknown>; extensions: { search?: RecordedSearch[] } };
   }
 
-  const unknownAndKnown: RecordedSearch = recording("2025-01/orders/draft-orders-search-sort-staged.json").reads.unknownAndKnown.response.extensions.search[0];
-  const aliased: RecordedSearch = recording("2026-04/products/selling-plan-group-lifecycle.json").captures[22].response.extensions.search[0];
+  const unknownAndKnown: RecordedSearch = recording("2025-01/orders/draft-orders-search-sort-staged.json").reads
+    .unknownAndKnown.response.extensions.search[0];
+  const aliased: RecordedSearch = recording("2026-04/products/selling-plan-group-lifecycle.json").captures[22].response
+    .extensions.search[0];
 
   it("an unknown field next to a known one (recorded on draftOrders)", async () => {
     for (const root of ["orders", "customers", "products"]) {
@@ -59,6 +69,8 @@ describe("search warnings replayed from recordings", () => {
     expect(entry!.query).toBe(aliased.query);
     expect(entry!.parsed).toEqual(aliased.parsed);
     expect(entry!.warnings).toContainEqual(aliased.warnings[0]);
-    expect(entry!.warnings.every((w) => w.code === "invalid_field" && w.message === "Invalid search field for this query.")).toBe(true);
+    expect(
+      entry!.warnings.every((w) => w.code === "invalid_field" && w.message === "Invalid search field for this query."),
+    ).toBe(true);
   });
 });

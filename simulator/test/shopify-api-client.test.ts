@@ -44,7 +44,11 @@ describe("@shopify/shopify-api GraphQL client against the simulator", () => {
       orders: { nodes: oracle.orders.slice(0, 3).map((o) => ({ id: `gid://shopify/Order/${o.id}` })) },
     });
     // shop 1 + orders(first: 3) 2 + 2 × 1 (query-costs.jsonl: first: 3 of one-object nodes is priced as 2 nodes)
-    expect(res.extensions?.cost).toMatchObject({ requestedQueryCost: 5, actualQueryCost: 5, throttleStatus: { maximumAvailable: 2000, restoreRate: 100 } });
+    expect(res.extensions?.cost).toMatchObject({
+      requestedQueryCost: 5,
+      actualQueryCost: 5,
+      throttleStatus: { maximumAvailable: 2000, restoreRate: 100 },
+    });
   });
 
   it("surfaces THROTTLED as a GraphqlQueryError", async () => {
@@ -53,7 +57,9 @@ describe("@shopify/shopify-api GraphQL client against the simulator", () => {
       const client = new shopify.clients.Graphql({ session });
       const err = await client.request(`{ shop { name } }`).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(GraphqlQueryError);
-      expect((err as GraphqlQueryError).body?.errors).toMatchObject({ graphQLErrors: [{ extensions: { code: "THROTTLED" } }] });
+      expect((err as GraphqlQueryError).body?.errors).toMatchObject({
+        graphQLErrors: [{ extensions: { code: "THROTTLED" } }],
+      });
     } finally {
       sim.control.setFaults(SHOP, { forceThrottle: false });
     }

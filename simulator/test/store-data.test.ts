@@ -13,12 +13,23 @@ import { cents, FIXED_ANCHOR } from "./helpers.js";
 const EXAMPLE = fileURLToPath(new URL("../fixtures/example-store.json", import.meta.url));
 
 function generate(seed: number): GeneratedRecord[] {
-  return [...generateStore({ seed, size: "small", anchor: FIXED_ANCHOR, ianaTimezone: "America/New_York", currencyCode: "USD", ids: new IdAllocator(0) })];
+  return [
+    ...generateStore({
+      seed,
+      size: "small",
+      anchor: FIXED_ANCHOR,
+      ianaTimezone: "America/New_York",
+      currencyCode: "USD",
+      ids: new IdAllocator(0),
+    }),
+  ];
 }
 
 describe("store generator", () => {
   const records = generate(99);
-  const orders = records.filter((r): r is Extract<GeneratedRecord, { kind: "order" }> => r.kind === "order").map((r) => r.order);
+  const orders = records
+    .filter((r): r is Extract<GeneratedRecord, { kind: "order" }> => r.kind === "order")
+    .map((r) => r.order);
   const customers = records.filter((r) => r.kind === "customer");
 
   it("is deterministic per seed", () => {
@@ -62,7 +73,9 @@ describe("store generator", () => {
         if (l.isGiftCard) expect(l.totalDiscount.shop).toBe("0.00");
         // totalDiscount is exactly the line's allocations, each naming one of the order's applications.
         for (const side of ["shop", "presentment"] as const) {
-          expect(l.discountAllocations.reduce((n, a) => n + cents(a.amount[side]), 0)).toBe(cents(l.totalDiscount[side]));
+          expect(l.discountAllocations.reduce((n, a) => n + cents(a.amount[side]), 0)).toBe(
+            cents(l.totalDiscount[side]),
+          );
         }
         for (const a of l.discountAllocations) expect(o.discountApplications[a.applicationIndex]).toBeDefined();
       }
@@ -72,7 +85,9 @@ describe("store generator", () => {
         for (const rl of r.refundLineItems) {
           const line = o.lineItems.find((l) => l.id === rl.lineItemId)!;
           expect(rl.quantity).toBeLessThanOrEqual(line.quantity);
-          expect(cents(rl.subtotal.shop)).toBeLessThanOrEqual(cents(line.originalUnitPrice.shop) * line.quantity - cents(line.totalDiscount.shop));
+          expect(cents(rl.subtotal.shop)).toBeLessThanOrEqual(
+            cents(line.originalUnitPrice.shop) * line.quantity - cents(line.totalDiscount.shop),
+          );
         }
       }
       expect(o.updatedAt >= o.createdAt).toBe(true);
@@ -90,7 +105,13 @@ describe("fixtures", () => {
   it("loads the example fixture with defaults filled in", () => {
     const data = loadFixtureFile(EXAMPLE);
     expect(data.shop).toMatchObject({ domain: "fixture-demo.myshopify.com", plan: "advanced", installed: false });
-    expect(data.orders[1]).toMatchObject({ name: "#1002", processedAt: "2026-03-09T01:15:00Z", currencyCode: "USD", presentmentCurrencyCode: "EUR", refunds: [] });
+    expect(data.orders[1]).toMatchObject({
+      name: "#1002",
+      processedAt: "2026-03-09T01:15:00Z",
+      currencyCode: "USD",
+      presentmentCurrencyCode: "EUR",
+      refunds: [],
+    });
     expect(data.customers[1]!.state).toBe("DISABLED");
   });
 
@@ -98,7 +119,15 @@ describe("fixtures", () => {
     const bad = {
       shop: { domain: "Not A Domain", name: "x" },
       customers: [{ id: 1, createdAt: "yesterday", updatedAt: "2026-01-01T00:00:00Z", colour: "blue" }],
-      orders: [{ id: 5, number: 1, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", lineItems: [{ id: 1, title: "x", quantity: 0, originalUnitPrice: { shop: 1, presentment: "1.00" } }] }],
+      orders: [
+        {
+          id: 5,
+          number: 1,
+          createdAt: "2026-01-01T00:00:00Z",
+          updatedAt: "2026-01-01T00:00:00Z",
+          lineItems: [{ id: 1, title: "x", quantity: 0, originalUnitPrice: { shop: 1, presentment: "1.00" } }],
+        },
+      ],
     };
     let error: FixtureError | undefined;
     try {
@@ -118,23 +147,37 @@ describe("fixtures", () => {
 
   it("allocates a line's discount to the order's only discount application and checks explicit allocations", () => {
     const data = loadFixtureFile(EXAMPLE);
-    expect(data.orders[0]!.lineItems[0]!.discountAllocations).toEqual([{ applicationIndex: 0, amount: { shop: "10.00", presentment: "10.00" } }]);
+    expect(data.orders[0]!.lineItems[0]!.discountAllocations).toEqual([
+      { applicationIndex: 0, amount: { shop: "10.00", presentment: "10.00" } },
+    ]);
     expect(data.orders[0]!.lineItems[1]!.discountAllocations).toEqual([]);
     const raw = JSON.parse(JSON.stringify(data));
-    raw.orders[0].discountApplications.push({ level: "line", kind: "automatic", title: "5% off", valueType: "percentage", value: "5.0" });
+    raw.orders[0].discountApplications.push({
+      level: "line",
+      kind: "automatic",
+      title: "5% off",
+      valueType: "percentage",
+      value: "5.0",
+    });
     delete raw.orders[0].lineItems[0].discountAllocations;
-    expect(() => parseFixture(raw)).toThrow(/\/orders\/0\/lineItems\/0\/discountAllocations: required when totalDiscount is set and the order has 2 discount applications/);
+    expect(() => parseFixture(raw)).toThrow(
+      /\/orders\/0\/lineItems\/0\/discountAllocations: required when totalDiscount is set and the order has 2 discount applications/,
+    );
     raw.orders[0].lineItems[0].discountAllocations = [
       { applicationIndex: 0, amount: { shop: "8.00", presentment: "8.00" } },
       { applicationIndex: 3, amount: { shop: "1.00", presentment: "1.00" } },
     ];
-    expect(() => parseFixture(raw)).toThrow(/applicationIndex: no discount application 3[\s\S]*totalDiscount: must equal the sum of discountAllocations \(9\.00/);
+    expect(() => parseFixture(raw)).toThrow(
+      /applicationIndex: no discount application 3[\s\S]*totalDiscount: must equal the sum of discountAllocations \(9\.00/,
+    );
   });
 
   it("checks references between records", () => {
     const data = JSON.parse(JSON.stringify(loadFixtureFile(EXAMPLE)));
     data.orders[0].customerId = 123;
     data.orders[0].refunds[0].refundLineItems[0].lineItemId = 456;
-    expect(() => parseFixture(data)).toThrow(/\/orders\/0\/customerId: no customer with id 123[\s\S]*\/orders\/0\/refunds\/0\/refundLineItems\/0\/lineItemId: no line item 456/);
+    expect(() => parseFixture(data)).toThrow(
+      /\/orders\/0\/customerId: no customer with id 123[\s\S]*\/orders\/0\/refunds\/0\/refundLineItems\/0\/lineItemId: no line item 456/,
+    );
   });
 });

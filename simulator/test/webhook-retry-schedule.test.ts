@@ -43,7 +43,10 @@ describe("webhook retries on Shopify's schedule", () => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        seen.push({ webhookId: String(req.headers["x-shopify-webhook-id"]), body: Buffer.concat(chunks).toString("utf8") });
+        seen.push({
+          webhookId: String(req.headers["x-shopify-webhook-id"]),
+          body: Buffer.concat(chunks).toString("utf8"),
+        });
         res.statusCode = 503; // the app is down for the whole schedule
         res.end();
       });
@@ -53,7 +56,11 @@ describe("webhook retries on Shopify's schedule", () => {
     // Default options (Shopify's schedule); only the clock is virtual.
     sim = await startTestSimulator({
       shops: [{ domain: SHOP, size: "empty" }],
-      webhookConfig: { apiVersion: "2026-10", subscriptions: [{ topics: ["customers/create"], uri: url }], compliance: [] },
+      webhookConfig: {
+        apiVersion: "2026-10",
+        subscriptions: [{ topics: ["customers/create"], uri: url }],
+        compliance: [],
+      },
       webhooks: { scheduler: time },
     });
     sim.control.install(SHOP);
@@ -106,7 +113,11 @@ describe("the speed knob", () => {
     // 10⁵× faster: 4 hours of retries take about 0.15 s of real time.
     const sim = await startTestSimulator({
       shops: [{ domain: "fast.myshopify.com", size: "empty" }],
-      webhookConfig: { apiVersion: "2026-10", subscriptions: [{ topics: ["customers/create"], uri: url }], compliance: [] },
+      webhookConfig: {
+        apiVersion: "2026-10",
+        subscriptions: [{ topics: ["customers/create"], uri: url }],
+        compliance: [],
+      },
       webhooks: { speed: 100_000 },
     });
     try {

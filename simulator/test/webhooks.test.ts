@@ -115,7 +115,9 @@ scopes = "read_orders,read_all_orders,read_customers,read_products"
 api_version = "2026-10"
 
   [[webhooks.subscriptions]]
-  topics = [ ${TOPICS.filter((t) => t !== "app/uninstalled").map((t) => `"${t}"`).join(", ")} ]
+  topics = [ ${TOPICS.filter((t) => t !== "app/uninstalled")
+    .map((t) => `"${t}"`)
+    .join(", ")} ]
   uri = "/webhooks/data"
 
   [[webhooks.subscriptions]]
@@ -150,7 +152,10 @@ api_version = "2026-10"
     const c = sim.control;
     const customer = c.createCustomer(SHOP, { firstName: "Grace", lastName: "Hopper", email: "grace@example.com" });
     c.updateCustomer(SHOP, customer.id, { tags: ["vip"] });
-    const product = c.createProduct(SHOP, { title: "Compiler Mug", variants: [{ title: "Default Title", price: "12.50", sku: "MUG-1" }] });
+    const product = c.createProduct(SHOP, {
+      title: "Compiler Mug",
+      variants: [{ title: "Default Title", price: "12.50", sku: "MUG-1" }],
+    });
     c.updateProduct(SHOP, product.id, { vendor: "COBOL Co" });
     const order = c.createOrder(SHOP, {
       customerId: customer.id,
@@ -159,13 +164,20 @@ api_version = "2026-10"
       taxRate: "0.1",
     });
     c.editOrder(SHOP, order.id, { quantities: [{ lineItemId: order.lineItems[0]!.id, quantity: 3 }] });
-    const { refund } = c.refundOrder(SHOP, order.id, { lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 1 }], shipping: { full: true } });
+    const { refund } = c.refundOrder(SHOP, order.id, {
+      lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 1 }],
+      shipping: { full: true },
+    });
     c.cancelOrder(SHOP, order.id, { reason: "CUSTOMER" });
     c.deleteOrder(SHOP, order.id);
     c.deleteProduct(SHOP, product.id);
     const loner = c.createCustomer(SHOP, { email: "loner@example.com" });
     c.deleteCustomer(SHOP, loner.id);
-    await fetch(`${sim.url}/_sim/shops/${SHOP}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Hooks Renamed" }) });
+    await fetch(`${sim.url}/_sim/shops/${SHOP}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Hooks Renamed" }),
+    });
     c.install(SHOP, { scopes: ["read_orders", "read_customers"] });
 
     const expected = [
@@ -218,9 +230,17 @@ api_version = "2026-10"
       line_items: [{ quantity: 2, price: "12.50", sku: "MUG-1", gift_card: false }],
       customer: { id: customer.id, email: "grace@example.com" },
     });
-    expect(created.total_price_set).toEqual({ shop_money: { amount: "33.00", currency_code: "USD" }, presentment_money: { amount: "33.00", currency_code: "USD" } });
+    expect(created.total_price_set).toEqual({
+      shop_money: { amount: "33.00", currency_code: "USD" },
+      presentment_money: { amount: "33.00", currency_code: "USD" },
+    });
     const refundHook = JSON.parse(received.slice(start).find((r) => r.topic === "refunds/create")!.body);
-    expect(refundHook).toMatchObject({ id: refund.id, order_id: order.id, refund_line_items: [{ quantity: 1, subtotal: "12.50" }], refund_shipping_lines: [{ subtotal_amount: "5.00" }] });
+    expect(refundHook).toMatchObject({
+      id: refund.id,
+      order_id: order.id,
+      refund_line_items: [{ quantity: 1, subtotal: "12.50" }],
+      refund_shipping_lines: [{ subtotal_amount: "5.00" }],
+    });
     const scopes = JSON.parse(received.slice(start).find((r) => r.topic === "app/scopes_update")!.body);
     expect(scopes.current).toEqual(["read_orders", "read_customers"]);
   });
@@ -229,7 +249,9 @@ api_version = "2026-10"
     const original = received.find((r) => r.topic === "orders/create")!;
     const tampered = original.body.replace('"total_price":"33.00"', '"total_price":"0.01"');
     expect(tampered).not.toBe(original.body);
-    const headers = Object.fromEntries(Object.entries(original.headers).filter(([k]) => k.startsWith("x-shopify-") || k === "content-type")) as Record<string, string>;
+    const headers = Object.fromEntries(
+      Object.entries(original.headers).filter(([k]) => k.startsWith("x-shopify-") || k === "content-type"),
+    ) as Record<string, string>;
     const before = received.length;
     await fetch(`${receiverUrl}/webhooks/data`, { method: "POST", headers, body: tampered });
     const r = await waitFor(() => received[before], 5000, "tampered delivery");
@@ -248,11 +270,30 @@ api_version = "2026-10"
       });
       expect(res.status).toBe(200);
     }
-    await waitFor(() => received.slice(start).filter((r) => r.path === "/webhooks/compliance").length >= 3 || undefined, 5000, "compliance");
-    const compliance = [...new Map(received.slice(start).filter((r) => r.path === "/webhooks/compliance").map((r) => [r.webhookId, r])).values()];
-    expect(compliance.map((r) => r.topic).sort()).toEqual(["customers/data_request", "customers/redact", "shop/redact"]);
+    await waitFor(
+      () => received.slice(start).filter((r) => r.path === "/webhooks/compliance").length >= 3 || undefined,
+      5000,
+      "compliance",
+    );
+    const compliance = [
+      ...new Map(
+        received
+          .slice(start)
+          .filter((r) => r.path === "/webhooks/compliance")
+          .map((r) => [r.webhookId, r]),
+      ).values(),
+    ];
+    expect(compliance.map((r) => r.topic).sort()).toEqual([
+      "customers/data_request",
+      "customers/redact",
+      "shop/redact",
+    ]);
     expect(compliance.every((r) => r.valid)).toBe(true);
-    expect(JSON.parse(compliance.find((r) => r.topic === "customers/redact")!.body)).toMatchObject({ shop_domain: SHOP, customer: { id: customer.id, email: "privacy@example.com" }, orders_to_redact: [] });
+    expect(JSON.parse(compliance.find((r) => r.topic === "customers/redact")!.body)).toMatchObject({
+      shop_domain: SHOP,
+      customer: { id: customer.id, email: "privacy@example.com" },
+      orders_to_redact: [],
+    });
   });
 
   it("retries on non-2xx and on no answer, keeping the webhook id", async () => {
@@ -261,8 +302,15 @@ api_version = "2026-10"
     const start = received.length;
     const p = sim.control.createProduct(SHOP, { title: "Retry Me", variants: [{ price: "1.00" }] });
     sim.control.updateProduct(SHOP, p.id, { title: "Retried" });
-    await waitFor(() => (topicsSince(start).includes("products/create") && topicsSince(start).includes("products/update")) || undefined, 10_000, "retried webhooks");
-    const records = sim.control.webhookDeliveries({ shop: SHOP }).filter((d) => d.body.includes(`"id":${p.id}`) && d.topic.startsWith("products/"));
+    await waitFor(
+      () =>
+        (topicsSince(start).includes("products/create") && topicsSince(start).includes("products/update")) || undefined,
+      10_000,
+      "retried webhooks",
+    );
+    const records = sim.control
+      .webhookDeliveries({ shop: SHOP })
+      .filter((d) => d.body.includes(`"id":${p.id}`) && d.topic.startsWith("products/"));
     const create = records.find((d) => d.topic === "products/create")!;
     const update = records.find((d) => d.topic === "products/update")!;
     // Two deliberate failures, then success (a slow answer under load may add an attempt).
@@ -276,7 +324,11 @@ api_version = "2026-10"
     sim.control.setFaults(SHOP, { webhookDuplicateRate: 1, seed: 5 });
     let start = received.length;
     const dup = sim.control.createCustomer(SHOP, { email: "dup@example.com" });
-    await waitFor(() => received.slice(start).filter((r) => r.topic === "customers/create").length >= 2 || undefined, 5000, "duplicate");
+    await waitFor(
+      () => received.slice(start).filter((r) => r.topic === "customers/create").length >= 2 || undefined,
+      5000,
+      "duplicate",
+    );
     await sim.control.webhooksIdle();
     const copies = received.slice(start).filter((r) => r.topic === "customers/create");
     expect(copies[0]!.webhookId).toBe(copies[1]!.webhookId);
@@ -284,8 +336,15 @@ api_version = "2026-10"
 
     const pattern = () => {
       sim.control.setFaults(SHOP, { webhookDuplicateRate: 0, webhookDropRate: 0.5, seed: 42 });
-      const made = Array.from({ length: 12 }, (_, i) => sim.control.createCustomer(SHOP, { email: `drop${i}@example.com` }));
-      return made.map((m) => sim.control.webhookDeliveries({ shop: SHOP, topic: "customers/create" }).find((d) => JSON.parse(d.body).id === m.id)!.state === "dropped");
+      const made = Array.from({ length: 12 }, (_, i) =>
+        sim.control.createCustomer(SHOP, { email: `drop${i}@example.com` }),
+      );
+      return made.map(
+        (m) =>
+          sim.control
+            .webhookDeliveries({ shop: SHOP, topic: "customers/create" })
+            .find((d) => JSON.parse(d.body).id === m.id)!.state === "dropped",
+      );
     };
     start = received.length;
     const first = pattern();
@@ -294,17 +353,38 @@ api_version = "2026-10"
     expect(first.filter(Boolean).length).toBeGreaterThan(0);
     expect(first.filter((x) => !x).length).toBeGreaterThan(0);
     await sim.control.webhooksIdle();
-    const ids = new Set(received.slice(start).filter((r) => r.topic === "customers/create").map((r) => r.webhookId));
+    const ids = new Set(
+      received
+        .slice(start)
+        .filter((r) => r.topic === "customers/create")
+        .map((r) => r.webhookId),
+    );
     expect(ids.size).toBe(first.filter((x) => !x).length * 2);
   });
 
   it("holds deliveries back by the reorder delay so they can arrive out of order", async () => {
     sim.control.setFaults(SHOP, { webhookReorderDelayMs: 400, seed: 11 });
     const start = received.length;
-    const made = Array.from({ length: 8 }, (_, i) => sim.control.createCustomer(SHOP, { email: `order${i}@example.com` }).id);
-    const uniqueCreates = () => new Set(received.slice(start).filter((r) => r.topic === "customers/create").map((r) => r.webhookId)).size;
+    const made = Array.from(
+      { length: 8 },
+      (_, i) => sim.control.createCustomer(SHOP, { email: `order${i}@example.com` }).id,
+    );
+    const uniqueCreates = () =>
+      new Set(
+        received
+          .slice(start)
+          .filter((r) => r.topic === "customers/create")
+          .map((r) => r.webhookId),
+      ).size;
     await waitFor(() => uniqueCreates() >= 8 || undefined, 5000, "delayed webhooks");
-    const arrived = [...new Map(received.slice(start).filter((r) => r.topic === "customers/create").map((r) => [r.webhookId, JSON.parse(r.body).id as number])).values()];
+    const arrived = [
+      ...new Map(
+        received
+          .slice(start)
+          .filter((r) => r.topic === "customers/create")
+          .map((r) => [r.webhookId, JSON.parse(r.body).id as number]),
+      ).values(),
+    ];
     expect([...arrived].sort((a, b) => a - b)).toEqual(made);
     expect(arrived).not.toEqual(made);
   });
@@ -326,7 +406,9 @@ api_version = "2026-10"
       body: JSON.stringify({ query: "{ shop { name } }" }),
     });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    expect(await res.json()).toEqual({
+      errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+    });
     expect(sim.control.adminApiCallCount(SHOP)).toBe(calls);
     sim.control.createCustomer(SHOP, { email: "after@example.com" });
     await sim.control.webhooksIdle();

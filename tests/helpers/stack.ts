@@ -4,11 +4,7 @@
 // simulator delivers webhooks to the app URL from shopify.app.toml.
 import path from "node:path";
 import getPort from "get-port";
-import {
-  startSimulator,
-  type RunningSimulator,
-  type StartSimulatorOptions,
-} from "../../simulator/src/index";
+import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from "../../simulator/src/index";
 import { startApp, type RunningApp } from "./app-server";
 import { sessionToken } from "./shopify-signing";
 import { TEST_APP } from "./test-app";
@@ -40,10 +36,7 @@ export async function startStack(
   });
   let app: RunningApp;
   try {
-    app = await startApp(
-      { SHOPIFY_SIMULATOR_URL: sim.url, SHOPIFY_APP_URL: appUrl, ...options.appEnv },
-      { port },
-    );
+    app = await startApp({ SHOPIFY_SIMULATOR_URL: sim.url, SHOPIFY_APP_URL: appUrl, ...options.appEnv }, { port });
   } catch (error) {
     await sim.close();
     throw error;

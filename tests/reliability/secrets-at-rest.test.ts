@@ -19,14 +19,20 @@ const shop = uniqueShopDomain("sealed");
 const testKey = decodeKey(TEST_APP.encryptionKey)!;
 
 beforeAll(async () => {
-  stack = await startStack({ simulator: { shops: [{ domain: shop, seed: 7, size: "small" }], bulk: { objectsPerSecond: 100_000 } } });
+  stack = await startStack({
+    simulator: { shops: [{ domain: shop, seed: 7, size: "small" }], bulk: { objectsPerSecond: 100_000 } },
+  });
 });
 afterAll(async () => {
   await stack?.close();
   await prisma.$disconnect();
 });
 
-const passes = () => stack.app.output().split("\n").filter((line) => line.includes("sync pass finished") && line.includes(shop));
+const passes = () =>
+  stack.app
+    .output()
+    .split("\n")
+    .filter((line) => line.includes("sync pass finished") && line.includes(shop));
 
 async function adminCall(token: string) {
   return fetch(`${stack.sim.url}/admin/api/2026-10/graphql.json`, {
@@ -62,7 +68,9 @@ describe(`tokens and exports sealed at rest (${inject("databaseKind")})`, () => 
     expect((await adminCall(session.accessToken)).status).toBe(401);
 
     stack.sim.control.createCustomer(shop, { firstName: "Sealed", lastName: "Sync", email: "sealed@example.com" });
-    expect((await fetch(`${stack.app.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) })).status).toBe(202);
+    expect(
+      (await fetch(`${stack.app.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) })).status,
+    ).toBe(202);
     await waitFor(async () => passes().length >= 2, "the manual pass");
     // The pass authenticated with the unsealed token: the new customer arrived by the
     // customers query. (Products and orders are not asserted here: on main at the time of
@@ -76,7 +84,11 @@ describe(`tokens and exports sealed at rest (${inject("databaseKind")})`, () => 
   }, 240_000);
 
   it("seals data-request exports, serves them to their shop, and hides them once expired", async () => {
-    const customer = stack.sim.control.createCustomer(shop, { firstName: "Export", lastName: "Me", email: "export-me@example.com" });
+    const customer = stack.sim.control.createCustomer(shop, {
+      firstName: "Export",
+      lastName: "Me",
+      email: "export-me@example.com",
+    });
     await stack.sim.control.webhooksIdle();
     const sent = await fetch(`${stack.sim.url}/_sim/shops/${shop}/compliance`, {
       method: "POST",
@@ -85,7 +97,9 @@ describe(`tokens and exports sealed at rest (${inject("databaseKind")})`, () => 
     });
     expect(sent.status).toBe(200);
     await stack.sim.control.webhooksIdle();
-    const request = await prisma.customerDataRequest.findFirstOrThrow({ where: { shop: { domain: shop }, customerId: BigInt(customer.id) } });
+    const request = await prisma.customerDataRequest.findFirstOrThrow({
+      where: { shop: { domain: shop }, customerId: BigInt(customer.id) },
+    });
     expect(request.export).toBeNull();
     expect(request.sealedExport).toMatch(/^v1:/);
     expect(request.sealedExport).not.toMatch(/export-me|Export/);
@@ -97,7 +111,10 @@ describe(`tokens and exports sealed at rest (${inject("databaseKind")})`, () => 
     expect(served.status).toBe(200);
     expect(((await served.json()) as { customer: { email: string } }).customer.email).toBe("export-me@example.com");
 
-    await prisma.customerDataRequest.update({ where: { id: request.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await prisma.customerDataRequest.update({
+      where: { id: request.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await fetch(url, { headers: await apiHeaders(shop) })).status).toBe(404);
   }, 120_000);
 
@@ -105,7 +122,11 @@ describe(`tokens and exports sealed at rest (${inject("databaseKind")})`, () => 
     const newKey = randomBytes(32);
     const before = await prisma.session.findFirstOrThrow({ where: { shop, isOnline: false } });
     const oldRing = createKeyring(testKey);
-    const env = appEnv(0, { STOREPULSE_ENCRYPTION_KEY: newKey.toString("base64"), STOREPULSE_ENCRYPTION_KEYS: TEST_APP.encryptionKey, SHOPIFY_SIMULATOR_URL: stack.sim.url });
+    const env = appEnv(0, {
+      STOREPULSE_ENCRYPTION_KEY: newKey.toString("base64"),
+      STOREPULSE_ENCRYPTION_KEYS: TEST_APP.encryptionKey,
+      SHOPIFY_SIMULATOR_URL: stack.sim.url,
+    });
     delete env.PORT;
     const { code, output } = await run("scripts/rotate-keys.ts", env);
     expect(output).toMatch(new RegExp(`re-sealed with key ${keyId(newKey)}: \\d+ sessions, \\d+ data-request exports`));
@@ -114,8 +135,12 @@ describe(`tokens and exports sealed at rest (${inject("databaseKind")})`, () => 
     expect(sealedKid(after.accessToken)).toBe(keyId(newKey));
     expect(after.accessToken).not.toBe(before.accessToken);
     const newRing = createKeyring(newKey);
-    expect(unseal(newRing, after.accessToken, "session.accessToken")).toBe(unseal(oldRing, before.accessToken, "session.accessToken"));
-    expect(unseal(newRing, after.refreshToken!, "session.refreshToken")).toBe(unseal(oldRing, before.refreshToken!, "session.refreshToken"));
+    expect(unseal(newRing, after.accessToken, "session.accessToken")).toBe(
+      unseal(oldRing, before.accessToken, "session.accessToken"),
+    );
+    expect(unseal(newRing, after.refreshToken!, "session.refreshToken")).toBe(
+      unseal(oldRing, before.refreshToken!, "session.refreshToken"),
+    );
     // The new key alone cannot open what the old one sealed.
     expect(() => unseal(newRing, before.accessToken, "session.accessToken")).toThrow(/no key with id/);
     for (const row of await prisma.customerDataRequest.findMany({ where: { shop: { domain: shop } } })) {

@@ -16,7 +16,11 @@ afterAll(async () => {
 const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
 async function headersOf(path: string, init: RequestInit = {}) {
-  const response = await fetch(`${app.url}${path}`, { redirect: "manual", ...init, headers: { "User-Agent": BROWSER_UA, ...(init.headers as Record<string, string>) } });
+  const response = await fetch(`${app.url}${path}`, {
+    redirect: "manual",
+    ...init,
+    headers: { "User-Agent": BROWSER_UA, ...(init.headers as Record<string, string>) },
+  });
   await response.arrayBuffer();
   return response;
 }
@@ -57,7 +61,11 @@ describe("security headers", () => {
   });
 
   it("sends HSTS when the request came over https (proxy), not over plain http outside production", async () => {
-    expect((await headersOf("/healthz", { headers: { "X-Forwarded-Proto": "https" } })).headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
+    expect(
+      (await headersOf("/healthz", { headers: { "X-Forwarded-Proto": "https" } })).headers.get(
+        "strict-transport-security",
+      ),
+    ).toMatch(/max-age=\d{7,}/);
     expect((await headersOf("/healthz")).headers.get("strict-transport-security")).toBeNull();
   });
 });

@@ -32,9 +32,13 @@ async function tenant(label: string, options: { uninstalled?: boolean; shopifyId
     },
   });
   for (const id of [1n, 2n, 3n]) {
-    await prisma.customer.create({ data: { shopId: shop.id, id, email: `c${id}@example.com`, shopifyUpdatedAt: new Date() } });
+    await prisma.customer.create({
+      data: { shopId: shop.id, id, email: `c${id}@example.com`, shopifyUpdatedAt: new Date() },
+    });
   }
-  await prisma.session.create({ data: { id: `offline_${domain}`, shop: domain, state: "s", accessToken: "shpat_abuse", isOnline: false } });
+  await prisma.session.create({
+    data: { id: `offline_${domain}`, shop: domain, state: "s", accessToken: "shpat_abuse", isOnline: false },
+  });
   return { domain, id: shop.id };
 }
 
@@ -54,7 +58,13 @@ async function post(path: string, rawBody: string, headers: Record<string, strin
  * the answer must come without the rest (a server that buffered the whole body first
  * would never answer). Resolves with the answer's status code.
  */
-function rawPost(path: string, headers: Record<string, string>, body: string, framing: "declared" | "chunked", sendBytes: number): Promise<number> {
+function rawPost(
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+  framing: "declared" | "chunked",
+  sendBytes: number,
+): Promise<number> {
   const { hostname, port } = new URL(app.url);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname);
@@ -69,15 +79,23 @@ function rawPost(path: string, headers: Record<string, string>, body: string, fr
     });
     socket.on("error", () => undefined); // the server may reset once it has answered
     socket.on("close", () => reject(new Error(`${framing}: closed without an answer: ${answer.slice(0, 200)}`)));
-    const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+    const head = Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join("");
     const bytes = Buffer.from(body, "utf8");
-    const framingHeader = framing === "declared" ? `Content-Length: ${bytes.length}\r\n` : "Transfer-Encoding: chunked\r\n";
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n${head}${framingHeader}\r\n`);
+    const framingHeader =
+      framing === "declared" ? `Content-Length: ${bytes.length}\r\n` : "Transfer-Encoding: chunked\r\n";
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n${head}${framingHeader}\r\n`,
+    );
     const piece = 64 * 1024;
     const writeFrom = (offset: number): void => {
       if (socket.destroyed || offset >= Math.min(sendBytes, bytes.length)) return;
       const part = bytes.subarray(offset, offset + piece);
-      const data = framing === "chunked" ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from("\r\n")]) : part;
+      const data =
+        framing === "chunked"
+          ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from("\r\n")])
+          : part;
       if (socket.write(data)) setImmediate(() => writeFrom(offset + piece));
       else socket.once("drain", () => writeFrom(offset + piece));
     };
@@ -85,20 +103,37 @@ function rawPost(path: string, headers: Record<string, string>, body: string, fr
   });
 }
 
-const refusals = (domain: string) => prisma.webhookRefusal.findMany({ where: { shopDomain: domain }, orderBy: { id: "asc" } });
+const refusals = (domain: string) =>
+  prisma.webhookRefusal.findMany({ where: { shopDomain: domain }, orderBy: { id: "asc" } });
 
 describe(`cross-topic and cross-tenant replays (${inject("databaseKind")})`, () => {
   it("a signed orders/create body sent to /webhooks/shop/redact as shop/redact with a fresh event id erases nothing", async () => {
     const victim = await tenant("victim", { uninstalled: false });
     // A genuine orders/create body of the victim, as an attacker could capture it.
-    const rawBody = JSON.stringify({ id: 9001, admin_graphql_api_id: "gid://shopify/Order/9001", email: "c1@example.com", total_price: "10.00" });
-    const asRedact = await post("shop/redact", rawBody, webhookHeaders({ topic: "shop/redact", shop: victim.domain, rawBody }));
+    const rawBody = JSON.stringify({
+      id: 9001,
+      admin_graphql_api_id: "gid://shopify/Order/9001",
+      email: "c1@example.com",
+      total_price: "10.00",
+    });
+    const asRedact = await post(
+      "shop/redact",
+      rawBody,
+      webhookHeaders({ topic: "shop/redact", shop: victim.domain, rawBody }),
+    );
     expect(asRedact.status).toBe(400);
     // The same body on the same route, still under its own topic header.
-    const asOrder = await post("shop/redact", rawBody, webhookHeaders({ topic: "orders/create", shop: victim.domain, rawBody }));
+    const asOrder = await post(
+      "shop/redact",
+      rawBody,
+      webhookHeaders({ topic: "orders/create", shop: victim.domain, rawBody }),
+    );
     expect(asOrder.status).toBe(400);
     await intact(victim);
-    expect((await refusals(victim.domain)).map((r) => r.reason)).toEqual(["shop-domain-mismatch", "route-topic-mismatch"]);
+    expect((await refusals(victim.domain)).map((r) => r.reason)).toEqual([
+      "shop-domain-mismatch",
+      "route-topic-mismatch",
+    ]);
   });
 
   it("an uninstalled shop's signed shop/redact replayed with another shop's headers erases nothing of that shop", async () => {
@@ -106,7 +141,11 @@ describe(`cross-topic and cross-tenant replays (${inject("databaseKind")})`, () 
     const victim = await tenant("victim-2");
     await prisma.shop.update({ where: { domain: victim.domain }, data: { uninstalledAt: new Date() } });
     const rawBody = JSON.stringify({ shop_id: 555, shop_domain: other.domain });
-    const response = await post("shop/redact", rawBody, webhookHeaders({ topic: "shop/redact", shop: victim.domain, rawBody }));
+    const response = await post(
+      "shop/redact",
+      rawBody,
+      webhookHeaders({ topic: "shop/redact", shop: victim.domain, rawBody }),
+    );
     expect(response.status).toBe(400);
     expect(await prisma.shop.count({ where: { domain: victim.domain } })).toBe(1);
     expect(await prisma.customer.count({ where: { shopId: victim.id } })).toBe(3);
@@ -114,8 +153,17 @@ describe(`cross-topic and cross-tenant replays (${inject("databaseKind")})`, () 
 
   it("compliance bodies must name the shop id we hold", async () => {
     const victim = await tenant("victim-3", { shopifyId: 4242n });
-    const rawBody = JSON.stringify({ shop_id: 4243, shop_domain: victim.domain, customer: { id: 1, email: "c1@example.com" }, orders_to_redact: [] });
-    const response = await post("customers/redact", rawBody, webhookHeaders({ topic: "customers/redact", shop: victim.domain, rawBody }));
+    const rawBody = JSON.stringify({
+      shop_id: 4243,
+      shop_domain: victim.domain,
+      customer: { id: 1, email: "c1@example.com" },
+      orders_to_redact: [],
+    });
+    const response = await post(
+      "customers/redact",
+      rawBody,
+      webhookHeaders({ topic: "customers/redact", shop: victim.domain, rawBody }),
+    );
     expect(response.status).toBe(400);
     await intact(victim);
     expect((await refusals(victim.domain)).map((r) => r.reason)).toEqual(["shop-id-mismatch"]);
@@ -123,8 +171,16 @@ describe(`cross-topic and cross-tenant replays (${inject("databaseKind")})`, () 
 
   it("a customer payload cannot be applied as an order", async () => {
     const victim = await tenant("victim-4");
-    const rawBody = JSON.stringify({ id: 1, admin_graphql_api_id: "gid://shopify/Customer/1", email: "c1@example.com" });
-    const response = await post("orders/create", rawBody, webhookHeaders({ topic: "orders/create", shop: victim.domain, rawBody }));
+    const rawBody = JSON.stringify({
+      id: 1,
+      admin_graphql_api_id: "gid://shopify/Customer/1",
+      email: "c1@example.com",
+    });
+    const response = await post(
+      "orders/create",
+      rawBody,
+      webhookHeaders({ topic: "orders/create", shop: victim.domain, rawBody }),
+    );
     expect(response.status).toBe(400);
     expect(await prisma.order.count({ where: { shopId: victim.id } })).toBe(0);
     expect(await prisma.webhookEvent.count({ where: { shopId: victim.id } })).toBe(0);
@@ -135,7 +191,10 @@ describe("stale destructive events", () => {
   it("an app/uninstalled triggered before the shop's latest install is acknowledged and not applied", async () => {
     const victim = await tenant("reinstalled");
     const rawBody = JSON.stringify({ id: 1, myshopify_domain: victim.domain, domain: victim.domain });
-    const headers = { ...webhookHeaders({ topic: "app/uninstalled", shop: victim.domain, rawBody }), "X-Shopify-Triggered-At": new Date(Date.now() - 2 * 3600_000).toISOString() };
+    const headers = {
+      ...webhookHeaders({ topic: "app/uninstalled", shop: victim.domain, rawBody }),
+      "X-Shopify-Triggered-At": new Date(Date.now() - 2 * 3600_000).toISOString(),
+    };
     const response = await post("app/uninstalled", rawBody, headers);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ outcome: "refused" });
@@ -146,12 +205,18 @@ describe("stale destructive events", () => {
   it("shop/redact for a shop that is installed, or triggered long ago, erases nothing", async () => {
     const installed = await tenant("still-installed");
     const body = JSON.stringify({ shop_id: 1, shop_domain: installed.domain });
-    expect((await post("shop/redact", body, webhookHeaders({ topic: "shop/redact", shop: installed.domain, rawBody: body }))).status).toBe(200);
+    expect(
+      (await post("shop/redact", body, webhookHeaders({ topic: "shop/redact", shop: installed.domain, rawBody: body })))
+        .status,
+    ).toBe(200);
     await intact(installed);
 
     const gone = await tenant("long-gone", { uninstalled: true });
     const old = JSON.stringify({ shop_id: 2, shop_domain: gone.domain });
-    const headers = { ...webhookHeaders({ topic: "shop/redact", shop: gone.domain, rawBody: old }), "X-Shopify-Triggered-At": new Date(Date.now() - 30 * 24 * 3600_000).toISOString() };
+    const headers = {
+      ...webhookHeaders({ topic: "shop/redact", shop: gone.domain, rawBody: old }),
+      "X-Shopify-Triggered-At": new Date(Date.now() - 30 * 24 * 3600_000).toISOString(),
+    };
     expect((await post("shop/redact", old, headers)).status).toBe(200);
     expect(await prisma.customer.count({ where: { shopId: gone.id } })).toBe(3);
     expect((await refusals(installed.domain)).map((r) => r.reason)).toEqual(["shop-installed"]);
@@ -161,7 +226,10 @@ describe("stale destructive events", () => {
   it("a fresh, well-formed shop/redact of an uninstalled shop still erases it", async () => {
     const gone = await tenant("really-gone", { uninstalled: true });
     const body = JSON.stringify({ shop_id: 3, shop_domain: gone.domain });
-    expect((await post("shop/redact", body, webhookHeaders({ topic: "shop/redact", shop: gone.domain, rawBody: body }))).status).toBe(200);
+    expect(
+      (await post("shop/redact", body, webhookHeaders({ topic: "shop/redact", shop: gone.domain, rawBody: body })))
+        .status,
+    ).toBe(200);
     expect(await prisma.shop.count({ where: { domain: gone.domain } })).toBe(0);
     expect(await prisma.customer.count({ where: { shopId: gone.id } })).toBe(0);
   });
@@ -185,12 +253,19 @@ describe("oversized and malformed bodies", () => {
     const victim = await tenant("malformed");
     const rawBody = '{"id": 1, "email": ';
     const eventId = randomUUID();
-    const response = await post("orders/create", rawBody, webhookHeaders({ topic: "orders/create", shop: victim.domain, rawBody, eventId }));
+    const response = await post(
+      "orders/create",
+      rawBody,
+      webhookHeaders({ topic: "orders/create", shop: victim.domain, rawBody, eventId }),
+    );
     expect(response.status).toBe(400);
     const recorded = await refusals(victim.domain);
     expect(recorded.map((r) => [r.reason, r.eventId])).toEqual([["malformed-json", eventId]]);
     // Without a valid HMAC the same body is only a 401, and nothing is recorded.
-    const forged = await post("orders/create", rawBody, { ...webhookHeaders({ topic: "orders/create", shop: victim.domain, rawBody }), "X-Shopify-Hmac-Sha256": webhookHmac(rawBody, "wrong") });
+    const forged = await post("orders/create", rawBody, {
+      ...webhookHeaders({ topic: "orders/create", shop: victim.domain, rawBody }),
+      "X-Shopify-Hmac-Sha256": webhookHmac(rawBody, "wrong"),
+    });
     expect(forged.status).toBe(401);
     expect(await refusals(victim.domain)).toHaveLength(1);
   });

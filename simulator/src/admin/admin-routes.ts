@@ -48,10 +48,23 @@ export function adminAppPath(shop: string, apiKey: string): string {
 
 // Parameters the admin itself adds to the iframe URL; any others the merchant put on
 // the admin URL are passed through to the app, as Shopify does.
-const EMBED_PARAMS = new Set(["embedded", "hmac", "host", "id_token", "locale", "session", "shop", "timestamp", "user"]);
+const EMBED_PARAMS = new Set([
+  "embedded",
+  "hmac",
+  "host",
+  "id_token",
+  "locale",
+  "session",
+  "shop",
+  "timestamp",
+  "user",
+]);
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function parseUserId(value: unknown, shop: string): number {
@@ -89,14 +102,17 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps, optio
   app.get<{ Params: { handle: string } }>("/store/:handle", async (request, reply) => {
     const shop = findShop(request.params.handle);
     if (!shop) return notFound(reply, `No store "${request.params.handle}" in this simulator.`);
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(
-      storeHomePage({
-        shop,
-        appName,
-        adminAppPath: adminAppPath(shop.domain, ctx.app.apiKey),
-        uninstallPath: `/store/${encodeURIComponent(shopHandle(shop.domain))}/uninstall`,
-      }),
-    );
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(
+        storeHomePage({
+          shop,
+          appName,
+          adminAppPath: adminAppPath(shop.domain, ctx.app.apiKey),
+          uninstallPath: `/store/${encodeURIComponent(shopHandle(shop.domain))}/uninstall`,
+        }),
+      );
   });
 
   app.post<{ Params: { handle: string } }>("/store/:handle/uninstall", async (request, reply) => {
@@ -111,7 +127,10 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps, optio
     return reply.redirect(`/store/${encodeURIComponent(shopHandle(shop.domain))}`, 303);
   });
 
-  async function renderApp(request: FastifyRequest<{ Params: { handle: string; appId: string; "*"?: string } }>, reply: FastifyReply) {
+  async function renderApp(
+    request: FastifyRequest<{ Params: { handle: string; appId: string; "*"?: string } }>,
+    reply: FastifyReply,
+  ) {
     const { handle, appId } = request.params;
     let shop = findShop(handle);
     if (!shop) return notFound(reply, `No store "${handle}" in this simulator.`);
@@ -144,7 +163,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps, optio
       timestamp: String(claims.iat),
     });
     const iframe = new URL(appUrl.origin + appBasePath + appPath);
-    for (const [key, value] of Object.entries(signQuery(params, ctx.app.apiSecret))) iframe.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(signQuery(params, ctx.app.apiSecret)))
+      iframe.searchParams.set(key, value);
 
     const adminPath = adminAppPath(shop.domain, ctx.app.apiKey);
     const html = appPage({
@@ -188,7 +208,10 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps, optio
       if (!shop.installed) return reply.code(403).send({ error: "app_not_installed" });
       const body = (request.body ?? {}) as Record<string, unknown>;
       const userId = parseUserId(body.userId, shop.domain);
-      const token = await signSessionToken(sessionTokenClaims(ctx.app.apiKey, shop.domain, { userId }), ctx.app.apiSecret);
+      const token = await signSessionToken(
+        sessionTokenClaims(ctx.app.apiKey, shop.domain, { userId }),
+        ctx.app.apiSecret,
+      );
       return reply.header("cache-control", "no-store").send({ token });
     },
   );

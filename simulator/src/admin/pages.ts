@@ -145,7 +145,14 @@ export function storeHomePage(o: StoreHomeOptions): string {
   </div>
   <div class="sim-card"><h2>${escapeHtml(o.appName)}</h2>${appCard}</div>
 </div>`;
-  return adminShell({ title: `${s.name} · Shopify`, shop: s, appName: o.appName, adminAppPath: o.adminAppPath, current: "home", main });
+  return adminShell({
+    title: `${s.name} · Shopify`,
+    shop: s,
+    appName: o.appName,
+    adminAppPath: o.adminAppPath,
+    current: "home",
+    main,
+  });
 }
 
 export interface AppPageOptions {

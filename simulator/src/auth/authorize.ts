@@ -60,7 +60,11 @@ async function authorize(deps: AuthorizeDeps, request: FastifyRequest, reply: Fa
   const clientId = first(query.client_id);
   if (clientId !== ctx.app.apiKey) return errorPage(reply, "Invalid client_id: the app could not be found.");
   const shop = resolveShop(ctx, request, query, handle);
-  if (!shop) return errorPage(reply, "Unknown shop: pass ?shop={shop}.myshopify.com or use /store/{handle}/admin/oauth/authorize.");
+  if (!shop)
+    return errorPage(
+      reply,
+      "Unknown shop: pass ?shop={shop}.myshopify.com or use /store/{handle}/admin/oauth/authorize.",
+    );
   const redirectUri = first(query.redirect_uri);
   // Shopify only redirects to URLs registered for the app; here: the app URL's origin.
   if (!redirectUri || !sameOrigin(redirectUri, ctx.app.appUrl)) {

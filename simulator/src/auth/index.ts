@@ -52,7 +52,8 @@ export function adminAppUrl(ctx: SimContext, shop: string): string {
   return `${ctx.origin()}/store/${encodeURIComponent(shop.replace(/\.myshopify\.com$/i, ""))}/apps/${encodeURIComponent(ctx.app.apiKey)}`;
 }
 
-export const registerAuthRoutes: RegisterAuthRoutes & ((app: FastifyInstance, ctx: SimContext, options?: AuthRouteOptions) => void) = (
+export const registerAuthRoutes: RegisterAuthRoutes &
+  ((app: FastifyInstance, ctx: SimContext, options?: AuthRouteOptions) => void) = (
   app: FastifyInstance,
   ctx: SimContext,
   options: AuthRouteOptions = {},

@@ -89,7 +89,10 @@ export async function mintSessionToken(ctx: SimContext, shop: string, options: M
 
 export type SessionTokenCheck =
   | { ok: true; claims: SessionTokenClaims; shop: string }
-  | { ok: false; reason: "malformed" | "bad_signature" | "expired" | "not_yet_valid" | "wrong_audience" | "bad_claims" };
+  | {
+      ok: false;
+      reason: "malformed" | "bad_signature" | "expired" | "not_yet_valid" | "wrong_audience" | "bad_claims";
+    };
 
 /**
  * Verify a session token as Shopify's token endpoint does: signature with the app

@@ -17,7 +17,9 @@ export function shopDomainFromHandle(handle: string): string {
  * stripped as the admin sends it (both atob() and @shopify/shopify-api accept that).
  */
 export function hostParam(shop: string): string {
-  return Buffer.from(`admin.shopify.com/store/${shopHandle(shop)}`, "utf8").toString("base64").replace(/=+$/, "");
+  return Buffer.from(`admin.shopify.com/store/${shopHandle(shop)}`, "utf8")
+    .toString("base64")
+    .replace(/=+$/, "");
 }
 
 /**

@@ -122,14 +122,20 @@ async function exchangeSessionToken(deps: TokenEndpointDeps, params: Params): Pr
     if (!Number.isSafeInteger(userId)) return { ok: false, error: ERRORS.invalidSubjectToken };
     return { ok: true, body: { ...tokens.issueOnline(shop.domain, scopes, staffUser(shop.domain, userId)) } };
   }
-  return { ok: true, body: { ...tokens.issueOffline(shop.domain, scopes, { expiring: isTruthyFlag(params.expiring) }) } };
+  return {
+    ok: true,
+    body: { ...tokens.issueOffline(shop.domain, scopes, { expiring: isTruthyFlag(params.expiring) }) },
+  };
 }
 
 function migrateOfflineToken(deps: TokenEndpointDeps, params: Params): Outcome {
   const subject = params.subject_token;
   if (!subject) return { ok: false, error: invalidRequest("Missing required parameter: subject_token") };
   if (params.requested_token_type !== OFFLINE_TOKEN_TYPE || !isTruthyFlag(params.expiring)) {
-    return { ok: false, error: invalidRequest("An offline access token can only be exchanged for an expiring offline access token") };
+    return {
+      ok: false,
+      error: invalidRequest("An offline access token can only be exchanged for an expiring offline access token"),
+    };
   }
   const result = deps.tokens.migrateToExpiring(subject);
   if (!result.ok) return { ok: false, error: ERRORS.invalidSubjectToken };
@@ -159,9 +165,15 @@ function exchangeCode(deps: TokenEndpointDeps, params: Params): Outcome {
   if (!shop?.installed) return { ok: false, error: ERRORS.invalidCode };
   const scopes = grant.scopes;
   if (grant.perUser) {
-    return { ok: true, body: { ...deps.tokens.issueOnline(shop.domain, scopes, staffUser(shop.domain, grant.userId)) } };
+    return {
+      ok: true,
+      body: { ...deps.tokens.issueOnline(shop.domain, scopes, staffUser(shop.domain, grant.userId)) },
+    };
   }
-  return { ok: true, body: { ...deps.tokens.issueOffline(shop.domain, scopes, { expiring: isTruthyFlag(params.expiring) }) } };
+  return {
+    ok: true,
+    body: { ...deps.tokens.issueOffline(shop.domain, scopes, { expiring: isTruthyFlag(params.expiring) }) },
+  };
 }
 
 /** Run one token request; exported so tests and tools can call it without HTTP. */
@@ -182,7 +194,11 @@ export async function handleTokenRequest(deps: TokenEndpointDeps, params: Params
   if (grantType === undefined || grantType === "authorization_code") return exchangeCode(deps, params);
   return {
     ok: false,
-    error: { status: 400, error: "unsupported_grant_type", error_description: `The grant type ${grantType} is not supported.` },
+    error: {
+      status: 400,
+      error: "unsupported_grant_type",
+      error_description: `The grant type ${grantType} is not supported.`,
+    },
   };
 }
 

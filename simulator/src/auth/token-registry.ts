@@ -248,7 +248,11 @@ export function createTokenRegistry(options: TokenRegistryOptions = {}): SimToke
         return { ok: false, reason: "not_migratable" };
       }
       record.revoked = true;
-      return { ok: true, shop: record.grant.shop, response: mintExpiringOffline(record.grant.shop, record.grant.scopes) };
+      return {
+        ok: true,
+        shop: record.grant.shop,
+        response: mintExpiringOffline(record.grant.shop, record.grant.scopes),
+      };
     },
 
     revokeAccessToken(accessToken) {

@@ -26,7 +26,9 @@ export function planBulkQuery(schema: GraphQLSchema, query: string): { plan?: Bu
   const analysis = analyzeBulkQuery(schema, query);
   if (analysis.errors.length > 0) return { errors: analysis.errors };
   const rootConn = analysis.connections.find((c) => c.depth === 0 && c.field === analysis.root);
-  const roots = analysis.document!.definitions.flatMap((d) => (d.kind === "OperationDefinition" ? d.selectionSet.selections : []));
+  const roots = analysis.document!.definitions.flatMap((d) =>
+    d.kind === "OperationDefinition" ? d.selectionSet.selections : [],
+  );
   if (!rootConn || roots.length !== 1) {
     // Simulator limitation, not a Shopify rule: it runs only documents whose single
     // top-level field is a connection (Shopify's rules may accept e.g. `{ shop { … } }`).

@@ -91,7 +91,11 @@ export class BulkService implements BulkApi {
   }
 
   /** The file behind a signed URL, or why not. */
-  resolveResultFile(file: string, expires: string, signature: string): { path: string } | { error: string; status: number } {
+  resolveResultFile(
+    file: string,
+    expires: string,
+    signature: string,
+  ): { path: string } | { error: string; status: number } {
     const exp = Number(expires);
     if (!/^\d+\.jsonl$/.test(file) || !Number.isFinite(exp)) return { error: "Not Found", status: 404 };
     if (signature !== this.signature(file, exp)) return { error: "Invalid signature", status: 403 };
@@ -144,11 +148,17 @@ export class BulkService implements BulkApi {
    * `groupObjects` undefined: the version's default — false from 2026-01, true before
    * (shopify.dev bulkOperationRunQuery, 2025-10 "Default: true", 2026-01 "Default: false").
    */
-  runQuery(ctx: RequestContext, query: string, groupObjects?: boolean): { bulkOperation: BulkOperationView | null; userErrors: BulkUserError[] } {
+  runQuery(
+    ctx: RequestContext,
+    query: string,
+    groupObjects?: boolean,
+  ): { bulkOperation: BulkOperationView | null; userErrors: BulkUserError[] } {
     const { schema } = schemaForVersion(ctx.apiVersion);
     const { plan, errors } = planBulkQuery(schema, query);
     if (!plan) return { bulkOperation: null, userErrors: errors };
-    const running = this.records(ctx.store).filter((o) => o.status === "CREATED" || o.status === "RUNNING" || o.status === "CANCELING");
+    const running = this.records(ctx.store).filter(
+      (o) => o.status === "CREATED" || o.status === "RUNNING" || o.status === "CANCELING",
+    );
     const limit = versionAtLeast(ctx.apiVersion, "2026-01") ? this.opts.concurrentQueries : 1;
     if (running.length >= limit) {
       // bulk-operation-run-query-concurrency-limit.json: the sixth run on 2026-04 answers
@@ -156,7 +166,13 @@ export class BulkService implements BulkApi {
       const ids = running.map((o) => gid("BulkOperation", o.id)).join(", ");
       return {
         bulkOperation: null,
-        userErrors: [{ field: null, message: `A bulk query operation for this app and shop is already in progress: ${ids}.`, code: "OPERATION_IN_PROGRESS" }],
+        userErrors: [
+          {
+            field: null,
+            message: `A bulk query operation for this app and shop is already in progress: ${ids}.`,
+            code: "OPERATION_IN_PROGRESS",
+          },
+        ],
       };
     }
     const id = ctx.store.ids.allocate("BulkOperation");
@@ -185,11 +201,21 @@ export class BulkService implements BulkApi {
 
   cancel(ctx: RequestContext, id: number): { bulkOperation: BulkOperationView | null; userErrors: BulkUserError[] } {
     const op = this.records(ctx.store).find((o) => o.id === id);
-    if (!op) return { bulkOperation: null, userErrors: [{ field: ["id"], message: "Bulk operation does not exist", code: null }] };
+    if (!op)
+      return {
+        bulkOperation: null,
+        userErrors: [{ field: ["id"], message: "Bulk operation does not exist", code: null }],
+      };
     if (op.status !== "CREATED" && op.status !== "RUNNING") {
       return {
         bulkOperation: this.view(op),
-        userErrors: [{ field: null, message: `A bulk operation cannot be canceled when it is ${op.status.toLowerCase()}`, code: null }],
+        userErrors: [
+          {
+            field: null,
+            message: `A bulk operation cannot be canceled when it is ${op.status.toLowerCase()}`,
+            code: null,
+          },
+        ],
       };
     }
     op.cancelRequested = true;
@@ -250,7 +276,10 @@ export class BulkService implements BulkApi {
     try {
       for (;;) {
         if (op.cancelRequested) return this.finish(op, "CANCELED", out);
-        const page: { first: number; after: string | null; endCursor?: string | null; hasNextPage?: boolean } = { first: ROOTS_PER_PAGE, after };
+        const page: { first: number; after: string | null; endCursor?: string | null; hasNextPage?: boolean } = {
+          first: ROOTS_PER_PAGE,
+          after,
+        };
         const result = execute({
           schema,
           document: plan.document,
@@ -263,7 +292,9 @@ export class BulkService implements BulkApi {
           const denied = result.errors.some((e) => e.extensions?.code === "ACCESS_DENIED");
           return this.finish(op, "FAILED", out, denied ? "ACCESS_DENIED" : "INTERNAL_SERVER_ERROR");
         }
-        const conn = (result.data as Record<string, { edges?: Array<{ node: unknown }>; nodes?: unknown[] }>)[plan.rootKey];
+        const conn = (result.data as Record<string, { edges?: Array<{ node: unknown }>; nodes?: unknown[] }>)[
+          plan.rootKey
+        ];
         const roots = conn?.nodes ?? conn?.edges?.map((e) => e.node) ?? [];
         let chunk = "";
         let failure: "TIMEOUT" | "INTERNAL_SERVER_ERROR" | null = null;
@@ -279,7 +310,12 @@ export class BulkService implements BulkApi {
           if (op.grouped) chunk += groupedText(line);
           else pending.roots.push(line);
         }
-        if (!op.grouped) chunk += interleave(pending, dice, failure !== null || !page.hasNextPage ? Infinity : Math.floor(0.8 * pendingLines(pending)));
+        if (!op.grouped)
+          chunk += interleave(
+            pending,
+            dice,
+            failure !== null || !page.hasNextPage ? Infinity : Math.floor(0.8 * pendingLines(pending)),
+          );
         if (chunk && !out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
         op.fileSize += Buffer.byteLength(chunk);
         if (failure) return this.finish(op, "FAILED", out, failure);
@@ -315,14 +351,20 @@ export class BulkService implements BulkApi {
   }
 
   /** The JSONL line for `node` and, below it, the lines of its nested connections' nodes. */
-  private flatten(node: Record<string, unknown>, nested: NestedConnectionPlan[], parentId: string | undefined, op: BulkOperationRecord): PendingLine {
+  private flatten(
+    node: Record<string, unknown>,
+    nested: NestedConnectionPlan[],
+    parentId: string | undefined,
+    op: BulkOperationRecord,
+  ): PendingLine {
     const own: Record<string, unknown> = { ...node };
     // The validator guarantees that a node holding nested connections selects `id`.
     const id = own.id as string | undefined;
     const children: PendingLine[] = [];
     for (const plan of nested) {
       const conn = takePath(own, plan.path) as { edges?: Array<{ node: unknown }> } | undefined;
-      for (const e of conn?.edges ?? []) children.push(this.flatten(e.node as Record<string, unknown>, plan.children, id, op));
+      for (const e of conn?.edges ?? [])
+        children.push(this.flatten(e.node as Record<string, unknown>, plan.children, id, op));
     }
     if (parentId !== undefined) own.__parentId = parentId;
     op.objectCount++;
@@ -331,7 +373,12 @@ export class BulkService implements BulkApi {
     return line;
   }
 
-  private async finish(op: BulkOperationRecord, status: "COMPLETED" | "FAILED" | "CANCELED", out: WriteStream | undefined, errorCode?: BulkOperationView["errorCode"]): Promise<void> {
+  private async finish(
+    op: BulkOperationRecord,
+    status: "COMPLETED" | "FAILED" | "CANCELED",
+    out: WriteStream | undefined,
+    errorCode?: BulkOperationView["errorCode"],
+  ): Promise<void> {
     if (out) await new Promise<void>((r) => out.end(r));
     op.status = status;
     op.errorCode = errorCode ?? null;
@@ -360,7 +407,8 @@ function takePath(obj: Record<string, unknown>, path: string[]): unknown {
     delete obj[head];
     return value;
   }
-  if (value && typeof value === "object" && !Array.isArray(value)) return takePath(value as Record<string, unknown>, rest);
+  if (value && typeof value === "object" && !Array.isArray(value))
+    return takePath(value as Record<string, unknown>, rest);
   return undefined;
 }
 

@@ -124,7 +124,8 @@ export function analyzeBulkQuery(schema: GraphQLSchema, query: string): BulkQuer
   const validation = validate(schema, document);
   // Schema errors (not recorded for bulk): Shopify's "Invalid bulk query: " prefix; the most
   // common one in graphql-ruby's wording (as Shopify words it for plain requests), others graphql-js's.
-  if (validation.length > 0) return none(validation.map((e) => invalid(`Invalid bulk query: ${rubyWording(e.message)}`)));
+  if (validation.length > 0)
+    return none(validation.map((e) => invalid(`Invalid bulk query: ${rubyWording(e.message)}`)));
   // (not recorded) One operation per document: bulkOperationRunQuery has no operationName argument.
   if (ops.length !== 1) return none([invalid("Invalid bulk query: the document must contain exactly one operation.")]);
   const op = ops[0]!;
@@ -132,10 +133,13 @@ export function analyzeBulkQuery(schema: GraphQLSchema, query: string): BulkQuer
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
 
   const errors: BulkUserError[] = [];
-  const rootFields = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && !s.name.value.startsWith("__"));
+  const rootFields = op.selectionSet.selections.filter(
+    (s): s is FieldNode => s.kind === Kind.FIELD && !s.name.value.startsWith("__"),
+  );
   // topLevelNode: reported together with "at least one connection" (both recorded in one response).
   for (const f of rootFields) {
-    if (f.name.value === "node" || f.name.value === "nodes") errors.push(invalid(BULK_MESSAGES.topLevelNode(f.name.value)));
+    if (f.name.value === "node" || f.name.value === "nodes")
+      errors.push(invalid(BULK_MESSAGES.topLevelNode(f.name.value)));
   }
 
   const connections: BulkConnection[] = [];
@@ -152,7 +156,9 @@ export function analyzeBulkQuery(schema: GraphQLSchema, query: string): BulkQuer
     for (const sel of set?.selections ?? []) {
       if (sel.kind !== Kind.FIELD) {
         const frag = sel.kind === Kind.INLINE_FRAGMENT ? sel : fragments[sel.name.value];
-        const cond = frag?.typeCondition ? (schema.getType(frag.typeCondition.name.value) as GraphQLCompositeType) : parentType;
+        const cond = frag?.typeCondition
+          ? (schema.getType(frag.typeCondition.name.value) as GraphQLCompositeType)
+          : parentType;
         if (frag) walk(frag.selectionSet, cond, owner, inList, path);
         continue;
       }
@@ -224,7 +230,9 @@ export function analyzeBulkQuery(schema: GraphQLSchema, query: string): BulkQuer
  */
 function selectsPlainId(conn: BulkConnection): boolean {
   if (conn.nodeSelections.length === 0) return false;
-  return conn.nodeSelections.every((set) => set.selections.some((s) => s.kind === Kind.FIELD && s.name.value === "id" && !s.alias));
+  return conn.nodeSelections.every((set) =>
+    set.selections.some((s) => s.kind === Kind.FIELD && s.name.value === "id" && !s.alias),
+  );
 }
 
 /**

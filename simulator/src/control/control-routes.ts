@@ -47,7 +47,8 @@ export function registerControlRoutes(app: FastifyInstance, sim: Simulator): voi
     } catch (err) {
       if (err instanceof MutationError) return reply.code(err.status).send({ error: err.message });
       if (err instanceof FixtureError) return reply.code(422).send({ error: err.message, problems: err.problems });
-      if (err instanceof Error && /already exists|unknown shop/.test(err.message)) return reply.code(409).send({ error: err.message });
+      if (err instanceof Error && /already exists|unknown shop/.test(err.message))
+        return reply.code(409).send({ error: err.message });
       throw err;
     }
   };
@@ -71,35 +72,41 @@ export function registerControlRoutes(app: FastifyInstance, sim: Simulator): voi
     const store = shopOr404(req.params.shop, reply);
     return store && shopSummary(store);
   });
-  app.patch<{ Params: Params; Body: { name?: string; plan?: "standard" | "advanced" | "plus"; email?: string } }>("/_sim/shops/:shop", async (req, reply) => {
-    const store = shopOr404(req.params.shop, reply);
-    if (!store) return;
-    const { name, plan, email } = req.body ?? {};
-    store.profile = {
-      ...store.profile,
-      ...(name ? { name } : {}),
-      ...(plan ? { plan } : {}),
-      ...(email ? { email } : {}),
-      updatedAt: store.bumpedTimestamp(store.profile.updatedAt),
-    };
-    store.emit({ topics: ["shop/update"], record: store.profile });
-    return shopSummary(store);
-  });
+  app.patch<{ Params: Params; Body: { name?: string; plan?: "standard" | "advanced" | "plus"; email?: string } }>(
+    "/_sim/shops/:shop",
+    async (req, reply) => {
+      const store = shopOr404(req.params.shop, reply);
+      if (!store) return;
+      const { name, plan, email } = req.body ?? {};
+      store.profile = {
+        ...store.profile,
+        ...(name ? { name } : {}),
+        ...(plan ? { plan } : {}),
+        ...(email ? { email } : {}),
+        updatedAt: store.bumpedTimestamp(store.profile.updatedAt),
+      };
+      store.emit({ topics: ["shop/update"], record: store.profile });
+      return shopSummary(store);
+    },
+  );
   app.get<{ Params: Params }>("/_sim/shops/:shop/data", async (req, reply) => {
     const store = shopOr404(req.params.shop, reply);
     return store && store.snapshot();
   });
 
   // ---- install / uninstall ----
-  app.post<{ Params: Params; Body: { scopes?: string[]; expiring?: boolean } }>("/_sim/shops/:shop/install", async (req, reply) => {
-    const store = shopOr404(req.params.shop, reply);
-    if (!store) return;
-    const scopes = req.body?.scopes ?? sim.app.scopes;
-    sim.setInstalled(store.domain, true, scopes);
-    // Like a token from the OAuth/token-exchange flow, handed out directly for tests and demos.
-    const token = sim.tokens.issueOffline(store.domain, scopes, { expiring: req.body?.expiring ?? false });
-    return { shop: shopSummary(store), ...token };
-  });
+  app.post<{ Params: Params; Body: { scopes?: string[]; expiring?: boolean } }>(
+    "/_sim/shops/:shop/install",
+    async (req, reply) => {
+      const store = shopOr404(req.params.shop, reply);
+      if (!store) return;
+      const scopes = req.body?.scopes ?? sim.app.scopes;
+      sim.setInstalled(store.domain, true, scopes);
+      // Like a token from the OAuth/token-exchange flow, handed out directly for tests and demos.
+      const token = sim.tokens.issueOffline(store.domain, scopes, { expiring: req.body?.expiring ?? false });
+      return { shop: shopSummary(store), ...token };
+    },
+  );
   app.post<{ Params: Params }>("/_sim/shops/:shop/uninstall", async (req, reply) => {
     const store = shopOr404(req.params.shop, reply);
     if (!store) return;
@@ -112,10 +119,13 @@ export function registerControlRoutes(app: FastifyInstance, sim: Simulator): voi
     const store = shopOr404(req.params.shop, reply);
     return store && run(reply, () => mutations.createCustomer(store, req.body ?? {}), 201);
   });
-  app.patch<{ Params: Params; Body: mutations.CustomerInput }>("/_sim/shops/:shop/customers/:id", async (req, reply) => {
-    const store = shopOr404(req.params.shop, reply);
-    return store && run(reply, () => mutations.updateCustomer(store, id(req.params), req.body ?? {}));
-  });
+  app.patch<{ Params: Params; Body: mutations.CustomerInput }>(
+    "/_sim/shops/:shop/customers/:id",
+    async (req, reply) => {
+      const store = shopOr404(req.params.shop, reply);
+      return store && run(reply, () => mutations.updateCustomer(store, id(req.params), req.body ?? {}));
+    },
+  );
   app.delete<{ Params: Params }>("/_sim/shops/:shop/customers/:id", async (req, reply) => {
     const store = shopOr404(req.params.shop, reply);
     return store && run(reply, () => mutations.deleteCustomer(store, id(req.params)));
@@ -147,44 +157,47 @@ export function registerControlRoutes(app: FastifyInstance, sim: Simulator): voi
       return store && run(reply, () => mutations.cancelOrder(store, id(req.params), req.body ?? {}));
     },
   );
-  app.post<{ Params: Params; Body: mutations.RefundInput }>("/_sim/shops/:shop/orders/:id/refunds", async (req, reply) => {
-    const store = shopOr404(req.params.shop, reply);
-    return store && run(reply, () => mutations.refundOrder(store, id(req.params), req.body ?? {}), 201);
-  });
+  app.post<{ Params: Params; Body: mutations.RefundInput }>(
+    "/_sim/shops/:shop/orders/:id/refunds",
+    async (req, reply) => {
+      const store = shopOr404(req.params.shop, reply);
+      return store && run(reply, () => mutations.refundOrder(store, id(req.params), req.body ?? {}), 201);
+    },
+  );
   app.delete<{ Params: Params }>("/_sim/shops/:shop/orders/:id", async (req, reply) => {
     const store = shopOr404(req.params.shop, reply);
     return store && run(reply, () => mutations.deleteOrder(store, id(req.params)));
   });
 
   // ---- compliance webhooks ----
-  app.post<{ Params: Params; Body: { topic: "customers/data_request" | "customers/redact" | "shop/redact"; customerId?: number } }>(
-    "/_sim/shops/:shop/compliance",
-    async (req, reply) => {
-      const store = shopOr404(req.params.shop, reply);
-      if (!store) return;
-      const { topic, customerId } = req.body ?? ({} as { topic: never });
-      if (!["customers/data_request", "customers/redact", "shop/redact"].includes(topic)) {
-        return reply.code(422).send({ error: "topic must be customers/data_request, customers/redact or shop/redact" });
-      }
-      const base = { shop_id: store.profile.id, shop_domain: store.domain };
-      let payload: Record<string, unknown> = base;
-      if (topic !== "shop/redact") {
-        const customer = customerId !== undefined ? store.customer(customerId) : undefined;
-        if (!customer) return reply.code(422).send({ error: `customerId ${customerId} not found` });
-        const c = customerPayload(store, customer);
-        const orders = store.ordersOfCustomer(customer.id).map((o) => o.id);
-        payload = {
-          ...base,
-          customer: { id: c.id, email: c.email, phone: c.phone },
-          ...(topic === "customers/data_request"
-            ? { orders_requested: orders, data_request: { id: Math.floor(sim.clock() / 1000) } }
-            : { orders_to_redact: orders }),
-        };
-      }
-      const deliveries = sim.webhooks.sendCompliance(store, topic, payload);
-      return { topic, deliveries: deliveries.map((d) => ({ webhookId: d.webhookId, uri: d.uri })) };
-    },
-  );
+  app.post<{
+    Params: Params;
+    Body: { topic: "customers/data_request" | "customers/redact" | "shop/redact"; customerId?: number };
+  }>("/_sim/shops/:shop/compliance", async (req, reply) => {
+    const store = shopOr404(req.params.shop, reply);
+    if (!store) return;
+    const { topic, customerId } = req.body ?? ({} as { topic: never });
+    if (!["customers/data_request", "customers/redact", "shop/redact"].includes(topic)) {
+      return reply.code(422).send({ error: "topic must be customers/data_request, customers/redact or shop/redact" });
+    }
+    const base = { shop_id: store.profile.id, shop_domain: store.domain };
+    let payload: Record<string, unknown> = base;
+    if (topic !== "shop/redact") {
+      const customer = customerId !== undefined ? store.customer(customerId) : undefined;
+      if (!customer) return reply.code(422).send({ error: `customerId ${customerId} not found` });
+      const c = customerPayload(store, customer);
+      const orders = store.ordersOfCustomer(customer.id).map((o) => o.id);
+      payload = {
+        ...base,
+        customer: { id: c.id, email: c.email, phone: c.phone },
+        ...(topic === "customers/data_request"
+          ? { orders_requested: orders, data_request: { id: Math.floor(sim.clock() / 1000) } }
+          : { orders_to_redact: orders }),
+      };
+    }
+    const deliveries = sim.webhooks.sendCompliance(store, topic, payload);
+    return { topic, deliveries: deliveries.map((d) => ({ webhookId: d.webhookId, uri: d.uri })) };
+  });
 
   // ---- faults, observation ----
   app.get<{ Params: Params }>("/_sim/shops/:shop/faults", async (req, reply) => {
@@ -219,13 +232,23 @@ export function registerControlRoutes(app: FastifyInstance, sim: Simulator): voi
       .filter((d) => (!shop || d.shop === shop) && (!req.query.topic || d.topic === req.query.topic))
       .map(({ body: _body, ...rest }) => rest);
   });
-  app.get("/_sim/webhooks/subscriptions", async () => ({ apiVersion: sim.webhooks.apiVersion, subscriptions: sim.webhooks.subscriptions() }));
+  app.get("/_sim/webhooks/subscriptions", async () => ({
+    apiVersion: sim.webhooks.apiVersion,
+    subscriptions: sim.webhooks.subscriptions(),
+  }));
 
   // ---- bulk result files (signed, expiring URLs handed out by BulkOperation.url) ----
-  app.get<{ Params: { file: string }; Querystring: { expires?: string; signature?: string } }>("/_sim/bulk-results/:file", async (req, reply) => {
-    const found = sim.bulk.resolveResultFile(req.params.file, req.query.expires ?? "", req.query.signature ?? "");
-    if ("error" in found) return reply.code(found.status).type("application/xml").send(`<Error><Message>${found.error}</Message></Error>`);
-    const { createReadStream } = await import("node:fs");
-    return reply.type("application/jsonl").send(createReadStream(found.path));
-  });
+  app.get<{ Params: { file: string }; Querystring: { expires?: string; signature?: string } }>(
+    "/_sim/bulk-results/:file",
+    async (req, reply) => {
+      const found = sim.bulk.resolveResultFile(req.params.file, req.query.expires ?? "", req.query.signature ?? "");
+      if ("error" in found)
+        return reply
+          .code(found.status)
+          .type("application/xml")
+          .send(`<Error><Message>${found.error}</Message></Error>`);
+      const { createReadStream } = await import("node:fs");
+      return reply.type("application/jsonl").send(createReadStream(found.path));
+    },
+  );
 }

@@ -27,8 +27,7 @@ export function schemaForVersion(version: string): { schema: GraphQLSchema; serv
   let schema = cache.get(servedVersion);
   if (!schema) {
     const json = JSON.parse(gunzipSync(readFileSync(`${schemaDir}admin_${servedVersion}.json.gz`)).toString("utf8")) as
-      | { data: IntrospectionQuery }
-      | IntrospectionQuery;
+      { data: IntrospectionQuery } | IntrospectionQuery;
     schema = buildClientSchema("data" in json ? json.data : json);
     cache.set(servedVersion, schema);
   }

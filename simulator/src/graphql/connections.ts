@@ -44,7 +44,10 @@ export function encodeCursor(id: number, value: SortValue): string {
 function decodeCursor(cursor: string): CursorKey {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64").toString("utf8")) as CursorKey;
-    if (typeof parsed.last_id === "number" && (typeof parsed.last_value === "string" || typeof parsed.last_value === "number")) {
+    if (
+      typeof parsed.last_id === "number" &&
+      (typeof parsed.last_value === "string" || typeof parsed.last_value === "number")
+    ) {
       return parsed;
     }
   } catch {
@@ -66,12 +69,16 @@ export function checkPageArgs(args: ConnectionArgs, unbounded = false): void {
     throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
   }
   if (args.first != null && args.last != null) {
-    throw new GraphQLError("Passing both `first` and `last` to paginate is not supported.", { extensions: { code: "BAD_REQUEST" } });
+    throw new GraphQLError("Passing both `first` and `last` to paginate is not supported.", {
+      extensions: { code: "BAD_REQUEST" },
+    });
   }
   for (const name of ["first", "last"] as const) {
     const n = args[name];
     if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) {
-      throw new GraphQLError(`The ${name} argument must be between 0 and ${MAX_PAGE_SIZE}.`, { extensions: { code: "BAD_REQUEST" } });
+      throw new GraphQLError(`The ${name} argument must be between 0 and ${MAX_PAGE_SIZE}.`, {
+        extensions: { code: "BAD_REQUEST" },
+      });
     }
   }
 }

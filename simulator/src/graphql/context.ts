@@ -27,7 +27,11 @@ export interface BulkUserError {
 
 /** The bulk-operation service as the GraphQL layer sees it. */
 export interface BulkApi {
-  runQuery(ctx: RequestContext, query: string, groupObjects: boolean | undefined): { bulkOperation: BulkOperationView | null; userErrors: BulkUserError[] };
+  runQuery(
+    ctx: RequestContext,
+    query: string,
+    groupObjects: boolean | undefined,
+  ): { bulkOperation: BulkOperationView | null; userErrors: BulkUserError[] };
   cancel(ctx: RequestContext, id: number): { bulkOperation: BulkOperationView | null; userErrors: BulkUserError[] };
   get(ctx: RequestContext, id: number): BulkOperationView | null;
   current(ctx: RequestContext, type: "QUERY" | "MUTATION"): BulkOperationView | null;

@@ -130,7 +130,8 @@ function connectionNodeCost(field: FieldNode, connection: GraphQLCompositeType, 
       if (!def) continue;
       const named = getNamedType(def.type) as GraphQLCompositeType;
       if (sel.name.value === "edges") visit(sel.selectionSet, named);
-      else if (sel.name.value === "node" || sel.name.value === "nodes") cost += objectCost(named) + selectionCost(sel.selectionSet, named, env);
+      else if (sel.name.value === "node" || sel.name.value === "nodes")
+        cost += objectCost(named) + selectionCost(sel.selectionSet, named, env);
     }
   };
   visit(field.selectionSet, connection);
@@ -165,7 +166,11 @@ function fieldCost(field: FieldNode, parent: GraphQLCompositeType, env: CostEnv)
  * orderCreate { order { … 55 … } userErrors } 64, fulfillmentCreate 28 for a 19-point
  * fulfillment, fulfillmentOrderSplit 49). `payload` prices the field as a query would.
  */
-function mutationCost(op: OperationDefinitionNode, env: CostEnv, payload: (field: FieldNode, mutationType: GraphQLCompositeType) => number): number {
+function mutationCost(
+  op: OperationDefinitionNode,
+  env: CostEnv,
+  payload: (field: FieldNode, mutationType: GraphQLCompositeType) => number,
+): number {
   const mutationType = env.schema.getMutationType()!;
   let cost = 0;
   for (const sel of op.selectionSet.selections) {
@@ -176,15 +181,26 @@ function mutationCost(op: OperationDefinitionNode, env: CostEnv, payload: (field
   return cost;
 }
 
-export function requestedCost(schema: GraphQLSchema, op: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>): number {
+export function requestedCost(
+  schema: GraphQLSchema,
+  op: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): number {
   const env: CostEnv = { schema, fragments, variables };
-  if (op.operation === "mutation") return mutationCost(op, env, (field, mutationType) => fieldCost(field, mutationType, env));
+  if (op.operation === "mutation")
+    return mutationCost(op, env, (field, mutationType) => fieldCost(field, mutationType, env));
   return selectionCost(op.selectionSet, schema.getQueryType()!, env);
 }
 
 // ---- actual cost ----
 
-function actualSelection(set: SelectionSetNode | undefined, parent: GraphQLCompositeType, value: unknown, env: CostEnv): number {
+function actualSelection(
+  set: SelectionSetNode | undefined,
+  parent: GraphQLCompositeType,
+  value: unknown,
+  env: CostEnv,
+): number {
   if (!set || value === null || typeof value !== "object") return 0;
   let cost = 0;
   for (const sel of set.selections) {
@@ -215,7 +231,9 @@ function actualField(field: FieldNode, parent: GraphQLCompositeType, value: unkn
   if (isConnectionType(named)) {
     // Same rule as requested, on what came back: 2 + factor(returned nodes) × the dearest node.
     const conn = value as Record<string, unknown>;
-    const nodeType = getNamedType((composite as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()["nodes"]!.type) as GraphQLCompositeType;
+    const nodeType = getNamedType(
+      (composite as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()["nodes"]!.type,
+    ) as GraphQLCompositeType;
     let count = 0;
     let dearest = 0;
     for (const sel of field.selectionSet?.selections ?? []) {
@@ -226,13 +244,16 @@ function actualField(field: FieldNode, parent: GraphQLCompositeType, value: unkn
       if (sel.name.value === "edges") {
         const edges = (conn[key] as Array<Record<string, unknown>>) ?? [];
         for (const edgeSel of sel.selectionSet?.selections ?? []) {
-          if (edgeSel.kind === Kind.FIELD && edgeSel.name.value === "node") lists.push([edgeSel, edges.map((e) => e[edgeSel.alias?.value ?? "node"])]);
+          if (edgeSel.kind === Kind.FIELD && edgeSel.name.value === "node")
+            lists.push([edgeSel, edges.map((e) => e[edgeSel.alias?.value ?? "node"])]);
         }
       }
       let part = 0;
       for (const [nodeSel, nodes] of lists) {
         count = Math.max(count, nodes.length);
-        for (const n of nodes) if (n !== null && n !== undefined) part = Math.max(part, objectCost(nodeType) + actualSelection(nodeSel.selectionSet, nodeType, n, env));
+        for (const n of nodes)
+          if (n !== null && n !== undefined)
+            part = Math.max(part, objectCost(nodeType) + actualSelection(nodeSel.selectionSet, nodeType, n, env));
       }
       dearest += part;
     }
@@ -242,16 +263,28 @@ function actualField(field: FieldNode, parent: GraphQLCompositeType, value: unkn
   if (Array.isArray(value)) {
     // Priced like one object, as requested (see fieldCost): the dearest element.
     const items = value.filter((v) => v !== null);
-    return items.length === 0 ? 0 : Math.max(...items.map((item) => objectCost(composite) + actualSelection(field.selectionSet, composite, item, env)));
+    return items.length === 0
+      ? 0
+      : Math.max(
+          ...items.map((item) => objectCost(composite) + actualSelection(field.selectionSet, composite, item, env)),
+        );
   }
   return objectCost(composite) + actualSelection(field.selectionSet, composite, value, env);
 }
 
-export function actualCost(schema: GraphQLSchema, op: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>, data: unknown): number {
+export function actualCost(
+  schema: GraphQLSchema,
+  op: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  data: unknown,
+): number {
   const env: CostEnv = { schema, fragments, variables };
   if (op.operation === "mutation") {
     const values = (data ?? {}) as Record<string, unknown>;
-    return mutationCost(op, env, (field, mutationType) => actualField(field, mutationType, values[field.alias?.value ?? field.name.value], env));
+    return mutationCost(op, env, (field, mutationType) =>
+      actualField(field, mutationType, values[field.alias?.value ?? field.name.value], env),
+    );
   }
   return actualSelection(op.selectionSet, schema.getQueryType()!, data, env);
 }

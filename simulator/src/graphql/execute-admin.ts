@@ -61,7 +61,11 @@ function shopifyValidationError(error: GraphQLError, document?: DocumentNode): G
   }
   m = /^Field "(.+)" of type "(.+)" must have a selection of subfields/.exec(error.message);
   if (m) {
-    return { ...formatted, message: `Field must have selections (field '${m[1]}' returns ${m[2].replace(/[![\]]/g, "")} but has no selections. Did you mean '${m[1]} { ... }'?)`, extensions: { code: "selectionMismatch", nodeName: `field '${m[1]}'`, typeName: m[2].replace(/[![\]]/g, "") } };
+    return {
+      ...formatted,
+      message: `Field must have selections (field '${m[1]}' returns ${m[2].replace(/[![\]]/g, "")} but has no selections. Did you mean '${m[1]} { ... }'?)`,
+      extensions: { code: "selectionMismatch", nodeName: `field '${m[1]}'`, typeName: m[2].replace(/[![\]]/g, "") },
+    };
   }
   m = /^Field "(.+)" argument "(.+)" of type ".+" is required, but it was not provided\./.exec(error.message);
   if (m && document) {
@@ -110,7 +114,8 @@ function ancestorsOf(document: DocumentNode, target: ASTNode | undefined): ASTNo
 function pathTo(document: DocumentNode, target: ASTNode | undefined): string[] {
   const path: string[] = [];
   for (const node of ancestorsOf(document, target)) {
-    if (node.kind === Kind.OPERATION_DEFINITION) path.push(node.name ? `${node.operation} ${node.name.value}` : node.operation);
+    if (node.kind === Kind.OPERATION_DEFINITION)
+      path.push(node.name ? `${node.operation} ${node.name.value}` : node.operation);
     else if (node.kind === Kind.FIELD) path.push(node.alias?.value ?? node.name.value);
     else if (node.kind === Kind.ARGUMENT) path.push(node.name.value);
   }
@@ -118,7 +123,9 @@ function pathTo(document: DocumentNode, target: ASTNode | undefined): string[] {
 }
 
 function fieldAt(document: DocumentNode, target: ASTNode | undefined): FieldNode | undefined {
-  return ancestorsOf(document, target).filter((n): n is FieldNode => n.kind === Kind.FIELD).pop();
+  return ancestorsOf(document, target)
+    .filter((n): n is FieldNode => n.kind === Kind.FIELD)
+    .pop();
 }
 
 export function splitDocument(document: DocumentNode, operationName?: string | null) {
@@ -128,7 +135,11 @@ export function splitDocument(document: DocumentNode, operationName?: string | n
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
     if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
   }
-  const op = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const op = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   return { fragments, operation: op, operations };
 }
 
@@ -155,7 +166,10 @@ export function runAdminGraphQL(opts: {
   if (typeof body.query !== "string" || body.query.trim() === "") {
     return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
   }
-  const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Record<string, unknown>;
+  const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Record<
+    string,
+    unknown
+  >;
   let document: DocumentNode;
   try {
     document = parse(body.query);
@@ -167,9 +181,15 @@ export function runAdminGraphQL(opts: {
   if (validationErrors.length > 0) {
     return { status: 200, body: { errors: validationErrors.map((e) => shopifyValidationError(e, document)) } };
   }
-  const { fragments, operation } = splitDocument(document, typeof body.operationName === "string" ? body.operationName : null);
+  const { fragments, operation } = splitDocument(
+    document,
+    typeof body.operationName === "string" ? body.operationName : null,
+  );
   if (!operation) {
-    return { status: 200, body: { errors: [{ message: "An operation name is required", extensions: { code: "OPERATION_NAME_REQUIRED" } }] } };
+    return {
+      status: 200,
+      body: { errors: [{ message: "An operation name is required", extensions: { code: "OPERATION_NAME_REQUIRED" } }] },
+    };
   }
   const requested = requestedCost(schema, operation, fragments, variables);
   const costExt = (actual: number | null): { cost: CostExtension } => ({
@@ -179,7 +199,12 @@ export function runAdminGraphQL(opts: {
     return {
       status: 200,
       body: {
-        errors: [{ message: maxCostMessage(requested), extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: SINGLE_QUERY_MAX_COST } }],
+        errors: [
+          {
+            message: maxCostMessage(requested),
+            extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: SINGLE_QUERY_MAX_COST },
+          },
+        ],
         extensions: costExt(null),
       },
     };
@@ -189,7 +214,12 @@ export function runAdminGraphQL(opts: {
     return {
       status: 200,
       body: {
-        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+        errors: [
+          {
+            message: "Throttled",
+            extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+          },
+        ],
         extensions: costExt(null),
       },
     };

@@ -61,10 +61,10 @@ const child = <T>(typename: string, record: T, order: Order, store: ShopStore): 
 type Resolver = (source: any, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
 
 export function notImplemented(typeName: string, fieldName: string, info?: GraphQLResolveInfo): GraphQLError {
-  return new GraphQLError(
-    `Field '${fieldName}' on type '${typeName}' is not implemented by the Shopify simulator.`,
-    { path: info?.path ? pathArray(info.path) : undefined, extensions: { code: "NOT_IMPLEMENTED", typeName, fieldName } },
-  );
+  return new GraphQLError(`Field '${fieldName}' on type '${typeName}' is not implemented by the Shopify simulator.`, {
+    path: info?.path ? pathArray(info.path) : undefined,
+    extensions: { code: "NOT_IMPLEMENTED", typeName, fieldName },
+  });
 }
 
 function pathArray(path: GraphQLResolveInfo["path"] | undefined): Array<string | number> {
@@ -75,7 +75,11 @@ function pathArray(path: GraphQLResolveInfo["path"] | undefined): Array<string |
 
 function accessDenied(field: string, scope: string): GraphQLError {
   return new GraphQLError(`Access denied for ${field} field. Required access: \`${scope}\` access scope.`, {
-    extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: `\`${scope}\` access scope.` },
+    extensions: {
+      code: "ACCESS_DENIED",
+      documentation: "https://shopify.dev/api/usage/access-scopes",
+      requiredAccess: `\`${scope}\` access scope.`,
+    },
   });
 }
 
@@ -106,7 +110,11 @@ function bag(pair: MoneyPair, order: Pick<Order, "currencyCode" | "presentmentCu
   return {
     __typename: "MoneyBag",
     shopMoney: { __typename: "MoneyV2", amount: graphqlDecimal(pair.shop), currencyCode: order.currencyCode },
-    presentmentMoney: { __typename: "MoneyV2", amount: graphqlDecimal(pair.presentment), currencyCode: order.presentmentCurrencyCode },
+    presentmentMoney: {
+      __typename: "MoneyV2",
+      amount: graphqlDecimal(pair.presentment),
+      currencyCode: order.presentmentCurrencyCode,
+    },
   };
 }
 function shopMoney(amount: string, currencyCode: string) {
@@ -125,18 +133,24 @@ function orderTaxLines(order: Order, current: boolean) {
   const add = (rate: string, amount: MoneyPair, sign = 1) => {
     if (new Decimal(rate).isZero()) return;
     const t = byRate.get(rate) ?? { shop: new Decimal(0), presentment: new Decimal(0) };
-    byRate.set(rate, { shop: t.shop.plus(new Decimal(amount.shop).times(sign)), presentment: t.presentment.plus(new Decimal(amount.presentment).times(sign)) });
+    byRate.set(rate, {
+      shop: t.shop.plus(new Decimal(amount.shop).times(sign)),
+      presentment: t.presentment.plus(new Decimal(amount.presentment).times(sign)),
+    });
   };
   const shippingRate = order.lineItems.find((l) => l.taxable)?.taxRate ?? "0";
   for (const l of order.lineItems) add(l.taxRate, l.tax);
   for (const sl of order.shippingLines) add(shippingRate, sl.tax);
   if (current) {
     for (const r of order.refunds) {
-      for (const x of r.refundLineItems) add(order.lineItems.find((l) => l.id === x.lineItemId)?.taxRate ?? "0", x.totalTax, -1);
+      for (const x of r.refundLineItems)
+        add(order.lineItems.find((l) => l.id === x.lineItemId)?.taxRate ?? "0", x.totalTax, -1);
       for (const x of r.refundShippingLines) add(shippingRate, x.tax, -1);
     }
   }
-  return [...byRate.entries()].map(([rate, t]) => taxLine(rate, { shop: fmt(t.shop), presentment: fmt(t.presentment) }, order));
+  return [...byRate.entries()].map(([rate, t]) =>
+    taxLine(rate, { shop: fmt(t.shop), presentment: fmt(t.presentment) }, order),
+  );
 }
 
 function taxLine(rate: string, amount: MoneyPair, order: Order) {
@@ -158,7 +172,11 @@ interface DiscountApplicationSrc {
   index: number;
   order: Order;
 }
-const DISCOUNT_TYPENAMES = { code: "DiscountCodeApplication", automatic: "AutomaticDiscountApplication", manual: "ManualDiscountApplication" } as const;
+const DISCOUNT_TYPENAMES = {
+  code: "DiscountCodeApplication",
+  automatic: "AutomaticDiscountApplication",
+  manual: "ManualDiscountApplication",
+} as const;
 
 function discountApplicationSource(order: Order, index: number): DiscountApplicationSrc {
   const app = order.discountApplications[index]!;
@@ -171,8 +189,10 @@ function discountApplicationSource(order: Order, index: number): DiscountApplica
 const discountApplicationFields: Record<string, Resolver> = {
   index: (s: DiscountApplicationSrc) => s.index,
   targetType: () => "LINE_ITEM",
-  targetSelection: (s: DiscountApplicationSrc) => (s.app.level === "order" ? "ALL" : discountKind(s.app) === "automatic" ? "ENTITLED" : "EXPLICIT"),
-  allocationMethod: (s: DiscountApplicationSrc) => (s.app.level === "order" || s.app.valueType === "percentage" ? "ACROSS" : "ONE"),
+  targetSelection: (s: DiscountApplicationSrc) =>
+    s.app.level === "order" ? "ALL" : discountKind(s.app) === "automatic" ? "ENTITLED" : "EXPLICIT",
+  allocationMethod: (s: DiscountApplicationSrc) =>
+    s.app.level === "order" || s.app.valueType === "percentage" ? "ACROSS" : "ONE",
   value: (s: DiscountApplicationSrc) =>
     s.app.valueType === "percentage"
       ? { __typename: "PricingPercentageValue", percentage: Number(s.app.value) }
@@ -297,7 +317,12 @@ function topLevelConnection<T extends { id: number }>(
   }
   const compiled = compileSearch(args.query, search, freeText, ctx.store.profile.ianaTimezone);
   if (compiled.warnings.length > 0 && args.query) {
-    ctx.searchWarnings.push({ path: pathArray(info.path), query: args.query, parsed: parsedSearch(parseSearch(args.query)), warnings: compiled.warnings });
+    ctx.searchWarnings.push({
+      path: pathArray(info.path),
+      query: args.query,
+      parsed: parsedSearch(parseSearch(args.query)),
+      warnings: compiled.warnings,
+    });
   }
   const sorted = ctx.store.sortedView(kind, sortKey, sortValue as (r: unknown) => SortValue) as unknown as T[];
   const keep = (r: T) => extraKeep(r) && compiled.predicate(r);
@@ -306,7 +331,15 @@ function topLevelConnection<T extends { id: number }>(
   const bulkPage = ctx.bulkRootPage && info.path.prev === undefined ? ctx.bulkRootPage : undefined;
   if (bulkPage) {
     // A bulk operation reads the root connection page by page, ignoring the query's first/last.
-    const page = paginate(sorted, sortValue, keep, { first: bulkPage.first, after: bulkPage.after, reverse: args.reverse }, toSource, false, window);
+    const page = paginate(
+      sorted,
+      sortValue,
+      keep,
+      { first: bulkPage.first, after: bulkPage.after, reverse: args.reverse },
+      toSource,
+      false,
+      window,
+    );
     bulkPage.endCursor = page.pageInfo.endCursor;
     bulkPage.hasNextPage = page.pageInfo.hasNextPage;
     return page;
@@ -327,7 +360,13 @@ const SORT_KEY_FIELDS: Record<string, { field: string; kind: "timestamp" | "id" 
  * sync pattern `updated_at:>=…` with sortKey UPDATED_AT), only that slice of the
  * sorted list can match: find it by binary search instead of scanning from the start.
  */
-function searchWindow<T extends { id: number }>(sorted: T[], sortKey: string, sortValue: (r: T) => SortValue, query: string | null | undefined, zone: string) {
+function searchWindow<T extends { id: number }>(
+  sorted: T[],
+  sortKey: string,
+  sortValue: (r: T) => SortValue,
+  query: string | null | undefined,
+  zone: string,
+) {
   const spec = SORT_KEY_FIELDS[sortKey];
   if (!spec || !query) return undefined;
   const { min, max } = fieldBounds(query, spec.field, spec.kind, zone);
@@ -363,9 +402,21 @@ function ordersConnection(ctx: RequestContext, info: GraphQLResolveInfo, args: T
 }
 
 /** Small child lists (line items, variants…) are ordered by id. */
-function childConnection<T extends { id: number }>(items: T[], args: ConnectionArgs, ctx: RequestContext, toSource: (r: T) => unknown) {
+function childConnection<T extends { id: number }>(
+  items: T[],
+  args: ConnectionArgs,
+  ctx: RequestContext,
+  toSource: (r: T) => unknown,
+) {
   const sorted = [...items].sort((a, b) => a.id - b.id);
-  return paginate(sorted, (r) => r.id, () => true, args, toSource, ctx.unbounded);
+  return paginate(
+    sorted,
+    (r) => r.id,
+    () => true,
+    args,
+    toSource,
+    ctx.unbounded,
+  );
 }
 
 // ---- node lookup ----
@@ -409,7 +460,10 @@ export function resolveNode(ctx: RequestContext, id: string): unknown {
 
 function unitAfterDiscounts(line: LineItem): MoneyPair {
   const total = lineDiscountedTotal(line);
-  return { shop: fmt(new Decimal(total.shop).div(line.quantity)), presentment: fmt(new Decimal(total.presentment).div(line.quantity)) };
+  return {
+    shop: fmt(new Decimal(total.shop).div(line.quantity)),
+    presentment: fmt(new Decimal(total.presentment).div(line.quantity)),
+  };
 }
 
 function refundedQuantity(order: Order, lineId: number): number {
@@ -424,7 +478,11 @@ function timezoneOffset(zone: string, at: number) {
   const minutes = dt.offset;
   const sign = minutes < 0 ? "-" : "+";
   const abs = Math.abs(minutes);
-  return { minutes, text: `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`, abbr: dt.offsetNameShort ?? "UTC" };
+  return {
+    minutes,
+    text: `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`,
+    abbr: dt.offsetNameShort ?? "UTC",
+  };
 }
 
 const PLAN_NAMES = { standard: "Shopify", advanced: "Advanced", plus: "Shopify Plus" } as const;
@@ -474,13 +532,15 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       requireScope(ctx, "product", "read_products");
       return parseGid(args.id)?.type === "Product" ? resolveNode(ctx, args.id) : null;
     },
-    productVariant: (_s, args, ctx) => (parseGid(args.id)?.type === "ProductVariant" ? resolveNode(ctx, args.id) : null),
+    productVariant: (_s, args, ctx) =>
+      parseGid(args.id)?.type === "ProductVariant" ? resolveNode(ctx, args.id) : null,
     node: (_s, args, ctx) => resolveNode(ctx, args.id),
     nodes: (_s, args, ctx) => (args.ids as string[]).map((id) => resolveNode(ctx, id)),
     bulkOperation: (_s, args, ctx) => {
       const parsed = parseGid(args.id);
       // bulk-operations-read-arg-validation.json nonBulkOperationGid: another resource's gid is an error.
-      if (parsed && parsed.type !== "BulkOperation") throw new GraphQLError(`Invalid id: ${args.id}`, { extensions: { code: "RESOURCE_NOT_FOUND" } });
+      if (parsed && parsed.type !== "BulkOperation")
+        throw new GraphQLError(`Invalid id: ${args.id}`, { extensions: { code: "RESOURCE_NOT_FOUND" } });
       return parsed?.type === "BulkOperation" ? (ctx.bulk?.get(ctx, parsed.id) ?? null) : null;
     },
     currentBulkOperation: (_s, args, ctx) => ctx.bulk?.current(ctx, args.type ?? "QUERY") ?? null,
@@ -511,13 +571,20 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       if (!ctx.bulk) throw notImplemented("Mutation", "bulkOperationRunQuery");
       // groupObjects left out: the request's version default (the served 2026-10 schema says false).
       const explicit = info.fieldNodes[0]?.arguments?.some((a) => a.name.value === "groupObjects");
-      return { __typename: "BulkOperationRunQueryPayload", ...ctx.bulk.runQuery(ctx, args.query, explicit ? !!args.groupObjects : undefined) };
+      return {
+        __typename: "BulkOperationRunQueryPayload",
+        ...ctx.bulk.runQuery(ctx, args.query, explicit ? !!args.groupObjects : undefined),
+      };
     },
     bulkOperationCancel: (_s, args, ctx) => {
       if (!ctx.bulk) throw notImplemented("Mutation", "bulkOperationCancel");
       const parsed = parseGid(args.id);
       if (parsed?.type !== "BulkOperation") {
-        return { __typename: "BulkOperationCancelPayload", bulkOperation: null, userErrors: [{ field: ["id"], message: "Bulk operation does not exist", code: null }] };
+        return {
+          __typename: "BulkOperationCancelPayload",
+          bulkOperation: null,
+          userErrors: [{ field: ["id"], message: "Bulk operation does not exist", code: null }],
+        };
       }
       return { __typename: "BulkOperationCancelPayload", ...ctx.bulk.cancel(ctx, parsed.id) };
     },
@@ -538,7 +605,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     createdAt: (s) => s.store.profile.createdAt,
     updatedAt: (s) => s.store.profile.updatedAt,
     url: (s) => `https://${s.store.profile.domain}`,
-    enabledPresentmentCurrencies: (s) => [s.store.profile.currencyCode, "EUR", "GBP", "CAD", "AUD"].filter((c, i, all) => all.indexOf(c) === i),
+    enabledPresentmentCurrencies: (s) =>
+      [s.store.profile.currencyCode, "EUR", "GBP", "CAD", "AUD"].filter((c, i, all) => all.indexOf(c) === i),
     plan: (s) => {
       const plan = s.store.profile.plan as keyof typeof PLAN_NAMES;
       return {
@@ -573,7 +641,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     presentmentCurrencyCode: (s) => s.record.presentmentCurrencyCode,
     displayFinancialStatus: (s) => financialStatus(s.record),
     fullyPaid: () => true,
-    discountCodes: (s) => s.record.discountApplications.filter((d: { code: string | null }) => d.code).map((d: { code: string }) => d.code),
+    discountCodes: (s) =>
+      s.record.discountApplications.filter((d: { code: string | null }) => d.code).map((d: { code: string }) => d.code),
     // "This excludes quantities for items like tips, shipping costs, or gift cards" (2026-10 schema).
     subtotalLineItemsQuantity: (s) => orderTotals(s.record).subtotalLineItemsQuantity,
     currentSubtotalLineItemsQuantity: (s) => orderTotals(s.record).currentSubtotalLineItemsQuantity,
@@ -607,7 +676,15 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     displayFulfillmentStatus: () => "UNFULFILLED",
     returnStatus: () => "NO_RETURN",
     fulfillments: () => [],
-    returns: (_s, args, ctx) => paginate([] as Array<{ id: number }>, (r) => r.id, () => true, args, (r) => r, ctx.unbounded),
+    returns: (_s, args, ctx) =>
+      paginate(
+        [] as Array<{ id: number }>,
+        (r) => r.id,
+        () => true,
+        args,
+        (r) => r,
+        ctx.unbounded,
+      ),
     // "Returns null if no phone number was provided during checkout": the simulator records none.
     phone: () => null,
     customAttributes: () => [],
@@ -617,7 +694,14 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     currentTaxLines: (s: Src<Order>) => orderTaxLines(s.record, true),
     discountApplications: (s: Src<Order>, args, ctx) => {
       const indexed = s.record.discountApplications.map((_, index) => ({ id: index }));
-      return paginate(indexed, (r) => r.id, () => true, args, (r) => discountApplicationSource(s.record, r.id), ctx.unbounded);
+      return paginate(
+        indexed,
+        (r) => r.id,
+        () => true,
+        args,
+        (r) => discountApplicationSource(s.record, r.id),
+        ctx.unbounded,
+      );
     },
     refunds: (s: Src<Order>, args) => {
       const refunds = [...s.record.refunds].sort((a, b) => a.id - b.id);
@@ -643,14 +727,19 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     originalTotalSet: (s) => bag(lineOriginalTotal(s.record), s.order),
     // Line-level only: order-level allocations show in discountAllocations (see lineLevelDiscount).
     totalDiscountSet: (s: OrderChild<LineItem>) => bag(lineLevelDiscount(s.record, s.order), s.order),
-    discountedTotalSet: (s: OrderChild<LineItem>) => bag(lineDiscountedTotalExcludingOrderLevel(s.record, s.order), s.order),
+    discountedTotalSet: (s: OrderChild<LineItem>) =>
+      bag(lineDiscountedTotalExcludingOrderLevel(s.record, s.order), s.order),
     discountedUnitPriceSet: (s: OrderChild<LineItem>) => {
       const total = lineDiscountedTotalExcludingOrderLevel(s.record, s.order);
-      const unit = { shop: fmt(new Decimal(total.shop).div(s.record.quantity)), presentment: fmt(new Decimal(total.presentment).div(s.record.quantity)) };
+      const unit = {
+        shop: fmt(new Decimal(total.shop).div(s.record.quantity)),
+        presentment: fmt(new Decimal(total.presentment).div(s.record.quantity)),
+      };
       return bag(unit, s.order);
     },
     // "including taxes charged for refunded and removed quantities" (LineItem.taxLines).
-    taxLines: (s: OrderChild<LineItem>) => (new Decimal(s.record.taxRate).isZero() ? [] : [taxLine(s.record.taxRate, s.record.tax, s.order)]),
+    taxLines: (s: OrderChild<LineItem>) =>
+      new Decimal(s.record.taxRate).isZero() ? [] : [taxLine(s.record.taxRate, s.record.tax, s.order)],
     customAttributes: () => [],
     discountAllocations: (s: OrderChild<LineItem>) =>
       s.record.discountAllocations.map((a) => ({ __typename: "DiscountAllocation", allocation: a, order: s.order })),
@@ -669,7 +758,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
 
   DiscountAllocation: {
     allocatedAmountSet: (s: { allocation: DiscountAllocation; order: Order }) => bag(s.allocation.amount, s.order),
-    discountApplication: (s: { allocation: DiscountAllocation; order: Order }) => discountApplicationSource(s.order, s.allocation.applicationIndex),
+    discountApplication: (s: { allocation: DiscountAllocation; order: Order }) =>
+      discountApplicationSource(s.order, s.allocation.applicationIndex),
   },
 
   DiscountCodeApplication: { ...discountApplicationFields, code: (s: DiscountApplicationSrc) => s.app.code },
@@ -749,7 +839,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     tags: (s) => s.record.tags,
     verifiedEmail: (s) => s.record.verifiedEmail,
     numberOfOrders: (s: Src<Customer>) => String(customerStats(s.store, s.record.id).numberOfOrders),
-    amountSpent: (s: Src<Customer>) => shopMoney(customerStats(s.store, s.record.id).amountSpent, s.store.profile.currencyCode),
+    amountSpent: (s: Src<Customer>) =>
+      shopMoney(customerStats(s.store, s.record.id).amountSpent, s.store.profile.currencyCode),
     orders: (s: Src<Customer>, args, ctx, info) => {
       requireScope(ctx, "orders", "read_orders");
       return ordersConnection(ctx, info, { ...args, sortKey: args.sortKey ?? "ID" }, s.record.id);
@@ -794,18 +885,25 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
 };
 
 /** Types whose sources are plain data objects: their fields are read as properties. */
-const DATA_TYPES = /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|TaxLine|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError|UserError)$/;
+const DATA_TYPES =
+  /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|TaxLine|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError|UserError)$/;
 
 export const fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
   const typeName = info.parentType.name;
   const fn = resolvers[typeName]?.[info.fieldName];
   if (fn) return fn(source, args, ctx, info);
-  if (DATA_TYPES.test(typeName) && source !== null && typeof source === "object" && Object.hasOwn(source, info.fieldName)) {
+  if (
+    DATA_TYPES.test(typeName) &&
+    source !== null &&
+    typeof source === "object" &&
+    Object.hasOwn(source, info.fieldName)
+  ) {
     return (source as Record<string, unknown>)[info.fieldName];
   }
   throw notImplemented(typeName, info.fieldName, info);
 };
 
 export const typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value) =>
-  value && typeof value === "object" && "__typename" in value && typeof value.__typename === "string" ? value.__typename : undefined;
-
+  value && typeof value === "object" && "__typename" in value && typeof value.__typename === "string"
+    ? value.__typename
+    : undefined;

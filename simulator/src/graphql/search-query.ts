@@ -14,7 +14,7 @@ export type SearchNode =
   | { kind: "or"; nodes: SearchNode[] }
   | { kind: "not"; node: SearchNode };
 
-type Token = { t: "word"; v: string; quoted: boolean } | { t: "("} | { t: ")" } | { t: "-" };
+type Token = { t: "word"; v: string; quoted: boolean } | { t: "(" } | { t: ")" } | { t: "-" };
 
 function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
@@ -26,7 +26,7 @@ function tokenize(input: string): Token[] {
     } else if (c === "(" || c === ")") {
       tokens.push({ t: c });
       i++;
-    } else if (c === "-" && (i + 1 < input.length && !/\s/.test(input[i + 1]!))) {
+    } else if (c === "-" && i + 1 < input.length && !/\s/.test(input[i + 1]!)) {
       tokens.push({ t: "-" });
       i++;
     } else {
@@ -230,7 +230,11 @@ export function compileSearch<T>(
         const at = parseSearchTime(raw, zone);
         if (at === undefined) {
           // Recorded for enum values (2026-04/bulk-operations/bulk-operations-read-arg-validation.json).
-          warnings.push({ field: term.field, message: `Input \`${raw}\` is not an accepted value.`, code: "invalid_value" });
+          warnings.push({
+            field: term.field,
+            message: `Input \`${raw}\` is not an accepted value.`,
+            code: "invalid_value",
+          });
           return () => true;
         }
         // Stored timestamps are "YYYY-MM-DDTHH:MM:SSZ"; for whole-second values a string
@@ -239,7 +243,9 @@ export function compileSearch<T>(
         return (r) => {
           const v = field.get(r);
           if (typeof v !== "string") return false;
-          return atText !== undefined && v.length === 20 ? compare(v, atText, term.op) : compare(Date.parse(v), at, term.op);
+          return atText !== undefined && v.length === 20
+            ? compare(v, atText, term.op)
+            : compare(Date.parse(v), at, term.op);
         };
       }
       case "id":
@@ -247,7 +253,11 @@ export function compileSearch<T>(
         const gidMatch = /\/(\d+)$/.exec(raw);
         const n = Number(gidMatch ? gidMatch[1] : raw);
         if (!Number.isFinite(n)) {
-          warnings.push({ field: term.field, message: `Input \`${raw}\` is not an accepted value.`, code: "invalid_value" });
+          warnings.push({
+            field: term.field,
+            message: `Input \`${raw}\` is not an accepted value.`,
+            code: "invalid_value",
+          });
           return () => true;
         }
         return (r) => {
@@ -288,7 +298,12 @@ export function compileSearch<T>(
  * Lets a listing sorted by that field skip straight to the candidates.
  * Timestamps come back as "YYYY-MM-DDTHH:MM:SSZ" strings, ids as numbers.
  */
-export function fieldBounds(query: string | null | undefined, field: string, kind: "timestamp" | "id", zone: string): { min?: string | number; max?: string | number } {
+export function fieldBounds(
+  query: string | null | undefined,
+  field: string,
+  kind: "timestamp" | "id",
+  zone: string,
+): { min?: string | number; max?: string | number } {
   if (!query || query.trim() === "") return {};
   const root = parseSearch(query);
   const terms = root.kind === "and" ? root.nodes : [root];

@@ -12,7 +12,9 @@ import type { ShopData } from "./types.js";
 const schemaPath = fileURLToPath(new URL("../../fixtures/schema.json", import.meta.url));
 
 // ajv-formats is CommonJS; under ESM its callable is the default export's default.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
 let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
@@ -108,20 +110,31 @@ function discountAllocationProblems(f: ShopData): string[] {
       const discounted = toCents(l.totalDiscount.shop) !== 0 || toCents(l.totalDiscount.presentment) !== 0;
       if (l.discountAllocations === undefined) {
         if (!discounted) l.discountAllocations = [];
-        else if (o.discountApplications.length === 1) l.discountAllocations = [{ applicationIndex: 0, amount: l.totalDiscount }];
+        else if (o.discountApplications.length === 1)
+          l.discountAllocations = [{ applicationIndex: 0, amount: l.totalDiscount }];
         else {
           l.discountAllocations = [];
-          problems.push(`${at}/discountAllocations: required when totalDiscount is set and the order has ${o.discountApplications.length} discount applications`);
+          problems.push(
+            `${at}/discountAllocations: required when totalDiscount is set and the order has ${o.discountApplications.length} discount applications`,
+          );
         }
         return;
       }
       l.discountAllocations.forEach((a, k) => {
-        if (a.applicationIndex >= o.discountApplications.length) problems.push(`${at}/discountAllocations/${k}/applicationIndex: no discount application ${a.applicationIndex} in this order`);
+        if (a.applicationIndex >= o.discountApplications.length)
+          problems.push(
+            `${at}/discountAllocations/${k}/applicationIndex: no discount application ${a.applicationIndex} in this order`,
+          );
       });
       const sum = addPairs(ZERO, ...l.discountAllocations.map((a) => a.amount));
       if (!discounted) l.totalDiscount = sum;
-      else if (toCents(sum.shop) !== toCents(l.totalDiscount.shop) || toCents(sum.presentment) !== toCents(l.totalDiscount.presentment)) {
-        problems.push(`${at}/totalDiscount: must equal the sum of discountAllocations (${sum.shop} / ${sum.presentment})`);
+      else if (
+        toCents(sum.shop) !== toCents(l.totalDiscount.shop) ||
+        toCents(sum.presentment) !== toCents(l.totalDiscount.presentment)
+      ) {
+        problems.push(
+          `${at}/totalDiscount: must equal the sum of discountAllocations (${sum.shop} / ${sum.presentment})`,
+        );
       }
     });
   });
@@ -137,26 +150,44 @@ function crossReferenceProblems(f: ShopData): string[] {
       seen.add(id);
     });
   };
-  dup("customers", f.customers.map((c) => c.id));
-  dup("products", f.products.map((p) => p.id));
-  dup("orders", f.orders.map((o) => o.id));
+  dup(
+    "customers",
+    f.customers.map((c) => c.id),
+  );
+  dup(
+    "products",
+    f.products.map((p) => p.id),
+  );
+  dup(
+    "orders",
+    f.orders.map((o) => o.id),
+  );
   const customerIds = new Set(f.customers.map((c) => c.id));
   const productIds = new Set(f.products.map((p) => p.id));
   const variantIds = new Set(f.products.flatMap((p) => p.variants.map((v) => v.id)));
   f.orders.forEach((o, i) => {
-    if (o.customerId != null && !customerIds.has(o.customerId)) problems.push(`/orders/${i}/customerId: no customer with id ${o.customerId}`);
+    if (o.customerId != null && !customerIds.has(o.customerId))
+      problems.push(`/orders/${i}/customerId: no customer with id ${o.customerId}`);
     const lineIds = new Set(o.lineItems.map((l) => l.id));
     const shippingIds = new Set(o.shippingLines.map((s) => s.id));
     o.lineItems.forEach((l, j) => {
-      if (l.productId != null && !productIds.has(l.productId)) problems.push(`/orders/${i}/lineItems/${j}/productId: no product with id ${l.productId}`);
-      if (l.variantId != null && !variantIds.has(l.variantId)) problems.push(`/orders/${i}/lineItems/${j}/variantId: no variant with id ${l.variantId}`);
+      if (l.productId != null && !productIds.has(l.productId))
+        problems.push(`/orders/${i}/lineItems/${j}/productId: no product with id ${l.productId}`);
+      if (l.variantId != null && !variantIds.has(l.variantId))
+        problems.push(`/orders/${i}/lineItems/${j}/variantId: no variant with id ${l.variantId}`);
     });
     o.refunds.forEach((r, j) => {
       r.refundLineItems.forEach((rl, k) => {
-        if (!lineIds.has(rl.lineItemId)) problems.push(`/orders/${i}/refunds/${j}/refundLineItems/${k}/lineItemId: no line item ${rl.lineItemId} in this order`);
+        if (!lineIds.has(rl.lineItemId))
+          problems.push(
+            `/orders/${i}/refunds/${j}/refundLineItems/${k}/lineItemId: no line item ${rl.lineItemId} in this order`,
+          );
       });
       r.refundShippingLines.forEach((rs, k) => {
-        if (!shippingIds.has(rs.shippingLineId)) problems.push(`/orders/${i}/refunds/${j}/refundShippingLines/${k}/shippingLineId: no shipping line ${rs.shippingLineId} in this order`);
+        if (!shippingIds.has(rs.shippingLineId))
+          problems.push(
+            `/orders/${i}/refunds/${j}/refundShippingLines/${k}/shippingLineId: no shipping line ${rs.shippingLineId} in this order`,
+          );
       });
     });
   });

@@ -59,14 +59,94 @@ export interface GeneratorOptions {
 }
 
 export type GeneratedRecord =
-  | { kind: "product"; product: Product }
-  | { kind: "order"; order: Order }
-  | { kind: "customer"; customer: Customer };
+  { kind: "product"; product: Product } | { kind: "order"; order: Order } | { kind: "customer"; customer: Customer };
 
-const FIRST_NAMES = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella", "Lucas", "Mia", "Mateo", "Amelia", "Aiden", "Harper", "Yuki", "Chloé", "Søren", "Priya", "Kwame", "Fatima", "Diego", "Zoë", "Mohammed", "Hana", "Oskar"];
-const LAST_NAMES = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Nguyen", "Kim", "Müller", "O'Brien", "Rossi", "Dubois", "Tanaka", "Okafor", "Patel", "Silva", "Kowalski", "Andersen"];
-const ADJECTIVES = ["Classic", "Organic", "Vintage", "Everyday", "Premium", "Lightweight", "Handmade", "Recycled", "Cozy", "Urban", "Coastal", "Alpine", "Minimal", "Bold"];
-const NOUNS = ["Tee", "Hoodie", "Mug", "Tote Bag", "Candle", "Notebook", "Water Bottle", "Beanie", "Sneakers", "Backpack", "Scarf", "Socks", "Cap", "Poster", "Blanket", "Jacket"];
+const FIRST_NAMES = [
+  "Olivia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Ava",
+  "Elijah",
+  "Sophia",
+  "James",
+  "Isabella",
+  "Lucas",
+  "Mia",
+  "Mateo",
+  "Amelia",
+  "Aiden",
+  "Harper",
+  "Yuki",
+  "Chloé",
+  "Søren",
+  "Priya",
+  "Kwame",
+  "Fatima",
+  "Diego",
+  "Zoë",
+  "Mohammed",
+  "Hana",
+  "Oskar",
+];
+const LAST_NAMES = [
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Rodriguez",
+  "Martinez",
+  "Nguyen",
+  "Kim",
+  "Müller",
+  "O'Brien",
+  "Rossi",
+  "Dubois",
+  "Tanaka",
+  "Okafor",
+  "Patel",
+  "Silva",
+  "Kowalski",
+  "Andersen",
+];
+const ADJECTIVES = [
+  "Classic",
+  "Organic",
+  "Vintage",
+  "Everyday",
+  "Premium",
+  "Lightweight",
+  "Handmade",
+  "Recycled",
+  "Cozy",
+  "Urban",
+  "Coastal",
+  "Alpine",
+  "Minimal",
+  "Bold",
+];
+const NOUNS = [
+  "Tee",
+  "Hoodie",
+  "Mug",
+  "Tote Bag",
+  "Candle",
+  "Notebook",
+  "Water Bottle",
+  "Beanie",
+  "Sneakers",
+  "Backpack",
+  "Scarf",
+  "Socks",
+  "Cap",
+  "Poster",
+  "Blanket",
+  "Jacket",
+];
 const VENDORS = ["Northwind", "Acme Goods", "Maple & Co", "Bluebird Studio", "Fjord Supply"];
 const SIZE_OPTIONS = ["S", "M", "L", "XL"];
 const COLOR_OPTIONS = ["Black", "White", "Navy", "Sage", "Rust"];
@@ -84,7 +164,9 @@ const MONTH_FACTOR = [0.75, 0.7, 0.85, 0.9, 1.0, 0.95, 0.9, 0.95, 1.0, 1.1, 1.7,
 /** Mon..Sun. */
 const WEEKDAY_FACTOR = [0.95, 0.95, 1.0, 1.0, 1.05, 1.15, 1.1];
 /** Hour-of-day weights, shop local time. */
-const HOUR_WEIGHT = [1, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.4, 2, 2.6, 3, 3.2, 3.4, 3.3, 3.1, 3, 3, 3.2, 3.6, 4, 4.2, 3.8, 2.8, 1.8];
+const HOUR_WEIGHT = [
+  1, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.4, 2, 2.6, 3, 3.2, 3.4, 3.3, 3.1, 3, 3, 3.2, 3.6, 4, 4.2, 3.8, 2.8, 1.8,
+];
 
 export function resolveSize(size: StoreSize | SizeSpec): SizeSpec {
   return typeof size === "string" ? SIZES[size] : size;
@@ -131,7 +213,13 @@ export function* generateStore(opts: GeneratorOptions): Generator<GeneratedRecor
     const createdAt = isoSeconds(createdMs);
     const updatedAt = isoSeconds(createdMs + productRnd.int(0, 30) * 86_400_000);
     const id = opts.ids.allocate("Product");
-    const status = isGiftCard ? "ACTIVE" : productRnd.chance(0.05) ? "ARCHIVED" : productRnd.chance(0.04) ? "DRAFT" : "ACTIVE";
+    const status = isGiftCard
+      ? "ACTIVE"
+      : productRnd.chance(0.05)
+        ? "ARCHIVED"
+        : productRnd.chance(0.04)
+          ? "DRAFT"
+          : "ACTIVE";
     const variants: ProductVariant[] = [];
     const options = isGiftCard
       ? ["$25", "$50", "$100"]
@@ -169,7 +257,8 @@ export function* generateStore(opts: GeneratorOptions): Generator<GeneratedRecor
       variants,
     };
     products.push(product);
-    for (const variant of variants) (isGiftCard ? giftCards : status === "DRAFT" ? [] : sellable).push({ product, variant });
+    for (const variant of variants)
+      (isGiftCard ? giftCards : status === "DRAFT" ? [] : sellable).push({ product, variant });
     yield { kind: "product", product };
   }
   if (sellable.length === 0 && products.length > 1) throw new Error("generator produced no sellable products");
@@ -207,7 +296,9 @@ export function* generateStore(opts: GeneratorOptions): Generator<GeneratedRecor
       const minute = orderRnd.int(0, 59);
       const second = orderRnd.int(0, 59);
       // Around a DST switch a local hour can be skipped; luxon shifts it forward, which is what Shopify stores.
-      const ms = dstDay ? dayStart.set({ hour, minute, second }).toMillis() : dayStartMs + (hour * 3600 + minute * 60 + second) * 1000;
+      const ms = dstDay
+        ? dayStart.set({ hour, minute, second }).toMillis()
+        : dayStartMs + (hour * 3600 + minute * 60 + second) * 1000;
       times.push(Math.min(ms, anchor - 1000));
     }
     times.sort((a, b) => a - b);
@@ -269,7 +360,10 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
   const presentmentCurrencyCode = foreign?.code ?? opts.currencyCode;
   // Presentment units per shop unit, 4 decimals (the float only picks the rate; money stays integer).
   const rate = foreign ? Math.round(foreign.rate * 10_000 * (0.98 + 0.04 * rnd.next())) : 10_000;
-  const pair = (shopCents: number, presentmentCents: number): MoneyPair => ({ shop: fromCents(shopCents), presentment: fromCents(presentmentCents) });
+  const pair = (shopCents: number, presentmentCents: number): MoneyPair => ({
+    shop: fromCents(shopCents),
+    presentment: fromCents(presentmentCents),
+  });
   const taxRate = rnd.pick(["0.0000", "0.0600", "0.0725", "0.0800", "0.0875", "0.1000"]);
   const taxScaled = rateToScaled(taxRate);
 
@@ -302,7 +396,14 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
       discount = [percentOf(unit[0] * quantity, pct), percentOf(unit[1] * quantity, pct)];
       allocations.push([discountApplications.length, discount[0], discount[1]]);
       // An automatic "x% off product" discount: line-level (targetSelection ENTITLED).
-      discountApplications.push({ level: "line", kind: "automatic", code: null, title: `${pct}% off ${product.title}`, valueType: "percentage", value: `${pct}.0` });
+      discountApplications.push({
+        level: "line",
+        kind: "automatic",
+        code: null,
+        title: `${pct}% off ${product.title}`,
+        valueType: "percentage",
+        value: `${pct}.0`,
+      });
     }
     drafts.push({
       unit,
@@ -340,7 +441,9 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
     for (const side of [0, 1] as const) {
       const weights = discountable.map((d) => remaining(d, side));
       const base = weights.reduce((a, b) => a + b, 0);
-      const amount = fixed ? Math.min(base, side === 0 ? value * 100 : mulScaled(value * 100, rate)) : percentOf(base, value);
+      const amount = fixed
+        ? Math.min(base, side === 0 ? value * 100 : mulScaled(value * 100, rate))
+        : percentOf(base, value);
       allocateCents(amount, weights).forEach((part, k) => {
         parts[k]![side] = part;
       });
@@ -352,12 +455,21 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
       if (parts[k]![0] !== 0 || parts[k]![1] !== 0) d.allocations.push([index, parts[k]![0], parts[k]![1]]);
     });
     const code = fixed ? `SAVE${value}` : `WELCOME${value}`;
-    discountApplications.push({ level: "order", code, title: code, valueType: fixed ? "fixed_amount" : "percentage", value: `${value}.0` });
+    discountApplications.push({
+      level: "order",
+      code,
+      title: code,
+      valueType: fixed ? "fixed_amount" : "percentage",
+      value: `${value}.0`,
+    });
   }
   for (const d of drafts) {
     const r = d.line.isGiftCard ? 0 : taxScaled;
     d.line.totalDiscount = pair(d.discount[0], d.discount[1]);
-    d.line.discountAllocations = d.allocations.map(([applicationIndex, shop, presentment]) => ({ applicationIndex, amount: pair(shop, presentment) }));
+    d.line.discountAllocations = d.allocations.map(([applicationIndex, shop, presentment]) => ({
+      applicationIndex,
+      amount: pair(shop, presentment),
+    }));
     d.line.tax = pair(
       mulScaled(d.unit[0] * d.line.quantity - d.discount[0], r),
       mulScaled(d.unit[1] * d.line.quantity - d.discount[1], r),
@@ -419,7 +531,14 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
         updatedAt: refundAt,
         refundLineItems: [refundLine(ids, line, qty, "RETURN")],
         refundShippingLines: withShipping
-          ? [{ id: ids.allocate("RefundShippingLine"), shippingLineId: shippingLines[0]!.id, subtotal: shippingLines[0]!.price, tax: shippingLines[0]!.tax }]
+          ? [
+              {
+                id: ids.allocate("RefundShippingLine"),
+                shippingLineId: shippingLines[0]!.id,
+                subtotal: shippingLines[0]!.price,
+                tax: shippingLines[0]!.tax,
+              },
+            ]
           : [],
       });
       latest = Math.max(latest, refundMs);
@@ -452,11 +571,25 @@ function buildOrder(rnd: Random, ctx: OrderContext): Order {
 }
 
 /** Refund `quantity` units of `line`: its discounted unit price and proportional tax. */
-export function refundLine(ids: IdAllocator, line: LineItem, quantity: number, restockType: "NO_RESTOCK" | "CANCEL" | "RETURN"): Refund["refundLineItems"][number] {
+export function refundLine(
+  ids: IdAllocator,
+  line: LineItem,
+  quantity: number,
+  restockType: "NO_RESTOCK" | "CANCEL" | "RETURN",
+): Refund["refundLineItems"][number] {
   const share = (amount: string) => new Decimal(amount).times(quantity).div(line.quantity);
   const subtotal = {
-    shop: fmt(share(new Decimal(line.originalUnitPrice.shop).times(line.quantity).minus(line.totalDiscount.shop).toString())),
-    presentment: fmt(share(new Decimal(line.originalUnitPrice.presentment).times(line.quantity).minus(line.totalDiscount.presentment).toString())),
+    shop: fmt(
+      share(new Decimal(line.originalUnitPrice.shop).times(line.quantity).minus(line.totalDiscount.shop).toString()),
+    ),
+    presentment: fmt(
+      share(
+        new Decimal(line.originalUnitPrice.presentment)
+          .times(line.quantity)
+          .minus(line.totalDiscount.presentment)
+          .toString(),
+      ),
+    ),
   };
   return {
     id: ids.allocate("RefundLineItem"),
@@ -468,7 +601,13 @@ export function refundLine(ids: IdAllocator, line: LineItem, quantity: number, r
   };
 }
 
-export function fullRefund(ids: IdAllocator, orderId: number, lines: LineItem[], shippingLines: ShippingLine[], at: string): Refund {
+export function fullRefund(
+  ids: IdAllocator,
+  orderId: number,
+  lines: LineItem[],
+  shippingLines: ShippingLine[],
+  at: string,
+): Refund {
   return {
     id: ids.allocate("Refund"),
     orderId,

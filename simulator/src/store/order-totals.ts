@@ -41,7 +41,10 @@ export interface OrderTotals {
 type Cents = [number, number];
 
 const c = (p: MoneyPair): Cents => [toCents(p.shop), toCents(p.presentment)];
-const pair = ([shop, presentment]: Cents): MoneyPair => ({ shop: fromCents(shop), presentment: fromCents(presentment) });
+const pair = ([shop, presentment]: Cents): MoneyPair => ({
+  shop: fromCents(shop),
+  presentment: fromCents(presentment),
+});
 const add = (a: Cents, b: Cents): Cents => [a[0] + b[0], a[1] + b[1]];
 const sum = (items: Cents[]): Cents => items.reduce(add, [0, 0]);
 
@@ -187,7 +190,8 @@ export function orderTotals(order: Order): OrderTotals {
  */
 export function orderTotalCents(order: Order): { total: number; refunded: number } {
   let total = 0;
-  for (const l of order.lineItems) total += toCents(l.originalUnitPrice.shop) * l.quantity - toCents(l.totalDiscount.shop) + toCents(l.tax.shop);
+  for (const l of order.lineItems)
+    total += toCents(l.originalUnitPrice.shop) * l.quantity - toCents(l.totalDiscount.shop) + toCents(l.tax.shop);
   for (const s of order.shippingLines) total += toCents(s.price.shop) + toCents(s.tax.shop);
   let refunded = 0;
   for (const r of order.refunds) {

@@ -4,7 +4,19 @@
 import { fullRefund, refundLine } from "./generator.js";
 import { addPairs, allocate, Decimal, fmt, pairFromShop, ZERO, type MoneyPair } from "./money.js";
 import { isoSeconds, type ShopStore } from "./shop-store.js";
-import type { CancelReason, Customer, CustomerState, DiscountApplication, LineItem, Order, Product, ProductStatus, ProductVariant, Refund, ShippingLine } from "./types.js";
+import type {
+  CancelReason,
+  Customer,
+  CustomerState,
+  DiscountApplication,
+  LineItem,
+  Order,
+  Product,
+  ProductStatus,
+  ProductVariant,
+  Refund,
+  ShippingLine,
+} from "./types.js";
 
 export class MutationError extends Error {
   constructor(
@@ -16,7 +28,12 @@ export class MutationError extends Error {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "product";
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "product"
+  );
 }
 
 // ---- customers ----
@@ -52,7 +69,12 @@ export function createCustomer(store: ShopStore, input: CustomerInput): Customer
 export function updateCustomer(store: ShopStore, id: number, patch: CustomerInput): Customer {
   const prev = store.customer(id);
   if (!prev) throw new MutationError(`customer ${id} not found`, 404);
-  const next: Customer = { ...prev, ...stripUndefined(patch), id, updatedAt: store.bumpedTimestamp(prev.updatedAt) } as Customer;
+  const next: Customer = {
+    ...prev,
+    ...stripUndefined(patch),
+    id,
+    updatedAt: store.bumpedTimestamp(prev.updatedAt),
+  } as Customer;
   store.putCustomer(next);
   store.emit({ topics: ["customers/update"], record: next });
   return next;
@@ -97,7 +119,13 @@ export interface ProductInput {
   variants?: VariantInput[];
 }
 
-function buildVariants(store: ShopStore, productId: number, inputs: VariantInput[], previous: ProductVariant[], now: string): ProductVariant[] {
+function buildVariants(
+  store: ShopStore,
+  productId: number,
+  inputs: VariantInput[],
+  previous: ProductVariant[],
+  now: string,
+): ProductVariant[] {
   return inputs.map((v, i) => {
     const old = v.id !== undefined ? previous.find((p) => p.id === v.id) : undefined;
     return {
@@ -195,8 +223,15 @@ export interface OrderInput {
 }
 
 /** A line from control-API input; a line discount becomes a manual line-level discount application appended to `apps`. */
-function lineFromInput(store: ShopStore, l: OrderLineInput, rate: Decimal, taxRate: string, apps: DiscountApplication[]): LineItem {
-  if (!Number.isInteger(l.quantity) || l.quantity < 1) throw new MutationError("lineItems[].quantity must be a positive integer");
+function lineFromInput(
+  store: ShopStore,
+  l: OrderLineInput,
+  rate: Decimal,
+  taxRate: string,
+  apps: DiscountApplication[],
+): LineItem {
+  if (!Number.isInteger(l.quantity) || l.quantity < 1)
+    throw new MutationError("lineItems[].quantity must be a positive integer");
   let productId: number | null = null;
   let variant: ProductVariant | undefined;
   let title = l.title ?? "Custom item";
@@ -218,7 +253,14 @@ function lineFromInput(store: ShopStore, l: OrderLineInput, rate: Decimal, taxRa
   const discountAllocations: LineItem["discountAllocations"] = [];
   if (new Decimal(discount.shop).gt(0) || new Decimal(discount.presentment).gt(0)) {
     discountAllocations.push({ applicationIndex: apps.length, amount: discount });
-    apps.push({ level: "line", kind: "manual", code: null, title: "Line discount", valueType: "fixed_amount", value: discount.shop });
+    apps.push({
+      level: "line",
+      kind: "manual",
+      code: null,
+      title: "Line discount",
+      valueType: "fixed_amount",
+      value: discount.shop,
+    });
   }
   return {
     id: store.ids.allocate("LineItem"),
@@ -245,13 +287,16 @@ function applyTax(lines: LineItem[]): void {
     const r = new Decimal(l.taxRate);
     l.tax = {
       shop: fmt(new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(l.totalDiscount.shop).times(r)),
-      presentment: fmt(new Decimal(l.originalUnitPrice.presentment).times(l.quantity).minus(l.totalDiscount.presentment).times(r)),
+      presentment: fmt(
+        new Decimal(l.originalUnitPrice.presentment).times(l.quantity).minus(l.totalDiscount.presentment).times(r),
+      ),
     };
   }
 }
 
 export function createOrder(store: ShopStore, input: OrderInput): Order {
-  if (!Array.isArray(input.lineItems) || input.lineItems.length === 0) throw new MutationError("lineItems must not be empty");
+  if (!Array.isArray(input.lineItems) || input.lineItems.length === 0)
+    throw new MutationError("lineItems must not be empty");
   const customer = input.customerId != null ? store.customer(input.customerId) : undefined;
   if (input.customerId != null && !customer) throw new MutationError(`customer ${input.customerId} not found`);
   const shopCurrency = store.profile.currencyCode;
@@ -263,7 +308,9 @@ export function createOrder(store: ShopStore, input: OrderInput): Order {
   if (input.orderDiscount) {
     const index = discountApplications.length;
     const targets = lines.filter((l) => !l.isGiftCard);
-    const weights = targets.map((l) => new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(l.totalDiscount.shop));
+    const weights = targets.map((l) =>
+      new Decimal(l.originalUnitPrice.shop).times(l.quantity).minus(l.totalDiscount.shop),
+    );
     const amount = new Decimal(input.orderDiscount.amount);
     const shopParts = allocateAmount(fmt(amount), weights);
     const presParts = allocateAmount(fmt(amount.times(rate)), weights);
@@ -273,7 +320,10 @@ export function createOrder(store: ShopStore, input: OrderInput): Order {
         presentment: fmt(new Decimal(l.totalDiscount.presentment).plus(presParts[i]!)),
       };
       if (!new Decimal(shopParts[i]!).isZero() || !new Decimal(presParts[i]!).isZero()) {
-        l.discountAllocations.push({ applicationIndex: index, amount: { shop: shopParts[i]!, presentment: presParts[i]! } });
+        l.discountAllocations.push({
+          applicationIndex: index,
+          amount: { shop: shopParts[i]!, presentment: presParts[i]! },
+        });
       }
     });
     const code = input.orderDiscount.code ?? "DISCOUNT";
@@ -288,7 +338,10 @@ export function createOrder(store: ShopStore, input: OrderInput): Order {
       title: "Standard",
       code: "STANDARD",
       price,
-      tax: { shop: fmt(new Decimal(price.shop).times(taxRate)), presentment: fmt(new Decimal(price.presentment).times(taxRate)) },
+      tax: {
+        shop: fmt(new Decimal(price.shop).times(taxRate)),
+        presentment: fmt(new Decimal(price.presentment).times(taxRate)),
+      },
     });
   }
   const now = store.nowIso();
@@ -352,12 +405,20 @@ export function editOrder(store: ShopStore, id: number, edit: OrderEditInput): O
     if (!line) throw new MutationError(`line item ${q.lineItemId} not in order ${id}`);
     if (!Number.isInteger(q.quantity) || q.quantity < 1) throw new MutationError("quantity must be a positive integer");
     const factor = new Decimal(q.quantity).div(line.quantity);
-    const scale = (p: MoneyPair): MoneyPair => ({ shop: fmt(new Decimal(p.shop).times(factor)), presentment: fmt(new Decimal(p.presentment).times(factor)) });
-    line.discountAllocations = line.discountAllocations.map((a) => ({ applicationIndex: a.applicationIndex, amount: scale(a.amount) }));
+    const scale = (p: MoneyPair): MoneyPair => ({
+      shop: fmt(new Decimal(p.shop).times(factor)),
+      presentment: fmt(new Decimal(p.presentment).times(factor)),
+    });
+    line.discountAllocations = line.discountAllocations.map((a) => ({
+      applicationIndex: a.applicationIndex,
+      amount: scale(a.amount),
+    }));
     line.totalDiscount = addPairs(ZERO, ...line.discountAllocations.map((a) => a.amount));
     line.quantity = q.quantity;
   }
-  lines = lines.concat((edit.addLineItems ?? []).map((l) => lineFromInput(store, l, rate, taxRate, discountApplications)));
+  lines = lines.concat(
+    (edit.addLineItems ?? []).map((l) => lineFromInput(store, l, rate, taxRate, discountApplications)),
+  );
   applyTax(lines);
   const next: Order = {
     ...prev,
@@ -373,7 +434,11 @@ export function editOrder(store: ShopStore, id: number, edit: OrderEditInput): O
   return next;
 }
 
-export function cancelOrder(store: ShopStore, id: number, opts: { reason?: CancelReason; refund?: boolean } = {}): Order {
+export function cancelOrder(
+  store: ShopStore,
+  id: number,
+  opts: { reason?: CancelReason; refund?: boolean } = {},
+): Order {
   const prev = getOrder(store, id);
   if (prev.cancelledAt) throw new MutationError("order is already cancelled");
   const updatedAt = store.bumpedTimestamp(prev.updatedAt);
@@ -382,10 +447,24 @@ export function cancelOrder(store: ShopStore, id: number, opts: { reason?: Cance
   if (opts.refund ?? true) {
     // Refund what has not been refunded yet.
     const remaining = prev.lineItems
-      .map((l) => ({ line: l, qty: l.quantity - prev.refunds.reduce((n, r) => n + r.refundLineItems.filter((x) => x.lineItemId === l.id).reduce((m, x) => m + x.quantity, 0), 0) }))
+      .map((l) => ({
+        line: l,
+        qty:
+          l.quantity -
+          prev.refunds.reduce(
+            (n, r) => n + r.refundLineItems.filter((x) => x.lineItemId === l.id).reduce((m, x) => m + x.quantity, 0),
+            0,
+          ),
+      }))
       .filter((x) => x.qty > 0);
     const shippingRefunded = new Set(prev.refunds.flatMap((r) => r.refundShippingLines.map((s) => s.shippingLineId)));
-    refund = fullRefund(store.ids, prev.id, [], prev.shippingLines.filter((s) => !shippingRefunded.has(s.id)), updatedAt);
+    refund = fullRefund(
+      store.ids,
+      prev.id,
+      [],
+      prev.shippingLines.filter((s) => !shippingRefunded.has(s.id)),
+      updatedAt,
+    );
     refund.refundLineItems = remaining.map((x) => refundLine(store.ids, x.line, x.qty, "CANCEL"));
     if (refund.refundLineItems.length + refund.refundShippingLines.length > 0) refunds.push(refund);
     else refund = undefined;
@@ -410,9 +489,14 @@ export function refundOrder(store: ShopStore, id: number, input: RefundInput): {
   const refundLineItems = (input.lineItems ?? []).map((r) => {
     const line = prev.lineItems.find((l) => l.id === r.lineItemId);
     if (!line) throw new MutationError(`line item ${r.lineItemId} not in order ${id}`);
-    const already = prev.refunds.reduce((n, x) => n + x.refundLineItems.filter((y) => y.lineItemId === line.id).reduce((m, y) => m + y.quantity, 0), 0);
+    const already = prev.refunds.reduce(
+      (n, x) => n + x.refundLineItems.filter((y) => y.lineItemId === line.id).reduce((m, y) => m + y.quantity, 0),
+      0,
+    );
     if (!Number.isInteger(r.quantity) || r.quantity < 1 || r.quantity + already > line.quantity) {
-      throw new MutationError(`cannot refund ${r.quantity} of line item ${line.id}: ${line.quantity - already} refundable`);
+      throw new MutationError(
+        `cannot refund ${r.quantity} of line item ${line.id}: ${line.quantity - already} refundable`,
+      );
     }
     return refundLine(store.ids, line, r.quantity, r.restockType ?? "NO_RESTOCK");
   });
@@ -426,11 +510,15 @@ export function refundOrder(store: ShopStore, id: number, input: RefundInput): {
     if (!input.shipping.full) {
       subtotal = pairFromShop(input.shipping.amount!, rate);
       const share = Number(ship.price.shop) > 0 ? new Decimal(subtotal.shop).div(ship.price.shop) : new Decimal(0);
-      tax = { shop: fmt(new Decimal(ship.tax.shop).times(share)), presentment: fmt(new Decimal(ship.tax.presentment).times(share)) };
+      tax = {
+        shop: fmt(new Decimal(ship.tax.shop).times(share)),
+        presentment: fmt(new Decimal(ship.tax.presentment).times(share)),
+      };
     }
     refundShippingLines.push({ id: store.ids.allocate("RefundShippingLine"), shippingLineId: ship.id, subtotal, tax });
   }
-  if (refundLineItems.length + refundShippingLines.length === 0) throw new MutationError("a refund needs line items or shipping");
+  if (refundLineItems.length + refundShippingLines.length === 0)
+    throw new MutationError("a refund needs line items or shipping");
   const refund: Refund = {
     id: store.ids.allocate("Refund"),
     orderId: prev.id,

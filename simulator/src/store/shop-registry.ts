@@ -76,8 +76,7 @@ export class ShopRegistry {
           store.putOrder(record.order);
           const n = store.count("orders");
           if (opts.onProgress && n % 50_000 === 0) opts.onProgress(n);
-        }
-        else store.putCustomer(record.customer);
+        } else store.putCustomer(record.customer);
       }
     }
     this.shops.set(domain, store);

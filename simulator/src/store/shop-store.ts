@@ -175,7 +175,11 @@ export class ShopStore {
    * changes. Each record's value is computed once for the initial sort: derived
    * values such as an order's total are too costly to recompute per comparison.
    */
-  sortedView<K extends ResourceKind>(kind: K, key: string, sortValue: (r: RecordOf<K>) => string | number): RecordOf<K>[] {
+  sortedView<K extends ResourceKind>(
+    kind: K,
+    key: string,
+    sortValue: (r: RecordOf<K>) => string | number,
+  ): RecordOf<K>[] {
     const cacheKey = `${kind}:${key}`;
     const hit = this.views.get(cacheKey);
     if (hit) return hit.records as RecordOf<K>[];
@@ -193,7 +197,11 @@ export class ShopStore {
   }
 
   /** Keep every sorted view of `kind` in order after `previous` became `next`. */
-  private updateViews(kind: ResourceKind, previous: { id: number } | undefined, next: { id: number } | undefined): void {
+  private updateViews(
+    kind: ResourceKind,
+    previous: { id: number } | undefined,
+    next: { id: number } | undefined,
+  ): void {
     for (const view of this.views.values()) {
       if (view.kind !== kind) continue;
       if (previous) {

@@ -37,7 +37,8 @@ interface RawToml {
 
 export function parseAppToml(text: string, appUrl: string): AppToml {
   const raw = parse(text) as RawToml;
-  const resolve = (uri: string) => new URL(uri, appUrl.endsWith("/") ? appUrl : `${appUrl}/`).toString().replace(/(?<!:)\/\/+/g, "/");
+  const resolve = (uri: string) =>
+    new URL(uri, appUrl.endsWith("/") ? appUrl : `${appUrl}/`).toString().replace(/(?<!:)\/\/+/g, "/");
   const subscriptions: WebhookSubscription[] = [];
   const compliance: WebhookSubscription[] = [];
   for (const sub of raw.webhooks?.subscriptions ?? []) {

@@ -53,7 +53,12 @@ export const SHOPIFY_MAX_ATTEMPTS = 9;
 
 const MAX_DELIVERY_LOG = 10_000;
 
-export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = { timeoutMs: 5000, retryBaseMs: SHOPIFY_RETRY_BASE_MS, maxAttempts: SHOPIFY_MAX_ATTEMPTS, speed: 1 };
+export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
+  timeoutMs: 5000,
+  retryBaseMs: SHOPIFY_RETRY_BASE_MS,
+  maxAttempts: SHOPIFY_MAX_ATTEMPTS,
+  speed: 1,
+};
 
 export interface DeliveryRecord {
   webhookId: string;
@@ -91,7 +96,13 @@ export class WebhookDispatcher {
   private idleWaiters: Array<() => void> = [];
   private closed = false;
 
-  constructor(opts: { app: AppCredentials; config: WebhookConfig; faults: (shop: string) => ShopFaults } & Partial<WebhookOptions>) {
+  constructor(
+    opts: {
+      app: AppCredentials;
+      config: WebhookConfig;
+      faults: (shop: string) => ShopFaults;
+    } & Partial<WebhookOptions>,
+  ) {
     this.app = opts.app;
     this.config = opts.config;
     this.faults = opts.faults;
@@ -133,11 +144,16 @@ export class WebhookDispatcher {
   }
 
   bulkOperationFinished(store: ShopStore, op: BulkOperationView): void {
-    if (store.profile.installed) this.send(store.domain, "bulk_operations/finish", bulkFinishPayload(op), new Date().toISOString());
+    if (store.profile.installed)
+      this.send(store.domain, "bulk_operations/finish", bulkFinishPayload(op), new Date().toISOString());
   }
 
   /** Mandatory compliance webhooks, sent on request through the control API. */
-  sendCompliance(store: ShopStore, topic: "customers/data_request" | "customers/redact" | "shop/redact", payload: Record<string, unknown>): DeliveryRecord[] {
+  sendCompliance(
+    store: ShopStore,
+    topic: "customers/data_request" | "customers/redact" | "shop/redact",
+    payload: Record<string, unknown>,
+  ): DeliveryRecord[] {
     const subs = this.config.compliance.filter((s) => s.topics.includes(topic));
     return subs.flatMap((s) => this.deliver(store.domain, topic, s.uri, payload, new Date().toISOString()));
   }
@@ -150,7 +166,13 @@ export class WebhookDispatcher {
       case "orders/paid":
       case "orders/edited":
         return topic === "orders/edited"
-          ? { order_edit: { id: (change.record as Order).id, order_id: (change.record as Order).id, created_at: change.at } }
+          ? {
+              order_edit: {
+                id: (change.record as Order).id,
+                order_id: (change.record as Order).id,
+                created_at: change.at,
+              },
+            }
           : orderPayload(store, change.record as Order);
       case "orders/delete":
         return { id: (change.record as Order).id };
@@ -162,7 +184,15 @@ export class WebhookDispatcher {
       case "customers/update":
         return customerPayload(store, change.record as Customer);
       case "customers/delete":
-        return { id: (change.record as Customer).id, phone: null, addresses: [], tax_exemptions: [], email_marketing_consent: null, sms_marketing_consent: null, admin_graphql_api_id: `gid://shopify/Customer/${(change.record as Customer).id}` };
+        return {
+          id: (change.record as Customer).id,
+          phone: null,
+          addresses: [],
+          tax_exemptions: [],
+          email_marketing_consent: null,
+          sms_marketing_consent: null,
+          admin_graphql_api_id: `gid://shopify/Customer/${(change.record as Customer).id}`,
+        };
       case "products/create":
       case "products/update":
         return productPayload(change.record as Product);
@@ -191,7 +221,14 @@ export class WebhookDispatcher {
     return subs.flatMap((s) => this.deliver(shop, topic, s.uri, payload, triggeredAt, eventId));
   }
 
-  private deliver(shop: string, topic: string, uri: string, payload: Record<string, unknown>, triggeredAt: string, eventId = randomUUID()): DeliveryRecord[] {
+  private deliver(
+    shop: string,
+    topic: string,
+    uri: string,
+    payload: Record<string, unknown>,
+    triggeredAt: string,
+    eventId = randomUUID(),
+  ): DeliveryRecord[] {
     if (this.closed) return [];
     const faults = this.faults(shop);
     const record: DeliveryRecord = {

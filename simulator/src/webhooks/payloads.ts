@@ -6,7 +6,14 @@ import type { BulkOperationView } from "../graphql/context.js";
 import { customerStats } from "../store/customer-stats.js";
 import { gid } from "../store/ids.js";
 import { addPairs, ZERO, type MoneyPair } from "../store/money.js";
-import { discountKind, financialStatus, lineLevelDiscount, lineOriginalTotal, orderTotals, refundTotal } from "../store/order-totals.js";
+import {
+  discountKind,
+  financialStatus,
+  lineLevelDiscount,
+  lineOriginalTotal,
+  orderTotals,
+  refundTotal,
+} from "../store/order-totals.js";
 import type { ShopProfile, ShopStore } from "../store/shop-store.js";
 import type { Customer, LineItem, Order, Product, Refund } from "../store/types.js";
 
@@ -24,7 +31,10 @@ function moneyFields(name: string, pair: MoneyPair, order: Order): Json {
 }
 
 function lineItemPayload(l: LineItem, order: Order): Json {
-  const refunded = order.refunds.reduce((n, r) => n + r.refundLineItems.filter((x) => x.lineItemId === l.id).reduce((m, x) => m + x.quantity, 0), 0);
+  const refunded = order.refunds.reduce(
+    (n, r) => n + r.refundLineItems.filter((x) => x.lineItemId === l.id).reduce((m, x) => m + x.quantity, 0),
+    0,
+  );
   return {
     id: l.id,
     admin_graphql_api_id: gid("LineItem", l.id),
@@ -53,10 +63,20 @@ function lineItemPayload(l: LineItem, order: Order): Json {
     vendor: l.vendor,
     tax_lines:
       Number(l.taxRate) > 0
-        ? [{ channel_liable: false, ...moneyFields("price", l.tax, order), rate: Number(l.taxRate), title: "Sales Tax" }]
+        ? [
+            {
+              channel_liable: false,
+              ...moneyFields("price", l.tax, order),
+              rate: Number(l.taxRate),
+              title: "Sales Tax",
+            },
+          ]
         : [],
     duties: [],
-    discount_allocations: l.discountAllocations.map((a) => ({ ...moneyFields("amount", a.amount, order), discount_application_index: a.applicationIndex })),
+    discount_allocations: l.discountAllocations.map((a) => ({
+      ...moneyFields("amount", a.amount, order),
+      discount_application_index: a.applicationIndex,
+    })),
   };
 }
 
@@ -84,7 +104,9 @@ export function customerPayload(store: ShopStore, c: Customer): Json {
     phone: c.phone,
     addresses: [],
     tax_exemptions: [],
-    email_marketing_consent: c.email ? { state: "not_subscribed", opt_in_level: "single_opt_in", consent_updated_at: null } : null,
+    email_marketing_consent: c.email
+      ? { state: "not_subscribed", opt_in_level: "single_opt_in", consent_updated_at: null }
+      : null,
     sms_marketing_consent: null,
     admin_graphql_api_id: gid("Customer", c.id),
     default_address: null,
@@ -101,9 +123,17 @@ function refundPayload(r: Refund, order: Order): Json {
     processed_at: r.processedAt,
     restock: r.refundLineItems.some((x) => x.restockType !== "NO_RESTOCK"),
     duties: [],
-    total_duties_set: priceSet({ shop: "0.00", presentment: "0.00" }, order.currencyCode, order.presentmentCurrencyCode),
+    total_duties_set: priceSet(
+      { shop: "0.00", presentment: "0.00" },
+      order.currencyCode,
+      order.presentmentCurrencyCode,
+    ),
     additional_fees: [],
-    total_additional_fees_set: priceSet({ shop: "0.00", presentment: "0.00" }, order.currencyCode, order.presentmentCurrencyCode),
+    total_additional_fees_set: priceSet(
+      { shop: "0.00", presentment: "0.00" },
+      order.currencyCode,
+      order.presentmentCurrencyCode,
+    ),
     return: null,
     admin_graphql_api_id: gid("Refund", r.id),
     refund_line_items: r.refundLineItems.map((x) => {
@@ -149,8 +179,16 @@ function refundPayload(r: Refund, order: Order): Json {
       tax_amount: negate(sl.tax.shop),
       kind: "shipping_refund",
       reason: "Shipping refund",
-      amount_set: priceSet({ shop: negate(sl.subtotal.shop), presentment: negate(sl.subtotal.presentment) }, order.currencyCode, order.presentmentCurrencyCode),
-      tax_amount_set: priceSet({ shop: negate(sl.tax.shop), presentment: negate(sl.tax.presentment) }, order.currencyCode, order.presentmentCurrencyCode),
+      amount_set: priceSet(
+        { shop: negate(sl.subtotal.shop), presentment: negate(sl.subtotal.presentment) },
+        order.currencyCode,
+        order.presentmentCurrencyCode,
+      ),
+      tax_amount_set: priceSet(
+        { shop: negate(sl.tax.shop), presentment: negate(sl.tax.presentment) },
+        order.currencyCode,
+        order.presentmentCurrencyCode,
+      ),
     })),
   };
 }
@@ -275,7 +313,10 @@ export function orderPayload(store: ShopStore, o: Order): Json {
       requested_fulfillment_service_id: null,
       source: "shopify",
       title: s.title,
-      tax_lines: Number(s.tax.shop) > 0 ? [{ ...moneyFields("price", s.tax, o), rate: 0, title: "Shipping Tax", channel_liable: false }] : [],
+      tax_lines:
+        Number(s.tax.shop) > 0
+          ? [{ ...moneyFields("price", s.tax, o), rate: 0, title: "Shipping Tax", channel_liable: false }]
+          : [],
       discount_allocations: [],
     })),
   };
@@ -323,7 +364,10 @@ export function productPayload(p: Product): Json {
     images: [],
     image: null,
     media: [],
-    variant_gids: p.variants.map((v) => ({ admin_graphql_api_id: gid("ProductVariant", v.id), updated_at: v.updatedAt })),
+    variant_gids: p.variants.map((v) => ({
+      admin_graphql_api_id: gid("ProductVariant", v.id),
+      updated_at: v.updatedAt,
+    })),
   };
 }
 
@@ -397,4 +441,3 @@ export function bulkFinishPayload(op: BulkOperationView): Json {
     type: op.type.toLowerCase(),
   };
 }
-

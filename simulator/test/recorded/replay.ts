@@ -55,7 +55,8 @@ export function exchangesIn(recording: unknown, path: string[] = []): RecordedEx
         response: o.response as RecordedBody,
       });
     }
-    for (const [k, v] of Object.entries(o)) if (k !== "upstreamCalls" && k !== "response") out.push(...exchangesIn(v, [...path, k]));
+    for (const [k, v] of Object.entries(o))
+      if (k !== "upstreamCalls" && k !== "response") out.push(...exchangesIn(v, [...path, k]));
   }
   return out;
 }
@@ -92,7 +93,14 @@ export type Allow = (path: string, key: string) => boolean;
  * - cursors: opaque, encode store-specific ids.
  */
 export const ALLOW_IDS_TIMES_URLS: Allow = (_path, key) =>
-  key === "id" || key === "__parentId" || key === "cursor" || key === "startCursor" || key === "endCursor" || /At$/.test(key) || key === "url" || key === "partialDataUrl";
+  key === "id" ||
+  key === "__parentId" ||
+  key === "cursor" ||
+  key === "startCursor" ||
+  key === "endCursor" ||
+  /At$/.test(key) ||
+  key === "url" ||
+  key === "partialDataUrl";
 
 /** Store data (titles, counts, sizes) also differs: the simulator's store is generated. */
 export const ALLOW_STORE_DATA: Allow = () => true;
@@ -140,11 +148,13 @@ export function diffResponse(
   if (rk === "array") {
     const r = recorded as unknown[];
     const a = actual as unknown[];
-    if (r.length !== a.length && !allowValue(path, key)) return [`${path}: recorded ${r.length} elements, simulator ${a.length}`];
+    if (r.length !== a.length && !allowValue(path, key))
+      return [`${path}: recorded ${r.length} elements, simulator ${a.length}`];
     if (r.length === 0) return [];
     return a.flatMap((v, i) => diffResponse(r[i] ?? r[0], v, allowValue, nullable, `${path}[${i}]`, key));
   }
-  if (recorded !== actual && !allowValue(path, key)) return [`${path}: recorded ${short(recorded)}, simulator ${short(actual)}`];
+  if (recorded !== actual && !allowValue(path, key))
+    return [`${path}: recorded ${short(recorded)}, simulator ${short(actual)}`];
   return [];
 }
 

@@ -110,7 +110,9 @@
   }
   var appHome = document.getElementById("sim-app-home");
   appHome.addEventListener("click", function (event) {
-    var home = currentItems.filter(function (i) { return i.home; })[0];
+    var home = currentItems.filter(function (i) {
+      return i.home;
+    })[0];
     event.preventDefault();
     send({ type: "navigate", href: home ? home.href : "/" });
   });
@@ -140,7 +142,9 @@
   function reflectLocation(message) {
     frameLocation = { path: message.path || "/", search: message.search || "", hash: message.hash || "" };
     var search = new URLSearchParams(frameLocation.search);
-    EMBED_PARAMS.forEach(function (p) { search.delete(p); });
+    EMBED_PARAMS.forEach(function (p) {
+      search.delete(p);
+    });
     var query = search.toString();
     var adminUrl = cfg.adminAppPath + appRelative(frameLocation.path) + (query ? "?" + query : "") + frameLocation.hash;
     if (cfg.userId !== cfg.ownerUserId) {

@@ -32,7 +32,8 @@
   // the only origin we talk to (data-simulator-origin overrides it for a copy of the
   // script served from elsewhere).
   var adminOrigin =
-    (script && script.getAttribute("data-simulator-origin")) || (script && script.src ? new URL(script.src).origin : "*");
+    (script && script.getAttribute("data-simulator-origin")) ||
+    (script && script.src ? new URL(script.src).origin : "*");
   var params = new URLSearchParams(window.location.search);
   var storageKey = "shopify-simulator-app-bridge:config";
 
@@ -50,7 +51,9 @@
   function listFrom(text) {
     return text
       .split(",")
-      .map(function (s) { return s.trim(); })
+      .map(function (s) {
+        return s.trim();
+      })
       .filter(Boolean);
   }
 
@@ -169,7 +172,10 @@
   }
   function redirectAdmin(url) {
     var adminPath = adminPathFor(String(url));
-    post("redirect", adminPath !== null ? { adminPath: adminPath } : { url: new URL(String(url), window.location.href).href });
+    post(
+      "redirect",
+      adminPath !== null ? { adminPath: adminPath } : { url: new URL(String(url), window.location.href).href },
+    );
   }
 
   var originalOpen = window.open;
@@ -203,7 +209,9 @@
   // router (Remix, React Router) can handle it; if nothing handles it, ask the admin to
   // load that path in a fresh iframe (with shop, host, id_token… as on first load).
   function navigateFromAdmin(href) {
-    var anchor = navAnchors().filter(function (a) { return a.getAttribute("href") === href; })[0];
+    var anchor = navAnchors().filter(function (a) {
+      return a.getAttribute("href") === href;
+    })[0];
     var target = new URL(href, window.location.href);
     if (!anchor) {
       post("reload", { path: target.pathname + target.search + target.hash });
@@ -228,7 +236,11 @@
 
   function syncNavMenu() {
     var items = navAnchors().map(function (a) {
-      return { label: (a.textContent || "").trim(), href: a.getAttribute("href") || "/", home: a.getAttribute("rel") === "home" };
+      return {
+        label: (a.textContent || "").trim(),
+        href: a.getAttribute("href") || "/",
+        home: a.getAttribute("rel") === "home",
+      };
     });
     post("navMenu", { items: items });
   }
@@ -319,7 +331,9 @@
     (document.head || document.documentElement).appendChild(style);
   }
   function isReactManaged(el) {
-    return Object.keys(el).some(function (k) { return k.indexOf("__react") === 0; });
+    return Object.keys(el).some(function (k) {
+      return k.indexOf("__react") === 0;
+    });
   }
   defineOnce(
     "ui-modal",
@@ -350,7 +364,9 @@
           backdrop.innerHTML =
             '<div class="sim-ab-dialog" role="dialog" aria-modal="true"><div class="sim-ab-header"><span class="sim-ab-title"></span>' +
             '<button type="button" aria-label="Close">\u00d7</button></div><div class="sim-ab-body"></div><div class="sim-ab-footer"></div></div>';
-          backdrop.querySelector(".sim-ab-header button").addEventListener("click", function () { self.hide(); });
+          backdrop.querySelector(".sim-ab-header button").addEventListener("click", function () {
+            self.hide();
+          });
           var body = backdrop.querySelector(".sim-ab-body");
           var src = this.getAttribute("src");
           if (src) {
@@ -364,7 +380,9 @@
               this._moved = Array.prototype.slice.call(this.childNodes).filter(function (n) {
                 return !(n.nodeType === 1 && (n.localName === "ui-title-bar" || n.localName === "ui-save-bar"));
               });
-              this._moved.forEach(function (n) { body.appendChild(n); });
+              this._moved.forEach(function (n) {
+                body.appendChild(n);
+              });
             }
           }
           this._backdrop = backdrop;
@@ -378,7 +396,9 @@
         if (this._open) {
           this._open = false;
           var self = this;
-          this._moved.forEach(function (n) { self.appendChild(n); });
+          this._moved.forEach(function (n) {
+            self.appendChild(n);
+          });
           this._moved = [];
           if (this._backdrop) this._backdrop.remove();
           this._backdrop = null;
@@ -406,7 +426,9 @@
           var tone = original.getAttribute("tone");
           proxy.className = tone === "critical" ? "critical" : variant === "primary" ? "primary" : "";
           proxy.disabled = original.disabled;
-          proxy.addEventListener("click", function () { original.click(); });
+          proxy.addEventListener("click", function () {
+            original.click();
+          });
           footer.appendChild(proxy);
         });
       }
@@ -418,9 +440,15 @@
     return el;
   }
   var modal = {
-    show: function (id) { return byId(id, "ui-modal").show(); },
-    hide: function (id) { return byId(id, "ui-modal").hide(); },
-    toggle: function (id) { return byId(id, "ui-modal").toggle(); },
+    show: function (id) {
+      return byId(id, "ui-modal").show();
+    },
+    hide: function (id) {
+      return byId(id, "ui-modal").hide();
+    },
+    toggle: function (id) {
+      return byId(id, "ui-modal").toggle();
+    },
   };
 
   // --- save bar ------------------------------------------------------------------------------
@@ -447,7 +475,9 @@
         this.style.display = "none";
         if (!this._observer) {
           var self = this;
-          this._observer = new MutationObserver(function () { if (openSaveBar === self) syncSaveBar(); });
+          this._observer = new MutationObserver(function () {
+            if (openSaveBar === self) syncSaveBar();
+          });
           this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
         }
       }
@@ -479,10 +509,18 @@
     },
   );
   var saveBar = {
-    show: function (id) { return byId(id, "ui-save-bar").show(); },
-    hide: function (id) { return byId(id, "ui-save-bar").hide(); },
-    toggle: function (id) { return byId(id, "ui-save-bar").toggle(); },
-    leaveConfirmation: function () { return Promise.resolve(); },
+    show: function (id) {
+      return byId(id, "ui-save-bar").show();
+    },
+    hide: function (id) {
+      return byId(id, "ui-save-bar").hide();
+    },
+    toggle: function (id) {
+      return byId(id, "ui-save-bar").toggle();
+    },
+    leaveConfirmation: function () {
+      return Promise.resolve();
+    },
   };
 
   // --- toasts ------------------------------------------------------------------------------
@@ -572,8 +610,14 @@
     });
     var rest = keep.toString();
     window.location.replace(
-      adminOrigin + "/store/" + encodeURIComponent(handle) + "/apps/" + encodeURIComponent(config.apiKey) +
-        window.location.pathname + (rest ? "?" + rest : "") + window.location.hash,
+      adminOrigin +
+        "/store/" +
+        encodeURIComponent(handle) +
+        "/apps/" +
+        encodeURIComponent(config.apiKey) +
+        window.location.pathname +
+        (rest ? "?" + rest : "") +
+        window.location.hash,
     );
     return;
   }
