@@ -42,9 +42,8 @@ export function missingSessionTokenResponse(request: Request): Response | null {
   return jsonResponse(401, { error: "missing session token (Authorization: Bearer <token>)" });
 }
 
-// Not Response.json(): remix-serve may install a fetch polyfill whose Response lacks it.
 function jsonResponse(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
+  return Response.json(body, {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
   });
