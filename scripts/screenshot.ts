@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import getPort from "get-port";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../tests/helpers/browser";
 import { startSimulator } from "../simulator/src/index";
 
 const { values } = parseArgs({
@@ -82,17 +82,7 @@ try {
   });
   await until("the app (GET /healthz)", async () => (await fetch(`${appUrl}/healthz`)).ok, 120_000);
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const width = Number(values.width);
     const context = await browser.newContext({

@@ -1,7 +1,8 @@
 // Headless Chromium: each insights page, loaded the way the admin loads an embedded
 // app (embedded=1, shop, host, id_token), shows the store's figures.
 import type { PrismaClient } from "@prisma/client";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./helpers/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeAllRollups, type InsightsShop } from "~/insights";
 import { startApp, type RunningApp } from "./helpers/app-server";
@@ -21,19 +22,7 @@ beforeAll(async () => {
   prisma = createTestPrisma();
   app = await startApp();
   shop = await buildFallBackStore(prisma, "browser");
-  [browser] = await Promise.all([
-    chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    }),
-  ]);
+  browser = await launchChromium();
   await recomputeAllRollups(prisma, shop.id);
   await prisma.session.create({
     data: {
