@@ -4,6 +4,7 @@
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLTypeResolver } from "graphql";
 import { DateTime } from "luxon";
 import { customerStats } from "../store/customer-stats.js";
+import { currentQuantity, orderLedger, type LedgerAgreement, type LedgerSale } from "../store/ledger.js";
 import { gid, parseGid } from "../store/ids.js";
 import { Decimal, fmt, graphqlDecimal, ZERO, type MoneyPair } from "../store/money.js";
 import {
@@ -20,17 +21,20 @@ import {
 } from "../store/order-totals.js";
 import type { ShopStore } from "../store/shop-store.js";
 import type {
+  AdditionalFee,
   Customer,
   DiscountAllocation,
   DiscountApplication,
   LineItem,
   Order,
+  OrderReturn,
   Product,
   ProductVariant,
   Refund,
   RefundLineItem,
   RefundShippingLine,
   ShippingLine,
+  Duty,
 } from "../store/types.js";
 import { paginate, type ConnectionArgs, type SortValue } from "./connections.js";
 import type { RequestContext } from "./context.js";
@@ -466,13 +470,6 @@ function unitAfterDiscounts(line: LineItem): MoneyPair {
   };
 }
 
-function refundedQuantity(order: Order, lineId: number): number {
-  return order.refunds.reduce(
-    (n, r) => n + r.refundLineItems.filter((rl) => rl.lineItemId === lineId).reduce((m, rl) => m + rl.quantity, 0),
-    0,
-  );
-}
-
 function timezoneOffset(zone: string, at: number) {
   const dt = DateTime.fromMillis(at, { zone });
   const minutes = dt.offset;
@@ -484,6 +481,175 @@ function timezoneOffset(zone: string, at: number) {
     abbr: dt.offsetNameShort ?? "UTC",
   };
 }
+
+// ---- sales ledger (Order.agreements; the records come from store/ledger.ts) ----
+interface AgreementSrc {
+  __typename: string;
+  agreement: LedgerAgreement;
+  order: Order;
+  store: ShopStore;
+}
+interface SaleSrc {
+  __typename: string;
+  sale: LedgerSale;
+  order: Order;
+  store: ShopStore;
+}
+
+function sumSales(sales: LedgerSale[]): MoneyPair {
+  let shop = new Decimal(0);
+  let presentment = new Decimal(0);
+  for (const x of sales) {
+    shop = shop.plus(x.totalAmount.shop);
+    presentment = presentment.plus(x.totalAmount.presentment);
+  }
+  return { shop: fmt(shop), presentment: fmt(presentment) };
+}
+
+/** Order.agreements(query:) filters: "happened_at" (time) and "id" (2026-10 schema). */
+const AGREEMENT_SEARCH: SearchFields<LedgerAgreement> = {
+  happened_at: { kind: "timestamp", get: (a) => a.happenedAt },
+  id: { kind: "id", get: (a) => a.id },
+};
+
+/** Agreements in the order they happened (ties by id), like Shopify's audit trail of the order. */
+function agreementsConnection(s: Src<Order>, args: TopLevelArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
+  const compiled = compileSearch(args.query, AGREEMENT_SEARCH, () => false, ctx.store.profile.ianaTimezone);
+  if (compiled.warnings.length > 0 && args.query) {
+    ctx.searchWarnings.push({
+      path: pathArray(info.path),
+      query: args.query,
+      parsed: parsedSearch(parseSearch(args.query)),
+      warnings: compiled.warnings,
+    });
+  }
+  return paginate(
+    orderLedger(s.record),
+    (a) => a.happenedAt,
+    compiled.predicate,
+    args,
+    (a): AgreementSrc => ({ __typename: a.typename, agreement: a, order: s.record, store: s.store }),
+    ctx.unbounded,
+  );
+}
+
+const agreementFields: Record<string, Resolver> = {
+  id: (s: AgreementSrc) => gid(s.__typename, s.agreement.id),
+  happenedAt: (s: AgreementSrc) => s.agreement.happenedAt,
+  reason: (s: AgreementSrc) => s.agreement.reason,
+  // Agreements of the simulator's orders are made by no app and no staff member it models.
+  app: () => null,
+  user: () => null,
+  // Sales by id (placement: line items, tip, shipping, duties, fees; then each change's own).
+  sales: (s: AgreementSrc, args, ctx) =>
+    childConnection(s.agreement.sales, args, ctx, (x): SaleSrc => ({
+      __typename: x.typename,
+      sale: x,
+      order: s.order,
+      store: s.store,
+    })),
+};
+
+const agreementResolvers: Record<string, Record<string, Resolver>> = {
+  OrderAgreement: { ...agreementFields, order: (s: AgreementSrc) => wrap("Order", s.order, s.store) },
+  OrderEditAgreement: agreementFields,
+  RefundAgreement: {
+    ...agreementFields,
+    refund: (s: AgreementSrc) => {
+      const r = s.order.refunds.find((x) => x.id === s.agreement.refundId)!;
+      return child("Refund", r, s.order, s.store);
+    },
+  },
+  ReturnAgreement: {
+    ...agreementFields,
+    return: (s: AgreementSrc) => {
+      const r = (s.order.returns ?? []).find((x) => x.id === s.agreement.returnId)!;
+      return child("Return", r, s.order, s.store);
+    },
+  },
+};
+
+const saleFields: Record<string, Resolver> = {
+  id: (s: SaleSrc) => gid(s.__typename, s.sale.id),
+  actionType: (s: SaleSrc) => s.sale.actionType,
+  lineType: (s: SaleSrc) => s.sale.lineType,
+  quantity: (s: SaleSrc) => s.sale.quantity,
+  totalAmount: (s: SaleSrc) => bag(s.sale.totalAmount, s.order),
+  totalDiscountAmountBeforeTaxes: (s: SaleSrc) => bag(s.sale.totalDiscountAmountBeforeTaxes, s.order),
+  totalDiscountAmountAfterTaxes: (s: SaleSrc) => bag(s.sale.totalDiscountAmountAfterTaxes, s.order),
+  totalTaxAmount: (s: SaleSrc) => bag(s.sale.totalTaxAmount, s.order),
+  // One tax line per sale (the simulator charges one "Sales Tax" per rate); none when untaxed.
+  taxes: (s: SaleSrc) =>
+    new Decimal(s.sale.totalTaxAmount.shop).isZero() && new Decimal(s.sale.totalTaxAmount.presentment).isZero()
+      ? []
+      : [{ __typename: "SaleTax", sale: s.sale, order: s.order, store: s.store }],
+};
+
+function saleLineItem(s: SaleSrc) {
+  if (s.sale.lineType === "TIP") return child("LineItem", tipLineItem(s.order), s.order, s.store);
+  const line = s.order.lineItems.find((l) => l.id === s.sale.lineItemId)!;
+  return child("LineItem", line, s.order, s.store);
+}
+
+/**
+ * TipSale.lineItem is non-null: Shopify books a tip as a line item. The simulator
+ * keeps the tip out of Order.lineItems (see fidelity.md) and answers this line here.
+ */
+function tipLineItem(order: Order): LineItem {
+  const tip = order.tip!;
+  return {
+    id: tip.lineItemId,
+    productId: null,
+    variantId: null,
+    title: "Tip",
+    variantTitle: null,
+    sku: null,
+    vendor: null,
+    quantity: 1,
+    isGiftCard: false,
+    requiresShipping: false,
+    taxable: false,
+    originalUnitPrice: tip.amount,
+    totalDiscount: ZERO,
+    discountAllocations: [],
+    tax: ZERO,
+    taxRate: "0.0000",
+  };
+}
+
+const saleResolvers: Record<string, Record<string, Resolver>> = {
+  ProductSale: { ...saleFields, lineItem: saleLineItem },
+  GiftCardSale: { ...saleFields, lineItem: saleLineItem },
+  TipSale: { ...saleFields, lineItem: saleLineItem },
+  ShippingLineSale: {
+    ...saleFields,
+    shippingLine: (s: SaleSrc) => {
+      const line = s.order.shippingLines.find((l) => l.id === s.sale.shippingLineId);
+      return line ? child("ShippingLine", line, s.order, s.store) : null;
+    },
+  },
+  DutySale: {
+    ...saleFields,
+    duty: (s: SaleSrc) => {
+      const d = (s.order.duties ?? []).find((x) => x.id === s.sale.dutyId)!;
+      return child("Duty", d, s.order, s.store);
+    },
+  },
+  AdditionalFeeSale: {
+    ...saleFields,
+    additionalFee: (s: SaleSrc) => {
+      const f = (s.order.additionalFees ?? []).find((x) => x.id === s.sale.additionalFeeId)!;
+      return child("SaleAdditionalFee", f, s.order, s.store);
+    },
+  },
+};
+
+const additionalFeeFields: Record<string, Resolver> = {
+  id: (s: OrderChild<AdditionalFee>) => gid("AdditionalFee", s.record.id),
+  name: (s: OrderChild<AdditionalFee>) => s.record.name,
+  price: (s: OrderChild<AdditionalFee>) => bag(s.record.price, s.order),
+  taxLines: () => [],
+};
 
 const PLAN_NAMES = { standard: "Shopify", advanced: "Advanced", plus: "Shopify Plus" } as const;
 
@@ -666,25 +832,39 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     currentTotalDiscountsSet: (s) => bag(orderTotals(s.record).currentTotalDiscounts, s.record),
     currentTotalTaxSet: (s) => bag(orderTotals(s.record).currentTotalTax, s.record),
     totalReceivedSet: (s) => bag(orderTotals(s.record).total, s.record),
+    totalTipReceivedSet: (s) => bag(orderTotals(s.record).totalTip, s.record),
+    totalRefundedShippingSet: (s) => bag(orderTotals(s.record).totalRefundedShipping, s.record),
+    currentShippingPriceSet: (s) => bag(orderTotals(s.record).currentShipping, s.record),
+    // "at the time of order creation": the placement's sales (edits and refunds come later).
+    originalTotalPriceSet: (s: Src<Order>) => bag(sumSales(orderLedger(s.record)[0]?.sales ?? []), s.record),
+    // Duties and additional fees: null when the order has none ("Returns `null` if additional fees
+    // aren't applicable"); the simulator never refunds them, so current = original.
+    originalTotalDutiesSet: (s: Src<Order>) =>
+      s.record.duties?.length ? bag(orderTotals(s.record).totalDuties, s.record) : null,
+    currentTotalDutiesSet: (s: Src<Order>) =>
+      s.record.duties?.length ? bag(orderTotals(s.record).totalDuties, s.record) : null,
+    originalTotalAdditionalFeesSet: (s: Src<Order>) =>
+      s.record.additionalFees?.length ? bag(orderTotals(s.record).totalAdditionalFees, s.record) : null,
+    currentTotalAdditionalFeesSet: (s: Src<Order>) =>
+      s.record.additionalFees?.length ? bag(orderTotals(s.record).totalAdditionalFees, s.record) : null,
+    additionalFees: (s: Src<Order>) =>
+      (s.record.additionalFees ?? []).map((f) => child("AdditionalFee", f, s.record, s.store)),
+    dutiesIncluded: () => false,
+    edited: (s: Src<Order>) => (s.record.edits?.length ?? 0) > 0,
+    agreements: (s: Src<Order>, args, ctx, info) => agreementsConnection(s, args, ctx, info),
     netPaymentSet: (s) => bag(orderTotals(s.record).currentTotal, s.record),
     lineItems: (s: Src<Order>, args, ctx) =>
       childConnection(s.record.lineItems, args, ctx, (l) => child("LineItem", l, s.record, s.store)),
     shippingLines: (s: Src<Order>, args, ctx) =>
       childConnection(s.record.shippingLines, args, ctx, (l) => child("ShippingLine", l, s.record, s.store)),
-    // The simulator has no fulfillments or returns: "None of the items in the order have been
-    // fulfilled" / "No items in the order were returned" (OrderDisplayFulfillmentStatus, OrderReturnStatus).
+    // The simulator has no fulfillments: "None of the items in the order have been fulfilled"
+    // (OrderDisplayFulfillmentStatus). Its returns are closed once created (refunded): RETURNED,
+    // else "No items in the order were returned" (OrderReturnStatus NO_RETURN).
     displayFulfillmentStatus: () => "UNFULFILLED",
-    returnStatus: () => "NO_RETURN",
+    returnStatus: (s: Src<Order>) => ((s.record.returns?.length ?? 0) > 0 ? "RETURNED" : "NO_RETURN"),
     fulfillments: () => [],
-    returns: (_s, args, ctx) =>
-      paginate(
-        [] as Array<{ id: number }>,
-        (r) => r.id,
-        () => true,
-        args,
-        (r) => r,
-        ctx.unbounded,
-      ),
+    returns: (s: Src<Order>, args, ctx) =>
+      childConnection(s.record.returns ?? [], args, ctx, (r) => child("Return", r, s.record, s.store)),
     // "Returns null if no phone number was provided during checkout": the simulator records none.
     phone: () => null,
     customAttributes: () => [],
@@ -718,8 +898,11 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     vendor: (s) => s.record.vendor,
     sku: (s) => s.record.sku,
     quantity: (s) => s.record.quantity,
-    currentQuantity: (s) => s.record.quantity - refundedQuantity(s.order, s.record.id),
-    refundableQuantity: (s) => s.record.quantity - refundedQuantity(s.order, s.record.id),
+    // "excluding refunded and removed units" (2026-10 schema); quantity keeps them.
+    currentQuantity: (s: OrderChild<LineItem>) => currentQuantity(s.order, s.record),
+    refundableQuantity: (s: OrderChild<LineItem>) => currentQuantity(s.order, s.record),
+    duties: (s: OrderChild<LineItem>) =>
+      (s.order.duties ?? []).filter((d) => d.lineItemId === s.record.id).map((d) => child("Duty", d, s.order, s.store)),
     isGiftCard: (s) => s.record.isGiftCard,
     requiresShipping: (s) => s.record.requiresShipping,
     taxable: (s) => s.record.taxable,
@@ -819,6 +1002,47 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       return line ? child("ShippingLine", line, s.order, s.store) : null;
     },
   },
+
+  ...agreementResolvers,
+  ...saleResolvers,
+
+  SaleTax: {
+    id: (s: SaleSrc) => gid("SaleTax", s.sale.id),
+    amount: (s: SaleSrc) => bag(s.sale.totalTaxAmount, s.order),
+    taxLine: (s: SaleSrc) => taxLine(s.sale.taxRate, s.sale.totalTaxAmount, s.order),
+  },
+
+  Return: {
+    id: (s: OrderChild<OrderReturn>) => gid("Return", s.record.id),
+    name: (s) => s.record.name,
+    status: (s: OrderChild<OrderReturn>) => (s.record.closedAt ? "CLOSED" : "OPEN"),
+    createdAt: (s) => s.record.createdAt,
+    closedAt: (s) => s.record.closedAt,
+    requestApprovedAt: (s) => s.record.createdAt,
+    order: (s: OrderChild<OrderReturn>) => wrap("Order", s.order, s.store),
+    totalQuantity: (s: OrderChild<OrderReturn>) =>
+      s.order.refunds
+        .filter((r) => r.returnId === s.record.id)
+        .reduce((n, r) => n + r.refundLineItems.reduce((m, x) => m + x.quantity, 0), 0),
+    refunds: (s: OrderChild<OrderReturn>, args, ctx) =>
+      childConnection(
+        s.order.refunds.filter((r) => r.returnId === s.record.id),
+        args,
+        ctx,
+        (r) => child("Refund", r, s.order, s.store),
+      ),
+  },
+
+  Duty: {
+    id: (s: OrderChild<Duty>) => gid("Duty", s.record.id),
+    price: (s: OrderChild<Duty>) => bag(s.record.price, s.order),
+    countryCodeOfOrigin: (s: OrderChild<Duty>) => s.record.countryCodeOfOrigin,
+    harmonizedSystemCode: (s: OrderChild<Duty>) => s.record.harmonizedSystemCode,
+    taxLines: () => [],
+  },
+
+  AdditionalFee: additionalFeeFields,
+  SaleAdditionalFee: additionalFeeFields,
 
   Customer: {
     id: (s: Src<Customer>) => gid("Customer", s.record.id),

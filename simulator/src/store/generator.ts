@@ -14,6 +14,7 @@
 //   refunded), test orders, multi-currency presentment, imported orders whose
 //   processedAt precedes createdAt.
 import { DateTime } from "luxon";
+import { addLedgerCases, anyLedgerCase, resolveLedgerCases, type LedgerCases } from "./generator-ledger.js";
 import { allocateCents, fromCents, mulScaled, percentOf, rateToScaled, toCents } from "./cents.js";
 import { Decimal, fmt, type MoneyPair } from "./money.js";
 import type { IdAllocator } from "./ids.js";
@@ -56,6 +57,12 @@ export interface GeneratorOptions {
   ids: IdAllocator;
   /** First order number (name "#1001"). */
   firstOrderNumber?: number;
+  /**
+   * Later events the sales ledger books on their own dates (generator-ledger.ts):
+   * `true` for all of edits, returns, tips, duties and additional fees, or a subset.
+   * Default none: the store is then exactly what this generator always produced.
+   */
+  ledgerCases?: boolean | Partial<LedgerCases>;
 }
 
 export type GeneratedRecord =
@@ -195,6 +202,11 @@ export function* generateStore(opts: GeneratorOptions): Generator<GeneratedRecor
   const rnd = new Random(opts.seed);
   const productRnd = rnd.fork(1);
   const orderRnd = rnd.fork(2);
+  // Its own stream: turning ledger cases on must not move any other draw.
+  const ledgerRnd = rnd.fork(3);
+  const ledgerCases = resolveLedgerCases(opts.ledgerCases);
+  const withLedgerCases = anyLedgerCase(ledgerCases);
+  const seen = { duty: false, fee: false };
   const zone = opts.ianaTimezone;
   const start = anchor - spec.days * 86_400_000;
 
@@ -336,6 +348,8 @@ export function* generateStore(opts: GeneratorOptions): Generator<GeneratedRecor
         sellable,
         giftCards,
       });
+      if (withLedgerCases)
+        addLedgerCases(ledgerRnd, order, ledgerCases, { ids: opts.ids, anchor, zone, sellable, seen });
       if (customer && order.updatedAt > customer.updatedAt) customer.updatedAt = order.updatedAt;
       yield { kind: "order", order };
     }

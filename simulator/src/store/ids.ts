@@ -13,6 +13,11 @@ export type ResourceType =
   | "Refund"
   | "RefundLineItem"
   | "RefundShippingLine"
+  | "OrderEdit"
+  | "OrderEditChange"
+  | "Return"
+  | "Duty"
+  | "AdditionalFee"
   | "BulkOperation"
   | "Shop";
 
@@ -27,6 +32,12 @@ const TYPE_BASE: Record<ResourceType, number> = {
   Refund: 900_000_000_000,
   RefundLineItem: 500_000_000_000,
   RefundShippingLine: 200_000_000_000,
+  // Ledger sources (their agreement and sale ids derive from these, see ledgerId).
+  OrderEdit: 20_000_000_000_000,
+  OrderEditChange: 21_000_000_000_000,
+  Return: 22_000_000_000_000,
+  Duty: 23_000_000_000_000,
+  AdditionalFee: 24_000_000_000_000,
   BulkOperation: 1_000_000_000,
 };
 
@@ -58,7 +69,17 @@ export class IdAllocator {
   }
 }
 
-export function gid(type: ResourceType, id: number): string {
+/**
+ * Ids of derived ledger records (sales, agreements): slot × 10^14 + the source
+ * record's id. One slot per source type, and every source id (generated, < 3·10^13,
+ * or a fixture's own) is below 10^14, so sale ids of different types never collide
+ * and the same source always gives the same id (stable across reads and changes).
+ */
+export function ledgerId(slot: number, sourceId: number): number {
+  return slot * 100_000_000_000_000 + sourceId;
+}
+
+export function gid(type: ResourceType | string, id: number): string {
   return `gid://shopify/${type}/${id}`;
 }
 

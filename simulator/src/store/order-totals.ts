@@ -4,14 +4,17 @@
 //   totalDiscounts = Σ line discounts (line-level and order-level allocations)
 //   totalTax       = Σ line tax + Σ shipping tax
 //   totalShipping  = Σ shipping price
-//   total          = subtotal + shipping + tax
+//   total          = subtotal + shipping + tax + tip + duties + additional fees
 //   totalRefunded  = Σ refunds (line subtotals + line tax + shipping + shipping tax)
+// Units an order edit removed stay in the line's quantity and these original totals;
+// only the current* amounts drop (recorded: 2026-04/orders/order-edit-money-math.json).
 // Every stored amount has at most two decimals (the fixture schema and the
 // mutations guarantee it), so these sums and products are exact in integer
 // cents; that is several times faster than decimal.js objects on hot paths
 // such as bulk exports of a million orders.
 import { fromCents, toCents } from "./cents.js";
 import type { MoneyPair } from "./money.js";
+import { removedByEdits } from "./ledger.js";
 import type { DiscountApplication, LineItem, Order, Refund } from "./types.js";
 
 export interface OrderTotals {
@@ -19,16 +22,25 @@ export interface OrderTotals {
   totalDiscounts: MoneyPair;
   totalTax: MoneyPair;
   totalShipping: MoneyPair;
+  /** Order.totalTipReceivedSet. */
+  totalTip: MoneyPair;
+  /** Σ duties (Order.originalTotalDutiesSet; duties are never refunded in the simulator, so also current). */
+  totalDuties: MoneyPair;
+  /** Σ additional fees (Order.originalTotalAdditionalFeesSet, also current). */
+  totalAdditionalFees: MoneyPair;
   total: MoneyPair;
   totalRefunded: MoneyPair;
-  /** total − refunded. */
+  /** total − refunded − what edits removed (net + tax). */
   currentTotal: MoneyPair;
-  /** subtotal − refunded line subtotals (REST current_subtotal_price, GraphQL currentSubtotalPriceSet). */
+  /** subtotal − refunded and removed line subtotals (REST current_subtotal_price, GraphQL currentSubtotalPriceSet). */
   currentSubtotal: MoneyPair;
-  /** totalDiscounts − the discounts on refunded units (REST current_total_discounts). */
+  /** totalDiscounts − the discounts on refunded and removed units (REST current_total_discounts). */
   currentTotalDiscounts: MoneyPair;
-  /** totalTax − refunded line and shipping tax (REST current_total_tax). */
+  /** totalTax − refunded line and shipping tax − removed units' tax (REST current_total_tax). */
   currentTotalTax: MoneyPair;
+  /** Σ shipping − refunded shipping (Order.currentShippingPriceSet; totalRefundedShippingSet is the difference). */
+  currentShipping: MoneyPair;
+  totalRefundedShipping: MoneyPair;
   /** Σ quantity of every line (the TOTAL_ITEMS_QUANTITY sort). */
   lineItemsQuantity: number;
   /** Σ quantity of lines that count toward the subtotal: gift cards excluded (Order.subtotalLineItemsQuantity). */
@@ -141,7 +153,10 @@ export function orderTotals(order: Order): OrderTotals {
   const totalDiscounts = sum(order.lineItems.map((l) => c(l.totalDiscount)));
   const totalTax = sum([...order.lineItems.map((l) => c(l.tax)), ...order.shippingLines.map((s) => c(s.tax))]);
   const totalShipping = sum(order.shippingLines.map((s) => c(s.price)));
-  const total = sum([subtotal, totalShipping, totalTax]);
+  const totalTip: Cents = order.tip ? c(order.tip.amount) : [0, 0];
+  const totalDuties = sum((order.duties ?? []).map((d) => c(d.price)));
+  const totalAdditionalFees = sum((order.additionalFees ?? []).map((f) => c(f.price)));
+  const total = sum([subtotal, totalShipping, totalTax, totalTip, totalDuties, totalAdditionalFees]);
   const totalRefunded = sum(order.refunds.map(refundCents));
   // What refunds take off the current_* amounts: each refunded unit's discounted price, its
   // discount (unit price × units − refunded subtotal) and its tax; refunded shipping's tax.
@@ -149,6 +164,7 @@ export function orderTotals(order: Order): OrderTotals {
   let refundedDiscount: Cents = [0, 0];
   let refundedTax: Cents = [0, 0];
   let refundedSubtotalUnits = 0;
+  let refundedShipping: Cents = [0, 0];
   const lines = new Map(order.lineItems.map((l) => [l.id, l]));
   for (const r of order.refunds) {
     for (const x of r.refundLineItems) {
@@ -161,8 +177,16 @@ export function orderTotals(order: Order): OrderTotals {
       refundedDiscount = add(refundedDiscount, [unit[0] * x.quantity - sub[0], unit[1] * x.quantity - sub[1]]);
       if (!line.isGiftCard) refundedSubtotalUnits += x.quantity;
     }
-    for (const x of r.refundShippingLines) refundedTax = add(refundedTax, c(x.tax));
+    for (const x of r.refundShippingLines) {
+      refundedTax = add(refundedTax, c(x.tax));
+      refundedShipping = add(refundedShipping, c(x.subtotal));
+    }
   }
+  const removed = removedByEdits(order);
+  refundedSubtotal = add(refundedSubtotal, removed.net);
+  refundedDiscount = add(refundedDiscount, removed.discount);
+  refundedTax = add(refundedTax, removed.tax);
+  refundedSubtotalUnits += removed.units;
   const minus = (a: Cents, b: Cents): MoneyPair => pair([a[0] - b[0], a[1] - b[1]]);
   const subtotalLineItemsQuantity = order.lineItems.reduce((n, l) => n + (l.isGiftCard ? 0 : l.quantity), 0);
   const totals: OrderTotals = {
@@ -170,9 +194,17 @@ export function orderTotals(order: Order): OrderTotals {
     totalDiscounts: pair(totalDiscounts),
     totalTax: pair(totalTax),
     totalShipping: pair(totalShipping),
+    totalTip: pair(totalTip),
+    totalDuties: pair(totalDuties),
+    totalAdditionalFees: pair(totalAdditionalFees),
     total: pair(total),
     totalRefunded: pair(totalRefunded),
-    currentTotal: pair([total[0] - totalRefunded[0], total[1] - totalRefunded[1]]),
+    currentTotal: pair([
+      total[0] - totalRefunded[0] - removed.net[0] - removed.tax[0],
+      total[1] - totalRefunded[1] - removed.net[1] - removed.tax[1],
+    ]),
+    currentShipping: minus(totalShipping, refundedShipping),
+    totalRefundedShipping: pair(refundedShipping),
     currentSubtotal: minus(subtotal, refundedSubtotal),
     currentTotalDiscounts: minus(totalDiscounts, refundedDiscount),
     currentTotalTax: minus(totalTax, refundedTax),
@@ -193,10 +225,17 @@ export function orderTotalCents(order: Order): { total: number; refunded: number
   for (const l of order.lineItems)
     total += toCents(l.originalUnitPrice.shop) * l.quantity - toCents(l.totalDiscount.shop) + toCents(l.tax.shop);
   for (const s of order.shippingLines) total += toCents(s.price.shop) + toCents(s.tax.shop);
+  if (order.tip) total += toCents(order.tip.amount.shop);
+  for (const d of order.duties ?? []) total += toCents(d.price.shop);
+  for (const f of order.additionalFees ?? []) total += toCents(f.price.shop);
   let refunded = 0;
   for (const r of order.refunds) {
     for (const x of r.refundLineItems) refunded += toCents(x.subtotal.shop) + toCents(x.totalTax.shop);
     for (const x of r.refundShippingLines) refunded += toCents(x.subtotal.shop) + toCents(x.tax.shop);
+  }
+  if (order.edits?.length) {
+    const removed = removedByEdits(order);
+    refunded += removed.net[0] + removed.tax[0];
   }
   return { total, refunded };
 }

@@ -2,7 +2,8 @@
 // replaces the record, bumps `updatedAt` and emits the webhook topics Shopify
 // would fire for it.
 import { fullRefund, refundLine } from "./generator.js";
-import { addPairs, allocate, Decimal, fmt, pairFromShop, ZERO, type MoneyPair } from "./money.js";
+import { currentQuantity } from "./ledger.js";
+import { allocate, Decimal, fmt, pairFromShop, subPairs, ZERO, type MoneyPair } from "./money.js";
 import { isoSeconds, type ShopStore } from "./shop-store.js";
 import type {
   CancelReason,
@@ -11,6 +12,7 @@ import type {
   DiscountApplication,
   LineItem,
   Order,
+  OrderEditChange,
   Product,
   ProductStatus,
   ProductVariant,
@@ -388,48 +390,95 @@ function getOrder(store: ShopStore, id: number): Order {
 export interface OrderEditInput {
   email?: string | null;
   tags?: string[];
-  /** Change quantities of existing lines (lineItemId → new quantity ≥ 1). */
+  /**
+   * Set lines' quantities (lineItemId → new current quantity ≥ 0, as Shopify's
+   * orderEditSetQuantity sets the calculated line's quantity, refunded and removed units excluded).
+   */
   quantities?: Array<{ lineItemId: number; quantity: number }>;
   addLineItems?: OrderLineInput[];
 }
 
+/** `amount` × part / whole, rounded half-up to cents (a share of a line's discount or tax). */
+function shareOf(amount: MoneyPair, part: number, whole: number): MoneyPair {
+  return {
+    shop: fmt(new Decimal(amount.shop).times(part).div(whole)),
+    presentment: fmt(new Decimal(amount.presentment).times(part).div(whole)),
+  };
+}
+
+const negate = (p: MoneyPair): MoneyPair => subPairs(ZERO, p);
+
+/**
+ * An order edit as Shopify commits it: removed units stay in LineItem.quantity and in
+ * the original totals (only currentQuantity and current* drop: recorded in
+ * 2026-04/orders/order-edit-money-math.json); added units raise the line's quantity at
+ * the unit price without discount; new lines are added. Every line change is kept as an
+ * OrderEditChange, which the ledger books as an UPDATE sale on the edit's date.
+ */
 export function editOrder(store: ShopStore, id: number, edit: OrderEditInput): Order {
   const prev = getOrder(store, id);
   if (prev.cancelledAt) throw new MutationError("a cancelled order cannot be edited");
   const rate = new Decimal(prev.exchangeRate);
   const taxRate = prev.lineItems.find((l) => !l.isGiftCard)?.taxRate ?? "0.0000";
-  let lines = prev.lineItems.map((l) => ({ ...l }));
+  const lines = prev.lineItems.map((l) => ({ ...l }));
   const discountApplications = [...prev.discountApplications];
-  for (const q of edit.quantities ?? []) {
+  const updatedAt = store.bumpedTimestamp(prev.updatedAt);
+  const changes: OrderEditChange[] = [];
+  const quantities = edit.quantities ?? [];
+  const additions = edit.addLineItems ?? [];
+  const editId = quantities.length + additions.length > 0 ? store.ids.allocate("OrderEdit") : undefined;
+  for (const q of quantities) {
     const line = lines.find((l) => l.id === q.lineItemId);
     if (!line) throw new MutationError(`line item ${q.lineItemId} not in order ${id}`);
-    if (!Number.isInteger(q.quantity) || q.quantity < 1) throw new MutationError("quantity must be a positive integer");
-    const factor = new Decimal(q.quantity).div(line.quantity);
-    const scale = (p: MoneyPair): MoneyPair => ({
-      shop: fmt(new Decimal(p.shop).times(factor)),
-      presentment: fmt(new Decimal(p.presentment).times(factor)),
-    });
-    line.discountAllocations = line.discountAllocations.map((a) => ({
-      applicationIndex: a.applicationIndex,
-      amount: scale(a.amount),
-    }));
-    line.totalDiscount = addPairs(ZERO, ...line.discountAllocations.map((a) => a.amount));
-    line.quantity = q.quantity;
+    if (!Number.isInteger(q.quantity) || q.quantity < 0)
+      throw new MutationError("quantity must be a non-negative integer");
+    const delta = q.quantity - currentQuantity(prev, line);
+    if (delta < 0) {
+      // The removed units take their share of the line's discount and tax, as refunded units do.
+      changes.push({
+        id: store.ids.allocate("OrderEditChange"),
+        lineItemId: line.id,
+        quantity: delta,
+        discount: negate(shareOf(line.totalDiscount, -delta, line.quantity)),
+        tax: negate(shareOf(line.tax, -delta, line.quantity)),
+      });
+    } else if (delta > 0) {
+      const taxBefore = line.tax;
+      line.quantity += delta;
+      applyTax([line]);
+      changes.push({
+        id: store.ids.allocate("OrderEditChange"),
+        lineItemId: line.id,
+        quantity: delta,
+        discount: ZERO,
+        tax: subPairs(line.tax, taxBefore),
+      });
+    }
   }
-  lines = lines.concat(
-    (edit.addLineItems ?? []).map((l) => lineFromInput(store, l, rate, taxRate, discountApplications)),
-  );
-  applyTax(lines);
+  for (const input of additions) {
+    const line = lineFromInput(store, input, rate, taxRate, discountApplications);
+    applyTax([line]);
+    line.addedByEditId = editId;
+    lines.push(line);
+    changes.push({
+      id: store.ids.allocate("OrderEditChange"),
+      lineItemId: line.id,
+      quantity: line.quantity,
+      discount: line.totalDiscount,
+      tax: line.tax,
+    });
+  }
   const next: Order = {
     ...prev,
     email: edit.email !== undefined ? edit.email : prev.email,
     tags: edit.tags ?? prev.tags,
     discountApplications,
     lineItems: lines,
-    updatedAt: store.bumpedTimestamp(prev.updatedAt),
+    edits: editId !== undefined ? [...(prev.edits ?? []), { id: editId, createdAt: updatedAt, changes }] : prev.edits,
+    updatedAt,
   };
   store.putOrder(next);
-  const lineChange = (edit.quantities?.length ?? 0) + (edit.addLineItems?.length ?? 0) > 0;
+  const lineChange = quantities.length + additions.length > 0;
   store.emit({ topics: lineChange ? ["orders/edited", "orders/updated"] : ["orders/updated"], record: next });
   return next;
 }
@@ -446,17 +495,7 @@ export function cancelOrder(
   let refund: Refund | undefined;
   if (opts.refund ?? true) {
     // Refund what has not been refunded yet.
-    const remaining = prev.lineItems
-      .map((l) => ({
-        line: l,
-        qty:
-          l.quantity -
-          prev.refunds.reduce(
-            (n, r) => n + r.refundLineItems.filter((x) => x.lineItemId === l.id).reduce((m, x) => m + x.quantity, 0),
-            0,
-          ),
-      }))
-      .filter((x) => x.qty > 0);
+    const remaining = prev.lineItems.map((l) => ({ line: l, qty: currentQuantity(prev, l) })).filter((x) => x.qty > 0);
     const shippingRefunded = new Set(prev.refunds.flatMap((r) => r.refundShippingLines.map((s) => s.shippingLineId)));
     refund = fullRefund(
       store.ids,
@@ -489,14 +528,10 @@ export function refundOrder(store: ShopStore, id: number, input: RefundInput): {
   const refundLineItems = (input.lineItems ?? []).map((r) => {
     const line = prev.lineItems.find((l) => l.id === r.lineItemId);
     if (!line) throw new MutationError(`line item ${r.lineItemId} not in order ${id}`);
-    const already = prev.refunds.reduce(
-      (n, x) => n + x.refundLineItems.filter((y) => y.lineItemId === line.id).reduce((m, y) => m + y.quantity, 0),
-      0,
-    );
-    if (!Number.isInteger(r.quantity) || r.quantity < 1 || r.quantity + already > line.quantity) {
-      throw new MutationError(
-        `cannot refund ${r.quantity} of line item ${line.id}: ${line.quantity - already} refundable`,
-      );
+    // Refunded and removed (order edit) units are no longer refundable.
+    const refundable = currentQuantity(prev, line);
+    if (!Number.isInteger(r.quantity) || r.quantity < 1 || r.quantity > refundable) {
+      throw new MutationError(`cannot refund ${r.quantity} of line item ${line.id}: ${refundable} refundable`);
     }
     return refundLine(store.ids, line, r.quantity, r.restockType ?? "NO_RESTOCK");
   });

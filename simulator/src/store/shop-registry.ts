@@ -2,6 +2,7 @@
 import type { Plan } from "../contracts.js";
 import { loadFixtureFile, parseFixture } from "./fixtures.js";
 import { defaultAnchor, generateStore, type SizeSpec, type StoreSize } from "./generator.js";
+import type { LedgerCases } from "./generator-ledger.js";
 import { isoSeconds, ShopStore, type Clock, type ShopProfile } from "./shop-store.js";
 import type { ShopData } from "./types.js";
 
@@ -18,6 +19,8 @@ export interface CreateShopOptions {
   size?: StoreSize | SizeSpec | "empty";
   /** History end for generated data (epoch ms). Default: start of the current UTC day. */
   anchor?: number;
+  /** Generate order edits, returns, tips, duties, fees (all with `true`); see GeneratorOptions.ledgerCases. */
+  ledgerCases?: boolean | Partial<LedgerCases>;
   /** Or load exact data: a fixture file path or parsed fixture JSON. */
   fixture?: string | unknown;
   /** Called every 50 000 generated orders (the large store takes a while). */
@@ -70,6 +73,7 @@ export class ShopRegistry {
         ianaTimezone: profile.ianaTimezone,
         currencyCode: profile.currencyCode,
         ids: store.ids,
+        ledgerCases: opts.ledgerCases,
       })) {
         if (record.kind === "product") store.putProduct(record.product);
         else if (record.kind === "order") {

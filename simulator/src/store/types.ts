@@ -76,6 +76,65 @@ export interface LineItem {
   /** Tax charged on the line (taxes are added on top: taxesIncluded = false). */
   tax: MoneyPair;
   taxRate: string;
+  /** Set on a line an order edit added: its units are booked as UPDATE sales of that edit, not at placement. */
+  addedByEditId?: number;
+}
+
+/**
+ * One line's change in an order edit. Signed: added units positive, removed units
+ * negative. `discount` and `tax` are the amounts of exactly these units (the removed
+ * units' share of the line's discount and tax, or what added units were charged).
+ * Removed units stay in LineItem.quantity and the order's original totals; only
+ * current* amounts and currentQuantity drop (recorded in
+ * simulator/test/recordings/2026-04/orders/order-edit-money-math.json).
+ */
+export interface OrderEditChange {
+  id: number;
+  lineItemId: number;
+  quantity: number;
+  discount: MoneyPair;
+  tax: MoneyPair;
+}
+
+/** A committed order edit: Shopify books it as an OrderEditAgreement on `createdAt`. */
+export interface OrderEdit {
+  id: number;
+  createdAt: string;
+  changes: OrderEditChange[];
+}
+
+/**
+ * A return of goods. The refunds that settle it name it in `returnId`; their line
+ * items are booked on the return's date (ReturnAgreement), not the refund's.
+ */
+export interface OrderReturn {
+  id: number;
+  /** "#1001-R1" */
+  name: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+/** A tip the customer added (TipSale). Its id is a LineItem id: TipSale.lineItem is non-null. */
+export interface Tip {
+  lineItemId: number;
+  amount: MoneyPair;
+}
+
+/** An import duty charged on a line item (Duty, DutySale). */
+export interface Duty {
+  id: number;
+  lineItemId: number;
+  countryCodeOfOrigin: string | null;
+  harmonizedSystemCode: string | null;
+  price: MoneyPair;
+}
+
+/** An additional fee on the order (AdditionalFee / SaleAdditionalFee, AdditionalFeeSale). Untaxed. */
+export interface AdditionalFee {
+  id: number;
+  name: string;
+  price: MoneyPair;
 }
 
 export interface ShippingLine {
@@ -134,6 +193,8 @@ export interface Refund {
   updatedAt: string;
   refundLineItems: RefundLineItem[];
   refundShippingLines: RefundShippingLine[];
+  /** The return this refund settles (its line items are booked on the return's date). */
+  returnId?: number;
 }
 
 export type CancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
@@ -162,6 +223,12 @@ export interface Order {
   lineItems: LineItem[];
   shippingLines: ShippingLine[];
   refunds: Refund[];
+  /** Committed order edits, oldest first. */
+  edits?: OrderEdit[];
+  returns?: OrderReturn[];
+  tip?: Tip | null;
+  duties?: Duty[];
+  additionalFees?: AdditionalFee[];
 }
 
 /** A shop's complete data: the control API's read-back oracle has this shape. */
