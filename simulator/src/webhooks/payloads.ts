@@ -4,6 +4,7 @@
 import { DateTime } from "luxon";
 import type { BulkOperationView } from "../graphql/context.js";
 import { customerStats } from "../store/customer-stats.js";
+import { currentQuantity } from "../store/ledger.js";
 import { gid } from "../store/ids.js";
 import { addPairs, ZERO, type MoneyPair } from "../store/money.js";
 import {
@@ -31,15 +32,13 @@ function moneyFields(name: string, pair: MoneyPair, order: Order): Json {
 }
 
 function lineItemPayload(l: LineItem, order: Order): Json {
-  const refunded = order.refunds.reduce(
-    (n, r) => n + r.refundLineItems.filter((x) => x.lineItemId === l.id).reduce((m, x) => m + x.quantity, 0),
-    0,
-  );
+  // Refunded and order-edit-removed units are gone from current_quantity; quantity keeps them.
+  const current = currentQuantity(order, l);
   return {
     id: l.id,
     admin_graphql_api_id: gid("LineItem", l.id),
-    current_quantity: l.quantity - refunded,
-    fulfillable_quantity: l.quantity - refunded,
+    current_quantity: current,
+    fulfillable_quantity: current,
     fulfillment_service: "manual",
     fulfillment_status: null,
     gift_card: l.isGiftCard,
