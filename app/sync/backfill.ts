@@ -30,16 +30,14 @@ import {
   startBulkQuery,
   waitForBulkOperation,
   type BulkOperationInfo,
-  type BulkRecord,
   type JsonlPosition,
 } from "./bulk";
+import { ingestBulkRecords } from "./bulk-ingest";
 import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./context";
 import { abortableSleep, type AdminGraphql } from "./graphql-client";
 import { BULK_CUSTOMERS, BULK_PRODUCTS, bulkOrdersQuery } from "./queries";
-import { mapBulkChildren, mapGraphqlNodes, writeBulkChildren, writeRecords } from "./record-writer";
 import type { SyncResource } from "./records";
 import { readRefundDetails } from "./refund-details";
-import { storedNewerIds, type ChildWriteGuard } from "./store";
 
 export const SYNC_RESOURCES: readonly SyncResource[] = ["customers", "products", "orders"];
 
@@ -225,50 +223,24 @@ export async function backfillResource(
   };
   let refundsAfter = refundsPhaseAfter(state.backfillCursor);
   if (finished.url && refundsAfter === null) {
-    const skipParents = new Set<string>();
-    const guard: ChildWriteGuard = { skipParents, exportedUntil: new Date(finished.completedAt ?? Date.now()) };
-    let roots: unknown[] = [];
-    let children: BulkRecord[] = [];
-    let batchEnd: JsonlPosition | null = null;
-    const flush = async () => {
-      if (!batchEnd || roots.length + children.length === 0) return;
-      const mapped = mapGraphqlNodes(resource, roots);
-      const mappedChildren = mapBulkChildren(resource, children);
-      noteFailures([...mapped.failures, ...mappedChildren.failures]);
-      const end = batchEnd;
-      const count = roots.length;
-      roots = [];
-      children = [];
-      await lane(async () => {
-        // Parents first: a child in this batch may belong to a root of this batch.
-        await writeRecords(prisma, shop.id, resource, mapped.records, { source: "backfill" });
-        if (resource !== "customers") {
-          // A parent whose stored version is newer than the export's keeps that version's children.
-          const newer = await storedNewerIds(
-            prisma,
-            shop.id,
-            resource,
-            mapped.records as { id: string; shopifyUpdatedAt: string }[],
-          );
-          for (const id of newer) skipParents.add(id);
-        }
-        await writeBulkChildren(prisma, shop.id, mappedChildren.records, guard);
-        // The resume point moves only after the write committed.
+    const lines = readJsonl(ctx.fetch, finished.url, { from: decodeCursor(state.backfillCursor), signal });
+    await ingestBulkRecords(bulkRecords(lines), {
+      prisma,
+      shopId: shop.id,
+      resource,
+      exportedUntil: new Date(finished.completedAt ?? Date.now()),
+      batchSize: config.backfillBatchSize,
+      lane,
+      onMappingFailures: noteFailures,
+      onBatchCommitted: async (end, count) => {
+        // The resume point moves only after the batch's write committed.
         await prisma.syncState.update({
           where,
           data: { backfillCursor: encodeCursor(end), recordsStored: stored + count },
         });
-      });
-      stored += count;
-    };
-    const lines = readJsonl(ctx.fetch, finished.url, { from: decodeCursor(state.backfillCursor), signal });
-    for await (const record of bulkRecords(lines)) {
-      if (record.parentId === null) roots.push(record.node);
-      else children.push(record);
-      batchEnd = record.end;
-      if (roots.length + children.length >= config.backfillBatchSize) await flush();
-    }
-    await flush();
+        stored += count;
+      },
+    });
     if (resource === "orders") {
       refundsAfter = "0";
       await lane(() => prisma.syncState.update({ where, data: { backfillCursor: refundsCursor("0") } }));

@@ -1,0 +1,77 @@
+// Ingest of one bulk result (JSONL lines → records → set-based upserts), the heart of
+// a backfill. Apart from backfill.ts so the same code runs on a recorded file in the
+// ingest benchmark (scripts/bench/ingest.ts) as on a live export.
+//
+// Lines are collected into bounded batches (roots and children each on their own, see
+// store.ts "Children written on their own"); each batch is mapped and written in one
+// go, parents first. `onBatchCommitted` runs right after a batch's writes, in the same
+// lane task, so a resume point moves only after the write committed.
+import type { PrismaClient } from "@prisma/client";
+import type { BulkRecord, JsonlPosition } from "./bulk";
+import type { SerialLane } from "./context";
+import { mapBulkChildren, mapGraphqlNodes, writeBulkChildren, writeRecords } from "./record-writer";
+import type { SyncResource } from "./records";
+import { storedNewerIds, type ChildWriteGuard } from "./store";
+
+export interface BulkIngestOptions {
+  prisma: PrismaClient;
+  shopId: number;
+  resource: SyncResource;
+  /** When the export finished: a parent stored with a later version keeps its own children. */
+  exportedUntil: Date;
+  /** Lines (roots + children) per batch. */
+  batchSize: number;
+  /** Where the database work runs (a backfill shares one lane per pass). */
+  lane: SerialLane;
+  /** After a batch's write, inside its lane task: `end` is the resume point, `roots` the records in it. */
+  onBatchCommitted?: (end: JsonlPosition, roots: number) => Promise<void>;
+  /** Records that could not be read (reported, not written; the rest go on). */
+  onMappingFailures?: (failures: string[]) => void;
+}
+
+/** Write every record of a bulk result; returns the number of root records read. */
+export async function ingestBulkRecords(records: AsyncIterable<BulkRecord>, options: BulkIngestOptions): Promise<number> {
+  const { prisma, shopId, resource, lane } = options;
+  const skipParents = new Set<string>();
+  const guard: ChildWriteGuard = { skipParents, exportedUntil: options.exportedUntil };
+  let total = 0;
+  let roots: unknown[] = [];
+  let children: BulkRecord[] = [];
+  let batchEnd: JsonlPosition | null = null;
+  const flush = async () => {
+    if (!batchEnd || roots.length + children.length === 0) return;
+    const mapped = mapGraphqlNodes(resource, roots);
+    const mappedChildren = mapBulkChildren(resource, children);
+    const failures = [...mapped.failures, ...mappedChildren.failures];
+    if (failures.length > 0) options.onMappingFailures?.(failures);
+    const end = batchEnd;
+    const count = roots.length;
+    roots = [];
+    children = [];
+    await lane(async () => {
+      // Parents first: a child in this batch may belong to a root of this batch.
+      await writeRecords(prisma, shopId, resource, mapped.records, { source: "backfill" });
+      if (resource !== "customers") {
+        // A parent whose stored version is newer than the export's keeps that version's children.
+        const newer = await storedNewerIds(
+          prisma,
+          shopId,
+          resource,
+          mapped.records as { id: string; shopifyUpdatedAt: string }[],
+        );
+        for (const id of newer) skipParents.add(id);
+      }
+      await writeBulkChildren(prisma, shopId, mappedChildren.records, guard);
+      await options.onBatchCommitted?.(end, count);
+    });
+    total += count;
+  };
+  for await (const record of records) {
+    if (record.parentId === null) roots.push(record.node);
+    else children.push(record);
+    batchEnd = record.end;
+    if (roots.length + children.length >= options.batchSize) await flush();
+  }
+  await flush();
+  return total;
+}

@@ -1,0 +1,525 @@
+// Backfill ingest measured apart from the simulator: the recorded bulk results
+// (fixture.ts) go through the app's real ingest path (app/sync/bulk-ingest.ts, as a
+// backfill runs it, reading the file through readJsonl as if downloaded) into
+// PostgreSQL, compared in the same run with
+//   - the set-based limit: the same rows, already mapped (no reading, no parsing, no
+//     checks), inserted with 1000-row `unnest` statements, only the database time counted;
+//   - a naive per-row ORM baseline: one Prisma upsert per row on a slice, per-row time
+//     extrapolated.
+// Then, on the ingested store: the full rollup rebuild (against one aggregate scan of
+// the same rows) and the Customers page query (against a plain page of customers).
+//
+// Runs in its own process (peak RSS is this process's): bench.ts starts it as
+//   node --import tsx scripts/bench/ingest.ts --orders N --out file.json [--keep]
+// add node's --cpu-prof (--cpu-prof-dir) to profile; `--phase ours` runs only our path.
+import { createReadStream, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import type { PrismaClient } from "@prisma/client";
+import { bulkRecords, readJsonl, type BulkRecord } from "../../app/sync/bulk";
+import { ingestBulkRecords } from "../../app/sync/bulk-ingest";
+import { createSerialLane, DEFAULT_TUNING } from "../../app/sync/context";
+import { mapBulkChildren, mapGraphqlNodes, type ChildRecord } from "../../app/sync/record-writer";
+import type {
+  CustomerRecord,
+  OrderLineItemRecord,
+  OrderRecord,
+  ProductRecord,
+  ProductVariantRecord,
+  RefundRecord,
+  SyncResource,
+} from "../../app/sync/records";
+import { loadCustomersPage, recomputeAllRollups } from "../../app/insights";
+import { benchDatabaseUrl, benchPrisma, createBenchShop, emptyDatabase, quantile } from "./db";
+import { ensureBulkFixture, FIXTURE_TIMEZONE, type BulkFixture } from "./fixture";
+
+const RESOURCES: readonly SyncResource[] = ["customers", "products", "orders"];
+const LIMIT_BATCH = 1000;
+
+export interface IngestFigures {
+  orders: number;
+  rows: number;
+  fileBytes: number;
+  ours: { seconds: number; rowsPerSecond: number; peakRssMb: number; batchSize: number };
+  limit: { seconds: number; rowsPerSecond: number };
+  naive: { rows: number; seconds: number; rowsPerSecond: number };
+  rollups: { seconds: number; secondsPer1M: number; scanSeconds: number; days: number };
+  customersPage: { p50: number; p95: number; baselineP50: number; baselineP95: number; runs: number };
+  shopDomain: string;
+  databaseUrl: string;
+}
+
+/** The fetch a backfill downloads with, answering from the recorded file instead. */
+function fileFetch(path: string): typeof fetch {
+  return async () =>
+    new Response(Readable.toWeb(createReadStream(path, { highWaterMark: 1 << 20 })) as ReadableStream, {
+      status: 200,
+    });
+}
+
+function recordsOf(path: string): AsyncGenerator<BulkRecord> {
+  return bulkRecords(readJsonl(fileFetch(path), `file://${path}`));
+}
+
+async function tableRows(prisma: PrismaClient, shopId: number): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT (SELECT count(*) FROM customer WHERE shop_id = ${shopId})
+      + (SELECT count(*) FROM product WHERE shop_id = ${shopId})
+      + (SELECT count(*) FROM product_variant WHERE shop_id = ${shopId})
+      + (SELECT count(*) FROM "order" WHERE shop_id = ${shopId})
+      + (SELECT count(*) FROM order_line_item WHERE shop_id = ${shopId})
+      + (SELECT count(*) FROM refund WHERE shop_id = ${shopId}) AS n`;
+  return Number(row!.n);
+}
+
+// ---- ours: the app's ingest path --------------------------------------------------------
+
+async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixture) {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  try {
+    const lane = createSerialLane();
+    // The three resources one after the other (a backfill runs them side by side on one lane).
+    for (const resource of RESOURCES) {
+      const file = fixture.files[resource];
+      let failures = 0;
+      await ingestBulkRecords(recordsOf(file.path), {
+        prisma,
+        shopId,
+        resource,
+        exportedUntil: new Date(file.completedAt),
+        batchSize: DEFAULT_TUNING.backfillBatchSize,
+        lane,
+        onMappingFailures: (f) => (failures += f.length),
+      });
+      if (failures > 0) throw new Error(`${failures} ${resource} lines could not be mapped`);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  return { seconds, peakRssMb: peakRss / 2 ** 20 };
+}
+
+// ---- the set-based limit ----------------------------------------------------------------
+
+interface Rows {
+  customers: CustomerRecord[];
+  products: ProductRecord[];
+  variants: ProductVariantRecord[];
+  orders: OrderRecord[];
+  lines: OrderLineItemRecord[];
+  refunds: RefundRecord[];
+}
+
+const LIMIT_SQL = {
+  customers: `INSERT INTO customer (shop_id, id, first_name, last_name, email, phone, state, tags, number_of_orders,
+      amount_spent, shopify_created_at, shopify_updated_at, updated_at)
+    SELECT $1, i.id, i.first_name, i.last_name, i.email, i.phone, i.state,
+      ARRAY(SELECT jsonb_array_elements_text(i.tags::jsonb)), i.number_of_orders, i.amount_spent, i.created_at,
+      i.updated_at, now()
+    FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[],
+      $10::numeric[], $11::timestamptz[], $12::timestamptz[])
+      AS i(id, first_name, last_name, email, phone, state, tags, number_of_orders, amount_spent, created_at, updated_at)
+    ON CONFLICT DO NOTHING`,
+  products: `INSERT INTO product (shop_id, id, title, handle, status, vendor, product_type, shopify_created_at,
+      shopify_updated_at, updated_at)
+    SELECT $1, i.*, now() FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+      $8::timestamptz[], $9::timestamptz[]) AS i ON CONFLICT DO NOTHING`,
+  variants: `INSERT INTO product_variant (shop_id, id, product_id, title, sku, price, updated_at)
+    SELECT $1, v.*, now() FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::numeric[]) AS v
+    ON CONFLICT DO NOTHING`,
+  orders: `INSERT INTO "order" (shop_id, id, name, email, customer_id, processed_at, cancelled_at, test, currency_code,
+      presentment_currency_code, total_price, subtotal_price, total_discounts, total_tax, total_shipping,
+      total_refunded, total_price_presentment, shopify_created_at, shopify_updated_at, updated_at)
+    SELECT $1, i.*, now() FROM unnest($2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[],
+      $7::timestamptz[], $8::boolean[], $9::text[], $10::text[], $11::numeric[], $12::numeric[], $13::numeric[],
+      $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[], $18::timestamptz[], $19::timestamptz[]) AS i
+    ON CONFLICT DO NOTHING`,
+  lines: `INSERT INTO order_line_item (shop_id, id, order_id, product_id, variant_id, title, sku, quantity,
+      original_unit_price, total_discount, is_gift_card)
+    SELECT $1, l.* FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[],
+      $8::int[], $9::numeric[], $10::numeric[], $11::boolean[]) AS l ON CONFLICT DO NOTHING`,
+  refunds: `INSERT INTO refund (shop_id, id, order_id, shopify_created_at, note, shipping_refund, shipping_tax_refund)
+    SELECT $1, r.* FROM unnest($2::bigint[], $3::bigint[], $4::timestamptz[], $5::text[], $6::numeric[],
+      $7::numeric[]) AS r ON CONFLICT DO NOTHING`,
+} as const;
+
+function limitParams(table: keyof Rows, shopId: number, rows: Rows): unknown[] {
+  const col = <T>(items: T[], f: (x: T) => unknown) => items.map(f);
+  switch (table) {
+    case "customers": {
+      const c = rows.customers;
+      // Tags travel as one JSON text per row (a 2-D array parameter needs equal lengths), as in store.ts.
+      return [
+        shopId,
+        col(c, (x) => x.id),
+        col(c, (x) => x.firstName),
+        col(c, (x) => x.lastName),
+        col(c, (x) => x.email),
+        col(c, (x) => x.phone),
+        col(c, (x) => x.state),
+        col(c, (x) => JSON.stringify(x.tags)),
+        col(c, (x) => x.numberOfOrders),
+        col(c, (x) => x.amountSpent),
+        col(c, (x) => x.shopifyCreatedAt),
+        col(c, (x) => x.shopifyUpdatedAt),
+      ];
+    }
+    case "products": {
+      const p = rows.products;
+      return [
+        shopId,
+        col(p, (x) => x.id),
+        col(p, (x) => x.title),
+        col(p, (x) => x.handle),
+        col(p, (x) => x.status),
+        col(p, (x) => x.vendor),
+        col(p, (x) => x.productType),
+        col(p, (x) => x.shopifyCreatedAt),
+        col(p, (x) => x.shopifyUpdatedAt),
+      ];
+    }
+    case "variants": {
+      const v = rows.variants;
+      return [
+        shopId,
+        col(v, (x) => x.id),
+        col(v, (x) => x.productId),
+        col(v, (x) => x.title),
+        col(v, (x) => x.sku),
+        col(v, (x) => x.price),
+      ];
+    }
+    case "orders": {
+      const o = rows.orders;
+      return [
+        shopId,
+        col(o, (x) => x.id),
+        col(o, (x) => x.name),
+        col(o, (x) => x.email),
+        col(o, (x) => x.customerId),
+        col(o, (x) => x.processedAt),
+        col(o, (x) => x.cancelledAt),
+        col(o, (x) => x.test),
+        col(o, (x) => x.currencyCode),
+        col(o, (x) => x.presentmentCurrencyCode),
+        col(o, (x) => x.totalPrice),
+        col(o, (x) => x.subtotalPrice),
+        col(o, (x) => x.totalDiscounts),
+        col(o, (x) => x.totalTax),
+        col(o, (x) => x.totalShipping),
+        col(o, (x) => x.totalRefunded),
+        col(o, (x) => x.totalPricePresentment),
+        col(o, (x) => x.shopifyCreatedAt),
+        col(o, (x) => x.shopifyUpdatedAt),
+      ];
+    }
+    case "lines": {
+      const l = rows.lines;
+      return [
+        shopId,
+        col(l, (x) => x.id),
+        col(l, (x) => x.orderId),
+        col(l, (x) => x.productId),
+        col(l, (x) => x.variantId),
+        col(l, (x) => x.title),
+        col(l, (x) => x.sku),
+        col(l, (x) => x.quantity),
+        col(l, (x) => x.originalUnitPrice),
+        col(l, (x) => x.totalDiscount),
+        col(l, (x) => x.isGiftCard),
+      ];
+    }
+    case "refunds": {
+      const r = rows.refunds;
+      return [
+        shopId,
+        col(r, (x) => x.id),
+        col(r, (x) => x.orderId),
+        col(r, (x) => x.shopifyCreatedAt),
+        col(r, (x) => x.note),
+        col(r, (x) => x.shippingRefund),
+        col(r, (x) => x.shippingTaxRefund),
+      ];
+    }
+  }
+}
+
+/**
+ * The same rows, mapped outside the clock, inserted set-based with nothing else:
+ * only the INSERT statements' time counts. Parents of a batch go in before its children.
+ */
+async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let dbMs = 0;
+  let rowCount = 0;
+  const empty = (): Rows => ({ customers: [], products: [], variants: [], orders: [], lines: [], refunds: [] });
+  const write = async (rows: Rows) => {
+    for (const table of ["customers", "products", "orders", "variants", "lines", "refunds"] as const) {
+      if (rows[table].length === 0) continue;
+      const params = limitParams(table, shopId, rows);
+      const t = performance.now();
+      const result = await client.query(LIMIT_SQL[table], params);
+      dbMs += performance.now() - t;
+      rowCount += result.rowCount ?? 0;
+    }
+  };
+  try {
+    for (const resource of RESOURCES) {
+      let rows = empty();
+      let roots: unknown[] = [];
+      let children: BulkRecord[] = [];
+      const flush = async () => {
+        const mapped = mapGraphqlNodes(resource, roots).records;
+        const kids = mapBulkChildren(resource, children).records;
+        if (resource === "customers") rows.customers = mapped as CustomerRecord[];
+        if (resource === "products") rows.products = mapped as ProductRecord[];
+        if (resource === "orders") {
+          rows.orders = mapped as OrderRecord[];
+          rows.refunds = rows.orders.flatMap((o) => o.refunds);
+        }
+        rows.variants = kids.flatMap((k: ChildRecord) => (k.kind === "variant" ? [k.record] : []));
+        rows.lines = kids.flatMap((k: ChildRecord) => (k.kind === "lineItem" ? [k.record] : []));
+        roots = [];
+        children = [];
+        await write(rows);
+        rows = empty();
+      };
+      for await (const record of recordsOf(fixture.files[resource].path)) {
+        if (record.parentId === null) roots.push(record.node);
+        else children.push(record);
+        if (roots.length + children.length >= LIMIT_BATCH) await flush();
+      }
+      await flush();
+    }
+  } finally {
+    await client.end();
+  }
+  return { seconds: dbMs / 1000, rows: rowCount };
+}
+
+// ---- naive per-row ORM baseline ---------------------------------------------------------
+
+/** One Prisma upsert per row (what an ORM-first ingest does): the first `slice` lines of the orders file. */
+async function runNaive(prisma: PrismaClient, shopId: number, fixture: BulkFixture, slice: number) {
+  const roots: unknown[] = [];
+  const children: BulkRecord[] = [];
+  for await (const record of recordsOf(fixture.files.orders.path)) {
+    if (record.parentId === null) roots.push(record.node);
+    else children.push(record);
+    if (roots.length + children.length >= slice) break;
+  }
+  const orders = mapGraphqlNodes("orders", roots).records as OrderRecord[];
+  const held = new Set(orders.map((o) => o.id));
+  const lines = mapBulkChildren("orders", children)
+    .records.flatMap((k) => (k.kind === "lineItem" ? [k.record] : []))
+    .filter((l) => held.has(l.orderId));
+  const started = performance.now();
+  let rows = 0;
+  for (const o of orders) {
+    const data = {
+      name: o.name,
+      email: o.email,
+      customerId: o.customerId === null ? null : BigInt(o.customerId),
+      processedAt: new Date(o.processedAt),
+      cancelledAt: o.cancelledAt === null ? null : new Date(o.cancelledAt),
+      test: o.test,
+      currencyCode: o.currencyCode,
+      presentmentCurrencyCode: o.presentmentCurrencyCode,
+      totalPrice: o.totalPrice,
+      subtotalPrice: o.subtotalPrice,
+      totalDiscounts: o.totalDiscounts,
+      totalTax: o.totalTax,
+      totalShipping: o.totalShipping,
+      totalRefunded: o.totalRefunded,
+      totalPricePresentment: o.totalPricePresentment,
+      shopifyCreatedAt: new Date(o.shopifyCreatedAt),
+      shopifyUpdatedAt: new Date(o.shopifyUpdatedAt),
+    };
+    const key = { shopId_id: { shopId, id: BigInt(o.id) } };
+    await prisma.order.upsert({ where: key, create: { shopId, id: BigInt(o.id), ...data }, update: data });
+    rows++;
+    for (const r of o.refunds) {
+      const refund = {
+        orderId: BigInt(r.orderId),
+        shopifyCreatedAt: new Date(r.shopifyCreatedAt),
+        note: r.note,
+        shippingRefund: r.shippingRefund,
+        shippingTaxRefund: r.shippingTaxRefund,
+      };
+      await prisma.refund.upsert({
+        where: { shopId_id: { shopId, id: BigInt(r.id) } },
+        create: { shopId, id: BigInt(r.id), ...refund },
+        update: refund,
+      });
+      rows++;
+    }
+  }
+  for (const l of lines) {
+    const line = {
+      orderId: BigInt(l.orderId),
+      productId: l.productId === null ? null : BigInt(l.productId),
+      variantId: l.variantId === null ? null : BigInt(l.variantId),
+      title: l.title,
+      sku: l.sku,
+      quantity: l.quantity,
+      originalUnitPrice: l.originalUnitPrice,
+      totalDiscount: l.totalDiscount,
+      isGiftCard: l.isGiftCard,
+    };
+    await prisma.orderLineItem.upsert({
+      where: { shopId_id: { shopId, id: BigInt(l.id) } },
+      create: { shopId, id: BigInt(l.id), ...line },
+      update: line,
+    });
+    rows++;
+  }
+  return { rows, seconds: (performance.now() - started) / 1000 };
+}
+
+// ---- on the ingested store: rollups and the Customers page ---------------------------------
+
+async function runRollups(prisma: PrismaClient, shopId: number, orders: number) {
+  // What any rebuild must at least do: read every order line once, grouped by local day.
+  const scanStarted = performance.now();
+  await prisma.$queryRaw`
+    SELECT ((o.processed_at AT TIME ZONE 'UTC') AT TIME ZONE s.iana_timezone)::date AS d,
+      count(DISTINCT o.id), sum(li.original_unit_price * li.quantity - li.total_discount)
+    FROM "order" o JOIN shop s ON s.id = o.shop_id
+    JOIN order_line_item li ON li.shop_id = o.shop_id AND li.order_id = o.id
+    WHERE o.shop_id = ${shopId} GROUP BY 1`;
+  const scanSeconds = (performance.now() - scanStarted) / 1000;
+  const started = performance.now();
+  const result = await recomputeAllRollups(prisma, shopId);
+  const seconds = (performance.now() - started) / 1000;
+  await prisma.$executeRawUnsafe(
+    `ANALYZE insights_shop_day, insights_customer_day, insights_product_day, insights_customer_month, insights_product_month`,
+  );
+  return { seconds, secondsPer1M: (seconds * 1e6) / orders, scanSeconds, days: result.days };
+}
+
+async function runCustomersPage(prisma: PrismaClient, shopId: number, domain: string, runs: number) {
+  const shop = { id: shopId, domain, currencyCode: "USD", ianaTimezone: FIXTURE_TIMEZONE };
+  // The page as a merchant opens it (default range and sort), at the fixture's history end.
+  const now = new Date("2026-11-28T12:00:00Z");
+  const page = () => loadCustomersPage(prisma, shop, new URLSearchParams(), now);
+  const baseline = () => prisma.$queryRaw`
+    SELECT id::text, first_name, last_name, email FROM customer WHERE shop_id = ${shopId} ORDER BY id LIMIT 50`;
+  await page();
+  await baseline();
+  const times: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await page();
+    times.push(performance.now() - t);
+    t = performance.now();
+    await baseline();
+    base.push(performance.now() - t);
+  }
+  return {
+    p50: quantile(times, 0.5),
+    p95: quantile(times, 0.95),
+    baselineP50: quantile(base, 0.5),
+    baselineP95: quantile(base, 0.95),
+    runs,
+  };
+}
+
+// ---- run -------------------------------------------------------------------------------------
+
+export async function runIngestBench(options: {
+  orders: number;
+  naiveSlice: number;
+  pageRuns: number;
+  phase: "all" | "ours";
+  log: (line: string) => void;
+}): Promise<IngestFigures> {
+  const { log } = options;
+  const fixture = await ensureBulkFixture(options.orders, log);
+  const fileBytes = RESOURCES.reduce((n, r) => n + fixture.files[r].bytes, 0);
+  const url = await benchDatabaseUrl();
+  const prisma = benchPrisma(url);
+  const domain = "bench-ingest.myshopify.com";
+  try {
+    let limit = { seconds: 0, rows: 0 };
+    if (options.phase === "all") {
+      await emptyDatabase(url);
+      const limitShop = await createBenchShop(prisma, domain, FIXTURE_TIMEZONE);
+      log("ingest: set-based limit (same rows, mapped outside the clock, unnest inserts)…");
+      limit = await runLimit(url, limitShop.id, fixture);
+      log(`  ${limit.rows} rows in ${limit.seconds.toFixed(1)} s of database time`);
+    }
+    await emptyDatabase(url);
+    const shop = await createBenchShop(prisma, domain, FIXTURE_TIMEZONE);
+    log("ingest: the app's ingest path (recorded JSONL → readJsonl → map → upserts)…");
+    const ours = await runOurs(prisma, shop.id, fixture);
+    const rows = await tableRows(prisma, shop.id);
+    log(`  ${rows} rows in ${ours.seconds.toFixed(1)} s, peak RSS ${ours.peakRssMb.toFixed(0)} MB`);
+    if (options.phase === "ours") limit = { seconds: NaN, rows };
+    else if (limit.rows !== rows) throw new Error(`the limit wrote ${limit.rows} rows, ours ${rows}`);
+    let naive = { rows: 0, seconds: NaN };
+    let rollups = { seconds: NaN, secondsPer1M: NaN, scanSeconds: NaN, days: 0 };
+    let customersPage = { p50: NaN, p95: NaN, baselineP50: NaN, baselineP95: NaN, runs: 0 };
+    if (options.phase === "all") {
+      await prisma.$executeRawUnsafe(`ANALYZE`);
+      log("ingest: rollup rebuild…");
+      rollups = await runRollups(prisma, shop.id, options.orders);
+      log(`  ${rollups.seconds.toFixed(1)} s (${rollups.days} days); one aggregate scan ${rollups.scanSeconds.toFixed(1)} s`);
+      log("ingest: Customers page…");
+      customersPage = await runCustomersPage(prisma, shop.id, domain, options.pageRuns);
+      log(`  p95 ${customersPage.p95.toFixed(1)} ms (plain page of customers p95 ${customersPage.baselineP95.toFixed(1)} ms)`);
+      log("ingest: naive per-row ORM upserts (slice)…");
+      const naiveShop = await createBenchShop(prisma, "bench-naive.myshopify.com", FIXTURE_TIMEZONE);
+      naive = await runNaive(prisma, naiveShop.id, fixture, options.naiveSlice);
+      log(`  ${naive.rows} rows in ${naive.seconds.toFixed(1)} s`);
+    }
+    return {
+      orders: options.orders,
+      rows,
+      fileBytes,
+      ours: {
+        seconds: ours.seconds,
+        rowsPerSecond: rows / ours.seconds,
+        peakRssMb: ours.peakRssMb,
+        batchSize: DEFAULT_TUNING.backfillBatchSize,
+      },
+      limit: { seconds: limit.seconds, rowsPerSecond: limit.rows / limit.seconds },
+      naive: { ...naive, rowsPerSecond: naive.rows / naive.seconds },
+      rollups,
+      customersPage,
+      shopDomain: domain,
+      databaseUrl: url,
+    };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      orders: { type: "string", default: "1000000" },
+      "naive-slice": { type: "string", default: "3000" },
+      "page-runs": { type: "string", default: "40" },
+      phase: { type: "string", default: "all" },
+      out: { type: "string" },
+    },
+  });
+  const figures = await runIngestBench({
+    orders: Number(values.orders),
+    naiveSlice: Number(values["naive-slice"]),
+    pageRuns: Number(values["page-runs"]),
+    phase: values.phase === "ours" ? "ours" : "all",
+    log: (line) => console.log(line),
+  });
+  if (values.out) writeFileSync(values.out, JSON.stringify(figures, null, 2));
+  else console.log(JSON.stringify(figures, null, 2));
+}
