@@ -60,7 +60,7 @@ export async function writeRecords(
   resource: SyncResource,
   records: AnyRecord[],
   options: { source: "backfill" | "incremental" },
-): Promise<WriteResult> {
+): Promise<WriteResult & { storedNewer?: string[] }> {
   if (records.length === 0) return { applied: 0, stale: 0 };
   switch (resource) {
     case "customers":
@@ -68,9 +68,10 @@ export async function writeRecords(
     case "products":
       return upsertProducts(prisma, shopId, records as ProductRecord[]);
     case "orders":
-      // A backfill recomputes the rollups once at the end (finishOrderBackfill), not per batch.
+      // A backfill rebuilds every day's rollups once at the end (backfill.ts), so its
+      // batches neither recompute nor collect the touched days.
       return upsertOrders(prisma, shopId, records as OrderRecord[], {
-        rollups: options.source === "backfill" ? "defer" : "now",
+        rollups: options.source === "backfill" ? "rebuild" : "now",
       });
   }
 }

@@ -43,7 +43,7 @@ export interface IngestFigures {
   orders: number;
   rows: number;
   fileBytes: number;
-  ours: { seconds: number; rowsPerSecond: number; peakRssMb: number; batchSize: number };
+  ours: { seconds: number; rowsPerSecond: number; peakRssMb: number; nodeCpuSeconds: number; batchSize: number };
   limit: { seconds: number; rowsPerSecond: number };
   naive: { rows: number; seconds: number; rowsPerSecond: number };
   rollups: { seconds: number; secondsPer1M: number; scanSeconds: number; days: number };
@@ -77,10 +77,11 @@ async function tableRows(prisma: PrismaClient, shopId: number): Promise<number> 
 
 // ---- ours: the app's ingest path --------------------------------------------------------
 
-async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixture) {
+async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixture, batchSize: number) {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   try {
     const lane = createSerialLane();
     // The three resources one after the other (a backfill runs them side by side on one lane).
@@ -92,7 +93,7 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
         shopId,
         resource,
         exportedUntil: new Date(file.completedAt),
-        batchSize: DEFAULT_TUNING.backfillBatchSize,
+        batchSize,
         lane,
         onMappingFailures: (f) => (failures += f.length),
       });
@@ -102,8 +103,9 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
     clearInterval(sampler);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  return { seconds, peakRssMb: peakRss / 2 ** 20 };
+  return { seconds, peakRssMb: peakRss / 2 ** 20, nodeCpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 // ---- the set-based limit ----------------------------------------------------------------
@@ -260,6 +262,7 @@ async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
   await client.connect();
   let dbMs = 0;
   let rowCount = 0;
+  const perTable: Record<string, number> = {};
   const empty = (): Rows => ({ customers: [], products: [], variants: [], orders: [], lines: [], refunds: [] });
   const write = async (rows: Rows) => {
     for (const table of ["customers", "products", "orders", "variants", "lines", "refunds"] as const) {
@@ -268,6 +271,7 @@ async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
       const t = performance.now();
       const result = await client.query(LIMIT_SQL[table], params);
       dbMs += performance.now() - t;
+      perTable[table] = (perTable[table] ?? 0) + performance.now() - t;
       rowCount += result.rowCount ?? 0;
     }
   };
@@ -302,6 +306,7 @@ async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
   } finally {
     await client.end();
   }
+  if (process.env.BENCH_DEBUG) console.log("limit ms per table", perTable);
   return { seconds: dbMs / 1000, rows: rowCount };
 }
 
@@ -439,7 +444,9 @@ export async function runIngestBench(options: {
   orders: number;
   naiveSlice: number;
   pageRuns: number;
-  phase: "all" | "ours";
+  phase: "all" | "ours" | "limit";
+  /** Lines per ingest batch; default the app's (DEFAULT_TUNING.backfillBatchSize). */
+  batchSize?: number;
   log: (line: string) => void;
 }): Promise<IngestFigures> {
   const { log } = options;
@@ -450,19 +457,23 @@ export async function runIngestBench(options: {
   const domain = "bench-ingest.myshopify.com";
   try {
     let limit = { seconds: 0, rows: 0 };
-    if (options.phase === "all") {
+    if (options.phase !== "ours") {
       await emptyDatabase(url);
       const limitShop = await createBenchShop(prisma, domain, FIXTURE_TIMEZONE);
       log("ingest: set-based limit (same rows, mapped outside the clock, unnest inserts)…");
       limit = await runLimit(url, limitShop.id, fixture);
       log(`  ${limit.rows} rows in ${limit.seconds.toFixed(1)} s of database time`);
+      if (options.phase === "limit") process.exit(0);
     }
     await emptyDatabase(url);
     const shop = await createBenchShop(prisma, domain, FIXTURE_TIMEZONE);
     log("ingest: the app's ingest path (recorded JSONL → readJsonl → map → upserts)…");
-    const ours = await runOurs(prisma, shop.id, fixture);
+    const batchSize = options.batchSize ?? DEFAULT_TUNING.backfillBatchSize;
+    const ours = await runOurs(prisma, shop.id, fixture, batchSize);
     const rows = await tableRows(prisma, shop.id);
-    log(`  ${rows} rows in ${ours.seconds.toFixed(1)} s, peak RSS ${ours.peakRssMb.toFixed(0)} MB`);
+    log(
+      `  ${rows} rows in ${ours.seconds.toFixed(1)} s (Node CPU ${ours.nodeCpuSeconds.toFixed(1)} s), peak RSS ${ours.peakRssMb.toFixed(0)} MB`,
+    );
     if (options.phase === "ours") limit = { seconds: NaN, rows };
     else if (limit.rows !== rows) throw new Error(`the limit wrote ${limit.rows} rows, ours ${rows}`);
     let naive = { rows: 0, seconds: NaN };
@@ -489,7 +500,8 @@ export async function runIngestBench(options: {
         seconds: ours.seconds,
         rowsPerSecond: rows / ours.seconds,
         peakRssMb: ours.peakRssMb,
-        batchSize: DEFAULT_TUNING.backfillBatchSize,
+        nodeCpuSeconds: ours.nodeCpuSeconds,
+        batchSize,
       },
       limit: { seconds: limit.seconds, rowsPerSecond: limit.rows / limit.seconds },
       naive: { ...naive, rowsPerSecond: naive.rows / naive.seconds },
@@ -511,13 +523,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       "page-runs": { type: "string", default: "40" },
       phase: { type: "string", default: "all" },
       out: { type: "string" },
+      batch: { type: "string" },
     },
   });
   const figures = await runIngestBench({
     orders: Number(values.orders),
     naiveSlice: Number(values["naive-slice"]),
     pageRuns: Number(values["page-runs"]),
-    phase: values.phase === "ours" ? "ours" : "all",
+    phase: values.phase === "ours" || values.phase === "limit" ? values.phase : "all",
+    batchSize: values.batch ? Number(values.batch) : undefined,
     log: (line) => console.log(line),
   });
   if (values.out) writeFileSync(values.out, JSON.stringify(figures, null, 2));

@@ -1,0 +1,378 @@
+// `npm run bench [-- --quick] [--orders N] [--profile]`: every benchmark in one run,
+// each timing next to a baseline measured in the same run (the machine may be shared
+// and noisy; ratios travel better than absolute numbers). Prints a table and writes
+// docs/benchmarks.md and docs/benchmarks.json.
+//
+// Parts (scripts/bench/): backfill ingest of recorded bulk results vs the set-based
+// limit and a naive per-row ORM baseline, rollup rebuild and the Customers page on the
+// ingested store (ingest.ts, own process: its peak RSS is the ingest's); dashboard
+// endpoints over HTTP at concurrency 1 and 16 on that store (dashboard.ts); webhook
+// intake (scripts/bench-webhooks.ts); throttled sync's use of the cost bucket and
+// one cron tick over 1,000 shops against the simulator (sync-passes.ts).
+// PostgreSQL: BENCH_DATABASE_URL or a database `storepulse_bench_run` on 127.0.0.1:5432.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { benchDatabaseUrl, benchPrisma } from "./bench/db";
+import { buildApp, runDashboardBench, type DashboardFigures } from "./bench/dashboard";
+import type { IngestFigures } from "./bench/ingest";
+import { summariseProfile } from "./bench/profile-summary";
+import { runCronPass, runThrottledSync, type CronFigures, type ThrottleFigures } from "./bench/sync-passes";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    orders: { type: "string" },
+    profile: { type: "boolean", default: false },
+    "skip-webhooks": { type: "boolean", default: false },
+  },
+});
+const QUICK = args.quick;
+const ORDERS = Number(args.orders ?? (QUICK ? 20_000 : 1_000_000));
+const SETTINGS = {
+  orders: ORDERS,
+  naiveSlice: QUICK ? 600 : 3_000,
+  pageRuns: QUICK ? 15 : 40,
+  dashboardRequests: QUICK ? { 1: 15, 16: 64 } : { 1: 40, 16: 160 },
+  throttleSeconds: QUICK ? 20 : 60,
+  cronShops: QUICK ? 100 : 1_000,
+  cronConcurrency: 2, // the scheduler's default
+  webhookDeliveries: QUICK ? 200 : 600,
+};
+const started = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+interface Row {
+  part: string;
+  figure: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: "yes" | "no" | "–";
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en") : "–");
+const met = (ok: boolean | null): Row["met"] => (ok === null ? "–" : ok ? "yes" : "no");
+
+async function machine() {
+  const client = new pg.Client({ connectionString: await benchDatabaseUrl() });
+  await client.connect();
+  const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
+  await client.end();
+  const cpus = os.cpus();
+  return {
+    cpus: `${cpus.length} × ${cpus[0]?.model ?? "?"}`,
+    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    postgresql: version,
+    loadAverageAtStart: os.loadavg().map((n) => +n.toFixed(1)),
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+async function runIngest(): Promise<IngestFigures> {
+  const out = path.join(os.tmpdir(), `storepulse-bench-ingest-${process.pid}.json`);
+  const profileDir = path.resolve(".cache", "bench", "profiles");
+  const nodeArgs = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const code = await new Promise<number | null>((resolve) =>
+    spawn(
+      process.execPath,
+      [
+        ...nodeArgs,
+        "--import",
+        "tsx",
+        "scripts/bench/ingest.ts",
+        "--orders",
+        String(SETTINGS.orders),
+        "--naive-slice",
+        String(SETTINGS.naiveSlice),
+        "--page-runs",
+        String(SETTINGS.pageRuns),
+        "--out",
+        out,
+      ],
+      { stdio: ["ignore", "inherit", "inherit"] },
+    ).on("exit", resolve),
+  );
+  if (code !== 0) throw new Error(`ingest benchmark failed (exit ${code})`);
+  if (args.profile) {
+    const { readdirSync } = await import("node:fs");
+    const latest = readdirSync(profileDir).sort().at(-1);
+    if (latest) notes.push(`CPU profile of the ingest process:\n\n\`\`\`\n${summariseProfile(path.join(profileDir, latest), 15)}\n\`\`\``);
+  }
+  return JSON.parse(readFileSync(out, "utf8")) as IngestFigures;
+}
+
+function ingestRows(f: IngestFigures) {
+  const ratio = f.ours.rowsPerSecond / f.limit.rowsPerSecond;
+  rows.push({
+    part: "ingest",
+    figure: `backfill ingest, rows/s (${f0(f.rows)} rows of ${f0(f.orders)} orders; baseline: set-based limit, same rows)`,
+    ours: f0(f.ours.rowsPerSecond),
+    baseline: f0(f.limit.rowsPerSecond),
+    ratio: `${ratio.toFixed(2)}x`,
+    target: "≥ 0.5x",
+    met: met(ratio >= 0.5),
+  });
+  const naiveRatio = f.ours.rowsPerSecond / f.naive.rowsPerSecond;
+  rows.push({
+    part: "ingest",
+    figure: `backfill ingest, rows/s (baseline: one Prisma upsert per row, ${f0(f.naive.rows)}-row slice)`,
+    ours: f0(f.ours.rowsPerSecond),
+    baseline: f0(f.naive.rowsPerSecond),
+    ratio: `${naiveRatio.toFixed(1)}x`,
+    target: "–",
+    met: "–",
+  });
+  const rssPer1M = f.ours.peakRssMb; // streaming: bounded by the batch, not the store size
+  rows.push({
+    part: "ingest",
+    figure: `peak RSS of the ingest process, MB (${f0(f.orders)} orders; ${f.ours.batchSize}-line batches)`,
+    ours: f0(rssPer1M),
+    baseline: "–",
+    ratio: "–",
+    target: "< 400 MB at 1M orders",
+    met: met(f.orders >= 1_000_000 ? rssPer1M < 400 : null),
+  });
+  rows.push({
+    part: "rollups",
+    figure: `full rollup rebuild, s per 1M orders (baseline: one aggregate scan of the same orders and lines)`,
+    ours: f1(f.rollups.secondsPer1M),
+    baseline: f1((f.rollups.scanSeconds * 1e6) / f.orders),
+    ratio: `${(f.rollups.seconds / f.rollups.scanSeconds).toFixed(1)}x`,
+    target: "≤ 30 s",
+    met: met(f.rollups.secondsPer1M <= 30),
+  });
+  rows.push({
+    part: "customers page",
+    figure: `Customers page query p95, ms (${f0(f.orders)} orders; baseline: a plain page of customers)`,
+    ours: f1(f.customersPage.p95),
+    baseline: f1(f.customersPage.baselineP95),
+    ratio: `${(f.customersPage.p95 / f.customersPage.baselineP95).toFixed(1)}x`,
+    target: "< 100 ms at 1M",
+    met: met(f.orders >= 1_000_000 ? f.customersPage.p95 < 100 : null),
+  });
+}
+
+function dashboardRows(f: DashboardFigures) {
+  for (const r of f.rows) {
+    rows.push({
+      part: "dashboard",
+      figure: `${r.endpoint} over HTTP, concurrency ${r.concurrency}, p50/p95/p99 ms (baseline: GET /healthz)`,
+      ours: `${f1(r.ours.p50)} / ${f1(r.ours.p95)} / ${f1(r.ours.p99)}`,
+      baseline: `${f1(r.baseline.p50)} / ${f1(r.baseline.p95)} / ${f1(r.baseline.p99)}`,
+      ratio: `${(r.ours.p95 / r.baseline.p95).toFixed(1)}x (p95)`,
+      target: "p95 < 50 ms",
+      met: met(r.ours.p95 < 50),
+    });
+  }
+}
+
+function throttleRows(f: ThrottleFigures) {
+  rows.push({
+    part: "throttled sync",
+    figure: `cost points used per s over ${f1(f.seconds)} s (baseline: the bucket's restore rate)`,
+    ours: f1(f.pointsPerSecond),
+    baseline: f1(f.restoreRate),
+    ratio: `${f.utilisation.toFixed(2)}x`,
+    target: "≥ 0.9x",
+    met: met(f.utilisation >= 0.9),
+  });
+  const share = f.throttled / Math.max(1, f.requests);
+  rows.push({
+    part: "throttled sync",
+    figure: `THROTTLED answers (of ${f.requests} Admin API calls)`,
+    ours: `${f.throttled} (${(100 * share).toFixed(2)}%)`,
+    baseline: "–",
+    ratio: "–",
+    target: "≤ 1%",
+    met: met(share <= 0.01),
+  });
+}
+
+function cronRows(f: CronFigures) {
+  rows.push({
+    part: "cron",
+    figure: `one cron tick over ${f0(f.shops)} shops, s (${f.succeeded} passes succeeded; concurrency ${f.concurrency}; baseline: the same Admin API calls alone)`,
+    ours: f1(f.seconds),
+    baseline: f1(f.baselineSeconds),
+    ratio: `${(f.seconds / f.baselineSeconds).toFixed(1)}x`,
+    target: "within the minute (≤ 60 s)",
+    met: met(f.shops >= 1_000 && f.succeeded === f.shops ? f.seconds <= 60 : null),
+  });
+}
+
+async function runWebhooks(databaseUrl: string): Promise<unknown> {
+  const source = readFileSync("scripts/bench-webhooks.ts", "utf8");
+  if (source.includes("export async function runWebhookBench")) {
+    type Bench = { runWebhookBench(o: Record<string, unknown>): Promise<Record<string, unknown>[]> };
+    const mod = (await import("./bench-webhooks")) as unknown as Bench;
+    process.env.BENCH_DATABASE_URL = databaseUrl;
+    const figures = await mod.runWebhookBench({
+      databases: ["postgresql"],
+      deliveries: SETTINGS.webhookDeliveries,
+      concurrency: 32,
+      build: false,
+    });
+    for (const f of figures as never as {
+      burst: { acknowledgedPerSecond: number; ackMs: { p99: number }; lost: number };
+      baseline: { healthzPerSecond: number; healthzConcurrentMs: { p99: number } };
+      concurrency: number;
+    }[]) {
+      rows.push({
+        part: "webhooks",
+        figure: `acknowledged per s at concurrency ${f.concurrency} (baseline: GET /healthz per s)`,
+        ours: f1(f.burst.acknowledgedPerSecond),
+        baseline: f1(f.baseline.healthzPerSecond),
+        ratio: `${(f.burst.acknowledgedPerSecond / f.baseline.healthzPerSecond).toFixed(2)}x`,
+        target: "≥ 500/s",
+        met: met(f.burst.acknowledgedPerSecond >= 500),
+      });
+      rows.push({
+        part: "webhooks",
+        figure: `acknowledgement p99 ms (baseline: GET /healthz p99, concurrent); lost ${f.burst.lost}`,
+        ours: f1(f.burst.ackMs.p99),
+        baseline: f1(f.baseline.healthzConcurrentMs.p99),
+        ratio: `${(f.burst.ackMs.p99 / f.baseline.healthzConcurrentMs.p99).toFixed(1)}x`,
+        target: "p99 < 100 ms, 0 lost",
+        met: met(f.burst.ackMs.p99 < 100 && f.burst.lost === 0),
+      });
+    }
+    return figures;
+  }
+  // The queue-based intake's exported runner has not landed: run today's script and keep its table.
+  let output = "";
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/bench-webhooks.ts", "--no-build", "--changes", String(SETTINGS.webhookDeliveries / 2), "--concurrency", "32"],
+      { env: { ...process.env, BENCH_DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    child.on("exit", resolve);
+  });
+  const table = output.slice(output.indexOf("\nwebhook handling")).trim();
+  notes.push(
+    `Webhook intake: scripts/bench-webhooks.ts does not export a runner yet (the queue-based intake is another change), so its current script ran (exit ${code}); its table:\n\n\`\`\`\n${table}\n\`\`\``,
+  );
+  const p50 = /webhook, concurrency 32 \(ms\)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(table);
+  const base = /baseline GET \/healthz \(ms\)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(table);
+  const rate = /throughput at concurrency 32: ([\d.]+) acknowledged\/s/.exec(table);
+  if (p50 && base && rate) {
+    rows.push({
+      part: "webhooks",
+      figure: "acknowledged per s at concurrency 32 (today's in-request handling; baseline: –)",
+      ours: rate[1]!,
+      baseline: "–",
+      ratio: "–",
+      target: "≥ 500/s",
+      met: met(Number(rate[1]) >= 500),
+    });
+    rows.push({
+      part: "webhooks",
+      figure: "webhook p99 ms at concurrency 32 (baseline: GET /healthz p99, one at a time)",
+      ours: p50[3]!,
+      baseline: base[3]!,
+      ratio: `${(Number(p50[3]) / Number(base[3])).toFixed(1)}x`,
+      target: "p99 < 100 ms",
+      met: met(Number(p50[3]) < 100),
+    });
+  }
+  return { script: "scripts/bench-webhooks.ts", exit: code, table };
+}
+
+function table(): string {
+  const header = ["part", "figure", "ours", "baseline", "ratio", "target", "met?"];
+  const lines = rows.map((r) => [r.part, r.figure, r.ours, r.baseline, r.ratio, r.target, r.met]);
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...lines.map((l) => `| ${l.map(esc).join(" | ")} |`),
+  ].join("\n");
+}
+
+async function main() {
+  const host = await machine();
+  log(`machine: ${host.cpus}, ${host.memoryGiB} GiB, PostgreSQL ${host.postgresql}, load ${host.loadAverageAtStart.join(" ")}`);
+  const raw: Record<string, unknown> = { settings: SETTINGS, machine: host };
+  const databaseUrl = await benchDatabaseUrl();
+
+  log(`ingest benchmark (${ORDERS.toLocaleString("en")} orders)…`);
+  const ingest = await runIngest();
+  raw.ingest = ingest;
+  ingestRows(ingest);
+
+  log("building the app…");
+  await buildApp();
+
+  const prisma = benchPrisma(databaseUrl);
+  try {
+    log("dashboard endpoints over HTTP…");
+    // The fixture's history ends 2026-11-29 (fixture.ts): the last 365 days.
+    const dashboard = await runDashboardBench({
+      prisma,
+      databaseUrl,
+      shopDomain: ingest.shopDomain,
+      orders: ingest.orders,
+      range: { from: "2025-11-29", to: "2026-11-28" },
+      requests: SETTINGS.dashboardRequests,
+    });
+    raw.dashboard = dashboard;
+    dashboardRows(dashboard);
+    notes.push(
+      `Dashboard at 10M orders: not measured — loading 10M orders (≈30M rows) and rebuilding their rollups does not fit the 20-minute budget on this machine; the figures above are at ${ingest.orders.toLocaleString("en")} orders.`,
+    );
+
+    if (!args["skip-webhooks"]) {
+      log("webhook intake…");
+      raw.webhooks = await runWebhooks(databaseUrl);
+    }
+
+    log(`throttled sync (${SETTINGS.throttleSeconds} s)…`);
+    const throttle = await runThrottledSync(prisma, SETTINGS.throttleSeconds);
+    raw.throttle = throttle;
+    throttleRows(throttle);
+
+    log(`one cron tick over ${SETTINGS.cronShops} shops…`);
+    const cron = await runCronPass(prisma, SETTINGS.cronShops, SETTINGS.cronConcurrency);
+    raw.cron = cron;
+    cronRows(cron);
+  } finally {
+    await prisma.$disconnect();
+  }
+
+  const minutes = (performance.now() - started) / 60_000;
+  raw.minutes = +minutes.toFixed(1);
+  raw.loadAverageAtEnd = os.loadavg().map((n) => +n.toFixed(1));
+  const md = [
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench${QUICK ? " -- --quick" : ""}\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 16)}Z in ${minutes.toFixed(1)} min. Raw figures: [benchmarks.json](benchmarks.json).`,
+    "Every timing stands next to a baseline measured in the same run on the same machine, so the ratio",
+    "holds even when the machine is busy; absolute numbers are only comparable within one run.",
+    "",
+    `Machine: ${host.cpus}, ${host.memoryGiB} GiB RAM, ${host.platform}, Node ${host.node}, PostgreSQL ${host.postgresql};`,
+    `load average ${host.loadAverageAtStart.join(" / ")} at the start and ${(raw.loadAverageAtEnd as number[]).join(" / ")} at the end (1/5/15 min).`,
+    "",
+    table(),
+    "",
+    ...notes.flatMap((n) => [n, ""]),
+  ].join("\n");
+  mkdirSync("docs", { recursive: true });
+  writeFileSync("docs/benchmarks.md", md);
+  writeFileSync("docs/benchmarks.json", JSON.stringify(raw, null, 2) + "\n");
+  console.log(`\n${table()}\n`);
+  for (const n of notes) console.log(`${n}\n`);
+  log(`done in ${minutes.toFixed(1)} min; docs/benchmarks.md and docs/benchmarks.json written`);
+}
+
+await main();
