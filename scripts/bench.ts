@@ -44,7 +44,8 @@ const SETTINGS = {
   webhookDeliveries: QUICK ? 200 : 600,
 };
 const started = performance.now();
-const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 interface Row {
   part: string;
@@ -105,7 +106,10 @@ async function runIngest(): Promise<IngestFigures> {
   if (args.profile) {
     const { readdirSync } = await import("node:fs");
     const latest = readdirSync(profileDir).sort().at(-1);
-    if (latest) notes.push(`CPU profile of the ingest process:\n\n\`\`\`\n${summariseProfile(path.join(profileDir, latest), 15)}\n\`\`\``);
+    if (latest)
+      notes.push(
+        `CPU profile of the ingest process:\n\n\`\`\`\n${summariseProfile(path.join(profileDir, latest), 15)}\n\`\`\``,
+      );
   }
   return JSON.parse(readFileSync(out, "utf8")) as IngestFigures;
 }
@@ -252,7 +256,16 @@ async function runWebhooks(databaseUrl: string): Promise<unknown> {
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "scripts/bench-webhooks.ts", "--no-build", "--changes", String(SETTINGS.webhookDeliveries / 2), "--concurrency", "32"],
+      [
+        "--import",
+        "tsx",
+        "scripts/bench-webhooks.ts",
+        "--no-build",
+        "--changes",
+        String(SETTINGS.webhookDeliveries / 2),
+        "--concurrency",
+        "32",
+      ],
       { env: { ...process.env, BENCH_DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] },
     );
     child.stdout.on("data", (c) => (output += c));
@@ -302,7 +315,9 @@ function table(): string {
 
 async function main() {
   const host = await machine();
-  log(`machine: ${host.cpus}, ${host.memoryGiB} GiB, PostgreSQL ${host.postgresql}, load ${host.loadAverageAtStart.join(" ")}`);
+  log(
+    `machine: ${host.cpus}, ${host.memoryGiB} GiB, PostgreSQL ${host.postgresql}, load ${host.loadAverageAtStart.join(" ")}`,
+  );
   const raw: Record<string, unknown> = { settings: SETTINGS, machine: host };
   const databaseUrl = await benchDatabaseUrl();
 

@@ -35,7 +35,10 @@ export interface BulkIngestOptions {
 }
 
 /** Write every record of a bulk result; returns the number of root records read. */
-export async function ingestBulkRecords(records: AsyncIterable<BulkRecord>, options: BulkIngestOptions): Promise<number> {
+export async function ingestBulkRecords(
+  records: AsyncIterable<BulkRecord>,
+  options: BulkIngestOptions,
+): Promise<number> {
   const { prisma, shopId, resource, lane } = options;
   const skipParents = new Set<string>();
   const guard: ChildWriteGuard = { skipParents, exportedUntil: options.exportedUntil };

@@ -37,7 +37,10 @@ export interface RunningBenchApp {
   stop(): Promise<void>;
 }
 
-export async function startBenchApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningBenchApp> {
+export async function startBenchApp(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningBenchApp> {
   const port = await getPort({ host: "127.0.0.1" });
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -66,7 +69,12 @@ export async function startBenchApp(databaseUrl: string, extraEnv: Record<string
   app.stderr!.on("data", (c) => (output += c));
   const exited = new Promise((resolve) => app.on("exit", resolve));
   const deadline = Date.now() + 120_000;
-  while (!(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (app.exitCode !== null || Date.now() > deadline) {
       app.kill("SIGKILL");
       throw new Error(`the app did not become healthy\n${output.slice(-2000)}`);
@@ -125,7 +133,14 @@ export async function runDashboardBench(options: {
   // An offline session as the install leaves it, so no token exchange is needed.
   await prisma.session.upsert({
     where: { id: `offline_${shopDomain}` },
-    create: { id: `offline_${shopDomain}`, shop: shopDomain, state: "installed", isOnline: false, scope: BENCH_APP.scopes, accessToken: "shpat_bench" },
+    create: {
+      id: `offline_${shopDomain}`,
+      shop: shopDomain,
+      state: "installed",
+      isOnline: false,
+      scope: BENCH_APP.scopes,
+      accessToken: "shpat_bench",
+    },
     update: {},
   });
   const app = await startBenchApp(options.databaseUrl);
@@ -133,7 +148,12 @@ export async function runDashboardBench(options: {
     // Tokens signed up front (a minute's lifetime is plenty; signing is not what is measured).
     const tokens = await Promise.all(
       Array.from({ length: 64 }, () =>
-        sessionToken({ shop: shopDomain, apiKey: BENCH_APP.apiKey, secret: BENCH_APP.apiSecret, expiresInSeconds: 600 }),
+        sessionToken({
+          shop: shopDomain,
+          apiKey: BENCH_APP.apiKey,
+          secret: BENCH_APP.apiSecret,
+          expiresInSeconds: 600,
+        }),
       ),
     );
     const get = async (pathAndQuery: string, i: number) => {

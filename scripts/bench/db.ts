@@ -9,7 +9,15 @@ import { applyMigrations } from "../../app/db/migrate.server";
 const SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 const NAME = "storepulse_bench_run";
 
+/** Migrated once per run: the flag is inherited by the child processes bench.ts starts. */
 export async function benchDatabaseUrl(): Promise<string> {
+  if (process.env.BENCH_DATABASE_MIGRATED) return process.env.BENCH_DATABASE_MIGRATED;
+  const url = await createBenchDatabase();
+  process.env.BENCH_DATABASE_MIGRATED = url;
+  return url;
+}
+
+async function createBenchDatabase(): Promise<string> {
   if (process.env.BENCH_DATABASE_URL) {
     await applyMigrations(process.env.BENCH_DATABASE_URL);
     return process.env.BENCH_DATABASE_URL;

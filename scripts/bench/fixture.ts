@@ -55,7 +55,9 @@ export function readFixture(orders: number): BulkFixture | null {
 export async function ensureBulkFixture(orders: number, log: (line: string) => void): Promise<BulkFixture> {
   const cached = readFixture(orders);
   if (cached) return cached;
-  log(`recording bulk results of a ${orders.toLocaleString("en")}-order simulated store into ${fixtureDir(orders)} (once)…`);
+  log(
+    `recording bulk results of a ${orders.toLocaleString("en")}-order simulated store into ${fixtureDir(orders)} (once)…`,
+  );
   const code = await new Promise<number | null>((resolve) =>
     spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--orders", String(orders)], {
       stdio: ["ignore", "inherit", "inherit"],

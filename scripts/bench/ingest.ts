@@ -483,10 +483,14 @@ export async function runIngestBench(options: {
       await prisma.$executeRawUnsafe(`ANALYZE`);
       log("ingest: rollup rebuild…");
       rollups = await runRollups(prisma, shop.id, options.orders);
-      log(`  ${rollups.seconds.toFixed(1)} s (${rollups.days} days); one aggregate scan ${rollups.scanSeconds.toFixed(1)} s`);
+      log(
+        `  ${rollups.seconds.toFixed(1)} s (${rollups.days} days); one aggregate scan ${rollups.scanSeconds.toFixed(1)} s`,
+      );
       log("ingest: Customers page…");
       customersPage = await runCustomersPage(prisma, shop.id, domain, options.pageRuns);
-      log(`  p95 ${customersPage.p95.toFixed(1)} ms (plain page of customers p95 ${customersPage.baselineP95.toFixed(1)} ms)`);
+      log(
+        `  p95 ${customersPage.p95.toFixed(1)} ms (plain page of customers p95 ${customersPage.baselineP95.toFixed(1)} ms)`,
+      );
       log("ingest: naive per-row ORM upserts (slice)…");
       const naiveShop = await createBenchShop(prisma, "bench-naive.myshopify.com", FIXTURE_TIMEZONE);
       naive = await runNaive(prisma, naiveShop.id, fixture, options.naiveSlice);

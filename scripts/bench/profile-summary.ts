@@ -26,9 +26,15 @@ export function summariseProfile(file: string, top = 25): string {
   for (const [id, us] of self) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     const where = url.replace(/^file:\/\/.*?\/(node_modules|app|scripts|simulator)\//, "$1/") || "(native)";
-    byFunction.set(`${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`, (byFunction.get(`${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`) ?? 0) + us);
+    byFunction.set(
+      `${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`,
+      (byFunction.get(`${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`) ?? 0) + us,
+    );
     const group = where.startsWith("node_modules/")
-      ? where.split("/").slice(0, where.split("/")[1]!.startsWith("@") ? 3 : 2).join("/")
+      ? where
+          .split("/")
+          .slice(0, where.split("/")[1]!.startsWith("@") ? 3 : 2)
+          .join("/")
       : where;
     byFile.set(group, (byFile.get(group) ?? 0) + us);
   }
@@ -36,7 +42,9 @@ export function summariseProfile(file: string, top = 25): string {
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`)
+      .map(
+        ([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`,
+      )
       .join("\n");
   return `total sampled ${(total / 1e6).toFixed(1)} s\n-- by file/package --\n${lines(byFile)}\n-- by function --\n${lines(byFunction)}`;
 }

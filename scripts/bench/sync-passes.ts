@@ -95,7 +95,10 @@ export async function runThrottledSync(prisma: PrismaClient, seconds: number): P
     });
     const ctx = context(prisma, fetchFn, new Map([[domain, accessToken]]));
     const shop = await createBenchShop(prisma, domain, "America/New_York");
-    await prisma.shop.update({ where: { id: shop.id }, data: { grantedScopes: "read_orders,read_all_orders,read_customers,read_products" } });
+    await prisma.shop.update({
+      where: { id: shop.id },
+      data: { grantedScopes: "read_orders,read_all_orders,read_customers,read_products" },
+    });
     // Everything since the beginning is "changed": far more than the bucket gives in the window.
     await markBackfilled(prisma, [shop.id], new Date(0));
     const bucket = sim.simulator.bucket(domain);
