@@ -1,4 +1,4 @@
-// npm run sim -- --port <n> --seed <n> --size small|medium|large [--fixture <file>]
+// npm run sim -- --port <n> --seed <n> --size small|medium|large [--fixture <file>] [--ledger-cases]
 //                [--plan standard|advanced|plus] [--app-toml <file>] [--install]
 // App credentials come from SHOPIFY_API_KEY / SHOPIFY_API_SECRET / SHOPIFY_APP_URL.
 import { resolve } from "node:path";
@@ -13,6 +13,7 @@ const USAGE = `Usage: npm run sim -- [options]
   --seed <n>          seed of the generated store (default 1)
   --size <size>       small (~1.5k orders) | medium (~20k) | large (1M) (default small)
   --fixture <file>    load this store fixture instead of generating one
+  --ledger-cases      also generate order edits, returns, tips, duties and additional fees
   --plan <plan>       standard | advanced | plus (default standard)
   --shop <domain>     shop domain (default sim-store-<seed>.myshopify.com)
   --app-toml <file>   the app's shopify.app.toml (default ../shopify.app.toml)
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       seed: { type: "string", default: "1" },
       size: { type: "string", default: "small" },
       fixture: { type: "string" },
+      "ledger-cases": { type: "boolean", default: false },
       plan: { type: "string", default: "standard" },
       shop: { type: "string" },
       "app-toml": { type: "string" },
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
         plan,
         domain: values.shop,
         fixture: values.fixture ? resolve(cwd, values.fixture) : undefined,
+        ledgerCases: values["ledger-cases"],
         onProgress: size === "large" ? (n) => console.log(`  generating… ${n} orders`) : undefined,
       },
     ],

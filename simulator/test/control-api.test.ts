@@ -125,8 +125,9 @@ describe("control API", () => {
     expect(created.status).toBe(201);
     const order = created.body;
     expect(order.name).toBe("#1004");
-    // Discount 10.00 split by line value 50.00 : 10.00 → 8.33 + 1.67.
-    expect(order.lineItems.map((l: any) => l.totalDiscount.shop)).toEqual(["8.33", "1.67"]);
+    // Discount 10.00 split by line value 50.00 : 10.00 → 8.33 + 1.66 rounded down, the remaining cent to the
+    // first line ("allocated one at a time, starting with the first line item", Sale, 2026-10 schema): 8.34 + 1.66.
+    expect(order.lineItems.map((l: any) => l.totalDiscount.shop)).toEqual(["8.34", "1.66"]);
     const edited = await call("PATCH", `/_sim/shops/fixture-demo/orders/${order.id}`, { tags: ["gift"] });
     expect(edited.body.updatedAt > order.updatedAt).toBe(true);
     const refund = await call("POST", `/_sim/shops/fixture-demo/orders/${order.id}/refunds`, {
@@ -135,7 +136,7 @@ describe("control API", () => {
     });
     expect(refund.status).toBe(201);
     expect(refund.body.order.updatedAt > edited.body.updatedAt).toBe(true);
-    // 2 of 4 stickers: (10.00 − 1.67) / 2 = 4.165 → 4.17 (half-up); shipping 2.00 of 4.00 with half its tax 0.20 → 0.10.
+    // 2 of 4 stickers: (10.00 − 1.66) / 2 = 4.17; shipping 2.00 of 4.00 with half its tax 0.20 → 0.10.
     expect(refund.body.refund.refundLineItems[0].subtotal.shop).toBe("4.17");
     expect(refund.body.refund.refundShippingLines[0]).toMatchObject({
       subtotal: { shop: "2.00" },

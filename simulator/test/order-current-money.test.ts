@@ -66,9 +66,10 @@ describe("current money after refunds", () => {
     expect(updated.state).toBe("delivered");
     const body = JSON.parse(updated.body);
     // Tee 2 × 25.00 with a 5.00 line discount; stickers 4 × 2.50. TEN (10.00) split by 45.00 : 10.00
-    // → 8.18 : 1.82 (largest remainder). Lines net 36.82 and 8.18; tax 5 %: 1.84 and 0.41; shipping 4.00 + 0.20 tax.
-    // subtotal 45.00, discounts 15.00, tax 2.45, total 51.45.
-    // Refund: 1 Tee = 36.82 / 2 = 18.41 (+ 0.92 tax), shipping 4.00 + 0.20.
+    // → 8.18 : 1.81 rounded down, the remaining cent to the first line (Sale interface, 2026-10 schema: "allocated
+    // one at a time, starting with the first line item") → 8.19 : 1.81. Lines net 36.81 and 8.19; tax 5 %: 1.84
+    // and 0.41; shipping 4.00 + 0.20 tax. subtotal 45.00, discounts 15.00, tax 2.45, total 51.45.
+    // Refund: 1 Tee = 36.81 / 2 = 18.405 → 18.41 (+ 0.92 tax), shipping 4.00 + 0.20.
     expect(body).toMatchObject({
       subtotal_price: "45.00",
       total_discounts: "15.00",
@@ -117,10 +118,10 @@ describe("current money after refunds", () => {
         "5.00",
         [
           ["5.00", 0],
-          ["8.18", 1],
+          ["8.19", 1],
         ],
       ],
-      ["0.00", [["1.82", 1]]],
+      ["0.00", [["1.81", 1]]],
     ]);
   });
 

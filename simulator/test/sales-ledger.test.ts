@@ -7,6 +7,8 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/index.js";
+import { parseFixture } from "../src/store/fixtures.js";
+import { orderLedger } from "../src/store/ledger.js";
 import { FIXED_ANCHOR, startTestSimulator, waitFor } from "./helpers.js";
 import {
   amt,
@@ -222,5 +224,13 @@ describe("sales ledger (Order.agreements → sales)", () => {
     expect(filtered.data.order.agreements.nodes.map((n: { id: string }) => n.id)).toEqual(
       target.agreements.filter((a) => a.happenedAt > placedAt).map((a) => a.id),
     );
+  });
+
+  it("a read-back of the ledger store loads as a fixture with the same ledger", () => {
+    const { domain } = SHOPS[0]!;
+    const data = sim.control.data(domain);
+    const copy = sim.control.createShop({ fixture: parseFixture(data), domain: "ledger-copy.myshopify.com" });
+    const again = sim.control.store(copy.domain);
+    for (const o of data.orders) expect(orderLedger(again.order(o.id)!)).toEqual(orderLedger(o));
   });
 });

@@ -34,17 +34,23 @@ export function percentOf(cents: number, percent: number): number {
   return Math.floor((cents * percent + 50) / 100);
 }
 
-/** Split `total` cents over `weights` so the parts sum to `total` exactly (largest remainder). */
+/**
+ * Split `total` cents over `weights` so the parts sum to `total` exactly, as Shopify
+ * allocates order discounts and taxes across line items: each part is its proportional
+ * share rounded down, then "the remaining currency units that couldn't be divided
+ * evenly are allocated one at a time, starting with the first line item" (Sale
+ * interface, 2026-10 schema). Lines of zero weight get nothing.
+ */
 export function allocateCents(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum === 0) return weights.map(() => 0);
   const parts = weights.map((w) => Math.floor((total * w) / sum));
   let remaining = total - parts.reduce((a, b) => a + b, 0);
-  const order = weights.map((w, i) => ({ i, rem: (total * w) % sum })).sort((a, b) => b.rem - a.rem || a.i - b.i);
-  for (const { i } of order) {
-    if (remaining <= 0) break;
-    parts[i]! += 1;
-    remaining--;
+  for (let i = 0; remaining > 0 && i < parts.length; i = (i + 1) % parts.length) {
+    if (weights[i]! > 0) {
+      parts[i]! += 1;
+      remaining--;
+    }
   }
   return parts;
 }

@@ -220,9 +220,12 @@ export function currentQuantity(order: Order, line: LineItem): number {
   return line.quantity - removedQuantity(order, line.id) - refundedQuantity(order, line.id);
 }
 
-const cache = new WeakMap<Order, LedgerAgreement[]>();
+// Recently derived ledgers, by order identity (orders are replaced, never mutated, on
+// change). Bounded: a bulk export of a million orders must not keep a million ledgers.
+const CACHE_SIZE = 4096;
+const cache = new Map<Order, LedgerAgreement[]>();
 
-/** The order's agreements, in the order they happened (ties by id). Orders are replaced on change, so caching by identity is safe. */
+/** The order's agreements, in the order they happened (ties by id). */
 export function orderLedger(order: Order): LedgerAgreement[] {
   const hit = cache.get(order);
   if (hit) return hit;
@@ -354,6 +357,7 @@ export function orderLedger(order: Order): LedgerAgreement[] {
   }
 
   agreements.sort((a, b) => (a.happenedAt < b.happenedAt ? -1 : a.happenedAt > b.happenedAt ? 1 : a.id - b.id));
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(order, agreements);
   return agreements;
 }

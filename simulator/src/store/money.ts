@@ -1,6 +1,7 @@
 // Money is always a decimal string ("12.30"), never a float: Shopify's Decimal
 // scalar is a string and sums of prices must not drift. decimal.js does the math.
 import Decimal from "decimal.js";
+import { allocateCents } from "./cents.js";
 
 /** An amount in the shop's currency and the same amount in the order's presentment currency. */
 export interface MoneyPair {
@@ -46,25 +47,15 @@ export function pairFromShop(shopAmount: Decimal.Value, rate: Decimal.Value): Mo
 }
 
 /**
- * Splits `total` over `weights` so the parts sum exactly to `total` (largest
- * remainder on cents) — how an order-level discount is allocated to line items.
+ * Splits `total` over `weights` so the parts sum exactly to `total`: how an
+ * order-level discount is allocated to line items (allocateCents: floors, then the
+ * remaining cents one at a time from the first line, as Shopify's Sale docs state).
  */
 export function allocate(total: string, weights: Decimal.Value[]): string[] {
-  const cents = new Decimal(total).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-  const sum = weights.reduce<Decimal>((acc, w) => acc.plus(w), new Decimal(0));
-  if (sum.isZero()) return weights.map(() => "0.00");
-  const raw = weights.map((w) => cents.times(w).div(sum));
-  const floors = raw.map((r) => r.floor());
-  let remaining = cents.minus(floors.reduce((a, b) => a.plus(b), new Decimal(0))).toNumber();
-  const order = raw
-    .map((r, i) => ({ i, frac: r.minus(r.floor()).toNumber() }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (remaining <= 0) break;
-    floors[i] = floors[i]!.plus(1);
-    remaining -= 1;
-  }
-  return floors.map((c) => fmt(c.div(100)));
+  const cents = new Decimal(total).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  // Weights are amounts with at most two decimals: scale them to whole cents for integer math.
+  const scaled = weights.map((w) => new Decimal(w).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+  return allocateCents(cents, scaled).map((c) => fmt(new Decimal(c).div(100)));
 }
 
 export function sumStrings(values: string[]): string {

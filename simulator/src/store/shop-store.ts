@@ -266,6 +266,14 @@ export class ShopStore {
       for (const rl of r.refundLineItems) this.ids.reserve("RefundLineItem", rl.id);
       for (const rs of r.refundShippingLines) this.ids.reserve("RefundShippingLine", rs.id);
     }
+    for (const e of order.edits ?? []) {
+      this.ids.reserve("OrderEdit", e.id);
+      for (const ch of e.changes) this.ids.reserve("OrderEditChange", ch.id);
+    }
+    for (const r of order.returns ?? []) this.ids.reserve("Return", r.id);
+    for (const d of order.duties ?? []) this.ids.reserve("Duty", d.id);
+    for (const f of order.additionalFees ?? []) this.ids.reserve("AdditionalFee", f.id);
+    if (order.tip) this.ids.reserve("LineItem", order.tip.lineItemId);
     if (order.number >= this.nextOrderNumber) this.nextOrderNumber = order.number + 1;
     this.version++;
   }
