@@ -8,7 +8,8 @@
 //   currentSubtotalPriceSet     = Σ product sales before tax; currentShippingPriceSet likewise for shipping
 //   totalTipReceivedSet, currentTotalDutiesSet, currentTotalAdditionalFeesSet = Σ tip / duty / fee sales
 //   totalRefundedSet            = −Σ RETURN sales
-//   LineItem.currentQuantity    = Σ its sales' quantities; LineItem.quantity = Σ the positive ones
+//   LineItem.currentQuantity    = Σ its sales' quantities; LineItem.quantity = Σ the positive ones;
+//   LineItem.priceAfterAllDiscountsBeforeTaxesSet = Σ its sales before tax ("excluding refunded and removed quantities")
 //   the OrderAgreement happens at processedAt; agreements come in date order; RETURN sales are negative
 import { cents } from "./helpers.js";
 
@@ -40,6 +41,7 @@ export interface LineJ {
   id: string;
   quantity: number;
   currentQuantity: number;
+  priceAfterAllDiscountsBeforeTaxesSet: Bag;
   discountAllocations: Array<{ allocatedAmountSet: Bag; discountApplication: { __typename: string } }>;
 }
 export interface OrderJ {
@@ -75,7 +77,7 @@ export const ORDER_FIELDS = `id createdAt processedAt
   currentShippingPriceSet { ${BAG} } totalTipReceivedSet { ${BAG} } currentTotalDutiesSet { ${BAG} }
   currentTotalAdditionalFeesSet { ${BAG} } totalRefundedSet { ${BAG} }`;
 export const LINE_FIELDS = `id quantity currentQuantity
-  discountAllocations { allocatedAmountSet { ${BAG} } discountApplication { __typename } }`;
+  discountAllocations { allocatedAmountSet { ${BAG} } discountApplication { __typename } } priceAfterAllDiscountsBeforeTaxesSet { ${BAG} }`;
 
 export type Side = "shopMoney" | "presentmentMoney";
 const SIDES: Side[] = ["shopMoney", "presentmentMoney"];
@@ -169,6 +171,12 @@ export function violations(o: OrderJ): string[] {
       own.reduce((n, s) => n + s.quantity!, 0),
       l.currentQuantity,
     );
+    for (const side of SIDES)
+      check(
+        `${l.id} ${side} priceAfterAllDiscountsBeforeTaxes`,
+        sum(own, side, (s) => s.totalAmount) - sum(own, side, (s) => s.totalTaxAmount),
+        amt(l.priceAfterAllDiscountsBeforeTaxesSet, side),
+      );
     check(
       `${l.id} quantity`,
       own.filter((s) => s.quantity! > 0).reduce((n, s) => n + s.quantity!, 0),

@@ -198,6 +198,29 @@ describe("sales ledger (Order.agreements → sales)", () => {
         })),
       );
     }
+    // A return: its agreement names it, the order lists it, the refund that settles it points to it and comes later.
+    const withReturn = chosen[1]!;
+    const ret = await gql(
+      domain,
+      `query($id: ID!) { order(id: $id) { returnStatus returns(first: 5) { nodes { id name status totalQuantity } }
+        refunds { processedAt return { id } }
+        agreements(first: 10) { nodes { __typename happenedAt ... on ReturnAgreement { return { id } } } } } }`,
+      { id: withReturn.id },
+    );
+    expect(ret.errors).toBeUndefined();
+    const returnNode = ret.data.order.returns.nodes[0];
+    expect(ret.data.order.returnStatus).toBe("RETURNED");
+    expect(returnNode.status).toBe("CLOSED");
+    const returnAgreement = ret.data.order.agreements.nodes.find((a: any) => a.__typename === "ReturnAgreement");
+    expect(returnAgreement.return.id).toBe(returnNode.id);
+    const settling = ret.data.order.refunds.find((r: any) => r.return?.id === returnNode.id);
+    expect(settling.processedAt > returnAgreement.happenedAt).toBe(true);
+    const returnedUnits = -withReturn.agreements
+      .filter((a) => a.__typename === "ReturnAgreement")
+      .flatMap((a) => a.sales)
+      .reduce((n, x) => n + x.quantity!, 0);
+    expect(returnNode.totalQuantity).toBe(returnedUnits);
+
     // order(id:), paging agreements one at a time.
     const target = chosen[1]!;
     const seen: string[] = [];

@@ -901,6 +901,22 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     // "excluding refunded and removed units" (2026-10 schema); quantity keeps them.
     currentQuantity: (s: OrderChild<LineItem>) => currentQuantity(s.order, s.record),
     refundableQuantity: (s: OrderChild<LineItem>) => currentQuantity(s.order, s.record),
+    // No fulfillments in the simulator: every current unit is unfulfilled, refunded and removed ones are not fulfillable.
+    unfulfilledQuantity: (s: OrderChild<LineItem>) => currentQuantity(s.order, s.record),
+    nonFulfillableQuantity: (s: OrderChild<LineItem>) => s.record.quantity - currentQuantity(s.order, s.record),
+    // "after all discounts are applied and excluding refunded and removed quantities … doesn't include taxes":
+    // what the line's sales add up to before tax.
+    priceAfterAllDiscountsBeforeTaxesSet: (s: OrderChild<LineItem>) => {
+      let shop = new Decimal(0);
+      let presentment = new Decimal(0);
+      for (const a of orderLedger(s.order))
+        for (const x of a.sales) {
+          if (x.lineItemId !== s.record.id || x.lineType === "TIP") continue;
+          shop = shop.plus(x.totalAmount.shop).minus(x.totalTaxAmount.shop);
+          presentment = presentment.plus(x.totalAmount.presentment).minus(x.totalTaxAmount.presentment);
+        }
+      return bag({ shop: fmt(shop), presentment: fmt(presentment) }, s.order);
+    },
     duties: (s: OrderChild<LineItem>) =>
       (s.order.duties ?? []).filter((d) => d.lineItemId === s.record.id).map((d) => child("Duty", d, s.order, s.store)),
     isGiftCard: (s) => s.record.isGiftCard,
@@ -970,6 +986,12 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     note: (s) => s.record.note,
     order: (s: OrderChild<Refund>) => wrap("Order", s.order, s.store),
     totalRefundedSet: (s) => bag(refundTotal(s.record), s.order),
+    // Duties are never refunded in the simulator.
+    duties: () => [],
+    return: (s: OrderChild<Refund>) => {
+      const r = (s.order.returns ?? []).find((x) => x.id === s.record.returnId);
+      return r ? child("Return", r, s.order, s.store) : null;
+    },
     refundLineItems: (s: OrderChild<Refund>, args, ctx) =>
       childConnection(s.record.refundLineItems, args, ctx, (r) => child("RefundLineItem", r, s.order, s.store)),
     refundShippingLines: (s: OrderChild<Refund>, args, ctx) =>
