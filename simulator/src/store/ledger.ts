@@ -15,9 +15,10 @@
 //
 // Signs: sales of an ORDER or an added quantity are positive; RETURN sales (refunded
 // or returned goods, refunded shipping) and UPDATE sales that remove units carry
-// negative quantities and amounts — Shopify's Sales reports show "returns … as a
-// negative value for the day that they were processed" (help.shopify.com Sales
-// reports; simulator/docs/fidelity.md cites it). Not recorded from a live store.
+// negative quantities and amounts: in Sales reports "returns appear as a negative
+// value for the day that they were processed" (Sales report definitions at
+// help.bythenumbersapp.com/article/15-sales-report, written after Shopify's; see
+// simulator/docs/fidelity.md). Not recorded from a live store: the stricter reading.
 import { fromCents, rateToScaled, toCents } from "./cents.js";
 import { ledgerId } from "./ids.js";
 import type { MoneyPair } from "./money.js";
