@@ -77,6 +77,23 @@ const isDstDay = (day: DateTime) => day.offset !== day.endOf("day").offset;
  * ahead of UTC). Undefined when the order is not next to a switch.
  */
 function dstEditTime(order: Order, zone: string): number | undefined {
+  // Luxon per order is slow on large stores: only orders within a day or two of a DST
+  // switch (checked once per zone and UTC day) need the exact answer.
+  const ms = Date.parse(order.createdAt);
+  const key = `${zone} ${Math.floor(ms / 86_400_000)}`;
+  let near = nearSwitch.get(key);
+  if (near === undefined) {
+    const before = DateTime.fromMillis(ms - 2 * 86_400_000, { zone }).offset;
+    const after = DateTime.fromMillis(ms + 3 * 86_400_000, { zone }).offset;
+    near = before !== after;
+    if (nearSwitch.size > 100_000) nearSwitch.clear();
+    nearSwitch.set(key, near);
+  }
+  return near ? dstEditTimeUncached(order, zone) : undefined;
+}
+const nearSwitch = new Map<string, boolean>();
+
+function dstEditTimeUncached(order: Order, zone: string): number | undefined {
   const placed = DateTime.fromISO(order.createdAt, { zone });
   const day = placed.startOf("day");
   if (isDstDay(day) && day.offset < 0) return day.set({ hour: 23, minute: 30 }).toMillis();
