@@ -54,6 +54,9 @@ const schema = databaseSchema.extend({
     .string()
     .refine((expression) => validCronExpression(expression), 'not a node-cron expression, e.g. "* * * * *"')
     .default("* * * * *"),
+  // Sync passes running at once in this process, whoever started them (cron, Sync now,
+  // installs); more wait in line. Each holds a database connection while it writes.
+  STOREPULSE_SYNC_MAX_PASSES: z.coerce.number().int().min(1).max(64).default(2),
   // Secrets at rest (app/security): the key sealing tokens and exports (32 bytes, base64;
   // required in production), older keys still decrypting during a rotation, and how long
   // customer data-request exports are kept.

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { validateAdminDocument } from "../simulator/src/index";
 import { createSyncTestPrisma, engineContext, startSyncSimulator } from "./sync-support";
 import { handleInstall } from "~/sync/install";
-import { claimShopLease, releaseShopLease } from "~/sync/lease";
+import { claimShopLease, releaseShopLease, renewShopLease } from "~/sync/lease";
 import { allDocuments } from "~/sync/queries";
 import { parseEnv } from "~/env";
 import { createSyncScheduler, spreadOffsetMs } from "~/sync/scheduler";
@@ -103,10 +103,12 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
     await prisma.syncState.createMany({
       data: ["customers", "products", "orders"].map((resource) => ({ shopId: shop.id, resource })),
     });
-    expect(await claimShopLease(prisma, shop.id, "crashed-worker", 800)).toBe(true);
-    expect(await claimShopLease(otherInstance, shop.id, "worker-b", 60_000)).toBe(false);
-    // The holder may renew its own claim.
-    expect(await claimShopLease(prisma, shop.id, "crashed-worker", 800)).toBe(true);
+    const crashed = await claimShopLease(prisma, shop.id, "crashed-worker", 800);
+    expect(crashed).not.toBeNull();
+    expect(await claimShopLease(otherInstance, shop.id, "worker-b", 60_000)).toBeNull();
+    // Not even the holder's own worker id claims it twice (one pass at a time); it renews.
+    expect(await claimShopLease(prisma, shop.id, "crashed-worker", 800)).toBeNull();
+    expect(await renewShopLease(prisma, crashed!, 800)).toBe(true);
     // Wait until the database itself says the crashed worker's lease has run out.
     await vi.waitFor(
       async () => {
@@ -117,11 +119,16 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
       },
       { timeout: 30_000, interval: 50 },
     );
-    expect(await claimShopLease(otherInstance, shop.id, "worker-b", 60_000)).toBe(true);
+    const taken = await claimShopLease(otherInstance, shop.id, "worker-b", 60_000);
+    expect(taken).not.toBeNull();
     const states = await prisma.syncState.findMany({ where: { shopId: shop.id } });
-    expect(states.every((s) => s.leaseOwner === "worker-b")).toBe(true);
-    await releaseShopLease(otherInstance, shop.id, "worker-b");
-    expect(await claimShopLease(prisma, shop.id, "worker-c", 60_000)).toBe(true);
+    expect(states.every((s) => s.leaseOwner === "worker-b" && s.leaseToken === taken!.token)).toBe(true);
+    // The crashed worker's token no longer renews or releases anything.
+    expect(await renewShopLease(prisma, crashed!, 800)).toBe(false);
+    await releaseShopLease(prisma, crashed!);
+    expect(await claimShopLease(prisma, shop.id, "worker-c", 60_000)).toBeNull();
+    await releaseShopLease(otherInstance, taken!);
+    expect(await claimShopLease(prisma, shop.id, "worker-c", 60_000)).not.toBeNull();
   });
 
   it("concurrent claims of one shop: exactly one wins", async () => {
@@ -133,7 +140,7 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => claimShopLease(clients[i % 2]!, shop.id, `racer-${i}`, 60_000)),
     );
-    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(results.filter((lease) => lease !== null)).toHaveLength(1);
   });
 
   it("the scheduler backs off per shop after errors, spreads shops over the minute, and can be off", async () => {

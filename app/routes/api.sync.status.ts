@@ -29,6 +29,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const unauthenticated = missingSessionTokenResponse(request);
   if (unauthenticated) return unauthenticated;
   const { session, cors } = await authenticate.admin(request);
-  const { accepted } = await startSyncNow(session.shop);
-  return cors(accepted ? json(202, { accepted: true }) : json(404, { error: "shop not installed" }));
+  const { accepted, state } = await startSyncNow(session.shop);
+  // state: started | queued (waits for a slot) | running (a pass already runs; no second one).
+  return cors(accepted ? json(202, { accepted: true, state }) : json(404, { error: "shop not installed" }));
 };

@@ -119,6 +119,16 @@ export default function SyncStatusPage() {
                         : `${Math.round(status.backfillProgress * 100)}% imported`}
                     </Text>
                   </div>
+                  {syncNow.data?.accepted && syncNow.data.state === "running" && (
+                    <Text as="p" tone="subdued">
+                      A sync is already running for this store; it is the sync (no second one is started).
+                    </Text>
+                  )}
+                  {syncNow.data?.accepted && syncNow.data.state === "queued" && (
+                    <Text as="p" tone="subdued">
+                      Sync queued: it starts as soon as a sync slot is free.
+                    </Text>
+                  )}
                   {syncNow.data && !syncNow.data.accepted && (
                     <Text as="p" tone="critical">
                       The sync could not be started: the app is not installed on this store.

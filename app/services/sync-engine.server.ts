@@ -12,6 +12,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Session } from "@shopify/shopify-api";
 import prisma from "~/db.server";
+import { env } from "~/env.server";
 import { shopifyFetch } from "~/shopify-simulator.server";
 import { consoleSyncLogger, type SyncContext } from "~/sync/context";
 import { createAdminGraphql, NeedsReauthError, type AdminGraphql } from "~/sync/graphql-client";
@@ -75,5 +76,6 @@ export function createSyncEngine(loadSession: OfflineSessionLoader): SyncContext
     fetch: shopifyFetch,
     workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
     log: consoleSyncLogger,
+    options: { maxConcurrentPasses: env.STOREPULSE_SYNC_MAX_PASSES },
   };
 }

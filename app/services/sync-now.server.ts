@@ -1,20 +1,14 @@
-// "Sync now" from the UI or the API: make the shop due and run a pass in the
-// background in this process (the request answers at once; the status shows the
-// progress). If another worker holds the shop's lease, that worker's pass is the sync.
+// "Sync now" from the UI or the API, wired to this process's engine: the shop is made
+// due and a pass starts in the background through the pass runner (the request answers
+// at once; the status shows the progress). If a pass of the shop already runs, here or
+// in another instance, that pass is the sync and the answer says so (app/sync/pass-runner.ts).
 import { syncEngine } from "~/shopify.server";
-import { runShopPass } from "~/sync/shop-sync";
-import { requestSyncNow } from "~/sync/status";
+import { syncNow, type PassAdmission } from "~/sync/pass-runner";
 
-const inFlight = new Map<string, Promise<unknown>>();
-
-export async function startSyncNow(shop: string): Promise<{ accepted: boolean }> {
+export async function startSyncNow(shop: string): Promise<{ accepted: boolean; state?: PassAdmission }> {
   const ctx = syncEngine();
-  if (!(await requestSyncNow(ctx.prisma, shop))) return { accepted: false };
-  if (!inFlight.has(shop)) {
-    const pass = runShopPass(ctx, shop, { trigger: "manual" })
-      .catch((error) => ctx.log.warn("sync now failed", { shop, error: (error as Error).message }))
-      .finally(() => inFlight.delete(shop));
-    inFlight.set(shop, pass);
-  }
-  return { accepted: true };
+  const answer = await syncNow(ctx, shop);
+  if (!answer.accepted) return { accepted: false };
+  void answer.done.catch((error) => ctx.log.warn("sync now failed", { shop, error: (error as Error).message }));
+  return { accepted: true, state: answer.state };
 }

@@ -30,6 +30,8 @@ export interface SyncTuning {
   leaseMs: number;
   /** Overlap subtracted from the watermark: clock skew and same-second updates. */
   incrementalOverlapMs: number;
+  /** Sync passes running at once in one process, whoever started them (pass-runner.ts). */
+  maxConcurrentPasses: number;
 }
 
 export const DEFAULT_TUNING: SyncTuning = {
@@ -38,6 +40,7 @@ export const DEFAULT_TUNING: SyncTuning = {
   bulkMaxPollMs: 5_000,
   leaseMs: 90_000,
   incrementalOverlapMs: 120_000,
+  maxConcurrentPasses: 2,
 };
 
 export function tuning(ctx: SyncContext): SyncTuning {

@@ -1,13 +1,16 @@
 // On install (and every re-authentication): make sure the Shop row exists with the
 // granted scopes, then — in the background, the admin page must not wait — refresh
 // it from Shopify's `shop` query (name, currency, IANA time zone, plan) and run a
-// sync pass, which starts (or resumes) the backfill.
+// sync pass, which starts (or resumes) the backfill. The pass goes through the pass
+// runner like every other (one per shop, the process's cap): if one is already running
+// for the shop (a re-authentication mid-pass), that pass is the sync.
 import type { PrismaClient, Shop } from "@prisma/client";
 import { ensureSyncStates } from "./backfill";
 import type { SyncContext } from "./context";
 import type { AdminGraphql } from "./graphql-client";
 import { SHOP_QUERY } from "./queries";
-import { runShopPass, type PassOutcome } from "./shop-sync";
+import { passRunner } from "./pass-runner";
+import type { PassOutcome } from "./shop-sync";
 import type { StorepulseShopQuery } from "../types/admin.generated";
 
 /** Create or refresh the tenant row from a verified install (fast: database only). */
@@ -73,7 +76,7 @@ export async function handleInstall(
         // The pass below records the failure (e.g. needs re-auth) in the sync status.
         ctx.log.warn("shop details refresh failed", { shop: domain, error: (error as Error).message });
       }
-      return await runShopPass(ctx, domain, { trigger: "install" });
+      return await passRunner(ctx).submit(domain, "install").done;
     } catch (error) {
       ctx.log.warn("install sync failed", { shop: domain, error: (error as Error).message });
       return null;

@@ -5,6 +5,7 @@
 import { Prisma, type PrismaClient, type Shop } from "@prisma/client";
 import { recomputeAllRollups } from "~/insights/rollups";
 import { parseShopifyId } from "./mapping";
+import { recordRedactionTombstones } from "./redaction";
 
 type Json = Record<string, unknown>;
 
@@ -100,11 +101,13 @@ export interface RedactionResult {
 
 /**
  * customers/redact: erase the customer's personal data — name, email, phone, tags —
- * and the personal fields of their orders (email), and any data-request export about
- * them. Order amounts and the customer's numeric id stay: they are not personal on
- * their own and the metrics (sales, new vs returning customers) need them.
- * redacted_at makes the erasure stick: later payloads cannot write personal data back
- * (see store.ts), and a customer we do not hold yet gets a redacted placeholder row.
+ * the personal fields of their orders (email) and the notes of those orders' refunds,
+ * and any data-request export about them. Order amounts and the customer's numeric id
+ * stay: they are not personal on their own and the metrics (sales, new vs returning
+ * customers) need them. redacted_at and the redaction's tombstones (redaction.ts) make
+ * the erasure stick: later payloads cannot write personal data back (store.ts), also
+ * for orders named here that we do not hold yet (the backfill has not reached them, a
+ * webhook was missed), and a customer we do not hold yet gets a redacted placeholder row.
  */
 export async function redactCustomer(prisma: PrismaClient, shopId: number, payload: unknown): Promise<RedactionResult> {
   const p = asObject(payload);
@@ -115,6 +118,7 @@ export async function redactCustomer(prisma: PrismaClient, shopId: number, paylo
   const orderIds = idList(p.orders_to_redact, "orders_to_redact");
 
   return prisma.$transaction(async (tx) => {
+    await recordRedactionTombstones(tx, shopId, { customerId, email, orderIds });
     if (customerId !== null) {
       await tx.$executeRaw`
         INSERT INTO customer (shop_id, id, shopify_updated_at, redacted_at)
@@ -123,12 +127,18 @@ export async function redactCustomer(prisma: PrismaClient, shopId: number, paylo
           first_name = NULL, last_name = NULL, email = NULL, phone = NULL, tags = '{}',
           redacted_at = coalesce(customer.redacted_at, now()), updated_at = now()`;
     }
-    const ordersRedacted = await tx.$executeRaw`
+    const redacted = await tx.$queryRaw<{ id: string }[]>`
       UPDATE "order" SET email = NULL, redacted_at = coalesce(redacted_at, now()), updated_at = now()
       WHERE shop_id = ${shopId}
         AND (id = ANY(${orderIds}::bigint[])
           OR (${customerId}::bigint IS NOT NULL AND customer_id = ${customerId}::bigint)
-          OR (${email}::text IS NOT NULL AND lower(email) = lower(${email}::text)))`;
+          OR (${email}::text IS NOT NULL AND lower(email) = lower(${email}::text)))
+      RETURNING id::text AS id`;
+    const ordersRedacted = redacted.length;
+    // Refund notes are free text about the order, often about its customer.
+    await tx.$executeRaw`
+      UPDATE refund SET note = NULL
+      WHERE shop_id = ${shopId} AND order_id = ANY(${redacted.map((r) => r.id)}::bigint[]) AND note IS NOT NULL`;
     await tx.$executeRaw`
       DELETE FROM customer_data_request
       WHERE shop_id = ${shopId}

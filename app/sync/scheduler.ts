@@ -3,24 +3,30 @@
 // what they dropped and finishes interrupted backfills.
 //
 // - Due: installed, has an offline session, some resource's next_run_at has passed
-//   (per-shop backoff after errors pushes it out), not leased by a live worker.
+//   (per-shop backoff after errors pushes it out), not leased by a live pass (this
+//   worker's included: a pass still running from an earlier tick is not started twice).
 // - Spread: each shop starts at a fixed offset inside the minute (hash of its
 //   domain), so a thousand shops do not hit the database and Shopify at second 0.
+// - Ticks never overlap in one process: a tick that comes while the previous one is
+//   still handing out its shops is skipped (the next one finds whatever is still due).
+//   A tick's part ends once each of its shops has a slot; the passes themselves go on
+//   in the pass runner, so a long backfill does not hold up later ticks.
+// - Passes start through the pass runner (pass-runner.ts): one per shop per process,
+//   at most maxConcurrentPasses at once together with "Sync now" and installs.
 // - Several app instances may run this; the lease (lease.ts) makes sure only one of
 //   them syncs a given shop, whoever gets there first.
 import { schedule, type ScheduledTask } from "node-cron";
 import { createHash } from "node:crypto";
 import type { SyncContext } from "./context";
 import { abortableSleep } from "./graphql-client";
-import { runShopPass, type PassOutcome } from "./shop-sync";
+import { passRunner } from "./pass-runner";
+import type { PassOutcome } from "./shop-sync";
 
 export interface SchedulerOptions {
   /** node-cron expression; default every minute. */
   cronExpression?: string;
   /** Spread the due shops over this many ms after the tick. Default 50 s. */
   spreadMs?: number;
-  /** Passes running at once in this process. Default 2. */
-  concurrency?: number;
   /** Restrict to these shops (tests share one database between suites). */
   onlyShops?: string[];
   onPass?: (shop: string, outcome: PassOutcome) => void;
@@ -40,7 +46,7 @@ export async function findDueShops(
       AND EXISTS (SELECT 1 FROM "Session" se WHERE se.shop = s.domain AND se."isOnline" = false)
     GROUP BY s.domain
     HAVING min(st.next_run_at) <= now()
-       AND bool_and(st.lease_expires_at IS NULL OR st.lease_expires_at < now() OR st.lease_owner = ${ctx.workerId})
+       AND bool_and(st.lease_expires_at IS NULL OR st.lease_expires_at < now())
     ORDER BY min(st.next_run_at)
     LIMIT ${options.limit ?? 10_000}`;
   return rows.map((r) => r.domain);
@@ -53,7 +59,10 @@ export function spreadOffsetMs(shop: string, spreadMs: number): number {
 }
 
 export interface SyncScheduler {
-  /** One tick now (what the cron runs); resolves when its passes have finished. */
+  /**
+   * One tick now (what the cron runs); resolves when its passes have finished. A tick
+   * while another one is still handing out shops does nothing (an empty map).
+   */
   tick(): Promise<Map<string, PassOutcome>>;
   stop(): Promise<void>;
 }
@@ -63,43 +72,47 @@ export function createSyncScheduler(
   options: SchedulerOptions = {},
 ): SyncScheduler & { start(): void } {
   const spreadMs = options.spreadMs ?? 50_000;
-  const concurrency = Math.max(1, options.concurrency ?? 2);
-  const running = new Set<string>();
+  const runner = passRunner(ctx);
   const stopping = new AbortController();
   let task: ScheduledTask | undefined;
   let ticks: Promise<unknown>[] = [];
-
-  async function runOne(shop: string, results: Map<string, PassOutcome>) {
-    running.add(shop);
-    try {
-      const outcome = await runShopPass(ctx, shop, { trigger: "scheduled", signal: stopping.signal });
-      results.set(shop, outcome);
-      options.onPass?.(shop, outcome);
-    } catch (error) {
-      ctx.log.warn("sync pass crashed", { shop, error: (error as Error).message });
-    } finally {
-      running.delete(shop);
-    }
-  }
+  let dispatching = false;
 
   async function tick(): Promise<Map<string, PassOutcome>> {
     const results = new Map<string, PassOutcome>();
     if (stopping.signal.aborted) return results;
-    const due = (await findDueShops(ctx, { onlyShops: options.onlyShops })).filter((s) => !running.has(s));
-    const tickStart = Date.now();
-    // Start in offset order; at most `concurrency` at once.
-    const queue = due
-      .map((shop) => ({ shop, at: tickStart + spreadOffsetMs(shop, spreadMs) }))
-      .sort((a, b) => a.at - b.at);
-    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
+    if (dispatching) {
+      ctx.log.info("sync tick skipped: the previous tick is still starting its passes");
+      return results;
+    }
+    dispatching = true;
+    const passes: Promise<void>[] = [];
+    try {
+      const due = (await findDueShops(ctx, { onlyShops: options.onlyShops })).filter((s) => !runner.busy(s));
+      const tickStart = Date.now();
+      // Start in offset order; the runner's cap decides how many run at once.
+      const queue = due
+        .map((shop) => ({ shop, at: tickStart + spreadOffsetMs(shop, spreadMs) }))
+        .sort((a, b) => a.at - b.at);
+      for (const next of queue) {
         const wait = next.at - Date.now();
         if (wait > 0) await abortableSleep(wait, stopping.signal).catch(() => {});
-        if (stopping.signal.aborted) return;
-        await runOne(next.shop, results);
+        if (stopping.signal.aborted) break;
+        const ticket = runner.submit(next.shop, "scheduled", { signal: stopping.signal });
+        passes.push(
+          ticket.done.then((outcome) => {
+            results.set(next.shop, outcome);
+            options.onPass?.(next.shop, outcome);
+          }),
+        );
+        // Hand out the next shop only once this one has a slot: the line stays short
+        // and a skipped tick loses nothing that is not still due.
+        await ticket.started;
       }
-    });
-    await Promise.all(workers);
+    } finally {
+      dispatching = false;
+    }
+    await Promise.all(passes);
     return results;
   }
 
@@ -115,6 +128,7 @@ export function createSyncScheduler(
           void run.finally(() => (ticks = ticks.filter((t) => t !== run)));
           return undefined;
         },
+        // Overlap is handled by tick() itself (skipped while the previous one dispatches).
         { name: "storepulse-sync", noOverlap: false },
       );
     },

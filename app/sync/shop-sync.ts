@@ -5,20 +5,36 @@
 //
 // While the pass runs, the lease is renewed; if it is lost (we stalled past its
 // expiry and another worker took over) or the shop is uninstalled meanwhile, the
-// pass is aborted so no further Admin API call is made for it.
+// pass is aborted so no further Admin API call is made for it. Every database task
+// of the pass first checks that the lease is still this pass's (its token): a pass
+// that lost it between heartbeats writes nothing more, and records nothing but the
+// end of its own sync_run rows.
+//
+// Callers go through pass-runner.ts (one pass per shop per process, a global cap);
+// the lease makes it one pass per shop across processes.
 import type { Shop, SyncRunKind } from "@prisma/client";
 import { backfillShop, ensureSyncStates, SYNC_RESOURCES, type SyncShop } from "./backfill";
 import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./context";
 import { NeedsReauthError } from "./graphql-client";
 import { syncResourceIncrementally } from "./incremental";
-import { claimShopLease, releaseShopLease, renewShopLease } from "./lease";
+import { claimShopLease, holdsShopLease, releaseShopLease, renewShopLease, type ShopLease } from "./lease";
 import type { SyncResource } from "./records";
 
 export type PassTrigger = "scheduled" | "manual" | "install" | "cli";
 
 export type PassOutcome =
-  | { status: "skipped"; reason: "unknown-shop" | "uninstalled" | "leased" }
-  | { status: "succeeded" | "failed"; resources: ResourceOutcome[]; durationMs: number };
+  | {
+      status: "skipped";
+      /** leased: a pass runs in another process (or another context); running: in this one (pass-runner). */
+      reason: "unknown-shop" | "uninstalled" | "leased" | "running" | "stopped" | "crashed";
+    }
+  | {
+      status: "succeeded" | "failed";
+      resources: ResourceOutcome[];
+      durationMs: number;
+      /** Set when the pass stopped because another pass took its lease over. */
+      leaseLost?: true;
+    };
 
 export interface ResourceOutcome {
   resource: SyncResource;
@@ -41,6 +57,14 @@ const NEEDS_REAUTH_RETRY_MS = 6 * 3600_000;
 
 class PassStopped extends Error {}
 
+/** Thrown by the fenced lane once the lease belongs to another pass. */
+export class LeaseLostError extends Error {
+  constructor(shop: string) {
+    super(`lease lost: another pass took over ${shop}`);
+    this.name = "LeaseLostError";
+  }
+}
+
 export async function runShopPass(
   ctx: SyncContext,
   shopDomain: string,
@@ -52,19 +76,26 @@ export async function runShopPass(
   if (shop.uninstalledAt) return { status: "skipped", reason: "uninstalled" };
   await ensureSyncStates(prisma, shop.id);
   const config = tuning(ctx);
-  if (!(await claimShopLease(prisma, shop.id, ctx.workerId, config.leaseMs))) {
-    return { status: "skipped", reason: "leased" };
-  }
+  const lease = await claimShopLease(prisma, shop.id, ctx.workerId, config.leaseMs);
+  if (!lease) return { status: "skipped", reason: "leased" };
 
   const started = Date.now();
   const lane = createSerialLane();
   const abort = new AbortController();
+  const fenced: SerialLane = (task) =>
+    lane(async () => {
+      if (!(await holdsShopLease(prisma, lease))) {
+        abort.abort(new PassStopped("lease lost"));
+        throw new LeaseLostError(shop.domain);
+      }
+      return task();
+    });
   const onOuterAbort = () => abort.abort(options.signal!.reason);
   options.signal?.addEventListener("abort", onOuterAbort, { once: true });
   if (options.signal?.aborted) onOuterAbort();
   const heartbeat = setInterval(
     () => {
-      void lane(() => keepGoing(ctx, shop, config.leaseMs)).then(
+      void lane(() => keepGoing(ctx, shop, lease, config.leaseMs)).then(
         (reason) => reason && abort.abort(new PassStopped(reason)),
         () => {},
       );
@@ -73,9 +104,16 @@ export async function runShopPass(
   );
 
   try {
-    const outcomes = await runResources(ctx, shop, options.trigger, abort.signal, lane);
+    let outcomes: ResourceOutcome[];
+    try {
+      outcomes = await runResources(ctx, shop, options.trigger, abort.signal, { fenced, own: lane });
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) throw error;
+      ctx.log.warn("sync pass stopped: lease lost", { shop: shop.domain, trigger: options.trigger });
+      return { status: "failed", resources: [], durationMs: Date.now() - started, leaseLost: true };
+    }
     const failed = outcomes.some((o) => o.error);
-    if (failed) await lane(() => backOffShop(ctx, shop.id));
+    if (failed) await fenced(() => backOffShop(ctx, shop.id)).catch(() => {});
     const durationMs = Date.now() - started;
     ctx.log.info("sync pass finished", {
       shop: shop.domain,
@@ -88,20 +126,20 @@ export async function runShopPass(
     clearInterval(heartbeat);
     options.signal?.removeEventListener("abort", onOuterAbort);
     // Uninstalled while we ran: whatever this pass recorded, the sync is stopped.
-    await lane(async () => {
+    await fenced(async () => {
       const current = await prisma.shop.findUnique({ where: { id: shop.id }, select: { uninstalledAt: true } });
       if (current?.uninstalledAt)
         await prisma.syncState.updateMany({ where: { shopId: shop.id }, data: { status: "stopped" } });
     }).catch(() => {});
-    await lane(() => releaseShopLease(prisma, shop.id, ctx.workerId)).catch(() => {});
+    await lane(() => releaseShopLease(prisma, lease)).catch(() => {});
   }
 }
 
 /** Heartbeat: renew the lease; a reason to stop when the pass must not go on. */
-async function keepGoing(ctx: SyncContext, shop: Shop, leaseMs: number): Promise<string | null> {
+async function keepGoing(ctx: SyncContext, shop: Shop, lease: ShopLease, leaseMs: number): Promise<string | null> {
   const current = await ctx.prisma.shop.findUnique({ where: { id: shop.id }, select: { uninstalledAt: true } });
   if (!current || current.uninstalledAt) return "shop uninstalled";
-  if (!(await renewShopLease(ctx.prisma, shop.id, ctx.workerId, leaseMs))) return "lease lost";
+  if (!(await renewShopLease(ctx.prisma, lease, leaseMs))) return "lease lost";
   return null;
 }
 
@@ -110,9 +148,11 @@ async function runResources(
   shop: Shop,
   trigger: PassTrigger,
   signal: AbortSignal,
-  lane: SerialLane,
+  /** fenced: the lease-checked lane for everything; own: only to close this pass's own sync_run rows. */
+  lanes: { fenced: SerialLane; own: SerialLane },
 ): Promise<ResourceOutcome[]> {
   const { prisma } = ctx;
+  const lane = lanes.fenced;
   const syncShop: SyncShop = { id: shop.id, domain: shop.domain, grantedScopes: shop.grantedScopes };
   const states = await lane(() => prisma.syncState.findMany({ where: { shopId: shop.id } }));
   const pending = states.filter((s) => s.backfillStatus !== "completed").map((s) => s.resource as SyncResource);
@@ -140,7 +180,9 @@ async function runResources(
       if (r.ok && r.result.ran) done.push({ resource: r.resource, kind: "backfill", records: r.result.records });
     }
     const failures = results.filter((r): r is Extract<typeof r, { ok: false }> => !r.ok);
-    await lane(() => finishRuns(ctx, run, failures.length ? "failed" : "succeeded", done, failures[0]?.error));
+    await lanes.own(() => finishRuns(ctx, run, failures.length ? "failed" : "succeeded", done, failures[0]?.error));
+    const lost = failures.find((f) => f.error instanceof LeaseLostError);
+    if (lost) throw lost.error;
     await lane(() =>
       recordSuccess(
         ctx,
@@ -167,10 +209,11 @@ async function runResources(
       const result = await syncResourceIncrementally(ctx, syncShop, client, resource, signal, lane);
       const outcome: ResourceOutcome = { resource, kind: "incremental", records: result.records };
       outcomes.push(outcome);
-      await lane(() => finishRuns(ctx, run, "succeeded", [outcome]));
+      await lanes.own(() => finishRuns(ctx, run, "succeeded", [outcome]));
       await lane(() => recordSuccess(ctx, shop.id, [resource]));
     } catch (error) {
-      await lane(() => finishRuns(ctx, run, "failed", [], error));
+      await lanes.own(() => finishRuns(ctx, run, "failed", [], error));
+      if (error instanceof LeaseLostError) throw error;
       outcomes.push(...(await lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error))));
       if (error instanceof NeedsReauthError || signal.aborted) break;
     }

@@ -9,13 +9,15 @@
 // - Orders own their line items and refunds: an applied order replaces them in the
 //   same transaction, so a reader never sees an order with half its children.
 // - Deleted ids are remembered (deleted_record) and skipped for good.
-// - Redacted customers/orders (customers/redact) never get personal data back.
+// - Redacted customers/orders (customers/redact) never get personal data back — also
+//   those the redaction named before we held them (tombstones, redaction.ts).
 // - After the commit, rollups are recomputed for the local days the batch touched:
 //   the old and the new processedAt day of each applied order and the days of its
 //   old and new refunds (or the caller takes the dates and recomputes once, for a
 //   backfill). Concurrent writers of one shop share recompute passes (rollup-coalescer).
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { storedLocalDates } from "~/insights/rollups";
+import { eraseRedactedCustomers, eraseRedactedOrders } from "./redaction";
 import { recomputeRollupsCoalesced } from "./rollup-coalescer";
 import type {
   CustomerRecord,
@@ -121,7 +123,7 @@ export async function upsertCustomers(
       );
       const rows = batch.filter((c) => !deleted.has(c.id));
       if (rows.length === 0) return 0;
-      return tx.$executeRaw`
+      const written = await tx.$executeRaw`
         INSERT INTO customer (shop_id, id, first_name, last_name, email, phone, state, tags,
           number_of_orders, amount_spent, shopify_created_at, shopify_updated_at, updated_at)
         SELECT ${shopId}, i.id, i.first_name, i.last_name, i.email, i.phone, i.state,
@@ -157,6 +159,12 @@ export async function upsertCustomers(
           shopify_updated_at = EXCLUDED.shopify_updated_at,
           updated_at = now()
         WHERE customer.shopify_updated_at < EXCLUDED.shopify_updated_at`;
+      await eraseRedactedCustomers(
+        tx,
+        shopId,
+        rows.map((c) => c.id),
+      );
+      return written;
     }, TRANSACTION_OPTIONS);
     result.applied += applied;
     result.stale += batch.length - applied;
@@ -364,6 +372,7 @@ async function writeOrderBatch(tx: Tx, shopId: number, batch: OrderRecord[], col
     applied.flatMap((o) => o.refunds),
     "replace",
   );
+  await eraseRedactedOrders(tx, shopId, orderIds);
 
   const newDates = collectDates ? await storedLocalDates(tx, shopId, { orderIds }) : [];
   return { applied: appliedIds.size, localDates: union(oldDates, newDates), storedNewer };
@@ -466,6 +475,7 @@ export async function addRefunds(
       await tx.$queryRaw`SELECT 1 AS locked FROM "order" WHERE shop_id = ${shopId}
         AND id = ANY(${batch.map((r) => r.orderId)}::bigint[]) ORDER BY id FOR UPDATE`;
       const ids = await insertRefunds(tx, shopId, batch, "add-missing");
+      if (ids.length > 0) await eraseRedactedOrders(tx, shopId, [...new Set(batch.map((r) => r.orderId))]);
       const localDates = ids.length > 0 ? await storedLocalDates(tx, shopId, { refundIds: ids }) : [];
       return { count: ids.length, localDates };
     }, TRANSACTION_OPTIONS);
