@@ -15,10 +15,13 @@
 //   at most maxConcurrentPasses at once together with "Sync now" and installs.
 // - Several app instances may run this; the lease (lease.ts) makes sure only one of
 //   them syncs a given shop, whoever gets there first.
+// - Each tick also deletes data-request exports past their retention: otherwise they
+//   would only go when the next data request arrives (reads already hide them).
 import { schedule, type ScheduledTask } from "node-cron";
 import { createHash } from "node:crypto";
 import type { SyncContext } from "./context";
 import { abortableSleep } from "./graphql-client";
+import { purgeExpiredDataRequests } from "./lifecycle";
 import { passRunner } from "./pass-runner";
 import type { PassOutcome } from "./shop-sync";
 
@@ -88,6 +91,9 @@ export function createSyncScheduler(
     dispatching = true;
     const passes: Promise<void>[] = [];
     try {
+      await purgeExpiredDataRequests(ctx.prisma).catch((error) =>
+        ctx.log.warn("expired data-request exports not purged", { error: (error as Error).message }),
+      );
       const due = (await findDueShops(ctx, { onlyShops: options.onlyShops })).filter((s) => !runner.busy(s));
       const tickStart = Date.now();
       // Start in offset order; the runner's cap decides how many run at once.

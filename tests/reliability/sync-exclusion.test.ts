@@ -241,11 +241,11 @@ describe(`one sync pass per shop (${inject("databaseKind")})`, () => {
       gate.open();
       const outcome = await old;
 
-      expect(outcome).toMatchObject({ status: "failed", leaseLost: true });
       const stored = await prisma.order.count({
         where: { shopId: row.id, id: { in: created.map((o) => BigInt(o.id)) } },
       });
       expect(stored).toBe(0);
+      expect(outcome).toMatchObject({ status: "failed", leaseLost: true });
       const states = await prisma.syncState.findMany({ where: { shopId: row.id } });
       expect(states.every((s) => s.leaseToken === thief!.token)).toBe(true);
       expect(states.find((s) => s.resource === "orders")!.watermark).toEqual(watermarkBefore);
