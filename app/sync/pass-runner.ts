@@ -111,9 +111,7 @@ function createPassRunner(ctx: SyncContext, cap: number): PassRunner {
   };
 }
 
-export type SyncNowAnswer =
-  | { accepted: false }
-  | { accepted: true; state: PassAdmission; done: Promise<PassOutcome> };
+export type SyncNowAnswer = { accepted: false } | { accepted: true; state: PassAdmission; done: Promise<PassOutcome> };
 
 /**
  * "Sync now": make every resource of the shop due and start a pass in this process —

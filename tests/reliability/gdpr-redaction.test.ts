@@ -150,9 +150,12 @@ describe(`customers/redact tombstones (${inject("databaseKind")})`, () => {
     expect(othersStored.filter((o) => o.email !== null).length).toBe(others.filter((o) => o.email !== null).length);
     const notes = others.flatMap((o) => o.refunds.map((r) => r.note)).filter((n) => n !== null);
     expect(notes.length).toBeGreaterThan(0);
-    expect(othersStored.flatMap((o) => o.refunds.map((r) => r.note)).filter((n) => n !== null).sort()).toEqual(
-      [...notes].sort(),
-    );
+    expect(
+      othersStored
+        .flatMap((o) => o.refunds.map((r) => r.note))
+        .filter((n) => n !== null)
+        .sort(),
+    ).toEqual([...notes].sort());
   }, 180_000);
 
   it("an order with their email that the app missed arrives erased through the incremental sync", async () => {
@@ -168,7 +171,11 @@ describe(`customers/redact tombstones (${inject("databaseKind")})`, () => {
     await app.stop();
     app = await startApp(appEnv, { port: appPort });
 
-    const seen = new Set(control().webhookDeliveries({ shop }).map((d) => d.webhookId));
+    const seen = new Set(
+      control()
+        .webhookDeliveries({ shop })
+        .map((d) => d.webhookId),
+    );
     const guest = sell(null, email);
     const theirs = control().createOrder(shop, {
       customerId,
@@ -206,7 +213,11 @@ describe(`customers/redact tombstones (${inject("databaseKind")})`, () => {
   }, 180_000);
 
   it("a data-request export past its retention is deleted by the next sync tick, a current one stays", async () => {
-    const customer = control().createCustomer(shop, { firstName: "Alan", lastName: "Turing", email: "alan@example.com" });
+    const customer = control().createCustomer(shop, {
+      firstName: "Alan",
+      lastName: "Turing",
+      email: "alan@example.com",
+    });
     await control().webhooksIdle();
     await compliance("customers/data_request", customer.id);
     await compliance("customers/data_request", customer.id);

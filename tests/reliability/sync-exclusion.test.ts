@@ -139,7 +139,11 @@ describe(`one sync pass per shop (${inject("databaseKind")})`, () => {
       port: 0,
       appToml: false,
       bulk: { objectsPerSecond: 200_000 },
-      shops: domains.map((domain, i) => ({ domain, seed: 50 + i, size: { orders: 8, customers: 4, products: 2, days: 5 } })),
+      shops: domains.map((domain, i) => ({
+        domain,
+        seed: 50 + i,
+        size: { orders: 8, customers: 4, products: 2, days: 5 },
+      })),
     });
     try {
       const tokens = new Map<string, string>();
