@@ -69,12 +69,17 @@ interface RunRow {
   finished_ms: number;
 }
 
-async function runsSince(shopIds: number[], since: Date): Promise<RunRow[]> {
+/** The newest sync_run id so far: runs after it are the ones under test. */
+async function lastRunId(): Promise<number> {
+  return (await prisma.syncRun.aggregate({ _max: { id: true } }))._max.id ?? 0;
+}
+
+async function runsSince(shopIds: number[], afterId: number): Promise<RunRow[]> {
   return prisma.$queryRaw<RunRow[]>`
     SELECT shop_id, resource,
       (extract(epoch FROM started_at) * 1000)::float8 AS started_ms,
       (extract(epoch FROM finished_at) * 1000)::float8 AS finished_ms
-    FROM sync_run WHERE shop_id = ANY(${shopIds}::int[]) AND started_at >= ${since}
+    FROM sync_run WHERE shop_id = ANY(${shopIds}::int[]) AND id > ${afterId}
     ORDER BY started_at, id`;
 }
 
@@ -100,7 +105,7 @@ describe(`one sync pass per shop (${inject("databaseKind")})`, () => {
       const b = engineContext(otherInstance, sim, tokens, { workerId: "instance-b", client: { fetch: gate.fetch } });
       const cronA = createSyncScheduler(a.ctx, { spreadMs: 0, onlyShops: [shop] });
       const cronB = createSyncScheduler(b.ctx, { spreadMs: 0, onlyShops: [shop] });
-      const since = new Date(Date.now() - 1000);
+      const since = await lastRunId();
 
       const outcomes: Promise<PassOutcome | null | undefined>[] = [
         cronA.tick().then((r) => r.get(shop)),
@@ -173,7 +178,7 @@ describe(`one sync pass per shop (${inject("databaseKind")})`, () => {
         },
       });
       const cron = createSyncScheduler(ctx, { spreadMs: 0, onlyShops: domains });
-      const since = new Date(Date.now() - 1000);
+      const since = await lastRunId();
       const [, second] = await Promise.all([
         cron.tick(),
         cron.tick(),
