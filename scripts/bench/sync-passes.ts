@@ -181,7 +181,9 @@ export async function runCronPass(prisma: PrismaClient, shops: number, concurren
     );
     const baselineSeconds = (performance.now() - baselineStarted) / 1000;
 
-    const scheduler = createSyncScheduler(ctx, { spreadMs: 0, concurrency, onlyShops: domains });
+    // The process's cap on concurrent passes (the pass runner reads it from the tuning).
+    ctx.options = { ...ctx.options, maxConcurrentPasses: concurrency };
+    const scheduler = createSyncScheduler(ctx, { spreadMs: 0, onlyShops: domains });
     const started = performance.now();
     const results = await scheduler.tick();
     const seconds = (performance.now() - started) / 1000;
