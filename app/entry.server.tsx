@@ -8,6 +8,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 import { adaptDocumentHeadersForSimulator } from "./shopify-simulator.server";
 import { withoutChunkPadding } from "./ssr-stream.server";
 import "./cron.server"; // starts the sync scheduler once per process
+import "./ledger-refresh.server"; // reads changed orders' sales ledgers after their webhooks
 
 // nosniff, Referrer-Policy, HSTS and a frame-ancestors default on every response.
 installSecurityHeaders(env.NODE_ENV === "production");

@@ -16,6 +16,8 @@ import type { BulkRecord, JsonlPosition } from "./bulk";
 import type { SerialLane } from "./context";
 import { mapBulkChildren, mapGraphqlNodes, writeBulkChildren, writeRecords } from "./record-writer";
 import type { SyncResource } from "./records";
+import { writeLedgerExportBatch } from "./ledger-refresh";
+import { isLedgerLine } from "./sales-ledger";
 import { storedNewerIds, type ChildWriteGuard } from "./store";
 
 export interface BulkIngestOptions {
@@ -45,18 +47,22 @@ export async function ingestBulkRecords(
   let total = 0;
   let roots: unknown[] = [];
   let children: BulkRecord[] = [];
+  // Orders export: the order lines again and the sales ledger's lines (ledger-refresh.ts).
+  let ledger: BulkRecord[] = [];
   let batchEnd: JsonlPosition | null = null;
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (!batchEnd || roots.length + children.length === 0) return;
+    if (!batchEnd || roots.length + children.length + ledger.length === 0) return;
     const mapped = mapGraphqlNodes(resource, roots);
     const mappedChildren = mapBulkChildren(resource, children);
     const failures = [...mapped.failures, ...mappedChildren.failures];
     if (failures.length > 0) options.onMappingFailures?.(failures);
     const end = batchEnd;
     const count = roots.length;
+    const ledgerLines = ledger;
     roots = [];
     children = [];
+    ledger = [];
     // The previous batch must have committed before this one starts (resume points in order).
     await writing;
     const write = lane(async () => {
@@ -76,6 +82,11 @@ export async function ingestBulkRecords(
             )));
       for (const id of newer) skipParents.add(id);
       await writeBulkChildren(prisma, shopId, mappedChildren.records, guard);
+      if (ledgerLines.length > 0) {
+        // The rollups are recomputed over everything at the end of a backfill.
+        const ledgerWrite = await writeLedgerExportBatch(prisma, shopId, ledgerLines, skipParents, new Set());
+        if (ledgerWrite.failures.length > 0) options.onMappingFailures?.(ledgerWrite.failures);
+      }
       await options.onBatchCommitted?.(end, count);
       total += count;
     });
@@ -87,9 +98,10 @@ export async function ingestBulkRecords(
   try {
     for await (const record of records) {
       if (record.parentId === null) roots.push(record.node);
-      else children.push(record);
+      else if (!isLedgerLine(record.node)) children.push(record);
+      if (resource === "orders" && (record.parentId === null || isLedgerLine(record.node))) ledger.push(record);
       batchEnd = record.end;
-      if (roots.length + children.length >= options.batchSize) await flush();
+      if (roots.length + children.length + ledger.length >= options.batchSize) await flush();
     }
     await flush();
   } finally {

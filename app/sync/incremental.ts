@@ -20,9 +20,12 @@ import {
   PRODUCTS_PAGE,
   REFUNDS_DETAIL_LIMIT,
 } from "./queries";
+import { completeOrderLedger, type AgreementsConnection } from "./ledger-fetch";
 import { mapGraphqlNodes, writeRecords } from "./record-writer";
 import type { SyncResource } from "./records";
 import type { SyncShop } from "./backfill";
+import { mapOrderLedgers } from "./sales-ledger";
+import { replaceOrderLedgers } from "./sales-store";
 import type {
   StorepulseCustomersPageQuery,
   StorepulseOrderLineItemsQuery,
@@ -88,8 +91,13 @@ export async function syncResourceIncrementally(
       if (mapped.failures.length > 0)
         ctx.log.warn("records could not be read", { shop: shop.domain, resource, first: mapped.failures[0] });
       const newest = maxUpdatedAt(nodes);
+      const ledgers = resource === "orders" ? mapOrderLedgers(nodes) : null;
+      if (ledgers?.failures.length)
+        ctx.log.warn("ledgers could not be read", { shop: shop.domain, first: ledgers.failures[0] });
       await lane(async () => {
         await writeRecords(prisma, shop.id, resource, mapped.records, { source: "incremental" });
+        // The orders' sales ledgers, read with the page (replaced per order: no double count).
+        if (ledgers) await replaceOrderLedgers(prisma, shop.id, ledgers.ledgers);
         // Only after the write committed.
         if (newest && newest > watermark) await advanceWatermark(prisma, shop.id, resource, newest);
       });
@@ -134,6 +142,7 @@ async function completeNodes(
     for (const order of nodes as OrderNode[]) {
       await completeLineItems(client, order, signal);
       await completeRefunds(client, order, signal);
+      await completeOrderLedger(client, order.id, order.agreements as unknown as AgreementsConnection, signal);
     }
   }
   return nodes;

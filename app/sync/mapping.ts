@@ -143,7 +143,7 @@ function tagList(value: unknown): string[] {
  * The shop-currency amount of a money bag: GraphQL `{ shopMoney { amount } }`, REST
  * `{ shop_money: { amount } }`, or a bare MoneyV2 `{ amount }`.
  */
-function shopAmount(bag: unknown, field: string): DecimalString | null {
+export function shopAmount(bag: unknown, field: string): DecimalString | null {
   if (bag === null || bag === undefined) return null;
   const b = object(bag, field);
   const money = b.shopMoney ?? b.shop_money ?? b;

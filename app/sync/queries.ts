@@ -115,6 +115,30 @@ fragment RefundShippingLineFields on RefundShippingLine {
   taxAmountSet { shopMoney { amount currencyCode } }
 }`;
 
+// The sales ledger (Order.agreements → sales; app/sync/sales-ledger.ts). __typename
+// tells an agreement's kind and, in a bulk result, an agreement line from a sale line.
+export const AGREEMENT_FIELDS = `#graphql
+fragment AgreementFields on SalesAgreement {
+  __typename
+  id
+  happenedAt
+}`;
+
+export const SALE_FIELDS = `#graphql
+fragment SaleFields on Sale {
+  __typename
+  id
+  actionType
+  lineType
+  quantity
+  totalAmount { shopMoney { amount currencyCode } }
+  totalDiscountAmountBeforeTaxes { shopMoney { amount currencyCode } }
+  totalDiscountAmountAfterTaxes { shopMoney { amount currencyCode } }
+  totalTaxAmount { shopMoney { amount currencyCode } }
+  ... on ProductSale { lineItem { id product { id } } }
+  ... on GiftCardSale { lineItem { id product { id } } }
+}`;
+
 // ---------------------------------------------------------------------------
 // Shop (install): name, currency, IANA zone, plan.
 
@@ -140,6 +164,9 @@ query StorepulseShop {
 // ("Queries that contain a connection field within a list field are not currently
 // supported."). Order.refunds is a list, so the export carries refund scalars only; the
 // refunds' line items and shipping lines are read afterwards with ORDER_REFUND_DETAILS.
+// The sales ledger fits: orders → agreements → sales is depth 2, and with lineItems the
+// orders export has 4 connections (tests/sync-documents.test.ts runs the simulator's
+// validateBulkQuery, which applies the recorded rules, on every bulk document).
 // Nested connections come back as their own JSONL lines with __parentId, anywhere
 // after their parent (ungrouped output, the 2026-01+ default): bulk.ts/backfill.ts
 // write parents and children independently.
@@ -178,13 +205,24 @@ query StorepulseBulkOrders {
         ...OrderFields
         lineItems { edges { node { ...LineItemFields } } }
         refunds { ...RefundFields }
+        agreements {
+          edges {
+            node {
+              id
+              ...AgreementFields
+              sales { edges { node { ...SaleFields } } }
+            }
+          }
+        }
       }
     }
   }
 }
 ${ORDER_FIELDS}
 ${LINE_ITEM_FIELDS}
-${REFUND_FIELDS}`;
+${REFUND_FIELDS}
+${AGREEMENT_FIELDS}
+${SALE_FIELDS}`;
 
 /** `search`: e.g. "processed_at:>='…'" without read_all_orders; empty for all history. */
 export function bulkOrdersQuery(search: string | null): string {
@@ -229,6 +267,32 @@ mutation StorepulseBulkCancel($id: ID!) {
 // ---------------------------------------------------------------------------
 // Incremental pages: `updated_at:>=…`, oldest change first, so the watermark can
 // advance page by page.
+
+// The first page of an order's ledger, shared by the incremental orders page and the
+// ledger refreshes after webhooks (ORDER_LEDGERS). Agreements come as edges: a cursor
+// addresses one agreement again when its sales run beyond this page (an agreement is
+// not a Node, so AGREEMENT_SALES_PAGE reaches it through its order). The rest is read
+// by app/sync/ledger-fetch.ts with ORDER_AGREEMENTS_PAGE and AGREEMENT_SALES_PAGE.
+export const LEDGER_PAGE_SIZES = { agreementsPerOrder: 3, salesPerAgreement: 10 } as const;
+
+export const ORDER_LEDGER_FIRST_PAGE = `#graphql
+fragment OrderLedgerFirstPage on Order {
+  agreements(first: 3) {
+    edges {
+      cursor
+      node {
+        ...AgreementFields
+        sales(first: 10) {
+          nodes { ...SaleFields }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+${AGREEMENT_FIELDS}
+${SALE_FIELDS}`;
 
 export const PAGE_SIZES = {
   // Requested costs by Shopify's rules are checked (and printed) by
@@ -288,6 +352,7 @@ query StorepulseOrdersPage($query: String!, $after: String) {
           pageInfo { hasNextPage endCursor }
         }
       }
+      ...OrderLedgerFirstPage
     }
     pageInfo { hasNextPage endCursor }
   }
@@ -296,7 +361,8 @@ ${ORDER_FIELDS}
 ${LINE_ITEM_FIELDS}
 ${REFUND_FIELDS}
 ${REFUND_LINE_ITEM_FIELDS}
-${REFUND_SHIPPING_LINE_FIELDS}`;
+${REFUND_SHIPPING_LINE_FIELDS}
+${ORDER_LEDGER_FIRST_PAGE}`;
 
 // Follow-ups for the rare record whose nested lists did not fit in a page.
 
@@ -419,6 +485,100 @@ ${REFUND_FIELDS}
 ${REFUND_LINE_ITEM_FIELDS}
 ${REFUND_SHIPPING_LINE_FIELDS}`;
 
+// Ledger follow-ups and refreshes (app/sync/ledger-fetch.ts).
+
+/** More agreements of one order (beyond the first page). */
+export const ORDER_AGREEMENTS_PAGE = `#graphql
+query StorepulseOrderAgreements($id: ID!, $after: String) {
+  order(id: $id) {
+    id
+    agreements(first: 25, after: $after) {
+      edges {
+        cursor
+        node {
+          ...AgreementFields
+          sales(first: 25) {
+            nodes { ...SaleFields }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}
+${AGREEMENT_FIELDS}
+${SALE_FIELDS}`;
+
+/** More sales of one agreement: the agreement right after `agreementsAfter` (null: the first). */
+export const AGREEMENT_SALES_PAGE = `#graphql
+query StorepulseAgreementSales($id: ID!, $agreementsAfter: String, $salesAfter: String) {
+  order(id: $id) {
+    id
+    agreements(first: 1, after: $agreementsAfter) {
+      nodes {
+        id
+        sales(first: 100, after: $salesAfter) {
+          nodes { ...SaleFields }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    }
+  }
+}
+${SALE_FIELDS}`;
+
+/**
+ * The ledgers of a batch of orders by id, after webhooks (REST payloads carry no
+ * agreements). Its requested cost is fixed (a list is priced as one object whatever
+ * the number of ids); the batch is sized by the actual cost Shopify reports.
+ */
+export const ORDER_LEDGERS = `#graphql
+query StorepulseOrderLedgers($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Order {
+      id
+      updatedAt
+      ...OrderLedgerFirstPage
+    }
+  }
+}
+${ORDER_LEDGER_FIRST_PAGE}`;
+
+/**
+ * A large backlog of ledger refreshes is read with one bulk export of the orders changed
+ * since the oldest marked one, instead of thousands of `nodes(ids:)` calls.
+ */
+export const BULK_ORDER_LEDGERS = `#graphql
+query StorepulseBulkOrderLedgers {
+  orders {
+    edges {
+      node {
+        id
+        updatedAt
+        agreements {
+          edges {
+            node {
+              id
+              ...AgreementFields
+              sales { edges { node { ...SaleFields } } }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+${AGREEMENT_FIELDS}
+${SALE_FIELDS}`;
+
+/** `search`: e.g. "updated_at:>='…'". */
+export function bulkOrderLedgersQuery(search: string): string {
+  const withSearch = BULK_ORDER_LEDGERS.replace("\n  orders {", `\n  orders(query: ${JSON.stringify(search)}) {`);
+  if (withSearch === BULK_ORDER_LEDGERS) throw new Error("BULK_ORDER_LEDGERS lost its `orders {` root field");
+  return withSearch;
+}
+
 /** Every document the engine can send, for the schema-validation test. */
 export function allDocuments(): Record<string, string> {
   return {
@@ -438,6 +598,10 @@ export function allDocuments(): Record<string, string> {
     ORDER_REFUNDS_DETAIL,
     ORDER_REFUND_DETAILS,
     REFUND_LINES_PAGE,
+    ORDER_AGREEMENTS_PAGE,
+    AGREEMENT_SALES_PAGE,
+    ORDER_LEDGERS,
+    BULK_ORDER_LEDGERS: bulkOrderLedgersQuery("updated_at:>='2026-01-01T00:00:00Z'"),
   };
 }
 
@@ -448,5 +612,6 @@ export function bulkDocuments(): Record<string, string> {
     BULK_PRODUCTS,
     BULK_ORDERS_ALL: bulkOrdersQuery(null),
     BULK_ORDERS_RECENT: bulkOrdersQuery("processed_at:>='2026-01-01T00:00:00Z'"),
+    BULK_ORDER_LEDGERS: bulkOrderLedgersQuery("updated_at:>='2026-01-01T00:00:00Z'"),
   };
 }

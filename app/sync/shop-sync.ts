@@ -18,6 +18,7 @@ import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./c
 import { NeedsReauthError } from "./graphql-client";
 import { syncResourceIncrementally } from "./incremental";
 import { claimShopLease, holdsShopLease, releaseShopLease, renewShopLease, type ShopLease } from "./lease";
+import { drainLedgerRefresh } from "./ledger-refresh";
 import type { SyncResource } from "./records";
 
 export type PassTrigger = "scheduled" | "manual" | "install" | "cli";
@@ -217,6 +218,13 @@ async function runResources(
       outcomes.push(...(await lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error))));
       if (error instanceof NeedsReauthError || signal.aborted) break;
     }
+  }
+  // Safety net for the ledger reads webhooks asked for (ledger-refresh.ts): a refresher
+  // may have died or not run in the process that applied them. The marks stay on failure.
+  if (ready.includes("orders") && !signal.aborted && !outcomes.some((o) => o.error)) {
+    await drainLedgerRefresh(ctx, shop, client, { signal, lane }).catch((error: unknown) =>
+      ctx.log.warn("ledger refresh failed", { shop: shop.domain, error: describe(error) }),
+    );
   }
   return outcomes;
 }

@@ -4,6 +4,7 @@
 // reports them). Each handler returns what happened, recorded in webhook_event.
 import type { PrismaClient, Shop } from "@prisma/client";
 import { notifyBulkOperationFinished } from "./bulk";
+import { requestLedgerRefresh } from "./ledger-refresh";
 import {
   recordCustomerDataRequest,
   redactCustomer,
@@ -44,8 +45,15 @@ const upsertCustomer: Handler = async ({ prisma, shop, payload }) =>
 const upsertProduct: Handler = async ({ prisma, shop, payload }) =>
   outcomeOf(await upsertProducts(prisma, shop.id, [productFromWebhook(payload)]));
 
-const upsertOrder: Handler = async ({ prisma, shop, payload }) =>
-  outcomeOf(await upsertOrders(prisma, shop.id, [orderFromWebhook(payload)]));
+// Orders and refunds: the payload carries no sales ledger, so the order is also marked
+// for a ledger read (ledger-refresh.ts) — whatever the outcome: a retry after a crash
+// between the write and the mark finds the order "stale" and must still mark it.
+const upsertOrder: Handler = async ({ prisma, shop, payload }) => {
+  const order = orderFromWebhook(payload);
+  const outcome = outcomeOf(await upsertOrders(prisma, shop.id, [order]));
+  await requestLedgerRefresh(prisma, shop.id, [order.id]);
+  return outcome;
+};
 
 function deleteOf(resource: "customers" | "products" | "orders"): Handler {
   return async ({ prisma, shop, payload }) => {
@@ -67,8 +75,12 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, Handler>> = {
   ORDERS_CANCELLED: upsertOrder,
   ORDERS_PAID: upsertOrder,
   ORDERS_DELETE: deleteOf("orders"),
-  REFUNDS_CREATE: async ({ prisma, shop, payload }) =>
-    outcomeOf(await addRefunds(prisma, shop.id, [refundFromWebhook(payload)])),
+  REFUNDS_CREATE: async ({ prisma, shop, payload }) => {
+    const refund = refundFromWebhook(payload);
+    const outcome = outcomeOf(await addRefunds(prisma, shop.id, [refund]));
+    await requestLedgerRefresh(prisma, shop.id, [refund.orderId]);
+    return outcome;
+  },
   APP_UNINSTALLED: async ({ prisma, shop }) => {
     await uninstallShop(prisma, shop.domain);
     return "applied";
