@@ -10,12 +10,7 @@
 // LEDGER_COST_TARGET points (shopify.dev "GraphQL Admin API rate limits"; costs as
 // recorded in simulator/test/recordings/query-costs.jsonl).
 import type { AdminGraphql } from "./graphql-client";
-import {
-  AGREEMENT_SALES_PAGE,
-  LEDGER_PAGE_SIZES,
-  ORDER_AGREEMENTS_PAGE,
-  ORDER_LEDGERS,
-} from "./queries";
+import { AGREEMENT_SALES_PAGE, LEDGER_PAGE_SIZES, ORDER_AGREEMENTS_PAGE, ORDER_LEDGERS } from "./queries";
 import { ledgerFromOrderNode, type OrderLedger } from "./sales-ledger";
 import type {
   StorepulseAgreementSalesQuery,

@@ -283,9 +283,7 @@ export function startLedgerRefresher(ctx: SyncContext, options: { debounceMs?: n
 
   const idle = async () => {
     while (shops.size > 0) {
-      await Promise.all(
-        [...shops.values()].map((s) => s.running ?? new Promise((r) => setTimeout(r, debounceMs))),
-      );
+      await Promise.all([...shops.values()].map((s) => s.running ?? new Promise((r) => setTimeout(r, debounceMs))));
     }
   };
   return {

@@ -14,15 +14,7 @@ import type { DecimalString, IsoInstant, ShopifyId } from "./records";
 export type AgreementKind = "order" | "order_edit" | "refund" | "return" | "unknown";
 export type SaleActionType = "ORDER" | "RETURN" | "UPDATE" | "UNKNOWN";
 export type SaleLineType =
-  | "ADDITIONAL_FEE"
-  | "ADJUSTMENT"
-  | "DUTY"
-  | "FEE"
-  | "GIFT_CARD"
-  | "PRODUCT"
-  | "SHIPPING"
-  | "TIP"
-  | "UNKNOWN";
+  "ADDITIONAL_FEE" | "ADJUSTMENT" | "DUTY" | "FEE" | "GIFT_CARD" | "PRODUCT" | "SHIPPING" | "TIP" | "UNKNOWN";
 
 export interface AgreementRecord {
   id: ShopifyId;
@@ -61,7 +53,16 @@ const AGREEMENT_KINDS: Record<string, AgreementKind> = {
   ReturnAgreement: "return",
 };
 const ACTION_TYPES = new Set<string>(["ORDER", "RETURN", "UPDATE"]);
-const LINE_TYPES = new Set<string>(["ADDITIONAL_FEE", "ADJUSTMENT", "DUTY", "FEE", "GIFT_CARD", "PRODUCT", "SHIPPING", "TIP"]);
+const LINE_TYPES = new Set<string>([
+  "ADDITIONAL_FEE",
+  "ADJUSTMENT",
+  "DUTY",
+  "FEE",
+  "GIFT_CARD",
+  "PRODUCT",
+  "SHIPPING",
+  "TIP",
+]);
 
 type Json = Record<string, unknown>;
 

@@ -191,19 +191,8 @@ async function replaceBatch(tx: Tx, shopId: number, batch: OrderLedger[]): Promi
   result.written = writable.map((l) => l.orderId);
   const oldDates = await saleLocalDates(tx, shopId, result.written);
   await deleteLedgers(tx, shopId, result.written);
-  await insertAgreements(
-    tx,
-    shopId,
-    uniqueById(writable.flatMap((l) => l.agreements)),
-    null,
-  );
-  await insertSales(
-    tx,
-    shopId,
-    uniqueById(writable.flatMap((l) => l.sales)),
-    [],
-    null,
-  );
+  await insertAgreements(tx, shopId, uniqueById(writable.flatMap((l) => l.agreements)), null);
+  await insertSales(tx, shopId, uniqueById(writable.flatMap((l) => l.sales)), [], null);
   const newDates = await saleLocalDates(tx, shopId, result.written);
   result.localDates = [...new Set([...oldDates, ...newDates])];
   return result;
@@ -277,11 +266,7 @@ export async function upsertLedgerLines(
  * read that started before it does not clear it). Unknown orders are not marked: their
  * own create webhook or the incremental sync brings them with their ledger.
  */
-export async function markLedgersStale(
-  db: Db,
-  shopId: number,
-  orderIds: readonly string[],
-): Promise<number> {
+export async function markLedgersStale(db: Db, shopId: number, orderIds: readonly string[]): Promise<number> {
   const ids = [...new Set(orderIds)];
   if (ids.length === 0) return 0;
   return db.$executeRaw`
