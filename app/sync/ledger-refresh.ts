@@ -39,7 +39,7 @@ import {
   replaceOrderLedgers,
   upsertLedgerLines,
 } from "./sales-store";
-import { storedNewerIds, type ChildWriteGuard } from "./store";
+import { storedNewerIds } from "./store";
 
 /** From this many marked orders on, one bulk export beats the `nodes(ids:)` batches. */
 export const LEDGER_BULK_THRESHOLD = 2000;
@@ -168,16 +168,13 @@ async function drainWithBulk(
   const result: LedgerDrainResult = { mode: "bulk", orders: 0, queries: 1, batchSizes: [] };
   const dates = new Set<string>();
   if (finished.url) {
-    const guard = {
-      skipParents: new Set<string>(),
-      exportedUntil: new Date(finished.completedAt ?? Date.now()),
-    };
+    const skipParents = new Set<string>();
     let batch: BulkRecord[] = [];
     const flush = async () => {
       const lines = batch;
       batch = [];
       if (lines.length === 0) return;
-      const written = await lane(() => writeLedgerExportBatch(prisma, shop.id, lines, guard, dates));
+      const written = await lane(() => writeLedgerExportBatch(prisma, shop.id, lines, skipParents, dates));
       result.orders += written.orders;
       if (written.failures.length > 0)
         ctx.log.warn("ledger lines could not be read", { shop: shop.domain, first: written.failures[0] });
@@ -207,7 +204,7 @@ export async function writeLedgerExportBatch(
   prisma: PrismaClient,
   shopId: number,
   lines: readonly BulkRecord[],
-  guard: ChildWriteGuard & { skipParents: Set<string> },
+  skipParents: Set<string>,
   dates: Set<string>,
 ): Promise<{ orders: number; failures: string[] }> {
   const orders = lines
@@ -216,16 +213,16 @@ export async function writeLedgerExportBatch(
       id: parseShopifyId(l.node.id, "order.id"),
       shopifyUpdatedAt: isoInstant(l.node.updatedAt, "order.updatedAt"),
     }));
-  for (const id of await storedNewerIds(prisma, shopId, "orders", orders)) guard.skipParents.add(id);
+  for (const id of await storedNewerIds(prisma, shopId, "orders", orders)) skipParents.add(id);
   for (const d of await clearLedgersForExport(
     prisma,
     shopId,
     orders.map((o) => o.id),
-    guard,
+    skipParents,
   ))
     dates.add(d);
   const mapped = mapLedgerLines(lines.filter((l) => l.parentId !== null && isLedgerLine(l.node)));
-  const written = await upsertLedgerLines(prisma, shopId, mapped, guard);
+  const written = await upsertLedgerLines(prisma, shopId, mapped, skipParents);
   for (const d of written.localDates) dates.add(d);
   return { orders: orders.length, failures: mapped.failures };
 }

@@ -12,14 +12,18 @@
 //   cleared when the export's order line is written, and each agreement and sale is
 //   upserted by id when its line comes. A sale line names only its agreement, so the
 //   sale takes its order, kind and happenedAt from the stored agreement (its line came
-//   earlier: Shopify writes a child after its parent). The guard of store.ts applies:
-//   children only under an order version the export wrote or matched.
+//   earlier: Shopify writes a child after its parent). Orders whose stored version is
+//   newer than the export's keep their ledger (`skipParents`, as for line items). Unlike
+//   line items, no "exported until" bound is needed: sales are immutable and a ledger
+//   only grows (agreements are added, never changed), so an exported sale written under
+//   a newer order version is one that version's ledger holds too — and that version's
+//   webhook has marked the order for a complete read anyway.
 // Sales of an order we do not hold (deleted, tombstoned, never seen) are never written
 // (the foreign key to "order" would refuse them anyway); deleting an order cascades.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { recomputeRollupsCoalesced } from "./rollup-coalescer";
 import type { AgreementRecord, OrderLedger, SaleRecord } from "./sales-ledger";
-import type { ChildWriteGuard, WriteOptions } from "./store";
+import type { WriteOptions } from "./store";
 
 type Tx = Prisma.TransactionClient;
 type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
@@ -70,13 +74,8 @@ async function deleteLedgers(db: Db, shopId: number, orderIds: readonly string[]
   await db.$executeRaw`DELETE FROM sale_agreement WHERE shop_id = ${shopId} AND order_id = ANY(${orderIds}::bigint[])`;
 }
 
-/** Insert agreements of orders we hold (under the export's version when a guard is given). */
-async function insertAgreements(
-  db: Db,
-  shopId: number,
-  agreements: readonly AgreementRecord[],
-  exportedUntil: Date | null,
-): Promise<number> {
+/** Insert agreements of orders we hold. */
+async function insertAgreements(db: Db, shopId: number, agreements: readonly AgreementRecord[]): Promise<number> {
   if (agreements.length === 0) return 0;
   return db.$executeRaw`
     INSERT INTO sale_agreement (shop_id, id, order_id, kind, happened_at)
@@ -87,8 +86,7 @@ async function insertAgreements(
       ${agreements.map((a) => a.kind)}::text[],
       ${agreements.map((a) => a.happenedAt)}::timestamptz[]
     ) AS a(id, order_id, kind, happened_at)
-    WHERE EXISTS (SELECT 1 FROM "order" o WHERE o.shop_id = ${shopId} AND o.id = a.order_id
-      AND (${exportedUntil}::timestamptz IS NULL OR o.shopify_updated_at <= ${exportedUntil}::timestamptz))
+    WHERE EXISTS (SELECT 1 FROM "order" o WHERE o.shop_id = ${shopId} AND o.id = a.order_id)
     ORDER BY a.id
     ON CONFLICT (shop_id, id) DO UPDATE SET order_id = EXCLUDED.order_id, kind = EXCLUDED.kind,
       happened_at = EXCLUDED.happened_at`;
@@ -103,7 +101,6 @@ async function insertSales(
   shopId: number,
   sales: readonly SaleRecord[],
   skipOrders: readonly string[],
-  exportedUntil: Date | null,
 ): Promise<number> {
   if (sales.length === 0) return 0;
   return db.$executeRaw`
@@ -127,10 +124,9 @@ async function insertSales(
       ${sales.map((s) => s.totalTax)}::numeric[]
     ) AS s(id, agreement_id, action_type, line_type, line_item_id, product_id, quantity, total_amount,
       discount_before, discount_after, total_tax)
+    -- The agreement's row exists only for an order we hold (its foreign key).
     JOIN sale_agreement a ON a.shop_id = ${shopId} AND a.id = s.agreement_id
-    JOIN "order" o ON o.shop_id = ${shopId} AND o.id = a.order_id
     WHERE NOT (a.order_id = ANY(${skipOrders}::bigint[]))
-      AND (${exportedUntil}::timestamptz IS NULL OR o.shopify_updated_at <= ${exportedUntil}::timestamptz)
     ORDER BY s.id
     ON CONFLICT (shop_id, id) DO UPDATE SET order_id = EXCLUDED.order_id, agreement_id = EXCLUDED.agreement_id,
       agreement_kind = EXCLUDED.agreement_kind, happened_at = EXCLUDED.happened_at,
@@ -191,8 +187,8 @@ async function replaceBatch(tx: Tx, shopId: number, batch: OrderLedger[]): Promi
   result.written = writable.map((l) => l.orderId);
   const oldDates = await saleLocalDates(tx, shopId, result.written);
   await deleteLedgers(tx, shopId, result.written);
-  await insertAgreements(tx, shopId, uniqueById(writable.flatMap((l) => l.agreements)), null);
-  await insertSales(tx, shopId, uniqueById(writable.flatMap((l) => l.sales)), [], null);
+  await insertAgreements(tx, shopId, uniqueById(writable.flatMap((l) => l.agreements)));
+  await insertSales(tx, shopId, uniqueById(writable.flatMap((l) => l.sales)), []);
   const newDates = await saleLocalDates(tx, shopId, result.written);
   result.localDates = [...new Set([...oldDates, ...newDates])];
   return result;
@@ -202,23 +198,23 @@ async function replaceBatch(tx: Tx, shopId: number, batch: OrderLedger[]): Promi
 // Bulk export lines
 
 /**
- * The export wrote (or matched) these orders: clear their stored ledgers, which the
- * export's agreement and sale lines (all after the order's line) now rebuild. Orders in
- * `guard.skipParents` keep theirs (a newer version was stored, with its own ledger).
+ * The export listed these orders: clear their stored ledgers, which the export's
+ * agreement and sale lines (all after the order's line) now rebuild. Orders in
+ * `skipParents` keep theirs (a newer version is stored, with its own ledger).
  * Returns the local days of the sales removed.
  */
 export async function clearLedgersForExport(
   prisma: PrismaClient,
   shopId: number,
   orderIds: readonly string[],
-  guard: ChildWriteGuard,
+  skipParents: ReadonlySet<string>,
 ): Promise<string[]> {
-  const ids = [...new Set(orderIds)].filter((id) => !guard.skipParents.has(id));
+  const ids = [...new Set(orderIds)].filter((id) => !skipParents.has(id));
   if (ids.length === 0) return [];
   return prisma.$transaction(async (tx) => {
     const held = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text AS id FROM "order" WHERE shop_id = ${shopId} AND id = ANY(${ids}::bigint[])
-        AND shopify_updated_at <= ${guard.exportedUntil} ORDER BY id FOR UPDATE`;
+      ORDER BY id FOR UPDATE`;
     const heldIds = held.map((r) => r.id);
     const dates = await saleLocalDates(tx, shopId, heldIds);
     await deleteLedgers(tx, shopId, heldIds);
@@ -227,7 +223,7 @@ export async function clearLedgersForExport(
 }
 
 /**
- * Agreement and sale lines of a bulk export, written by id under the guard. Agreements
+ * Agreement and sale lines of a bulk export, written by id (not under `skipParents`). Agreements
  * first: a sale of this batch may belong to an agreement of this batch. Returns the
  * rows written and the local days of the sales written.
  */
@@ -235,20 +231,20 @@ export async function upsertLedgerLines(
   prisma: PrismaClient,
   shopId: number,
   lines: { agreements: readonly AgreementRecord[]; sales: readonly SaleRecord[] },
-  guard: ChildWriteGuard,
+  skipParents: ReadonlySet<string>,
 ): Promise<{ agreements: number; sales: number; localDates: string[] }> {
-  const skip = [...guard.skipParents];
+  const skip = [...skipParents];
   let agreements = 0;
   let sales = 0;
   const dates = new Set<string>();
   for (const batch of chunks(
-    uniqueById(lines.agreements).filter((a) => !guard.skipParents.has(a.orderId)),
+    uniqueById(lines.agreements).filter((a) => !skipParents.has(a.orderId)),
     1000,
   )) {
-    agreements += await insertAgreements(prisma, shopId, batch, guard.exportedUntil);
+    agreements += await insertAgreements(prisma, shopId, batch);
   }
   for (const batch of chunks(uniqueById(lines.sales), 1000)) {
-    sales += await insertSales(prisma, shopId, batch, skip, guard.exportedUntil);
+    sales += await insertSales(prisma, shopId, batch, skip);
     const rows = await prisma.$queryRaw<{ local_date: string }[]>`
       SELECT DISTINCT ((s.happened_at AT TIME ZONE 'UTC') AT TIME ZONE shop.iana_timezone)::date::text AS local_date
       FROM sale s JOIN shop ON shop.id = s.shop_id
