@@ -15,9 +15,12 @@ import { startSyncSimulator, simulatorFetch } from "./sync-support";
 import { createAdminGraphql, type QueryCost } from "~/sync/graphql-client";
 import {
   ADMIN_API_VERSION,
+  AGREEMENT_SALES_PAGE,
   allDocuments,
   bulkDocuments,
   CUSTOMERS_PAGE,
+  ORDER_AGREEMENTS_PAGE,
+  ORDER_LEDGERS,
   ORDER_LINE_ITEMS_PAGE,
   ORDER_REFUND_DETAILS,
   ORDER_REFUNDS_DETAIL,
@@ -31,6 +34,7 @@ import {
   refundDetailsActualCostPerOrder,
   refundDetailsRequestedCost,
 } from "~/sync/queries";
+import { LEDGER_REQUESTED_COSTS } from "~/sync/ledger-fetch";
 import { REFUND_DETAILS_COST_TARGET, refundBatchSize } from "~/sync/refund-details";
 
 const schema = loadAdminSchema(ADMIN_API_VERSION);
@@ -123,6 +127,22 @@ describe("requested cost of the paged queries (Shopify's rules, simulator-calibr
     console.log(`requested cost ${_name}: ${cost.requestedQueryCost}`);
     expect(cost.requestedQueryCost).toBeGreaterThan(0);
     expect(cost.requestedQueryCost).toBeLessThanOrEqual(900);
+  });
+
+  it("sales ledger documents: the engine's requested costs (sent as expected costs) are Shopify's", async () => {
+    const order = "gid://shopify/Order/1";
+    expect((await requestedCost(ORDER_AGREEMENTS_PAGE, { id: order })).requestedQueryCost).toBe(
+      LEDGER_REQUESTED_COSTS.agreementsPage,
+    );
+    expect((await requestedCost(AGREEMENT_SALES_PAGE, { id: order })).requestedQueryCost).toBe(
+      LEDGER_REQUESTED_COSTS.salesPage,
+    );
+    for (const ids of [1, 3]) {
+      const cost = await requestedCost(ORDER_LEDGERS, {
+        ids: Array.from({ length: ids }, (_, i) => `gid://shopify/Order/${i + 1}`),
+      });
+      expect(cost.requestedQueryCost, `${ids} ids`).toBe(LEDGER_REQUESTED_COSTS.ledgers);
+    }
   });
 
   it("refund details: the engine's requested-cost formula is Shopify's (fixed whatever the batch), and a batch drains at most the target", async () => {

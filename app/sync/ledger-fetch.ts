@@ -55,6 +55,29 @@ export function ledgerActualCostPerOrder(sizes = LEDGER_PAGE_SIZES): number {
   return 1 + 2 + sizes.agreementsPerOrder * (1 + 2 + sizes.salesPerAgreement * 3);
 }
 
+/**
+ * Requested cost of the ledger documents by Shopify's rules (as refund-details.ts: an
+ * object 1, a list one object, a connection 2 + max(1, ⌊2·ln(first)⌋) × its node; a sale
+ * 3 with its line item and product), checked against the simulator's reported costs by
+ * tests/sync-documents.test.ts. Sent as the expected cost, so even the first call of a
+ * document waits until the bucket holds it (instead of being THROTTLED on a drained one).
+ */
+const connectionCost = (first: number, node: number) => 2 + Math.max(1, Math.floor(2 * Math.log(first))) * node;
+const SALE_COST = 3;
+export const LEDGER_REQUESTED_COSTS = {
+  /** ORDER_AGREEMENTS_PAGE: order → agreements(first: 25) → sales(first: 25). */
+  agreementsPage: 1 + connectionCost(25, 1 + connectionCost(25, SALE_COST)),
+  /** AGREEMENT_SALES_PAGE: order → agreements(first: 1) → sales(first: 100). */
+  salesPage: 1 + connectionCost(1, 1 + connectionCost(100, SALE_COST)),
+  /** ORDER_LEDGERS: nodes → agreements(first: 3) → sales(first: 10), whatever the number of ids. */
+  ledgers:
+    1 +
+    connectionCost(
+      LEDGER_PAGE_SIZES.agreementsPerOrder,
+      1 + connectionCost(LEDGER_PAGE_SIZES.salesPerAgreement, SALE_COST),
+    ),
+} as const;
+
 /** Read the rest of an order's agreements and sales into `agreements` (in place). */
 export async function completeOrderLedger(
   client: AdminGraphql,
@@ -66,7 +89,7 @@ export async function completeOrderLedger(
     const data = await client.request<StorepulseOrderAgreementsQuery>(
       ORDER_AGREEMENTS_PAGE,
       { id: orderGid, after: agreements.pageInfo.endCursor },
-      { signal },
+      { signal, expectedCost: LEDGER_REQUESTED_COSTS.agreementsPage },
     );
     if (!data.order) return; // deleted meanwhile: its delete webhook removes it
     const page = data.order.agreements as unknown as AgreementsConnection;
@@ -84,7 +107,7 @@ export async function completeOrderLedger(
           agreementsAfter: i === 0 ? null : agreements.edges[i - 1]!.cursor,
           salesAfter: agreement.sales.pageInfo.endCursor,
         },
-        { signal },
+        { signal, expectedCost: LEDGER_REQUESTED_COSTS.salesPage },
       );
       if (!data.order) return;
       const found = data.order.agreements.nodes[0];
@@ -128,6 +151,7 @@ export async function readLedgersByIds(
     { ids: orderIds.map(orderGid) },
     {
       signal,
+      expectedCost: LEDGER_REQUESTED_COSTS.ledgers,
       onCost: (reported) => {
         // An answer with little data must not balloon the next batch: at least 1 per order.
         if (reported.actualQueryCost !== null)
