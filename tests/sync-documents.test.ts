@@ -25,6 +25,7 @@ import {
   ORDER_REFUND_DETAILS,
   ORDER_REFUNDS_DETAIL,
   ORDERS_PAGE,
+  ORDERS_PAGE_REQUESTED_COST,
   PAGE_SIZES,
   PRODUCT_VARIANTS_PAGE,
   PRODUCTS_PAGE,
@@ -131,6 +132,9 @@ describe("requested cost of the paged queries (Shopify's rules, simulator-calibr
 
   it("sales ledger documents: the engine's requested costs (sent as expected costs) are Shopify's", async () => {
     const order = "gid://shopify/Order/1";
+    expect((await requestedCost(ORDERS_PAGE, { query: "updated_at:>='2020-01-01'" })).requestedQueryCost).toBe(
+      ORDERS_PAGE_REQUESTED_COST,
+    );
     expect((await requestedCost(ORDER_AGREEMENTS_PAGE, { id: order })).requestedQueryCost).toBe(
       LEDGER_REQUESTED_COSTS.agreementsPage,
     );

@@ -15,6 +15,7 @@ import {
   ORDER_LINE_ITEMS_PAGE,
   ORDER_REFUNDS_DETAIL,
   ORDERS_PAGE,
+  ORDERS_PAGE_REQUESTED_COST,
   PAGE_SIZES,
   PRODUCT_VARIANTS_PAGE,
   PRODUCTS_PAGE,
@@ -80,7 +81,11 @@ export async function syncResourceIncrementally(
   let pages = 0;
   for (;;) {
     signal?.throwIfAborted();
-    const data: PagesQuery = await client.request<PagesQuery>(PAGE_DOCUMENT[resource], { query, after }, { signal });
+    const data: PagesQuery = await client.request<PagesQuery>(
+      PAGE_DOCUMENT[resource],
+      { query, after },
+      { signal, expectedCost: resource === "orders" ? ORDERS_PAGE_REQUESTED_COST : undefined },
+    );
     const page: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | undefined =
       data[resource];
     if (!page) throw new Error(`the ${resource} page answered without ${resource}`);

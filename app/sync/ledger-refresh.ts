@@ -238,34 +238,37 @@ export interface LedgerRefresher {
 
 export function startLedgerRefresher(ctx: SyncContext, options: { debounceMs?: number } = {}): LedgerRefresher {
   const debounceMs = options.debounceMs ?? 250;
-  const shops = new Map<number, { timer: NodeJS.Timeout | null; running: Promise<void> | null; again: boolean }>();
+  // Per shop: a drain scheduled (timer) or running; `again` when marks came during a drain.
+  interface ShopState {
+    timer: NodeJS.Timeout | null;
+    running: Promise<void> | null;
+    again: boolean;
+  }
+  const shops = new Map<number, ShopState>();
   let stopped = false;
 
   const drainShop = async (shopId: number) => {
-    const shop = await ctx.prisma.shop.findUnique({ where: { id: shopId } });
-    if (!shop || shop.uninstalledAt) return;
     try {
+      const shop = await ctx.prisma.shop.findUnique({ where: { id: shopId } });
+      if (!shop || shop.uninstalledAt) return;
       const client = await ctx.clientFor(shop.domain);
       await drainLedgerRefresh(ctx, shop, client);
     } catch (error) {
       // The marks stay; the next wake-up or the scheduled pass reads them.
-      ctx.log.warn("ledger refresh failed", { shop: shop.domain, error: (error as Error).message });
+      ctx.log.warn("ledger refresh failed", { shopId, error: (error as Error).message });
     }
   };
 
-  const run = (shopId: number) => {
-    const state = shops.get(shopId)!;
+  // A timer is set only while no drain runs; a drain that ends either schedules the
+  // next one (marks came meanwhile) or forgets the shop.
+  const start = (shopId: number, state: ShopState) => {
     state.timer = null;
-    if (state.running) {
-      state.again = true;
-      return;
-    }
     state.running = drainShop(shopId).finally(() => {
       state.running = null;
       if (state.again && !stopped) {
         state.again = false;
-        run(shopId);
-      } else if (!state.timer) shops.delete(shopId);
+        state.timer = setTimeout(() => start(shopId, state), debounceMs);
+      } else shops.delete(shopId);
     });
   };
 
@@ -273,18 +276,20 @@ export function startLedgerRefresher(ctx: SyncContext, options: { debounceMs?: n
     if (stopped) return;
     let state = shops.get(shopId);
     if (!state) shops.set(shopId, (state = { timer: null, running: null, again: false }));
+    if (state.running) state.again = true;
     // Debounced: a burst of webhooks for one shop is read in one drain.
-    if (!state.timer) state.timer = setTimeout(() => run(shopId), debounceMs);
+    else state.timer ??= setTimeout(() => start(shopId, state), debounceMs);
   };
   listeners.add(listener);
 
-  const idle = async () => {
-    while (shops.size > 0) {
-      await Promise.all([...shops.values()].map((s) => s.running ?? new Promise((r) => setTimeout(r, debounceMs))));
-    }
-  };
   return {
-    idle,
+    async idle() {
+      while (shops.size > 0) {
+        await Promise.all(
+          [...shops.values()].map((s) => s.running ?? new Promise((resolve) => setTimeout(resolve, debounceMs))),
+        );
+      }
+    },
     async stop() {
       stopped = true;
       listeners.delete(listener);

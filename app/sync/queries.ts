@@ -332,6 +332,14 @@ query StorepulseProductsPage($query: String!, $after: String) {
 ${PRODUCT_FIELDS}
 ${VARIANT_FIELDS}`;
 
+/**
+ * The requested cost Shopify computes for ORDERS_PAGE (checked against the simulator by
+ * tests/sync-documents.test.ts). Sent as the expected cost of the first page: with the
+ * sales ledger's first page nested in it, it is the most expensive page, and a first call
+ * of unknown cost on a nearly empty bucket would be THROTTLED.
+ */
+export const ORDERS_PAGE_REQUESTED_COST = 194;
+
 export const ORDERS_PAGE = `#graphql
 query StorepulseOrdersPage($query: String!, $after: String) {
   orders(first: 5, after: $after, query: $query, sortKey: UPDATED_AT) {
