@@ -15,18 +15,21 @@ import {
   type InsightsShop,
 } from "~/insights";
 import { createTestPrisma } from "./helpers/db";
-import { buildFallBackStore, buildSpringForwardStore } from "./insights-store-fixtures";
+import { buildFallBackStore, buildLedgerStore, buildSpringForwardStore } from "./insights-store-fixtures";
 
 let prisma: PrismaClient;
 let fallBack: InsightsShop;
 let spring: InsightsShop;
+let ledger: InsightsShop;
 
 beforeAll(async () => {
   prisma = createTestPrisma();
   fallBack = await buildFallBackStore(prisma);
   spring = await buildSpringForwardStore(prisma);
+  ledger = await buildLedgerStore(prisma);
   await recomputeAllRollups(prisma, fallBack.id);
   await recomputeAllRollups(prisma, spring.id);
+  await recomputeAllRollups(prisma, ledger.id);
 });
 afterAll(async () => {
   await prisma.$disconnect();
@@ -46,6 +49,7 @@ describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () =
     // total: 94.335 + 0 + 1.60 = 95.935 → 95.94; AOV: 123.335 / 6 = 20.5558 → 20.56
     // customers: 101, 102, 104, 99 (guest excluded) = 4; new: 101, 104, 99 (102 first ordered 10-15)
     // returning: 101 (2 orders), 102 (10-15 + 11-01) → 2 / 4
+    // gift card sales: order 1's 25.00 gift card, apart from total sales
     expect(summary.totals).toEqual({
       orders: 6,
       grossSales: "126.84",
@@ -53,8 +57,12 @@ describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () =
       returns: "29.00",
       netSales: "94.34",
       shipping: "0.00",
+      duties: "0.00",
+      additionalFees: "0.00",
       taxes: "1.60",
       totalSales: "95.94",
+      tips: "0.00",
+      giftCardSales: "25.00",
       averageOrderValue: "20.56",
       customers: 4,
       newCustomers: 3,
@@ -70,8 +78,12 @@ describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () =
       returns: "0.00",
       netSales: "0.00",
       shipping: "0.00",
+      duties: "0.00",
+      additionalFees: "0.00",
       taxes: "0.00",
       totalSales: "0.00",
+      tips: "0.00",
+      giftCardSales: "0.00",
       averageOrderValue: "0.00",
       customers: 0,
       newCustomers: 0,
@@ -144,16 +156,17 @@ describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () =
     ]);
   });
 
-  it("top customers: total price minus refunded, ties by id", async () => {
+  it("top customers: total sales of their sales in range, ties by id", async () => {
     const top = await getTopCustomers(prisma, fallBack, { ...range, limit: 5 });
     expect(top.customers).toEqual([
-      { id: "101", name: "Ada Lovelace", email: "ada@example.com", orders: 2, totalSpent: "50.60" }, // 49.60 - 9.80 + 10.80
       { id: "102", name: "Grace Hopper", email: "grace@example.com", orders: 1, totalSpent: "33.34" },
       { id: "99", name: "Alan Turing", email: "alan@example.com", orders: 1, totalSpent: "21.00" },
       { id: "104", name: "Émile Zola", email: "emile@example.fr", orders: 1, totalSpent: "21.00" },
+      // order 1: widget 19.60 + shipping 5 (gift card apart); order 3: 10.80; refund on 11-04: -9.80 - 5
+      { id: "101", name: "Ada Lovelace", email: "ada@example.com", orders: 2, totalSpent: "20.60" },
     ]);
     const two = await getTopCustomers(prisma, fallBack, { ...range, limit: 2 });
-    expect(two.customers.map((c) => c.id)).toEqual(["101", "102"]);
+    expect(two.customers.map((c) => c.id)).toEqual(["102", "99"]);
   });
 
   it("top products: units and net sales after refunds in range, gift cards excluded", async () => {
@@ -174,7 +187,7 @@ describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () =
       pageSize: 2,
     });
     expect(page1.total).toBe(5);
-    expect(page1.items.map((c) => c.id)).toEqual(["101", "102"]);
+    expect(page1.items.map((c) => c.id)).toEqual(["102", "99"]);
     const page3 = await listCustomers(prisma, fallBack, {
       ...range,
       sort: "totalSpent",
@@ -223,6 +236,74 @@ describe("fall-back store (America/New_York, USD, 25-hour day 2026-11-01)", () =
       ["Gadget", 1, "33.34"],
       ["Gift card", 0, "0.00"],
       ["Widget", 2, "19.00"],
+    ]);
+  });
+});
+
+describe("ledger store (America/Los_Angeles): edits, order-level discounts, shipping tax refunds, tips, duties, fees", () => {
+  const range = { from: "2026-06-10", to: "2026-06-14" };
+
+  it("summary follows Shopify's Sales report over the ledger", async () => {
+    const summary = await getSummary(prisma, ledger, range);
+    // gross: lamps 80 + bulbs 20 + bulbs added by the edit 10 + shade 12.99 = 122.99 (gift card apart)
+    // discounts: 8 + 2 (order-level code, allocated); returns: lamp 36 + adjustment 1.50 = 37.50
+    // net: 122.99 - 10 - 37.50 = 75.49; shipping: 10 - 10 = 0
+    // taxes: 5.76 + 1.44 + 0.80 (shipping) + 0.80 (edit) + 1.04 - 2.88 - 0.80 (shipping tax back) = 6.16
+    // total: 75.49 + 0 + duty 3 + fee 2 + 6.16 = 86.65; tips 5 and gift cards 50 apart
+    // AOV: (122.99 - 10) / 2 = 56.495 → 56.50; test order 1003 nowhere
+    expect(summary.totals).toEqual({
+      orders: 2,
+      grossSales: "122.99",
+      discounts: "10.00",
+      returns: "37.50",
+      netSales: "75.49",
+      shipping: "0.00",
+      duties: "3.00",
+      additionalFees: "2.00",
+      taxes: "6.16",
+      totalSales: "86.65",
+      tips: "5.00",
+      giftCardSales: "50.00",
+      averageOrderValue: "56.50",
+      customers: 2,
+      newCustomers: 2,
+      returningCustomerRate: 0,
+    });
+  });
+
+  it("the edit and the refund count on their own local days", async () => {
+    const orders = await getOrdersByDate(prisma, ledger, { ...range, granularity: "day" });
+    expect(orders.series).toEqual([
+      // placed: lamps 72 + bulbs 18; total 77.76 + 19.44 + shipping 10.80 + duty 3 + fee 2
+      { date: "2026-06-10", orders: 1, netSales: "90.00", totalSales: "113.00" },
+      { date: "2026-06-11", orders: 0, netSales: "0.00", totalSales: "0.00" },
+      // the edit's two bulbs (10 + 0.80 tax), not on the order's day
+      { date: "2026-06-12", orders: 0, netSales: "10.00", totalSales: "10.80" },
+      { date: "2026-06-13", orders: 1, netSales: "12.99", totalSales: "14.03" },
+      // the refund at 19:00 PDT: lamp -38.88, shipping -10.80, adjustment -1.50
+      { date: "2026-06-14", orders: 0, netSales: "-37.50", totalSales: "-51.18" },
+    ]);
+  });
+
+  it("top customers and products on the ledger figures", async () => {
+    const customers = await getTopCustomers(prisma, ledger, { ...range, limit: 5 });
+    expect(customers.customers).toEqual([
+      // 113.00 + 10.80 - 51.18
+      { id: "1", name: "Lise Meitner", email: "lise@example.com", orders: 1, totalSpent: "72.62" },
+      { id: "2", name: "Chien-Shiung Wu", email: "wu@example.com", orders: 1, totalSpent: "14.03" },
+    ]);
+    // The refund's day alone: a customer with no order that day, spending negative.
+    const refundDay = await getTopCustomers(prisma, ledger, { from: "2026-06-14", to: "2026-06-14", limit: 5 });
+    expect(refundDay.customers).toEqual([
+      { id: "1", name: "Lise Meitner", email: "lise@example.com", orders: 0, totalSpent: "-51.18" },
+    ]);
+    const refundDaySummary = await getSummary(prisma, ledger, { from: "2026-06-14", to: "2026-06-14" });
+    expect(refundDaySummary.totals).toMatchObject({ orders: 0, customers: 0, newCustomers: 0 });
+    const products = await getTopProducts(prisma, ledger, { ...range, limit: 5 });
+    expect(products.products).toEqual([
+      { id: "501", title: "Lamp", unitsSold: 1, netSales: "36.00" }, // 72 - 36; 2 - 1
+      { id: "502", title: "Bulb", unitsSold: 6, netSales: "28.00" }, // 18 + 10; 4 + 2
+      { id: "503", title: "Shade", unitsSold: 1, netSales: "12.99" },
     ]);
   });
 });

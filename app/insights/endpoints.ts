@@ -46,6 +46,11 @@ const TOTAL_KEYS: (keyof SummaryTotals)[] = [
   "customers",
   "newCustomers",
   "returningCustomerRate",
+  // Added with the ledger figures; appended so existing CSV consumers keep their columns.
+  "duties",
+  "additionalFees",
+  "tips",
+  "giftCardSales",
 ];
 
 function json(status: number, value: unknown): EndpointResponse {

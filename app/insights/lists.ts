@@ -96,7 +96,7 @@ export async function listCustomers(
     listed AS (
       SELECT c.id AS id_num, nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email,
         coalesce(r.orders, 0) AS orders, coalesce(r.total_spent, 0) AS total_spent,
-        (SELECT max(local_date) FROM insights_customer_day cd WHERE cd.shop_id = ${shop.id} AND cd.customer_id = c.id) AS last_order_date
+        (SELECT max(local_date) FROM insights_customer_day cd WHERE cd.shop_id = ${shop.id} AND cd.customer_id = c.id AND cd.orders > 0) AS last_order_date
       FROM customer c
       LEFT JOIN in_range r ON r.customer_id = c.id
       WHERE c.shop_id = ${shop.id}

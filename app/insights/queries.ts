@@ -23,8 +23,12 @@ export interface SummaryTotals {
   returns: string;
   netSales: string;
   shipping: string;
+  duties: string;
+  additionalFees: string;
   taxes: string;
   totalSales: string;
+  tips: string;
+  giftCardSales: string;
   averageOrderValue: string;
   customers: number;
   newCustomers: number;
@@ -41,21 +45,27 @@ export interface Summary {
   previous: SummaryTotals & { from: string; to: string };
 }
 
-interface TotalsRow {
+const MONEY_COLUMNS = [
+  "gross_sales",
+  "discounts",
+  "returns",
+  "shipping",
+  "taxes",
+  "duties",
+  "additional_fees",
+  "tips",
+  "gift_card_sales",
+] as const;
+type MoneyColumn = (typeof MONEY_COLUMNS)[number];
+
+type TotalsRow = Record<MoneyColumn, string> & {
   orders: number;
-  gross_sales: string;
-  discounts: string;
-  returns: string;
-  shipping: string;
-  shipping_refunds: string;
-  taxes: string;
-  tax_refunds: string;
   customers: number;
   new_customers: number;
   once_customers: number;
-}
+};
 
-/** Exact money components of a period, before rounding. */
+/** Exact money components of a period, before rounding (docs/metrics.md). */
 interface Components {
   orders: number;
   gross: Decimal;
@@ -63,26 +73,33 @@ interface Components {
   returns: Decimal;
   shipping: Decimal;
   taxes: Decimal;
+  duties: Decimal;
+  additionalFees: Decimal;
+  tips: Decimal;
+  giftCardSales: Decimal;
 }
 
-function components(
-  row: Pick<
-    TotalsRow,
-    "orders" | "gross_sales" | "discounts" | "returns" | "shipping" | "shipping_refunds" | "taxes" | "tax_refunds"
-  >,
-): Components {
+function components(row: Pick<TotalsRow, MoneyColumn | "orders">): Components {
   return {
     orders: Number(row.orders),
     gross: toDecimal(row.gross_sales),
     discounts: toDecimal(row.discounts),
     returns: toDecimal(row.returns),
-    shipping: toDecimal(row.shipping).minus(toDecimal(row.shipping_refunds)),
-    taxes: toDecimal(row.taxes).minus(toDecimal(row.tax_refunds)),
+    shipping: toDecimal(row.shipping),
+    taxes: toDecimal(row.taxes),
+    duties: toDecimal(row.duties),
+    additionalFees: toDecimal(row.additional_fees),
+    tips: toDecimal(row.tips),
+    giftCardSales: toDecimal(row.gift_card_sales),
   };
 }
 
 const netSalesOf = (c: Components) => c.gross.minus(c.discounts).minus(c.returns);
-const totalSalesOf = (c: Components) => netSalesOf(c).plus(c.shipping).plus(c.taxes);
+const totalSalesOf = (c: Components) =>
+  netSalesOf(c).plus(c.shipping).plus(c.duties).plus(c.additionalFees).plus(c.taxes);
+
+/** `coalesce(sum(d.<column>), 0)::text AS <column>` for every money column. */
+const moneySums = Prisma.raw(MONEY_COLUMNS.map((c) => `coalesce(sum(d.${c}), 0)::text AS ${c}`).join(",\n      "));
 
 /** Totals of several periods in one round trip (summary: the range and the one before). */
 async function periodTotals(db: InsightsDb, shop: InsightsShop, ranges: RangeParams[]): Promise<SummaryTotals[]> {
@@ -95,13 +112,7 @@ async function periodTotals(db: InsightsDb, shop: InsightsShop, ranges: RangePar
     )
     SELECT p.period,
       coalesce(sum(d.orders), 0)::int AS orders,
-      coalesce(sum(d.gross_sales), 0)::text AS gross_sales,
-      coalesce(sum(d.discounts), 0)::text AS discounts,
-      coalesce(sum(d.returns), 0)::text AS returns,
-      coalesce(sum(d.shipping), 0)::text AS shipping,
-      coalesce(sum(d.shipping_refunds), 0)::text AS shipping_refunds,
-      coalesce(sum(d.taxes), 0)::text AS taxes,
-      coalesce(sum(d.tax_refunds), 0)::text AS tax_refunds,
+      ${moneySums},
       -- each customer counted once: on their first order day inside the range
       coalesce(sum(coalesce(d.customers_by_gap[(d.local_date - p.from_date) + 1], d.new_customers)), 0)::int AS customers,
       coalesce(sum(d.new_customers), 0)::int AS new_customers,
@@ -124,8 +135,12 @@ function totalsOf(row: TotalsRow, currency: string): SummaryTotals {
     returns: roundMoney(c.returns, currency),
     netSales: roundMoney(netSalesOf(c), currency),
     shipping: roundMoney(c.shipping, currency),
+    duties: roundMoney(c.duties, currency),
+    additionalFees: roundMoney(c.additionalFees, currency),
     taxes: roundMoney(c.taxes, currency),
     totalSales: roundMoney(totalSalesOf(c), currency),
+    tips: roundMoney(c.tips, currency),
+    giftCardSales: roundMoney(c.giftCardSales, currency),
     averageOrderValue: averageMoney(c.gross.minus(c.discounts), c.orders, currency),
     customers,
     newCustomers: Number(row.new_customers),
@@ -181,7 +196,7 @@ async function bucketRows(
         sum(orders) AS orders,
         sum(gross_sales) - sum(discounts) AS after_discounts,
         sum(gross_sales) - sum(discounts) - sum(returns) AS net_sales,
-        sum(shipping) - sum(shipping_refunds) + sum(taxes) - sum(tax_refunds) AS shipping_and_taxes,
+        sum(shipping) + sum(duties) + sum(additional_fees) + sum(taxes) AS charges, -- shipping, duties, additional fees and taxes
         sum(new_customers) AS new_customers
       FROM insights_shop_day
       WHERE shop_id = ${shop.id} AND local_date BETWEEN ${range.from}::date AND ${range.to}::date
@@ -190,7 +205,7 @@ async function bucketRows(
     SELECT b.bucket::text AS date,
       coalesce(s.orders, 0)::int AS orders,
       round(coalesce(s.net_sales, 0), ${digits}::int)::text AS net_sales,
-      round(coalesce(s.net_sales + s.shipping_and_taxes, 0), ${digits}::int)::text AS total_sales,
+      round(coalesce(s.net_sales + s.charges, 0), ${digits}::int)::text AS total_sales,
       round(CASE WHEN coalesce(s.orders, 0) = 0 THEN 0 ELSE s.after_discounts / s.orders END, ${digits}::int)::text AS average_order_value,
       coalesce(s.new_customers, 0)::int AS new_customers
     FROM buckets b LEFT JOIN sums s ON s.bucket = b.bucket
@@ -375,7 +390,7 @@ async function anyMonthDeeperThan(db: InsightsDb, shopId: number, months: string
   return row?.deeper ?? false;
 }
 
-/** Customers ranked by sum(totalPrice - totalRefunded) of their orders in range, ties by id. */
+/** Customers ranked by the total sales of their orders' sales in range (docs/metrics.md), ties by id. */
 export async function getTopCustomers(
   db: InsightsDb,
   shop: InsightsShop,
@@ -400,7 +415,7 @@ export interface TopProduct {
   netSales: string;
 }
 
-/** Products ranked by net sales in range (sales minus refunds in range), ties by id. */
+/** Products ranked by net sales of their sales in range (returns taken off), ties by id. */
 export async function getTopProducts(
   db: InsightsDb,
   shop: InsightsShop,

@@ -1,11 +1,15 @@
 // Rollups: per shop x local day (and per customer/product x local day) aggregates of
-// the raw order/refund tables, recomputed from raw rows with set-based SQL for exactly
-// the local days a sync batch touched. Recomputing (never incrementing) means a rollup
-// can't drift from the raw rows, and replaying a batch is harmless.
+// the raw tables, recomputed with set-based SQL for exactly the local days a sync batch
+// touched. Recomputing (never incrementing) means a rollup can't drift from the raw
+// rows, and replaying a batch is harmless.
+//
+// Money comes from the sales ledger (`sale`, Shopify's Order.agreements → sales) by the
+// local date of the sale's happened_at; order counts and customers from the orders by
+// processed_at. Definitions: docs/metrics.md (text: definitions.ts).
 //
 // Local day = calendar date in shop.iana_timezone. A day's UTC bounds are computed in
 // SQL (local midnight AT TIME ZONE), so 23- and 25-hour DST days are right and the
-// (shop_id, processed_at) / (shop_id, shopify_created_at) indexes are used.
+// (shop_id, processed_at) / (shop_id, happened_at) indexes are used.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { localDateOf } from "./dates";
 
@@ -13,6 +17,13 @@ import { localDateOf } from "./dates";
 const MAX_GAP_DAYS = 1827;
 
 type Tx = Prisma.TransactionClient;
+
+// Sale filters shared by every rollup (docs/metrics.md). Sales of an action or line type
+// Shopify adds later (UNKNOWN) count nowhere until they are defined.
+/** Line types whose sales make up total sales (tips and gift cards are reported apart). */
+const TOTAL_SALES_LINES = Prisma.raw(`('PRODUCT', 'ADJUSTMENT', 'SHIPPING', 'DUTY', 'ADDITIONAL_FEE', 'FEE')`);
+const KNOWN_ACTION = Prisma.raw(`s.action_type IN ('ORDER', 'RETURN', 'UPDATE')`);
+const SOLD = Prisma.raw(`s.action_type IN ('ORDER', 'UPDATE')`);
 
 /** Batches touching more days than this refresh planner statistics mid-transaction. */
 const LARGE_BATCH_DAYS = 62;
@@ -120,15 +131,30 @@ async function recomputeCustomerDays(tx: Tx, shopId: number, dates: string[]): P
     )
     INSERT INTO insights_affected_customer SELECT DISTINCT customer_id FROM removed
     ON CONFLICT DO NOTHING`;
+  // Order days (orders processed) and spending days (their sales that happened) of
+  // each customer; a refund days later gives a row with orders = 0.
   await tx.$executeRaw`
     WITH ${daysCte(shopId, dates)},
-    inserted AS (
-      INSERT INTO insights_customer_day (shop_id, customer_id, local_date, orders, net_total)
-      SELECT ${shopId}, o.customer_id, days.local_date, count(*)::int, sum(o.total_price - o.total_refunded)
+    ordered AS (
+      SELECT o.customer_id, days.local_date, count(*)::int AS orders, 0::numeric AS net_total
       FROM days
       JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
       WHERE o.test = false AND o.customer_id IS NOT NULL
       GROUP BY o.customer_id, days.local_date
+    ),
+    spent AS (
+      SELECT o.customer_id, days.local_date, 0 AS orders, sum(s.total_amount) AS net_total
+      FROM days
+      JOIN sale s ON s.shop_id = ${shopId} AND s.happened_at >= days.lo AND s.happened_at < days.hi
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
+      WHERE o.test = false AND o.customer_id IS NOT NULL AND ${KNOWN_ACTION} AND s.line_type IN ${TOTAL_SALES_LINES}
+      GROUP BY o.customer_id, days.local_date
+    ),
+    inserted AS (
+      INSERT INTO insights_customer_day (shop_id, customer_id, local_date, orders, net_total)
+      SELECT ${shopId}, customer_id, local_date, sum(orders)::int, sum(net_total)
+      FROM (SELECT * FROM ordered UNION ALL SELECT * FROM spent) AS movements
+      GROUP BY customer_id, local_date
       RETURNING customer_id
     )
     INSERT INTO insights_affected_customer SELECT DISTINCT customer_id FROM inserted
@@ -152,6 +178,7 @@ async function relinkAllDaysOfAffected(tx: Tx, shopId: number): Promise<string[]
         lead(cd.local_date) OVER w AS next_date
       FROM insights_customer_day cd
       WHERE cd.shop_id = ${shopId} AND cd.customer_id IN (SELECT customer_id FROM insights_affected_customer)
+        AND cd.orders > 0
       WINDOW w AS (PARTITION BY cd.customer_id ORDER BY cd.local_date)
     ),
     updated AS (
@@ -182,27 +209,28 @@ async function relinkNeighboursOfDates(tx: Tx, shopId: number, dates: string[]):
       SELECT cd.customer_id, cd.local_date
       FROM touched t
       JOIN insights_customer_day cd ON cd.shop_id = ${shopId} AND cd.customer_id = t.customer_id AND cd.local_date = t.local_date
+      WHERE cd.orders > 0
       UNION
       SELECT t.customer_id, before.local_date
       FROM touched t CROSS JOIN LATERAL (
         SELECT local_date FROM insights_customer_day
-        WHERE shop_id = ${shopId} AND customer_id = t.customer_id AND local_date < t.local_date
+        WHERE shop_id = ${shopId} AND customer_id = t.customer_id AND local_date < t.local_date AND orders > 0
         ORDER BY local_date DESC LIMIT 1
       ) before
       UNION
       SELECT t.customer_id, after.local_date
       FROM touched t CROSS JOIN LATERAL (
         SELECT local_date FROM insights_customer_day
-        WHERE shop_id = ${shopId} AND customer_id = t.customer_id AND local_date > t.local_date
+        WHERE shop_id = ${shopId} AND customer_id = t.customer_id AND local_date > t.local_date AND orders > 0
         ORDER BY local_date ASC LIMIT 1
       ) after
     ),
     linked AS MATERIALIZED (
       SELECT g.customer_id, g.local_date,
         (SELECT max(local_date) FROM insights_customer_day
-         WHERE shop_id = ${shopId} AND customer_id = g.customer_id AND local_date < g.local_date) AS prev_date,
+         WHERE shop_id = ${shopId} AND customer_id = g.customer_id AND local_date < g.local_date AND orders > 0) AS prev_date,
         (SELECT min(local_date) FROM insights_customer_day
-         WHERE shop_id = ${shopId} AND customer_id = g.customer_id AND local_date > g.local_date) AS next_date
+         WHERE shop_id = ${shopId} AND customer_id = g.customer_id AND local_date > g.local_date AND orders > 0) AS next_date
       FROM targets g
     ),
     updated AS (
@@ -251,51 +279,41 @@ async function recomputeProductMonths(tx: Tx, shopId: number, months: string[]):
     GROUP BY pd.product_id, date_trunc('month', pd.local_date)::date`;
 }
 
-/** Rebuild insights_shop_day rows of `dates` (money from raw rows, customers from customer days). */
+/** Rebuild insights_shop_day rows of `dates` (money from the ledger, orders and customers from orders/customer days). */
 async function recomputeShopDays(tx: Tx, shopId: number, dates: string[]): Promise<void> {
   await tx.$executeRaw`DELETE FROM insights_shop_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])`;
   await tx.$executeRaw`
     WITH ${daysCte(shopId, dates)},
-    ord AS (
-      SELECT days.local_date, o.id, o.total_shipping, o.total_tax
+    order_day AS (
+      SELECT days.local_date, count(*)::int AS orders
       FROM days
       JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
       WHERE o.test = false
+      GROUP BY days.local_date
     ),
-    order_day AS (
-      SELECT local_date, count(*)::int AS orders, sum(total_shipping) AS shipping, sum(total_tax) AS taxes
-      FROM ord GROUP BY local_date
-    ),
-    line_day AS (
-      SELECT ord.local_date,
-        sum(li.original_unit_price * li.quantity) AS gross_sales,
-        sum(li.total_discount) AS discounts
-      FROM ord JOIN order_line_item li ON li.shop_id = ${shopId} AND li.order_id = ord.id
-      WHERE NOT li.is_gift_card
-      GROUP BY ord.local_date
-    ),
-    ref AS (
-      SELECT days.local_date, r.id, r.shipping_refund
+    -- Each figure's sale fields and filters: docs/metrics.md.
+    sale_day AS (
+      SELECT days.local_date,
+        sum(s.total_amount - s.total_tax + s.total_discount_before_taxes)
+          FILTER (WHERE s.line_type = 'PRODUCT' AND ${SOLD}) AS gross_sales,
+        sum(s.total_discount_before_taxes) FILTER (WHERE s.line_type = 'PRODUCT' AND ${SOLD}) AS discounts,
+        -sum(s.total_amount - s.total_tax)
+          FILTER (WHERE (s.line_type = 'PRODUCT' AND s.action_type = 'RETURN') OR s.line_type = 'ADJUSTMENT') AS returns,
+        sum(s.total_amount - s.total_tax) FILTER (WHERE s.line_type = 'SHIPPING') AS shipping,
+        sum(s.total_tax) FILTER (WHERE s.line_type IN ${TOTAL_SALES_LINES}) AS taxes,
+        sum(s.total_amount - s.total_tax) FILTER (WHERE s.line_type = 'DUTY') AS duties,
+        sum(s.total_amount - s.total_tax) FILTER (WHERE s.line_type IN ('ADDITIONAL_FEE', 'FEE')) AS additional_fees,
+        sum(s.total_amount) FILTER (WHERE s.line_type = 'TIP') AS tips,
+        sum(s.total_amount) FILTER (WHERE s.line_type = 'GIFT_CARD') AS gift_card_sales
       FROM days
-      JOIN refund r ON r.shop_id = ${shopId} AND r.shopify_created_at >= days.lo AND r.shopify_created_at < days.hi
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = r.order_id
-      WHERE o.test = false
-    ),
-    refund_day AS (
-      SELECT local_date, sum(shipping_refund) AS shipping_refunds FROM ref GROUP BY local_date
-    ),
-    refund_line_day AS (
-      SELECT ref.local_date,
-        coalesce(sum(rli.subtotal) FILTER (WHERE NOT coalesce(li.is_gift_card, false)), 0) AS returns,
-        sum(rli.total_tax) AS tax_refunds
-      FROM ref
-      JOIN refund_line_item rli ON rli.shop_id = ${shopId} AND rli.refund_id = ref.id
-      LEFT JOIN order_line_item li ON li.shop_id = ${shopId} AND li.id = rli.line_item_id
-      GROUP BY ref.local_date
+      JOIN sale s ON s.shop_id = ${shopId} AND s.happened_at >= days.lo AND s.happened_at < days.hi
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
+      WHERE o.test = false AND ${KNOWN_ACTION}
+      GROUP BY days.local_date
     ),
     cd AS (
       SELECT * FROM insights_customer_day
-      WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])
+      WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[]) AND orders > 0
     ),
     customer_day AS (
       SELECT local_date,
@@ -339,61 +357,47 @@ async function recomputeShopDays(tx: Tx, shopId: number, dates: string[]): Promi
       GROUP BY n.local_date
     )
     INSERT INTO insights_shop_day (
-      shop_id, local_date, orders, gross_sales, discounts, returns, shipping, shipping_refunds,
-      taxes, tax_refunds, customers, new_customers, customers_by_gap,
+      shop_id, local_date, orders, gross_sales, discounts, returns, shipping, taxes, duties,
+      additional_fees, tips, gift_card_sales, customers, new_customers, customers_by_gap,
       once_customers_by_next_gap, once_customers_no_next)
     SELECT ${shopId}, days.local_date,
-      coalesce(od.orders, 0), coalesce(ld.gross_sales, 0), coalesce(ld.discounts, 0),
-      coalesce(rld.returns, 0), coalesce(od.shipping, 0), coalesce(rd.shipping_refunds, 0),
-      coalesce(od.taxes, 0), coalesce(rld.tax_refunds, 0),
+      coalesce(od.orders, 0), coalesce(sd.gross_sales, 0), coalesce(sd.discounts, 0),
+      coalesce(sd.returns, 0), coalesce(sd.shipping, 0), coalesce(sd.taxes, 0), coalesce(sd.duties, 0),
+      coalesce(sd.additional_fees, 0), coalesce(sd.tips, 0), coalesce(sd.gift_card_sales, 0),
       coalesce(c.customers, 0), coalesce(c.new_customers, 0), coalesce(ga.arr, '{}'),
       coalesce(na.arr, '{}'), coalesce(c.once_no_next, 0)
     FROM days
     LEFT JOIN order_day od ON od.local_date = days.local_date
-    LEFT JOIN line_day ld ON ld.local_date = days.local_date
-    LEFT JOIN refund_day rd ON rd.local_date = days.local_date
-    LEFT JOIN refund_line_day rld ON rld.local_date = days.local_date
+    LEFT JOIN sale_day sd ON sd.local_date = days.local_date
     LEFT JOIN customer_day c ON c.local_date = days.local_date
     LEFT JOIN gap_arr ga ON ga.local_date = days.local_date
     LEFT JOIN next_arr na ON na.local_date = days.local_date
-    WHERE od.local_date IS NOT NULL OR rd.local_date IS NOT NULL OR c.local_date IS NOT NULL`;
-}
-
-/** Rebuild insights_product_day rows of `dates`: sales on the order's day, refunds on the refund's day. */
-async function recomputeProductDays(tx: Tx, shopId: number, dates: string[]): Promise<void> {
-  await tx.$executeRaw`DELETE FROM insights_product_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])`;
-  await tx.$executeRaw`
-    WITH ${daysCte(shopId, dates)},
-    sold AS (
-      SELECT days.local_date, li.product_id,
-        sum(li.quantity)::int AS units_sold, 0 AS units_refunded,
-        sum(li.original_unit_price * li.quantity - li.total_discount) AS net_sales
-      FROM days
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
-      JOIN order_line_item li ON li.shop_id = ${shopId} AND li.order_id = o.id
-      WHERE o.test = false AND NOT li.is_gift_card AND li.product_id IS NOT NULL
-      GROUP BY days.local_date, li.product_id
-    ),
-    refunded AS (
-      SELECT days.local_date, li.product_id,
-        0 AS units_sold, sum(rli.quantity)::int AS units_refunded,
-        -sum(rli.subtotal) AS net_sales
-      FROM days
-      JOIN refund r ON r.shop_id = ${shopId} AND r.shopify_created_at >= days.lo AND r.shopify_created_at < days.hi
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = r.order_id
-      JOIN refund_line_item rli ON rli.shop_id = ${shopId} AND rli.refund_id = r.id
-      JOIN order_line_item li ON li.shop_id = ${shopId} AND li.id = rli.line_item_id
-      WHERE o.test = false AND NOT li.is_gift_card AND li.product_id IS NOT NULL
-      GROUP BY days.local_date, li.product_id
-    )
-    INSERT INTO insights_product_day (shop_id, product_id, local_date, units_sold, units_refunded, net_sales)
-    SELECT ${shopId}, product_id, local_date, sum(units_sold)::int, sum(units_refunded)::int, sum(net_sales)
-    FROM (SELECT * FROM sold UNION ALL SELECT * FROM refunded) AS movements
-    GROUP BY product_id, local_date`;
+    WHERE od.local_date IS NOT NULL OR sd.local_date IS NOT NULL OR c.local_date IS NOT NULL`;
 }
 
 /**
- * Rebuild all rollups of a shop: every local day that has an order or a refund, plus
+ * Rebuild insights_product_day rows of `dates` from the product sales that happened
+ * those days: units sold by ORDER/UPDATE sales, units returned by RETURN sales (counted
+ * by magnitude, whatever sign the quantity carries), net sales after discounts before tax.
+ */
+async function recomputeProductDays(tx: Tx, shopId: number, dates: string[]): Promise<void> {
+  await tx.$executeRaw`DELETE FROM insights_product_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])`;
+  await tx.$executeRaw`
+    WITH ${daysCte(shopId, dates)}
+    INSERT INTO insights_product_day (shop_id, product_id, local_date, units_sold, units_refunded, net_sales)
+    SELECT ${shopId}, s.product_id, days.local_date,
+      coalesce(sum(s.quantity) FILTER (WHERE ${SOLD}), 0)::int,
+      coalesce(sum(abs(s.quantity)) FILTER (WHERE s.action_type = 'RETURN'), 0)::int,
+      sum(s.total_amount - s.total_tax)
+    FROM days
+    JOIN sale s ON s.shop_id = ${shopId} AND s.happened_at >= days.lo AND s.happened_at < days.hi
+    JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
+    WHERE o.test = false AND s.line_type = 'PRODUCT' AND ${KNOWN_ACTION} AND s.product_id IS NOT NULL
+    GROUP BY s.product_id, days.local_date`;
+}
+
+/**
+ * Rebuild all rollups of a shop: every local day that has an order, a refund or a sale, plus
  * every day that has rollup rows (so rows of deleted data disappear).
  */
 export async function recomputeAllRollups(
@@ -408,6 +412,9 @@ export async function recomputeAllRollups(
     UNION
     SELECT DISTINCT ((r.shopify_created_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text
       FROM refund r, s WHERE r.shop_id = ${shopId}
+    UNION
+    SELECT DISTINCT ((x.happened_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text
+      FROM sale x, s WHERE x.shop_id = ${shopId}
     UNION
     SELECT local_date::text FROM insights_shop_day WHERE shop_id = ${shopId}
     UNION
@@ -434,11 +441,15 @@ export interface RollupChange {
   /** Refund: createdAt before and after the change. */
   previousCreatedAt?: Date | string | null;
   createdAt?: Date | string | null;
+  /** Sale (ledger): happenedAt of its agreement before and after the change. */
+  previousHappenedAt?: Date | string | null;
+  happenedAt?: Date | string | null;
 }
 
 /**
  * The local dates (shop time zone) a set of changed orders/refunds touches: old and
- * new processedAt of orders, old and new createdAt of refunds. A new or changed refund
+ * new processedAt of orders, old and new createdAt of refunds, old and new happenedAt
+ * of sales. A new or changed refund
  * also changes its order's totalRefunded: pass the order as a change too (its
  * processedAt), as the order row is written by the same batch.
  */
@@ -450,6 +461,8 @@ export function touchedLocalDates(timeZone: string, changes: Iterable<RollupChan
       change.processedAt,
       change.previousCreatedAt,
       change.createdAt,
+      change.previousHappenedAt,
+      change.happenedAt,
     ]) {
       if (instant) dates.add(localDateOf(instant, timeZone));
     }
@@ -460,8 +473,10 @@ export function touchedLocalDates(timeZone: string, changes: Iterable<RollupChan
 /**
  * The local dates the stored rows of these orders/refunds currently sit on: orders'
  * processedAt dates and their refunds' createdAt dates, refunds' createdAt dates and
- * their orders' processedAt dates. Call it before a batch writes (old dates, including
- * rows about to be deleted) and after (new dates), and recompute the union.
+ * their orders' processedAt dates, and the happenedAt dates of all those orders' sales
+ * (the ledger). Call it before a batch writes (old dates, including rows about to be
+ * deleted) and after (new dates), and recompute the union; a writer of an order's sales
+ * alone passes the order's id.
  */
 export async function storedLocalDates(
   prisma: Pick<PrismaClient, "$queryRaw">,
@@ -483,9 +498,14 @@ export async function storedLocalDates(
       SELECT shopify_created_at FROM refund WHERE shop_id = ${shopId} AND id = ANY(${refundIds}::bigint[])
       UNION ALL
       SELECT shopify_created_at FROM refund WHERE shop_id = ${shopId} AND order_id = ANY(${orderIds}::bigint[])
+    ),
+    sales AS (
+      SELECT x.happened_at FROM orders JOIN sale x ON x.shop_id = ${shopId} AND x.order_id = orders.id
     )
     SELECT DISTINCT ((processed_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text AS local_date FROM orders, s
     UNION
-    SELECT DISTINCT ((shopify_created_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text FROM refunds, s`;
+    SELECT DISTINCT ((shopify_created_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text FROM refunds, s
+    UNION
+    SELECT DISTINCT ((happened_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text FROM sales, s`;
   return rows.map((row) => row.local_date).sort();
 }
