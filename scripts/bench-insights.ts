@@ -1,15 +1,17 @@
 // `npm run bench:insights [-- --orders 1000000 --runs 40 --raw-runs 5 --keep | --reuse]`
 //
-// Generates a shop with N orders on PostgreSQL (DATABASE_URL; default: a database
-// `storepulse_bench` on 127.0.0.1:5432, created and migrated if missing) with
-// set-based SQL, builds the insights rollups, then times every endpoint's insights
-// function for a 365-day range (p50/p95) against computing the same answer from the
-// raw orders in the same run, checks both answers are identical, and prints a table.
+// Generates a shop with N orders and their sales ledger (`sale`: placements, order
+// edits, refunds with shipping, tips, duties, fees) on PostgreSQL (DATABASE_URL;
+// default: a database `storepulse_bench` on 127.0.0.1:5432, created and migrated if
+// missing) with set-based SQL, builds the insights rollups, then times every endpoint's
+// insights function for a 365-day range (p50/p95) against computing the same answer from
+// the raw sales and orders in the same run, checks both answers are identical, times the
+// recomputation a sync batch triggers (3 local days), and prints a table.
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+import { Prisma, PrismaClient } from "@prisma/client";
 import { applyMigrations } from "../app/db/migrate.server";
 import {
   addDays,
@@ -22,7 +24,9 @@ import {
   getTopCustomers,
   getTopProducts,
   previousRange,
+  profileRollups,
   recomputeAllRollups,
+  recomputeRollups,
   roundMoney,
   roundRate,
   toDecimal,
@@ -125,16 +129,74 @@ async function generate(prisma: PrismaClient, shopId: number) {
       round(li.original_unit_price * 0.08, 2)
     FROM refund r JOIN order_line_item li ON li.shop_id = r.shop_id AND li.id = r.order_id * 4
     WHERE r.shop_id = ${shopId}`;
+  await generateLedger(prisma, shopId);
   await prisma.$executeRaw`
     UPDATE "order" o SET total_refunded = least(o.total_price, x.amount)
     FROM (SELECT r.order_id, sum(rli.subtotal + rli.total_tax) + sum(DISTINCT r.shipping_refund) AS amount
           FROM refund r JOIN refund_line_item rli ON rli.shop_id = r.shop_id AND rli.refund_id = r.id
           WHERE r.shop_id = ${shopId} GROUP BY r.order_id) x
     WHERE o.shop_id = ${shopId} AND o.id = x.order_id`;
-  await prisma.$executeRawUnsafe(`ANALYZE "order", order_line_item, refund, refund_line_item, customer, product`);
+  await prisma.$executeRawUnsafe(`ANALYZE "order", order_line_item, refund, refund_line_item, customer, product, sale`);
+}
+
+/**
+ * The orders' sales ledger, as Shopify reports it: per line an ORDER sale (8% tax on the
+ * discounted line, gift cards untaxed), shipping, a tip on 2% of orders, a duty and an
+ * additional fee on 1% each, an order edit adding an item 0-10 days later on 3%, and
+ * RETURN sales (negative) for every refund line and refunded shipping. Sale ids are
+ * derived from line/order ids (j = 3 is never a line index).
+ */
+async function generateLedger(prisma: PrismaClient, shopId: number) {
+  const columns = Prisma.raw(`(shop_id, id, order_id, agreement_id, agreement_kind, happened_at, action_type,
+    line_type, line_item_id, product_id, quantity, total_amount, total_discount_before_taxes,
+    total_discount_after_taxes, total_tax)`);
+  await prisma.$executeRaw`
+    INSERT INTO sale ${columns}
+    SELECT ${shopId}, li.id * 10 + 1, o.id, o.id, 'order', o.processed_at, 'ORDER',
+      (CASE WHEN li.is_gift_card THEN 'GIFT_CARD' ELSE 'PRODUCT' END)::"SaleLineType", li.id, li.product_id, li.quantity,
+      li.original_unit_price * li.quantity - li.total_discount + t.tax, li.total_discount, li.total_discount, t.tax
+    FROM "order" o JOIN order_line_item li ON li.shop_id = o.shop_id AND li.order_id = o.id
+    CROSS JOIN LATERAL (SELECT CASE WHEN li.is_gift_card THEN 0
+      ELSE round((li.original_unit_price * li.quantity - li.total_discount) * 0.08, 2) END AS tax) t
+    WHERE o.shop_id = ${shopId}`;
+  await prisma.$executeRaw`
+    INSERT INTO sale ${columns}
+    SELECT ${shopId}, (o.id * 4 + 3) * 10 + k.n, o.id, o.id, 'order', o.processed_at, 'ORDER', k.line_type::"SaleLineType",
+      NULL, NULL, NULL, k.amount, 0, 0, 0
+    FROM "order" o
+    CROSS JOIN LATERAL (VALUES
+      (1, 'SHIPPING', CASE WHEN o.total_shipping > 0 THEN o.total_shipping END),
+      (2, 'TIP', CASE WHEN o.id % 50 = 11 THEN 2.00 END),
+      (3, 'DUTY', CASE WHEN o.id % 100 = 13 THEN 4.50 END),
+      (4, 'ADDITIONAL_FEE', CASE WHEN o.id % 100 = 17 THEN 1.25 END)
+    ) AS k(n, line_type, amount)
+    WHERE o.shop_id = ${shopId} AND k.amount IS NOT NULL`;
+  await prisma.$executeRaw`
+    INSERT INTO sale ${columns}
+    SELECT ${shopId}, (o.id * 4 + 3) * 10 + 5, o.id, o.id * 10 + 5, 'order_edit',
+      o.processed_at + (random() * 10 * interval '1 day'), 'ORDER', 'PRODUCT',
+      NULL, 1 + (o.id % ${PRODUCTS}), 1, 10.79, 0, 0, 0.80
+    FROM "order" o WHERE o.shop_id = ${shopId} AND o.id % 33 = 5`;
+  await prisma.$executeRaw`
+    INSERT INTO sale ${columns}
+    SELECT ${shopId}, li.id * 10 + 6, r.order_id, r.id, 'refund', r.shopify_created_at, 'RETURN',
+      (CASE WHEN li.is_gift_card THEN 'GIFT_CARD' ELSE 'PRODUCT' END)::"SaleLineType", li.id, li.product_id,
+      -rli.quantity, -(rli.subtotal + rli.total_tax), -(li.original_unit_price * rli.quantity - rli.subtotal),
+      -(li.original_unit_price * rli.quantity - rli.subtotal), -rli.total_tax
+    FROM refund r
+    JOIN refund_line_item rli ON rli.shop_id = r.shop_id AND rli.refund_id = r.id
+    JOIN order_line_item li ON li.shop_id = r.shop_id AND li.id = rli.line_item_id
+    WHERE r.shop_id = ${shopId}`;
+  await prisma.$executeRaw`
+    INSERT INTO sale ${columns}
+    SELECT ${shopId}, (r.order_id * 4 + 3) * 10 + 7, r.order_id, r.id, 'refund', r.shopify_created_at, 'RETURN',
+      'SHIPPING', NULL, NULL, NULL, -r.shipping_refund, 0, 0, 0
+    FROM refund r WHERE r.shop_id = ${shopId} AND r.shipping_refund > 0`;
 }
 
 // ---- The same answers computed from the raw rows (no rollups) ----------------------
+// Straight from docs/metrics.md: money sums sales of non-test orders by happened_at,
+// counts come from the orders by processed_at.
 
 interface RawTotals {
   orders: number;
@@ -142,12 +204,40 @@ interface RawTotals {
   disc: string;
   returns: string;
   shipping: string;
-  shipping_refunds: string;
   taxes: string;
-  tax_refunds: string;
+  duties: string;
+  fees: string;
+  tips: string;
+  gift_cards: string;
   customers: number;
   new_customers: number;
   returning: number;
+}
+
+/** Money figures of a set of sales `x` (columns named as in RawTotals). */
+const SALE_FIGURES = Prisma.raw(`
+  coalesce(sum(x.total_amount - x.total_tax + x.total_discount_before_taxes) FILTER (WHERE x.line_type = 'PRODUCT' AND x.action_type IN ('ORDER', 'UPDATE')), 0)::text AS gross,
+  coalesce(sum(x.total_discount_before_taxes) FILTER (WHERE x.line_type = 'PRODUCT' AND x.action_type IN ('ORDER', 'UPDATE')), 0)::text AS disc,
+  coalesce(-sum(x.total_amount - x.total_tax) FILTER (WHERE (x.line_type = 'PRODUCT' AND x.action_type = 'RETURN') OR x.line_type = 'ADJUSTMENT'), 0)::text AS returns,
+  coalesce(sum(x.total_amount - x.total_tax) FILTER (WHERE x.line_type = 'SHIPPING'), 0)::text AS shipping,
+  coalesce(sum(x.total_tax) FILTER (WHERE x.line_type NOT IN ('TIP', 'GIFT_CARD')), 0)::text AS taxes,
+  coalesce(sum(x.total_amount - x.total_tax) FILTER (WHERE x.line_type = 'DUTY'), 0)::text AS duties,
+  coalesce(sum(x.total_amount - x.total_tax) FILTER (WHERE x.line_type IN ('ADDITIONAL_FEE', 'FEE')), 0)::text AS fees,
+  coalesce(sum(x.total_amount) FILTER (WHERE x.line_type = 'TIP'), 0)::text AS tips,
+  coalesce(sum(x.total_amount) FILTER (WHERE x.line_type = 'GIFT_CARD'), 0)::text AS gift_cards`);
+
+type RawMoney = Pick<RawTotals, "gross" | "disc" | "returns" | "shipping" | "taxes" | "duties" | "fees" | "tips" | "gift_cards">;
+
+function rawFigures(r: RawMoney | undefined) {
+  const gross = toDecimal(r?.gross);
+  const disc = toDecimal(r?.disc);
+  const net = gross.minus(disc).minus(toDecimal(r?.returns));
+  const total = net
+    .plus(toDecimal(r?.shipping))
+    .plus(toDecimal(r?.duties))
+    .plus(toDecimal(r?.fees))
+    .plus(toDecimal(r?.taxes));
+  return { gross, disc, net, total };
 }
 
 async function rawTotals(db: PrismaClient, shop: InsightsShop, from: string, to: string): Promise<SummaryTotals> {
@@ -157,44 +247,38 @@ async function rawTotals(db: PrismaClient, shop: InsightsShop, from: string, to:
              ((${to}::date + 1)::timestamp AT TIME ZONE ${shop.ianaTimezone}) AT TIME ZONE 'UTC' AS hi
     ),
     o AS (SELECT o.* FROM "order" o, b WHERE o.shop_id = ${shop.id} AND NOT o.test AND o.processed_at >= b.lo AND o.processed_at < b.hi),
-    li AS (SELECT sum(li.original_unit_price * li.quantity) AS gross, sum(li.total_discount) AS disc
-           FROM o JOIN order_line_item li ON li.shop_id = ${shop.id} AND li.order_id = o.id WHERE NOT li.is_gift_card),
-    r AS (SELECT r.* FROM refund r JOIN "order" ro ON ro.shop_id = r.shop_id AND ro.id = r.order_id, b
-          WHERE r.shop_id = ${shop.id} AND NOT ro.test AND r.shopify_created_at >= b.lo AND r.shopify_created_at < b.hi),
-    rl AS (SELECT coalesce(sum(rli.subtotal) FILTER (WHERE NOT coalesce(li.is_gift_card, false)), 0) AS returns, sum(rli.total_tax) AS tax_refunds
-           FROM r JOIN refund_line_item rli ON rli.shop_id = ${shop.id} AND rli.refund_id = r.id
-           LEFT JOIN order_line_item li ON li.shop_id = ${shop.id} AND li.id = rli.line_item_id),
+    money AS (
+      SELECT ${SALE_FIGURES}
+      FROM sale x JOIN "order" xo ON xo.shop_id = x.shop_id AND xo.id = x.order_id, b
+      WHERE x.shop_id = ${shop.id} AND NOT xo.test AND x.happened_at >= b.lo AND x.happened_at < b.hi
+        AND x.action_type <> 'UNKNOWN' AND x.line_type <> 'UNKNOWN'
+    ),
     firsts AS (SELECT customer_id, min(processed_at) AS first_at FROM "order"
                WHERE shop_id = ${shop.id} AND NOT test AND customer_id IS NOT NULL GROUP BY customer_id),
     cust AS (SELECT DISTINCT customer_id FROM o WHERE customer_id IS NOT NULL),
     repeaters AS (SELECT c.customer_id FROM cust c JOIN "order" x ON x.shop_id = ${shop.id} AND x.customer_id = c.customer_id AND NOT x.test, b
                   WHERE x.processed_at < b.hi GROUP BY c.customer_id HAVING count(*) >= 2)
-    SELECT (SELECT count(*) FROM o)::int AS orders,
-      coalesce((SELECT gross FROM li), 0)::text AS gross, coalesce((SELECT disc FROM li), 0)::text AS disc,
-      coalesce((SELECT returns FROM rl), 0)::text AS returns,
-      coalesce((SELECT sum(total_shipping) FROM o), 0)::text AS shipping,
-      coalesce((SELECT sum(shipping_refund) FROM r), 0)::text AS shipping_refunds,
-      coalesce((SELECT sum(total_tax) FROM o), 0)::text AS taxes,
-      coalesce((SELECT tax_refunds FROM rl), 0)::text AS tax_refunds,
+    SELECT (SELECT count(*) FROM o)::int AS orders, money.*,
       (SELECT count(*) FROM cust)::int AS customers,
       (SELECT count(*) FROM firsts, b WHERE first_at >= b.lo AND first_at < b.hi)::int AS new_customers,
-      (SELECT count(*) FROM repeaters)::int AS returning`;
+      (SELECT count(*) FROM repeaters)::int AS returning
+    FROM money`;
   const r = row!;
   const c = shop.currencyCode;
-  const gross = toDecimal(r.gross);
-  const disc = toDecimal(r.disc);
-  const net = gross.minus(disc).minus(toDecimal(r.returns));
-  const shipping = toDecimal(r.shipping).minus(toDecimal(r.shipping_refunds));
-  const taxes = toDecimal(r.taxes).minus(toDecimal(r.tax_refunds));
+  const { gross, disc, net, total } = rawFigures(r);
   return {
     orders: r.orders,
     grossSales: roundMoney(gross, c),
     discounts: roundMoney(disc, c),
     returns: roundMoney(toDecimal(r.returns), c),
     netSales: roundMoney(net, c),
-    shipping: roundMoney(shipping, c),
-    taxes: roundMoney(taxes, c),
-    totalSales: roundMoney(net.plus(shipping).plus(taxes), c),
+    shipping: roundMoney(toDecimal(r.shipping), c),
+    duties: roundMoney(toDecimal(r.duties), c),
+    additionalFees: roundMoney(toDecimal(r.fees), c),
+    taxes: roundMoney(toDecimal(r.taxes), c),
+    totalSales: roundMoney(total, c),
+    tips: roundMoney(toDecimal(r.tips), c),
+    giftCardSales: roundMoney(toDecimal(r.gift_cards), c),
     averageOrderValue: averageMoney(gross.minus(disc), r.orders, c),
     customers: r.customers,
     newCustomers: r.new_customers,
@@ -219,18 +303,7 @@ async function rawSummary(db: PrismaClient, shop: InsightsShop, from: string, to
   };
 }
 
-interface RawBucket {
-  bucket: string;
-  orders: number;
-  gross: string;
-  disc: string;
-  shipping: string;
-  taxes: string;
-  returns: string;
-  shipping_refunds: string;
-  tax_refunds: string;
-  new_customers: number;
-}
+type RawBucket = RawMoney & { bucket: string; orders: number; new_customers: number };
 
 async function rawBuckets(db: PrismaClient, shop: InsightsShop, from: string, to: string, g: Granularity) {
   const unit = g;
@@ -240,40 +313,25 @@ async function rawBuckets(db: PrismaClient, shop: InsightsShop, from: string, to
       SELECT (${from}::date::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS lo,
              ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS hi
     ),
-    o AS (SELECT o.*, date_trunc(${unit}, (o.processed_at AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date AS bucket
-          FROM "order" o, b WHERE o.shop_id = ${shop.id} AND NOT o.test AND o.processed_at >= b.lo AND o.processed_at < b.hi),
-    ob AS (SELECT bucket, count(*)::int AS orders, sum(total_shipping) AS shipping, sum(total_tax) AS taxes FROM o GROUP BY bucket),
-    lb AS (SELECT o.bucket, sum(li.original_unit_price * li.quantity) AS gross, sum(li.total_discount) AS disc
-           FROM o JOIN order_line_item li ON li.shop_id = ${shop.id} AND li.order_id = o.id WHERE NOT li.is_gift_card GROUP BY o.bucket),
-    r AS (SELECT r.*, date_trunc(${unit}, (r.shopify_created_at AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date AS bucket
-          FROM refund r JOIN "order" ro ON ro.shop_id = r.shop_id AND ro.id = r.order_id, b
-          WHERE r.shop_id = ${shop.id} AND NOT ro.test AND r.shopify_created_at >= b.lo AND r.shopify_created_at < b.hi),
-    rb AS (SELECT bucket, sum(shipping_refund) AS shipping_refunds FROM r GROUP BY bucket),
-    rlb AS (SELECT r.bucket, coalesce(sum(rli.subtotal) FILTER (WHERE NOT coalesce(li.is_gift_card, false)), 0) AS returns, sum(rli.total_tax) AS tax_refunds
-            FROM r JOIN refund_line_item rli ON rli.shop_id = ${shop.id} AND rli.refund_id = r.id
-            LEFT JOIN order_line_item li ON li.shop_id = ${shop.id} AND li.id = rli.line_item_id GROUP BY r.bucket),
+    ob AS (SELECT date_trunc(${unit}, (o.processed_at AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date AS bucket, count(*)::int AS orders
+           FROM "order" o, b WHERE o.shop_id = ${shop.id} AND NOT o.test AND o.processed_at >= b.lo AND o.processed_at < b.hi
+           GROUP BY 1),
+    sb AS (SELECT date_trunc(${unit}, (x.happened_at AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date AS bucket, ${SALE_FIGURES}
+           FROM sale x JOIN "order" xo ON xo.shop_id = x.shop_id AND xo.id = x.order_id, b
+           WHERE x.shop_id = ${shop.id} AND NOT xo.test AND x.happened_at >= b.lo AND x.happened_at < b.hi
+             AND x.action_type <> 'UNKNOWN' AND x.line_type <> 'UNKNOWN'
+           GROUP BY 1),
     nb AS (SELECT date_trunc(${unit}, (first_at AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date AS bucket, count(*)::int AS new_customers
            FROM (SELECT min(processed_at) AS first_at FROM "order" WHERE shop_id = ${shop.id} AND NOT test AND customer_id IS NOT NULL GROUP BY customer_id) f, b
            WHERE first_at >= b.lo AND first_at < b.hi GROUP BY 1),
-    buckets AS (SELECT bucket FROM ob UNION SELECT bucket FROM rb UNION SELECT bucket FROM nb)
-    SELECT k.bucket::text AS bucket, coalesce(ob.orders, 0) AS orders, coalesce(lb.gross, 0)::text AS gross, coalesce(lb.disc, 0)::text AS disc,
-      coalesce(ob.shipping, 0)::text AS shipping, coalesce(ob.taxes, 0)::text AS taxes, coalesce(rlb.returns, 0)::text AS returns,
-      coalesce(rb.shipping_refunds, 0)::text AS shipping_refunds, coalesce(rlb.tax_refunds, 0)::text AS tax_refunds,
-      coalesce(nb.new_customers, 0) AS new_customers
-    FROM buckets k LEFT JOIN ob USING (bucket) LEFT JOIN lb USING (bucket) LEFT JOIN rb USING (bucket)
-      LEFT JOIN rlb USING (bucket) LEFT JOIN nb USING (bucket)`;
+    buckets AS (SELECT bucket FROM ob UNION SELECT bucket FROM sb UNION SELECT bucket FROM nb)
+    SELECT k.bucket::text AS bucket, coalesce(ob.orders, 0) AS orders, sb.gross, sb.disc, sb.returns, sb.shipping, sb.taxes,
+      sb.duties, sb.fees, sb.tips, sb.gift_cards, coalesce(nb.new_customers, 0) AS new_customers
+    FROM buckets k LEFT JOIN ob USING (bucket) LEFT JOIN sb USING (bucket) LEFT JOIN nb USING (bucket)`;
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   return bucketStarts(from, to, g).map((date) => {
     const r = byBucket.get(date);
-    const gross = toDecimal(r?.gross),
-      disc = toDecimal(r?.disc);
-    const net = gross.minus(disc).minus(toDecimal(r?.returns));
-    const total = net
-      .plus(toDecimal(r?.shipping))
-      .minus(toDecimal(r?.shipping_refunds))
-      .plus(toDecimal(r?.taxes))
-      .minus(toDecimal(r?.tax_refunds));
-    return { date, orders: r?.orders ?? 0, gross, disc, net, total, newCustomers: r?.new_customers ?? 0 };
+    return { date, orders: r?.orders ?? 0, ...rawFigures(r), newCustomers: r?.new_customers ?? 0 };
   });
 }
 
@@ -286,11 +344,20 @@ async function rawTopCustomers(db: PrismaClient, shop: InsightsShop, from: strin
       SELECT (${from}::date::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS lo,
              ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS hi
     ),
-    ranked AS (
-      SELECT o.customer_id, count(*)::int AS orders, sum(o.total_price - o.total_refunded) AS total
+    moves AS (
+      SELECT o.customer_id, 1 AS orders, 0 AS total
       FROM "order" o, b WHERE o.shop_id = ${shop.id} AND NOT o.test AND o.customer_id IS NOT NULL
         AND o.processed_at >= b.lo AND o.processed_at < b.hi
-      GROUP BY o.customer_id ORDER BY total DESC, o.customer_id ASC LIMIT ${limit}
+      UNION ALL
+      SELECT o.customer_id, 0, x.total_amount
+      FROM sale x JOIN "order" o ON o.shop_id = x.shop_id AND o.id = x.order_id, b
+      WHERE x.shop_id = ${shop.id} AND NOT o.test AND o.customer_id IS NOT NULL
+        AND x.happened_at >= b.lo AND x.happened_at < b.hi AND x.action_type <> 'UNKNOWN'
+        AND x.line_type IN ('PRODUCT', 'ADJUSTMENT', 'SHIPPING', 'DUTY', 'ADDITIONAL_FEE', 'FEE')
+    ),
+    ranked AS (
+      SELECT customer_id, sum(orders)::int AS orders, sum(total) AS total FROM moves
+      GROUP BY customer_id ORDER BY total DESC, customer_id ASC LIMIT ${limit}
     )
     SELECT r.customer_id::text AS id, nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email, r.orders, r.total::text AS total
     FROM ranked r LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
@@ -314,17 +381,12 @@ async function rawTopProducts(db: PrismaClient, shop: InsightsShop, from: string
              ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC' AS hi
     ),
     moves AS (
-      SELECT li.product_id, li.quantity AS units, li.original_unit_price * li.quantity - li.total_discount AS net
-      FROM "order" o JOIN order_line_item li ON li.shop_id = o.shop_id AND li.order_id = o.id, b
-      WHERE o.shop_id = ${shop.id} AND NOT o.test AND NOT li.is_gift_card AND li.product_id IS NOT NULL
-        AND o.processed_at >= b.lo AND o.processed_at < b.hi
-      UNION ALL
-      SELECT li.product_id, -rli.quantity, -rli.subtotal
-      FROM refund r JOIN "order" o ON o.shop_id = r.shop_id AND o.id = r.order_id
-      JOIN refund_line_item rli ON rli.shop_id = r.shop_id AND rli.refund_id = r.id
-      JOIN order_line_item li ON li.shop_id = r.shop_id AND li.id = rli.line_item_id, b
-      WHERE r.shop_id = ${shop.id} AND NOT o.test AND NOT li.is_gift_card AND li.product_id IS NOT NULL
-        AND r.shopify_created_at >= b.lo AND r.shopify_created_at < b.hi
+      SELECT x.product_id,
+        CASE WHEN x.action_type = 'RETURN' THEN -abs(x.quantity) ELSE x.quantity END AS units,
+        x.total_amount - x.total_tax AS net
+      FROM sale x JOIN "order" o ON o.shop_id = x.shop_id AND o.id = x.order_id, b
+      WHERE x.shop_id = ${shop.id} AND NOT o.test AND x.line_type = 'PRODUCT' AND x.action_type <> 'UNKNOWN'
+        AND x.product_id IS NOT NULL AND x.happened_at >= b.lo AND x.happened_at < b.hi
     ),
     ranked AS (SELECT product_id, sum(units)::int AS units, sum(net) AS net FROM moves GROUP BY product_id ORDER BY net DESC, product_id ASC LIMIT ${limit})
     SELECT r.product_id::text AS id, p.title, r.units, r.net::text AS net
@@ -466,6 +528,20 @@ async function main() {
         "p95 < 50 ms": percentile(fast, 95) < 50 ? "yes" : "NO",
       });
     }
+    // What a sync batch costs on top: recomputing the rollups of the local days it touched
+    // (three days: a new order, an edit a month later, a refund of an old order).
+    const batchDays = [to, addDays(to, -30), addDays(to, -200)];
+    // INSIGHTS_PROFILE=1: where the recomputation's time goes, step by step.
+    if (process.env.INSIGHTS_PROFILE) profileRollups((line) => console.log(line));
+    const recompute: number[] = [];
+    for (let i = 0; i < Math.max(5, Math.round(RUNS / 4)); i++) {
+      recompute.push((await timed(() => recomputeRollups(prisma, shop.id, batchDays)))[1]);
+    }
+    table.push({
+      endpoint: "recompute 3 days (sync batch)",
+      "rollups p50 ms": +percentile(recompute, 50).toFixed(1),
+      "rollups p95 ms": +percentile(recompute, 95).toFixed(1),
+    });
     console.log(
       `\n365-day range ${from}..${to}, ${ORDERS.toLocaleString("en")} orders, ${RUNS} runs (raw: ${RAW_RUNS} runs)`,
     );

@@ -84,8 +84,12 @@ describe("dashboard API", () => {
         returns: "29.00",
         netSales: "94.34",
         shipping: "0.00",
+        duties: "0.00",
+        additionalFees: "0.00",
         taxes: "1.60",
         totalSales: "95.94",
+        tips: "0.00",
+        giftCardSales: "25.00",
         averageOrderValue: "20.56",
         customers: 4,
         newCustomers: 3,
@@ -113,14 +117,14 @@ describe("dashboard API", () => {
     ).json();
     expect(aov.series).toEqual([{ date: "2026-11-01", averageOrderValue: "20.56", orders: 6 }]);
     const customers = await (await get(`/api/dashboard/top-customers?${range}`, usd.domain)).json();
-    expect(customers.customers[0]).toEqual({
+    expect(customers.customers[3]).toEqual({
       id: "101",
       name: "Ada Lovelace",
       email: "ada@example.com",
       orders: 2,
-      totalSpent: "50.60",
+      totalSpent: "20.60",
     });
-    expect(customers.customers.map((c: { id: string }) => c.id)).toEqual(["101", "102", "99", "104"]);
+    expect(customers.customers.map((c: { id: string }) => c.id)).toEqual(["102", "99", "104", "101"]);
     const products = await (await get(`/api/dashboard/top-products?${range}&limit=1`, usd.domain)).json();
     expect(products).toEqual({ products: [{ id: "203", title: "Mystery box", unitsSold: 5, netSales: "42.00" }] });
   });
@@ -130,7 +134,7 @@ describe("dashboard API", () => {
     expect(byParam.status).toBe(200);
     expect(byParam.headers.get("content-type")).toContain("text/csv");
     expect(await byParam.text()).toBe(
-      "id,name,email,orders,totalSpent\r\n101,Ada Lovelace,ada@example.com,2,50.60\r\n102,Grace Hopper,grace@example.com,1,33.34\r\n",
+      "id,name,email,orders,totalSpent\r\n102,Grace Hopper,grace@example.com,1,33.34\r\n99,Alan Turing,alan@example.com,1,21.00\r\n",
     );
     const byAccept = await get(`/api/dashboard/orders-by-date?${range}`, usd.domain, {
       headers: { Accept: "text/csv" },
@@ -145,10 +149,10 @@ describe("dashboard API", () => {
     ]);
     const summary = (await (await get(`/api/dashboard/summary?${range}&format=csv`, usd.domain)).text()).split("\r\n");
     expect(summary[0]).toBe(
-      "period,from,to,currency,orders,grossSales,discounts,returns,netSales,shipping,taxes,totalSales,averageOrderValue,customers,newCustomers,returningCustomerRate",
+      "period,from,to,currency,orders,grossSales,discounts,returns,netSales,shipping,taxes,totalSales,averageOrderValue,customers,newCustomers,returningCustomerRate,duties,additionalFees,tips,giftCardSales",
     );
     expect(summary[1]).toBe(
-      "current,2026-11-01,2026-11-04,USD,6,126.84,3.50,29.00,94.34,0.00,1.60,95.94,20.56,4,3,0.5",
+      "current,2026-11-01,2026-11-04,USD,6,126.84,3.50,29.00,94.34,0.00,1.60,95.94,20.56,4,3,0.5,0.00,0.00,0.00,25.00",
     );
     expect(summary[2]).toMatch(/^previous,2026-10-28,2026-10-31,USD,0,/);
   });

@@ -15,7 +15,7 @@ import { startApp, type RunningApp } from "./helpers/app-server";
 import { createTestPrisma } from "./helpers/db";
 import { sessionToken } from "./helpers/shopify-signing";
 import { BROWSER_USER_AGENT, hostParam } from "./helpers/stack";
-import { addOrders, createShop, type OrderSpec } from "./insights-store-fixtures";
+import { addOrders, createShop, type LedgerSale, type OrderSpec } from "./insights-store-fixtures";
 
 const FROM = "2026-10-01";
 const TO = "2026-10-31";
@@ -39,6 +39,7 @@ interface SeedProduct {
 const customers: SeedCustomer[] = [];
 const products: SeedProduct[] = [];
 const orders: OrderSpec[] = [];
+let ledger: LedgerSale[] = [];
 
 // Deterministic pseudo-random numbers (reproducible runs).
 function lcg(seed: number) {
@@ -155,6 +156,17 @@ beforeAll(async () => {
       totalPrice: total,
       totalRefunded: refunded,
       lines: [{ id: orderId, productId: products[productIndex]!.id, quantity, price }],
+      // A partial refund the same day: one unit back, `refunded` paid back for it.
+      refunds:
+        refunded === "0"
+          ? []
+          : [
+              {
+                id: orderId,
+                createdAt: `${date}T13:00:00Z`,
+                lines: [{ id: orderId, lineItemId: orderId, quantity: 1, subtotal: refunded }],
+              },
+            ],
     });
     orderId += 1;
   };
@@ -187,7 +199,7 @@ beforeAll(async () => {
   for (const index of [products.length - 7, products.length - 6, products.length - 5])
     order(null, day(15), "25.00", index, 2);
   order(null, day(16), "12.50", products.length - 4, 4);
-  await addOrders(prisma, shop.id, "USD", orders);
+  ledger = await addOrders(prisma, shop.id, "USD", orders);
   await recomputeAllRollups(prisma, shop.id);
   await prisma.session.create({
     data: {
@@ -206,7 +218,8 @@ afterAll(async () => {
 
 // ---------- the independent ordering ----------
 
-const inRange = (o: OrderSpec) => o.processedAt.slice(0, 10) >= FROM && o.processedAt.slice(0, 10) <= TO; // shop in UTC
+const inRangeAt = (instant: string) => instant.slice(0, 10) >= FROM && instant.slice(0, 10) <= TO; // shop in UTC
+const inRange = (o: OrderSpec) => inRangeAt(o.processedAt);
 const collator = new Intl.Collator("und"); // the Unicode root collation (PostgreSQL "und-x-icu")
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -237,7 +250,11 @@ function expectedCustomers(sort: string, direction: "asc" | "desc"): Keyed[] {
     .map((c) => {
       const mine = orders.filter((o) => o.customerId === c.id);
       const ranged = mine.filter(inRange);
-      const spent = ranged.reduce((s, o) => s.plus(o.totalPrice).minus(o.totalRefunded ?? "0"), new Decimal(0));
+      // What they spent: total sales of their orders' sales in range (docs/metrics.md).
+      const mineIds = new Set(mine.map((o) => o.id));
+      const spent = ledger
+        .filter((x) => mineIds.has(x.orderId) && inRangeAt(x.happenedAt) && x.lineType !== "TIP" && x.lineType !== "GIFT_CARD")
+        .reduce((s, x) => s.plus(x.totalAmount), new Decimal(0));
       const last =
         mine
           .map((o) => o.processedAt.slice(0, 10))
@@ -269,9 +286,9 @@ function expectedCustomers(sort: string, direction: "asc" | "desc"): Keyed[] {
 function expectedProducts(sort: string, direction: "asc" | "desc"): Keyed[] {
   return products
     .map((p) => {
-      const lines = orders.filter(inRange).flatMap((o) => o.lines.filter((l) => l.productId === p.id));
-      const units = lines.reduce((s, l) => s + l.quantity, 0);
-      const net = lines.reduce((s, l) => s.plus(new Decimal(l.price).times(l.quantity)), new Decimal(0));
+      const sales = ledger.filter((x) => x.lineType === "PRODUCT" && x.productId === p.id && inRangeAt(x.happenedAt));
+      const units = sales.reduce((s, x) => s + (x.actionType === "RETURN" ? -Math.abs(x.quantity!) : x.quantity!), 0);
+      const net = sales.reduce((s, x) => s.plus(x.totalAmount).minus(x.totalTax), new Decimal(0));
       const key = sort === "netSales" ? net : sort === "unitsSold" ? units : p.title.toLowerCase();
       return { id: p.id, key, row: [p.title, p.vendor, count.format(units), money(net)] };
     })

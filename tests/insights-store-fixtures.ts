@@ -227,7 +227,14 @@ export async function addProducts(prisma: PrismaClient, shopId: number, products
   });
 }
 
-export async function addOrders(prisma: PrismaClient, shopId: number, currency: string, orders: OrderSpec[]) {
+/** Writes the orders with their line items, refunds and ledger; returns the sales written. */
+export async function addOrders(
+  prisma: PrismaClient,
+  shopId: number,
+  currency: string,
+  orders: OrderSpec[],
+): Promise<LedgerSale[]> {
+  const written: LedgerSale[] = [];
   for (const o of orders) {
     await prisma.order.create({
       data: {
@@ -266,8 +273,11 @@ export async function addOrders(prisma: PrismaClient, shopId: number, currency: 
       })),
     });
     for (const r of o.refunds ?? []) await addRefundRows(prisma, shopId, o.id, r);
-    await insertSales(prisma, shopId, ledgerOf(o, lines));
+    const sales = ledgerOf(o, lines);
+    await insertSales(prisma, shopId, sales);
+    written.push(...sales);
   }
+  return written;
 }
 
 /** A refund of a stored order: its rows and its RETURN sales (line prices read back from the order). */
