@@ -226,7 +226,10 @@ const SALE_FIGURES = Prisma.raw(`
   coalesce(sum(x.total_amount) FILTER (WHERE x.line_type = 'TIP'), 0)::text AS tips,
   coalesce(sum(x.total_amount) FILTER (WHERE x.line_type = 'GIFT_CARD'), 0)::text AS gift_cards`);
 
-type RawMoney = Pick<RawTotals, "gross" | "disc" | "returns" | "shipping" | "taxes" | "duties" | "fees" | "tips" | "gift_cards">;
+type RawMoney = Pick<
+  RawTotals,
+  "gross" | "disc" | "returns" | "shipping" | "taxes" | "duties" | "fees" | "tips" | "gift_cards"
+>;
 
 function rawFigures(r: RawMoney | undefined) {
   const gross = toDecimal(r?.gross);

@@ -253,7 +253,10 @@ function expectedCustomers(sort: string, direction: "asc" | "desc"): Keyed[] {
       // What they spent: total sales of their orders' sales in range (docs/metrics.md).
       const mineIds = new Set(mine.map((o) => o.id));
       const spent = ledger
-        .filter((x) => mineIds.has(x.orderId) && inRangeAt(x.happenedAt) && x.lineType !== "TIP" && x.lineType !== "GIFT_CARD")
+        .filter(
+          (x) =>
+            mineIds.has(x.orderId) && inRangeAt(x.happenedAt) && x.lineType !== "TIP" && x.lineType !== "GIFT_CARD",
+        )
         .reduce((s, x) => s.plus(x.totalAmount), new Decimal(0));
       const last =
         mine

@@ -4,7 +4,13 @@ import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSummary, recomputeAllRollups, recomputeRollups, storedLocalDates, touchedLocalDates } from "~/insights";
 import { createTestPrisma } from "./helpers/db";
-import { addOrders, addRefund, buildFallBackStore, buildSpringForwardStore } from "./insights-store-fixtures";
+import {
+  addOrders,
+  addRefund,
+  buildFallBackStore,
+  buildSpringForwardStore,
+  insertSales,
+} from "./insights-store-fixtures";
 
 let prisma: PrismaClient;
 beforeAll(() => {
@@ -30,7 +36,7 @@ describe("recomputeRollups", () => {
     const shop = await buildFallBackStore(prisma, "drift");
     await recomputeAllRollups(prisma, shop.id);
 
-    const orderIds = [2n, 3n, 8n, 10n];
+    const orderIds = [2n, 3n, 7n, 8n, 10n];
     const before = await storedLocalDates(prisma, shop.id, { orderIds, refundIds: [903n] });
     // The batch: order 2 moves from 11-01 to 11-05 (its customer's links change),
     // order 3 gets a refund on 11-05, order 8 is deleted, and customer 104 turns out to
@@ -38,6 +44,11 @@ describe("recomputeRollups", () => {
     await prisma.order.update({
       where: { shopId_id: { shopId: shop.id, id: 2n } },
       data: { processedAt: new Date("2026-11-05T15:00:00Z") },
+    });
+    // Its ledger moves with it (the OrderAgreement happened at processedAt).
+    await prisma.sale.updateMany({
+      where: { shopId: shop.id, orderId: 2n },
+      data: { happenedAt: new Date("2026-11-05T15:00:00Z") },
     });
     await prisma.order.update({ where: { shopId_id: { shopId: shop.id, id: 3n } }, data: { totalRefunded: "10.80" } });
     await addRefund(prisma, shop.id, 3, {
@@ -55,9 +66,27 @@ describe("recomputeRollups", () => {
         lines: [{ id: 101, productId: 202, quantity: 1, price: "5.00" }],
       },
     ]);
+    // Order 7 is edited on 11-06: a sale on a day none of its rows had before.
+    await insertSales(prisma, shop.id, [
+      {
+        id: 990_001,
+        orderId: 7,
+        agreementId: 990_001,
+        agreementKind: "order_edit",
+        happenedAt: "2026-11-06T15:00:00Z",
+        actionType: "ORDER",
+        lineType: "PRODUCT",
+        lineItemId: null,
+        productId: 203,
+        quantity: 1,
+        totalAmount: "7.50",
+        discountBeforeTaxes: "0",
+        totalTax: "0",
+      },
+    ]);
     const after = await storedLocalDates(prisma, shop.id, { orderIds, refundIds: [903n] });
     expect(before).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
-    expect(after).toEqual(["2026-10-20", "2026-11-02", "2026-11-05"]);
+    expect(after).toEqual(["2026-10-20", "2026-11-02", "2026-11-05", "2026-11-06"]);
 
     await recomputeRollups(prisma, shop.id, [...before, ...after]);
     const incremental = await snapshot(shop.id);

@@ -56,7 +56,8 @@ export interface OrderSpec {
 
 export type LedgerKind = "order" | "order_edit" | "refund" | "return";
 export type LedgerAction = "ORDER" | "RETURN" | "UPDATE";
-export type LedgerLine = "PRODUCT" | "SHIPPING" | "GIFT_CARD" | "TIP" | "DUTY" | "ADDITIONAL_FEE" | "FEE" | "ADJUSTMENT";
+export type LedgerLine =
+  "PRODUCT" | "SHIPPING" | "GIFT_CARD" | "TIP" | "DUTY" | "ADDITIONAL_FEE" | "FEE" | "ADJUSTMENT";
 
 /** One sale as the `sale` table holds it (amounts signed as Shopify reports them). */
 export interface LedgerSale {
@@ -78,7 +79,11 @@ export interface LedgerSale {
 let nextSaleId = 1;
 const zero = new Decimal(0);
 
-function lineSale(order: OrderSpec, line: LineSpec, agreement: Pick<LedgerSale, "agreementId" | "agreementKind" | "happenedAt">): LedgerSale {
+function lineSale(
+  order: OrderSpec,
+  line: LineSpec,
+  agreement: Pick<LedgerSale, "agreementId" | "agreementKind" | "happenedAt">,
+): LedgerSale {
   const discount = new Decimal(line.discount ?? "0");
   const tax = new Decimal(line.tax ?? "0");
   return {
@@ -121,7 +126,10 @@ function chargeSale(
 }
 
 /** The order's ledger: its OrderAgreement, edits and refunds (refund line items looked up in `lines`). */
-export function ledgerOf(order: OrderSpec, allLines: LineSpec[] = [...order.lines, ...(order.edits ?? []).flatMap((e) => e.added)]): LedgerSale[] {
+export function ledgerOf(
+  order: OrderSpec,
+  allLines: LineSpec[] = [...order.lines, ...(order.edits ?? []).flatMap((e) => e.added)],
+): LedgerSale[] {
   const sales: LedgerSale[] = [];
   const placed = { agreementId: order.id * 100, agreementKind: "order" as const, happenedAt: order.processedAt };
   for (const line of order.lines) sales.push(lineSale(order, line, placed));

@@ -1,9 +1,13 @@
-// One headline figure with its change against the previous period.
+// One headline figure with its change against the previous period; its title opens the
+// figure's definition.
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
+import { METRIC_DEFINITIONS, type MetricKey } from "~/insights/definitions";
 import { formatRate, relativeChange } from "./format";
+import { MetricLabel } from "./MetricLabel";
 
 export interface KpiCardProps {
-  title: string;
+  /** The figure: its label is the card's title, which opens its definition. */
+  metric: MetricKey;
   value: string;
   /** Numeric current/previous values for the delta (money parsed from decimal strings). */
   current: number;
@@ -14,7 +18,7 @@ export interface KpiCardProps {
   kind?: "amount" | "rate";
 }
 
-export function KpiCard({ title, value, current, previous, previousLabel, locale, kind = "amount" }: KpiCardProps) {
+export function KpiCard({ metric, value, current, previous, previousLabel, locale, kind = "amount" }: KpiCardProps) {
   let delta: string | null;
   let tone: "success" | "critical" | undefined;
   if (kind === "rate") {
@@ -30,10 +34,10 @@ export function KpiCard({ title, value, current, previous, previousLabel, locale
     <Card>
       <BlockStack gap="200">
         <Text as="h3" variant="headingSm" tone="subdued">
-          {title}
+          <MetricLabel metric={metric} tone="subdued" />
         </Text>
         <Text as="p" variant="headingXl">
-          <span data-kpi={title}>{value}</span>
+          <span data-kpi={METRIC_DEFINITIONS[metric].label}>{value}</span>
         </Text>
         <InlineStack gap="200" blockAlign="center">
           {delta === null ? <Badge>New</Badge> : <Badge tone={tone}>{delta}</Badge>}

@@ -53,7 +53,7 @@ export const METRIC_DEFINITIONS: Record<MetricKey, MetricDefinition> = {
     key: "grossSales",
     label: "Gross sales",
     definition:
-      "Product price × quantity of the items sold, before discounts, returns, taxes and shipping. Items added by an order edit count on the day of the edit. Gift cards are not included.",
+      "Product price × quantity of the items sold, before discounts, returns, taxes and shipping. Items added to or removed from an order by an edit count on the day of the edit. Gift cards are not included.",
     ledger:
       "Σ (total_amount − total_tax + total_discount_before_taxes) over sales with line_type = PRODUCT and action_type ∈ {ORDER, UPDATE}.",
     sources: ["salesReport", "shopifyqlSales", "sale"],
@@ -70,7 +70,7 @@ export const METRIC_DEFINITIONS: Record<MetricKey, MetricDefinition> = {
     key: "returns",
     label: "Returns",
     definition:
-      "Value of the items returned or removed from orders, after their discounts and before taxes, on the day of the refund, return or edit. Refunded shipping and taxes are taken off shipping and taxes instead.",
+      "Value of the items returned or refunded, after their discounts and before taxes, on the day of the refund or return. Refunded shipping and taxes are taken off shipping and taxes instead.",
     ledger:
       "−Σ (total_amount − total_tax) over sales with line_type = PRODUCT and action_type = RETURN, and over sales with line_type = ADJUSTMENT (order price adjustments), shown as a positive amount.",
     sources: ["salesReport", "shopifyqlSales", "saleActionType"],
@@ -167,8 +167,7 @@ export const METRIC_DEFINITIONS: Record<MetricKey, MetricDefinition> = {
   returningCustomerRate: {
     key: "returningCustomerRate",
     label: "Returning customer rate",
-    definition:
-      "Share of the period's customers who had placed at least two orders by the end of the period.",
+    definition: "Share of the period's customers who had placed at least two orders by the end of the period.",
     ledger:
       "(customers in range with ≥ 2 orders processed on or before the range end) / customers; 0 when there are no customers.",
     sources: ["shopifyqlSales"],

@@ -1,4 +1,5 @@
-// Overview: KPIs with change against the previous period, charts, top lists, CSV.
+// Overview: KPIs with change against the previous period (each opens its definition),
+// the Sales-report breakdown of total sales, charts, top lists, CSV.
 // The loader authenticates and hands over to app/insights; this file only renders.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useMemo } from "react";
@@ -25,6 +26,7 @@ import { loadOverview } from "~/insights/page-data";
 import { CsvDownloadButton } from "~/components/CsvDownloadButton";
 import { DateRangePicker } from "~/components/DateRangePicker";
 import { KpiCard } from "~/components/KpiCard";
+import { SalesBreakdown } from "~/components/SalesBreakdown";
 import { KpiSkeleton, TableSkeleton } from "~/components/LoadingSkeleton";
 import { InsightsErrorBoundary } from "~/components/RouteErrorBanner";
 import { SyncEmptyState } from "~/components/SyncEmptyState";
@@ -188,7 +190,7 @@ export default function Overview() {
             <BlockStack gap="400">
               <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
                 <KpiCard
-                  title="Total sales"
+                  metric="totalSales"
                   value={money(t.totalSales)}
                   current={Number(t.totalSales)}
                   previous={Number(p.totalSales)}
@@ -196,7 +198,7 @@ export default function Overview() {
                   locale={locale}
                 />
                 <KpiCard
-                  title="Orders"
+                  metric="orders"
                   value={formatCount(t.orders, locale)}
                   current={t.orders}
                   previous={p.orders}
@@ -204,7 +206,7 @@ export default function Overview() {
                   locale={locale}
                 />
                 <KpiCard
-                  title="Average order value"
+                  metric="averageOrderValue"
                   value={money(t.averageOrderValue)}
                   current={Number(t.averageOrderValue)}
                   previous={Number(p.averageOrderValue)}
@@ -212,7 +214,7 @@ export default function Overview() {
                   locale={locale}
                 />
                 <KpiCard
-                  title="Customers"
+                  metric="customers"
                   value={formatCount(t.customers, locale)}
                   current={t.customers}
                   previous={p.customers}
@@ -220,7 +222,7 @@ export default function Overview() {
                   locale={locale}
                 />
                 <KpiCard
-                  title="New customers"
+                  metric="newCustomers"
                   value={formatCount(t.newCustomers, locale)}
                   current={t.newCustomers}
                   previous={p.newCustomers}
@@ -228,7 +230,7 @@ export default function Overview() {
                   locale={locale}
                 />
                 <KpiCard
-                  title="Returning customer rate"
+                  metric="returningCustomerRate"
                   value={formatRate(t.returningCustomerRate, locale)}
                   current={t.returningCustomerRate}
                   previous={p.returningCustomerRate}
@@ -237,29 +239,6 @@ export default function Overview() {
                   kind="rate"
                 />
               </InlineGrid>
-              <Card>
-                <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
-                  {(
-                    [
-                      ["Gross sales", t.grossSales],
-                      ["Discounts", t.discounts],
-                      ["Returns", t.returns],
-                      ["Net sales", t.netSales],
-                      ["Shipping", t.shipping],
-                      ["Taxes", t.taxes],
-                    ] as const
-                  ).map(([label, amount]) => (
-                    <BlockStack key={label} gap="100">
-                      <Text as="span" variant="bodySm" tone="subdued">
-                        {label}
-                      </Text>
-                      <Text as="span" variant="headingMd">
-                        {money(amount)}
-                      </Text>
-                    </BlockStack>
-                  ))}
-                </InlineGrid>
-              </Card>
               <Layout>
                 <Layout.Section>
                   <TimeSeriesChart
@@ -268,6 +247,9 @@ export default function Overview() {
                     tickLabels={charts.tickLabels}
                     series={charts.sales}
                   />
+                </Layout.Section>
+                <Layout.Section variant="oneThird">
+                  <SalesBreakdown totals={t} money={money} />
                 </Layout.Section>
                 <Layout.Section variant="oneHalf">
                   <TimeSeriesChart
