@@ -14,6 +14,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { METRIC_DEFINITIONS, REPORTED_APART, SALES_BREAKDOWN } from "~/insights/definitions";
 import { launchChromium } from "./helpers/browser";
 import { apiHeaders, BROWSER_USER_AGENT, openEmbeddedApp, startStack, type Stack } from "./helpers/stack";
 import { TEST_APP } from "./helpers/test-app";
@@ -229,6 +230,46 @@ describe("Overview in the simulated admin (Chromium)", () => {
         json.map((p) => [p.date, String(p.orders), p.totalSales]),
       );
 
+      expect(errors, stack.app.output().slice(-3000)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 240_000);
+
+  it("the Sales-report breakdown shows the API's figures and each definition is one click away", async () => {
+    const { page, errors } = await openAdmin();
+    try {
+      const frame = await appFrame(page);
+      await overviewReady(frame);
+      // The default range: the last 30 days in the shop's zone.
+      const to = localToday();
+      const from = DateTime.fromISO(to).minus({ days: 29 }).toISODate()!;
+      const summary = (await (await api("summary", `from=${from}&to=${to}`)).json()) as {
+        totals: Record<string, string>;
+      };
+      // Top to bottom as in Shopify's Sales report; discounts and returns are taken off.
+      const lines = await frame
+        .locator("[data-breakdown]")
+        .evaluateAll((cells) => cells.map((cell) => [cell.getAttribute("data-breakdown"), cell.textContent]));
+      const negative = (amount: string) => (/^-?0+(\.0+)?$/.test(amount) ? amount : `-${amount}`);
+      expect(lines).toEqual(
+        [...SALES_BREAKDOWN, ...REPORTED_APART].map((key) => {
+          const amount = summary.totals[key]!;
+          return [key, money(key === "discounts" || key === "returns" ? negative(amount) : amount)];
+        }),
+      );
+      // A KPI's title and a breakdown line each open their definition, in the words of docs/metrics.md.
+      for (const key of ["totalSales", "returns"] as const) {
+        const { label, definition } = METRIC_DEFINITIONS[key];
+        await frame
+          .getByRole("button", { name: `${label}: definition` })
+          .first()
+          .click();
+        const shown = frame.locator(`[data-definition="${key}"]`);
+        await expect.poll(() => shown.innerText(), { timeout: 30_000 }).toBe(definition);
+        await page.keyboard.press("Escape");
+        await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(0);
+      }
       expect(errors, stack.app.output().slice(-3000)).toEqual([]);
     } finally {
       await page.context().close();
