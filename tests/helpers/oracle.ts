@@ -336,6 +336,9 @@ const KNOWN_ACTIONS = new Set(["ORDER", "RETURN", "UPDATE"]);
 export class LedgerOracle {
   private readonly counted: OracleOrder[];
   private readonly digits: number;
+  /** Every counted sale with its local day (computed once: the questions below revisit them all). */
+  private readonly dated: { order: OracleOrder; sale: OracleSale; day: string }[];
+  private readonly orderDays: Map<OracleOrder, string>;
 
   constructor(private readonly ledger: OracleLedger) {
     // Test orders are in no figure; deleted orders are not in the API's answer at all.
@@ -344,6 +347,12 @@ export class LedgerOracle {
       style: "currency",
       currency: ledger.currency,
     }).resolvedOptions().maximumFractionDigits!;
+    this.dated = this.counted.flatMap((order) =>
+      order.sales
+        .filter((sale) => KNOWN_ACTIONS.has(sale.actionType) && sale.lineType !== "UNKNOWN")
+        .map((sale) => ({ order, sale, day: this.localDate(sale.happenedAt) })),
+    );
+    this.orderDays = new Map(this.counted.map((o) => [o, this.localDate(o.processedAt)]));
   }
 
   localDate(instant: string): string {
@@ -355,20 +364,12 @@ export class LedgerOracle {
   }
 
   private sales(from: string, to: string) {
-    return this.counted.flatMap((o) =>
-      o.sales
-        .filter((s) => KNOWN_ACTIONS.has(s.actionType) && s.lineType !== "UNKNOWN")
-        .filter((s) => {
-          const day = this.localDate(s.happenedAt);
-          return day >= from && day <= to;
-        })
-        .map((s) => ({ order: o, sale: s })),
-    );
+    return this.dated.filter(({ day }) => day >= from && day <= to);
   }
 
   private ordersIn(from: string, to: string) {
     return this.counted.filter((o) => {
-      const day = this.localDate(o.processedAt);
+      const day = this.orderDays.get(o)!;
       return day >= from && day <= to;
     });
   }
@@ -436,7 +437,7 @@ export class LedgerOracle {
     const newCustomers = [...customers].filter((id) => firsts.get(id)! >= from).length;
     const ordersUpToEnd = new Map<string, number>();
     for (const o of this.counted) {
-      if (o.customerId && this.localDate(o.processedAt) <= to) {
+      if (o.customerId && this.orderDays.get(o)! <= to) {
         ordersUpToEnd.set(o.customerId, (ordersUpToEnd.get(o.customerId) ?? 0) + 1);
       }
     }
