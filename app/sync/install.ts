@@ -1,5 +1,5 @@
 // On install (and every re-authentication): make sure the Shop row exists with the
-// granted scopes, then — in the background, the admin page must not wait — refresh
+// granted scopes (a reinstall after an uninstall restarts the import from scratch), then — in the background, the admin page must not wait — refresh
 // it from Shopify's `shop` query (name, currency, IANA time zone, plan) and run a
 // sync pass, which starts (or resumes) the backfill. The pass goes through the pass
 // runner like every other (one per shop, the process's cap): if one is already running
@@ -15,6 +15,8 @@ import type { StorepulseShopQuery } from "../types/admin.generated";
 
 /** Create or refresh the tenant row from a verified install (fast: database only). */
 export async function recordShopInstall(prisma: PrismaClient, domain: string, grantedScopes: string): Promise<Shop> {
+  const before = await prisma.shop.findUnique({ where: { domain }, select: { id: true, uninstalledAt: true } });
+  if (before?.uninstalledAt) await restartSyncFromScratch(prisma, before.id);
   const shop = await prisma.shop.upsert({
     where: { domain },
     create: { domain, grantedScopes, installedAt: new Date() },
@@ -34,6 +36,42 @@ export async function recordShopInstall(prisma: PrismaClient, domain: string, gr
     data: { status: "idle", lastError: null },
   });
   return shop;
+}
+
+/**
+ * A reinstall starts the import clean. While the app was uninstalled no webhook reached
+ * us, and the incremental sync sees changes, not deletions: what was deleted in between
+ * would stay as orphaned rows. An interrupted backfill's export predates the gap too (and
+ * may hold records deleted since). So the synced copy goes (order lines, refunds and sales
+ * cascade from their order, variants from their product) and every resource is exported
+ * afresh. Tombstones, the webhook ledger and data requests stay: they are not a copy of
+ * Shopify's data. (Fault suite: tests/reliability/admin-api-faults.test.ts.)
+ */
+async function restartSyncFromScratch(prisma: PrismaClient, shopId: number): Promise<void> {
+  const where = { where: { shopId } };
+  await prisma.$transaction([
+    prisma.order.deleteMany(where),
+    prisma.product.deleteMany(where),
+    prisma.customer.deleteMany(where),
+    prisma.insightsShopDay.deleteMany(where),
+    prisma.insightsCustomerDay.deleteMany(where),
+    prisma.insightsProductDay.deleteMany(where),
+    prisma.insightsCustomerMonth.deleteMany(where),
+    prisma.insightsProductMonth.deleteMany(where),
+    prisma.syncState.updateMany({
+      where: { shopId },
+      data: {
+        backfillStatus: "pending",
+        bulkOperationId: null,
+        backfillCursor: null,
+        backfillSince: null,
+        recordsStored: 0,
+        recordsExpected: null,
+        watermark: null,
+        lastSuccessAt: null,
+      },
+    }),
+  ]);
 }
 
 /** Name, currency, time zone and plan from Shopify. */

@@ -23,7 +23,7 @@ function idList(value: unknown, field: string): string[] {
 /**
  * app/uninstalled: the app's access is gone. Sessions (tokens) are deleted, the shop is
  * marked uninstalled and its sync stopped (no further Admin API calls). Data stays
- * until shop/redact, so a reinstall resumes from it.
+ * until shop/redact; a reinstall re-imports it from scratch (install.ts).
  */
 export async function uninstallShop(prisma: PrismaClient, domain: string): Promise<void> {
   await prisma.$transaction([

@@ -14,6 +14,21 @@ export interface FaultKnobs {
   /** When true every Admin API query is THROTTLED. */
   forceThrottle: boolean;
   /**
+   * Throttling storm: probability that an Admin API query finds the bucket drained
+   * (answers THROTTLED, as when other apps' calls or a burst emptied it). Shopify answers
+   * a query over the bucket's level with errors[].extensions.code THROTTLED and HTTP 200
+   * (shopify.dev/docs/api/usage/limits#rate-limits; recorded in
+   * simulator/test/recordings, graphql-throttle).
+   */
+  throttleRate: number;
+  /**
+   * Outage: until this instant (epoch ms on the simulator's clock) every Admin API request
+   * answers HTTP 503, as during a Shopify incident. null: no outage.
+   */
+  adminApiDownUntil: number | null;
+  /** Every Admin API answer is held back this long (ms): slow network, or a slow shop. */
+  adminApiLatencyMs: number;
+  /**
    * Bulk query operations fail with this BulkOperationErrorCode ("TIMEOUT" or
    * "INTERNAL_SERVER_ERROR": partial or incomplete data, shopify.dev BulkOperationErrorCode);
    * what they wrote stays available at partialDataUrl. null: no failure.
@@ -21,6 +36,11 @@ export interface FaultKnobs {
   bulkFailure: "TIMEOUT" | "INTERNAL_SERVER_ERROR" | null;
   /** …once at least this many objects are written (0: before the first, so no partial data). */
   bulkFailAfterObjects: number;
+  /**
+   * Bulk query operations make no progress while true (they stay RUNNING, as a long
+   * export on a big shop does), so a test can act "while the export runs" on any machine.
+   */
+  bulkPaused: boolean;
   /** Finished bulk operations show as EXPIRED with no URL, as they do 7 days after completion. */
   bulkResultsExpired: boolean;
   /** Seed of the fault dice (also orders ungrouped bulk output). */
@@ -33,8 +53,12 @@ export const NO_FAULTS: FaultKnobs = {
   webhookDropRate: 0,
   adminApiErrorRate: 0,
   forceThrottle: false,
+  throttleRate: 0,
+  adminApiDownUntil: null,
+  adminApiLatencyMs: 0,
   bulkFailure: null,
   bulkFailAfterObjects: 0,
+  bulkPaused: false,
   bulkResultsExpired: false,
   seed: 1,
 };

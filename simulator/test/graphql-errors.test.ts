@@ -161,6 +161,41 @@ describe("Admin API errors", () => {
     expect(first).toContain(200);
   });
 
+  it("an outage answers 503 until adminApiDownUntil on the simulator's clock, then serves again", async () => {
+    sim.control.setFaults(SHOP, { adminApiDownUntil: sim.simulator.clock() + 60_000 });
+    const during = await post({ query: "{ shop { name } }" });
+    expect(during.status).toBe(503);
+    expect(during.body.errors).toMatch(/adminApiDownUntil/);
+    sim.control.setFaults(SHOP, { adminApiDownUntil: sim.simulator.clock() - 1 });
+    expect((await post({ query: "{ shop { name } }" })).status).toBe(200);
+    sim.control.setFaults(SHOP, { adminApiDownUntil: null });
+  });
+
+  it("a throttling storm answers THROTTLED (HTTP 200, drained bucket) at the configured rate, per seed", async () => {
+    const pattern = async () => {
+      sim.control.setFaults(SHOP, { throttleRate: 0.5, seed: 4 });
+      const codes: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const answer = await post({ query: "{ shop { name } }" });
+        expect(answer.status).toBe(200);
+        codes.push(answer.body.errors?.[0]?.extensions?.code ?? "OK");
+      }
+      return codes;
+    };
+    const first = await pattern();
+    sim.control.setFaults(SHOP, { throttleRate: 0 });
+    expect(first).toContain("THROTTLED");
+    expect(first).toContain("OK");
+  });
+
+  it("holds answers back by adminApiLatencyMs", async () => {
+    sim.control.setFaults(SHOP, { adminApiLatencyMs: 300 });
+    const started = Date.now();
+    expect((await post({ query: "{ shop { name } }" })).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    sim.control.setFaults(SHOP, { adminApiLatencyMs: 0 });
+  });
+
   it("counts Admin API calls per shop and stops counting after uninstall", async () => {
     const before = sim.control.adminApiCallCount(SHOP);
     await post({ query: "{ shop { name } }" });

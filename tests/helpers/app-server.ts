@@ -4,13 +4,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import getPort from "get-port";
 import { inject } from "vitest";
+import { expectNoSecrets } from "./secret-scan";
 import { TEST_APP } from "./test-app";
 
 export interface RunningApp {
   url: string;
   /** Everything the process printed so far (for assertions about logs). */
   output(): string;
+  /** SIGTERM, then (after 10 s) SIGKILL; then checks the output holds no secret (helpers/secret-scan). */
   stop(): Promise<void>;
+  /** Send a signal (SIGKILL: a crash) and wait until the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const root = path.resolve(__dirname, "../..");
@@ -74,11 +78,19 @@ export async function startApp(
     url,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
         const forced = setTimeout(() => child.kill("SIGKILL"), 10_000);
         await exited;
         clearTimeout(forced);
+      }
+      // Every suite's app output is scanned: secrets never appear in logs.
+      expectNoSecrets(output);
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+        await exited;
       }
     },
   };

@@ -341,7 +341,8 @@ export class BulkService implements BulkApi {
   private async pace(op: BulkOperationRecord, started: number): Promise<void> {
     for (;;) {
       const due = started + (op.objectCount / this.opts.objectsPerSecond) * 1000;
-      const wait = due - Date.now();
+      const paused = this.faultsOf(op.store)?.knobs.bulkPaused === true;
+      const wait = paused ? 50 : due - Date.now();
       if (wait <= 0 || op.cancelRequested || this.closed) return;
       await new Promise<void>((r) => {
         this.later(r, Math.min(50, wait));

@@ -37,7 +37,11 @@ export function registerAdminApiRoute(app: FastifyInstance, sim: Simulator): voi
       const operation =
         typeof body.operationName === "string" ? body.operationName : String(body.query ?? "").slice(0, 120);
       const faults = sim.faults(shop);
-      if (faults.roll(faults.knobs.adminApiErrorRate)) {
+      if (faults.knobs.adminApiLatencyMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, faults.knobs.adminApiLatencyMs));
+      }
+      const down = faults.knobs.adminApiDownUntil !== null && sim.clock() < faults.knobs.adminApiDownUntil;
+      if (down || faults.roll(faults.knobs.adminApiErrorRate)) {
         sim.requestLog.record({
           at: new Date(sim.clock()).toISOString(),
           shop,
@@ -45,9 +49,9 @@ export function registerAdminApiRoute(app: FastifyInstance, sim: Simulator): voi
           status: 503,
           operation,
         });
-        return reply
-          .code(503)
-          .send({ errors: "Service Unavailable: the Shopify simulator injected this error (adminApiErrorRate)." });
+        return reply.code(503).send({
+          errors: `Service Unavailable: the Shopify simulator injected this error (${down ? "adminApiDownUntil" : "adminApiErrorRate"}).`,
+        });
       }
       const ctx: RequestContext = {
         store,
@@ -63,7 +67,7 @@ export function registerAdminApiRoute(app: FastifyInstance, sim: Simulator): voi
         body,
         ctx,
         bucket: sim.bucket(shop),
-        forceThrottle: faults.knobs.forceThrottle,
+        forceThrottle: faults.knobs.forceThrottle || faults.roll(faults.knobs.throttleRate),
       });
       const cost = (
         result.body.extensions as { cost?: { requestedQueryCost: number; actualQueryCost: number | null } } | undefined
