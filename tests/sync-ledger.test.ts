@@ -6,6 +6,7 @@
 // backlog). The expectation is read in the test with its own plain GraphQL query
 // (tests/ledger-support.ts), independent of the app's code: same ids, same amounts, no
 // duplicates; reading every order again changes nothing.
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { RunningSimulator } from "../simulator/src/index";
 import { adminLedger, storedLedger } from "./ledger-support";
@@ -17,6 +18,7 @@ import { ledgerBatchSize, LEDGER_COST_TARGET } from "~/sync/ledger-fetch";
 import { drainLedgerRefresh, requestLedgerRefresh } from "~/sync/ledger-refresh";
 import { ORDER_LEDGERS } from "~/sync/queries";
 import { runShopPass } from "~/sync/shop-sync";
+import { recomputeAllRollups } from "~/insights/rollups";
 
 const prisma = createSyncTestPrisma();
 afterAll(() => prisma.$disconnect());
@@ -152,6 +154,49 @@ describe(`sales ledger ingestion (${inject("databaseKind")})`, () => {
       const client = await ctx.clientFor(shop);
       await drainLedgerRefresh(ctx, row, client);
       expect(await storedLedger(prisma, row.id)).toEqual(before);
+      expect(await prisma.orderLedgerRefresh.count({ where: { shopId: row.id } })).toBe(0);
+    } finally {
+      await sim.close();
+    }
+  }, 180_000);
+
+  it("a shop synced before the ledger existed gets it on its next pass (migration 20261201165000)", async () => {
+    const { sim, shop } = await startSyncSimulator({
+      seed: 93,
+      size: { orders: 120, customers: 40, products: 10, days: 90 },
+      label: "ledger-upgrade",
+    });
+    try {
+      const { ctx, row, token } = await installed(sim, shop);
+      const expected = await expectLedgerMatches(sim, shop, token, row.id);
+      const dayTotals = () =>
+        prisma.$queryRaw<{ day: string; gross: string; discounts: string; returns: string; taxes: string }[]>`
+          SELECT local_date::text AS day, gross_sales::text AS gross, discounts::text AS discounts,
+                 returns::text AS returns, taxes::text AS taxes
+          FROM insights_shop_day WHERE shop_id = ${row.id} ORDER BY local_date`;
+      const synced = await dayTotals();
+      expect(synced.some((d) => d.gross !== "0.0000")).toBe(true);
+
+      // The state an upgraded database is in: orders stored, no ledger, rollups without sales.
+      await prisma.$executeRaw`DELETE FROM sale WHERE shop_id = ${row.id}`;
+      await prisma.$executeRaw`DELETE FROM sale_agreement WHERE shop_id = ${row.id}`;
+      await recomputeAllRollups(prisma, row.id);
+      expect(await dayTotals()).not.toEqual(synced);
+
+      const migration = readFileSync(
+        new URL("../prisma/migrations/20261201165000_mark_orders_without_ledger/migration.sql", import.meta.url),
+        "utf8",
+      );
+      await prisma.$executeRawUnsafe(migration);
+      const orders = await prisma.order.count({ where: { shopId: row.id } });
+      expect(await prisma.orderLedgerRefresh.count({ where: { shopId: row.id } })).toBe(orders);
+
+      expect((await runShopPass(ctx, shop, { trigger: "scheduled" })).status).toBe("succeeded");
+      expect(await storedLedger(prisma, row.id)).toEqual(expected);
+      expect(await prisma.orderLedgerRefresh.count({ where: { shopId: row.id } })).toBe(0);
+      expect(await dayTotals()).toEqual(synced);
+      // Orders that have their ledger are not marked again.
+      await prisma.$executeRawUnsafe(migration);
       expect(await prisma.orderLedgerRefresh.count({ where: { shopId: row.id } })).toBe(0);
     } finally {
       await sim.close();
