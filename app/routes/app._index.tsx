@@ -12,7 +12,6 @@ import {
   ButtonGroup,
   Button,
   Card,
-  DataTable,
   InlineGrid,
   InlineStack,
   Layout,
@@ -31,6 +30,7 @@ import { KpiSkeleton, TableSkeleton } from "~/components/LoadingSkeleton";
 import { InsightsErrorBoundary } from "~/components/RouteErrorBanner";
 import { SyncEmptyState } from "~/components/SyncEmptyState";
 import { TimeSeriesChart } from "~/components/TimeSeriesChart";
+import { TopListCard } from "~/components/TopListCard";
 import { formatCount, formatDate, formatMoney, formatRate, requestLocale } from "~/components/format";
 import { rangeUpdates, withParams } from "~/components/search-params";
 
@@ -268,66 +268,32 @@ export default function Overview() {
                   />
                 </Layout.Section>
                 <Layout.Section variant="oneHalf">
-                  <Card>
-                    <BlockStack gap="300">
-                      <InlineStack align="space-between" blockAlign="center">
-                        <Text as="h2" variant="headingMd">
-                          Top customers
-                        </Text>
-                        <CsvDownloadButton
-                          path={`/api/dashboard/top-customers?${apiQuery}&limit=100`}
-                          filename={`top-customers_${range.from}_${range.to}.csv`}
-                          label="CSV"
-                        />
-                      </InlineStack>
-                      {data.topCustomers.length === 0 ? (
-                        <Text as="p" tone="subdued">
-                          No customer orders in this period.
-                        </Text>
-                      ) : (
-                        <DataTable
-                          columnContentTypes={["text", "numeric", "numeric"]}
-                          headings={["Customer", "Orders", "Total spent"]}
-                          rows={data.topCustomers.map((c) => [
-                            c.name ?? c.email ?? `Customer ${c.id}`,
-                            formatCount(c.orders, locale),
-                            money(c.totalSpent),
-                          ])}
-                        />
-                      )}
-                    </BlockStack>
-                  </Card>
+                  <TopListCard
+                    title="Top customers"
+                    csvPath={`/api/dashboard/top-customers?${apiQuery}&limit=100`}
+                    csvFilename={`top-customers_${range.from}_${range.to}.csv`}
+                    emptyMessage="No customer orders in this period."
+                    headings={["Customer", "Orders", "Total spent"]}
+                    rows={data.topCustomers.map((c) => [
+                      c.name ?? c.email ?? `Customer ${c.id}`,
+                      formatCount(c.orders, locale),
+                      money(c.totalSpent),
+                    ])}
+                  />
                 </Layout.Section>
                 <Layout.Section variant="oneHalf">
-                  <Card>
-                    <BlockStack gap="300">
-                      <InlineStack align="space-between" blockAlign="center">
-                        <Text as="h2" variant="headingMd">
-                          Top products
-                        </Text>
-                        <CsvDownloadButton
-                          path={`/api/dashboard/top-products?${apiQuery}&limit=100`}
-                          filename={`top-products_${range.from}_${range.to}.csv`}
-                          label="CSV"
-                        />
-                      </InlineStack>
-                      {data.topProducts.length === 0 ? (
-                        <Text as="p" tone="subdued">
-                          No product sales in this period.
-                        </Text>
-                      ) : (
-                        <DataTable
-                          columnContentTypes={["text", "numeric", "numeric"]}
-                          headings={["Product", "Units sold", "Net sales"]}
-                          rows={data.topProducts.map((p) => [
-                            p.title ?? `Product ${p.id}`,
-                            formatCount(p.unitsSold, locale),
-                            money(p.netSales),
-                          ])}
-                        />
-                      )}
-                    </BlockStack>
-                  </Card>
+                  <TopListCard
+                    title="Top products"
+                    csvPath={`/api/dashboard/top-products?${apiQuery}&limit=100`}
+                    csvFilename={`top-products_${range.from}_${range.to}.csv`}
+                    emptyMessage="No product sales in this period."
+                    headings={["Product", "Units sold", "Net sales"]}
+                    rows={data.topProducts.map((p) => [
+                      p.title ?? `Product ${p.id}`,
+                      formatCount(p.unitsSold, locale),
+                      money(p.netSales),
+                    ])}
+                  />
                 </Layout.Section>
               </Layout>
               <Card>
