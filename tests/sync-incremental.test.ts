@@ -8,12 +8,13 @@ import type { RunningSimulator } from "../simulator/src/index";
 import {
   ALL_SCOPES,
   createSyncTestPrisma,
-  engineContext,
   expectDatabaseMatchesSimulator,
+  installAndBackfill,
+  type EngineOptions,
   startSyncSimulator,
   waitFor,
 } from "./sync-support";
-import { handleInstall, recordShopInstall } from "~/sync/install";
+import { recordShopInstall } from "~/sync/install";
 import { uninstallShop } from "~/sync/lifecycle";
 import { createSyncScheduler } from "~/sync/scheduler";
 import { NEEDS_REAUTH_MESSAGE, runShopPass } from "~/sync/shop-sync";
@@ -22,14 +23,8 @@ import { getShopSyncStatus } from "~/sync/status";
 const prisma = createSyncTestPrisma();
 afterAll(() => prisma.$disconnect());
 
-async function installed(sim: RunningSimulator, shop: string, options: Parameters<typeof engineContext>[3] = {}) {
-  const { accessToken, scope } = sim.control.install(shop);
-  const tokens = new Map([[shop, accessToken]]);
-  const engine = engineContext(prisma, sim, tokens, options);
-  const { shop: row, done } = await handleInstall(engine.ctx, shop, scope);
-  expect(await done).toMatchObject({ status: "succeeded" });
-  return { ...engine, row, tokens };
-}
+const installed = (sim: RunningSimulator, shop: string, options: EngineOptions = {}) =>
+  installAndBackfill(prisma, sim, shop, options);
 
 function changeSomething(sim: RunningSimulator, shop: string) {
   const data = sim.control.data(shop);

@@ -10,8 +10,15 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { RunningSimulator } from "../simulator/src/index";
 import { adminLedger, storedLedger } from "./ledger-support";
-import { createSyncTestPrisma, engineContext, startSyncSimulator, waitFor } from "./sync-support";
-import { handleInstall, recordShopInstall } from "~/sync/install";
+import {
+  createSyncTestPrisma,
+  engineContext,
+  installAndBackfill,
+  startSyncSimulator,
+  waitFor,
+  type EngineOptions,
+} from "./sync-support";
+import { recordShopInstall } from "~/sync/install";
 import { deleteRecords } from "~/sync/store";
 import { redactShop } from "~/sync/lifecycle";
 import { ledgerBatchSize, LEDGER_COST_TARGET } from "~/sync/ledger-fetch";
@@ -23,14 +30,8 @@ import { recomputeAllRollups } from "~/insights/rollups";
 const prisma = createSyncTestPrisma();
 afterAll(() => prisma.$disconnect());
 
-async function installed(sim: RunningSimulator, shop: string, options: Parameters<typeof engineContext>[3] = {}) {
-  const { accessToken, scope } = sim.control.install(shop);
-  const tokens = new Map([[shop, accessToken]]);
-  const engine = engineContext(prisma, sim, tokens, options);
-  const { shop: row, done } = await handleInstall(engine.ctx, shop, scope);
-  expect(await done).toMatchObject({ status: "succeeded" });
-  return { ...engine, row, token: accessToken, tokens };
-}
+const installed = (sim: RunningSimulator, shop: string, options: EngineOptions = {}) =>
+  installAndBackfill(prisma, sim, shop, options);
 
 async function expectLedgerMatches(sim: RunningSimulator, shop: string, token: string, shopId: number) {
   const expected = await adminLedger(sim.url, token);

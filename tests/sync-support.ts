@@ -12,6 +12,7 @@ import type { ShopData } from "../simulator/src/store/types";
 import type { CreateShopOptions } from "../simulator/src/store/shop-registry";
 import { consoleSyncLogger, silentSyncLogger, type SyncContext, type SyncTuning } from "~/sync/context";
 import { createAdminGraphql, type AdminGraphqlOptions } from "~/sync/graphql-client";
+import { handleInstall } from "~/sync/install";
 import { ADMIN_API_VERSION } from "~/sync/queries";
 import { uniqueShopDomain } from "./helpers/db";
 
@@ -116,6 +117,24 @@ export function engineContext(
     options: { bulkMinPollMs: 50, bulkMaxPollMs: 200, ...options.tuning },
   };
   return { ctx, seen };
+}
+
+/**
+ * Install the app on `shop` in the simulator and run the install pass (the backfill) to
+ * success: the engine, the shop row, the offline token and the token map it reads.
+ */
+export async function installAndBackfill(
+  prisma: PrismaClient,
+  sim: RunningSimulator,
+  shop: string,
+  options: EngineOptions = {},
+) {
+  const { accessToken, scope } = sim.control.install(shop);
+  const tokens = new Map([[shop, accessToken]]);
+  const engine = engineContext(prisma, sim, tokens, options);
+  const { shop: row, done } = await handleInstall(engine.ctx, shop, scope);
+  expect(await done).toMatchObject({ status: "succeeded" });
+  return { ...engine, row, token: accessToken, tokens };
 }
 
 export async function createShopRow(
