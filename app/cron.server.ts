@@ -5,6 +5,7 @@
 import { syncEngine } from "./shopify.server";
 import { env } from "./env.server";
 import { createSyncScheduler } from "./sync/scheduler";
+import { startWebhookWorker } from "./queue/webhook-worker.server";
 
 declare global {
   // One scheduler per process, across Vite's module reloads in development.
@@ -23,3 +24,5 @@ export function startSyncCron(): void {
 }
 
 startSyncCron();
+// Queued webhooks are applied by workers in every process (app/queue/webhook-worker.server.ts).
+void startWebhookWorker();

@@ -57,6 +57,9 @@ const schema = databaseSchema.extend({
   // Sync passes running at once in this process, whoever started them (cron, Sync now,
   // installs); more wait in line. Each holds a database connection while it writes.
   STOREPULSE_SYNC_MAX_PASSES: z.coerce.number().int().min(1).max(64).default(2),
+  // Queued webhooks applied at once by this process's workers (app/queue/); 0: this
+  // process only records webhooks (web-only instances when dedicated workers run).
+  STOREPULSE_WEBHOOK_WORKERS: z.coerce.number().int().min(0).max(64).default(4),
   // Secrets at rest (app/security): the key sealing tokens and exports (32 bytes, base64;
   // required in production), older keys still decrypting during a rotation, and how long
   // customer data-request exports are kept.

@@ -1,43 +1,85 @@
-// Webhook handling time, measured outside the test suite (tests assert behaviour, not speed):
-//   npm run bench:webhooks [-- --changes 300 --concurrency 8 --no-build]
-// The simulator (Shopify) delivers real webhooks for a seeded run of changes to the built
-// app; those signed deliveries are then replayed to a fresh tenant one by one and at a
-// given concurrency. Baseline in the same run: GET /healthz (one database round trip) on
-// the same server, so the ratio says what handling a webhook costs over a trivial request.
-// Database: BENCH_DATABASE_URL (a PostgreSQL database; migrated here) or an embedded PGlite.
+// Webhook intake, measured outside the test suite (tests assert behaviour, not speed):
+//   npm run bench:webhooks [-- --deliveries 600 --concurrency 32 --database postgresql|embedded|both --no-build]
+// scripts/bench.ts calls runWebhookBench() for its table.
+//
+// The simulator (Shopify) produces real, signed-shape deliveries for a seeded run of
+// changes; they are replayed with fresh event ids to a fresh tenant of the built app:
+// - burst: all deliveries at concurrency 32 — acknowledged per second and p50/p95/p99 of
+//   the acknowledgement, next to GET /healthz at the same concurrency in the same run
+//   (the baseline: one database round trip through the same server);
+// - applied: time from the burst's first request until the queue shows nothing pending,
+//   and loss (acknowledged events not applied; orders of the deliveries not stored);
+// - isolation: a second shop's trickle of single webhooks, time from acknowledgement to
+//   applied (webhook_event received_at → processed_at), alone vs during another shop's burst.
+// Database: PostgreSQL (BENCH_DATABASE_URL or `storepulse_bench_run` on 127.0.0.1:5432,
+// scripts/bench/db.ts) and/or an embedded PGlite.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import getPort from "get-port";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
 import { startSimulator } from "../simulator/src/index";
 import { startEmbeddedPostgres } from "../app/db/embedded-postgres.server";
 import { applyMigrations } from "../app/db/migrate.server";
+import { webhookQueueStatus } from "../app/sync/webhook-queue";
+import { benchDatabaseUrl, quantile } from "./bench/db";
 
-const { values } = parseArgs({
-  options: {
-    changes: { type: "string", default: "300" },
-    concurrency: { type: "string", default: "8" },
-    "no-build": { type: "boolean", default: false },
-  },
-});
+export interface WebhookBenchOptions {
+  databases: ("postgresql" | "embedded")[];
+  /** Deliveries in the burst (about one per change). */
+  deliveries: number;
+  concurrency: number;
+  /** Build the app first (bench.ts has built it already). */
+  build: boolean;
+  /** Give up after this long per database. */
+  timeoutMs?: number;
+}
+
+interface Summary {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface WebhookBenchFigures {
+  database: "postgresql" | "embedded";
+  concurrency: number;
+  deliveries: number;
+  baseline: { healthzPerSecond: number; healthzConcurrentMs: Summary };
+  burst: {
+    acknowledgedPerSecond: number;
+    ackMs: Summary;
+    /** Non-200 answers. */
+    refused: number;
+    /** Acknowledged events not applied, plus orders of the deliveries not stored. */
+    lost: number;
+    /** From the burst's first request until nothing was pending. */
+    allAppliedSeconds: number;
+  };
+  isolation: {
+    /** A quiet shop's single webhooks: acknowledgement → applied, ms. */
+    aloneMs: Summary;
+    duringOtherShopsBurstMs: Summary;
+    samples: number;
+  };
+}
 
 const apiKey = "storepulse-bench-api-key";
 const apiSecret = "storepulse-bench-api-secret";
 const scopes = "read_customers,read_orders,read_all_orders,read_products";
 
-let databaseUrl = process.env.BENCH_DATABASE_URL;
-let stopDatabase = async () => {};
-if (!databaseUrl) {
-  const embedded = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(os.tmpdir(), "storepulse-bench-")) });
-  databaseUrl = embedded.connectionString;
-  stopDatabase = () => embedded.stop();
-}
-await applyMigrations(databaseUrl);
+const summary = (ms: number[]): Summary => ({
+  p50: quantile(ms, 0.5),
+  p95: quantile(ms, 0.95),
+  p99: quantile(ms, 0.99),
+});
 
-if (!values["no-build"]) {
+async function buildApp(): Promise<void> {
   const code = await new Promise<number | null>((resolve) =>
     spawn("npx", ["remix", "vite:build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } }).on(
       "exit",
@@ -47,151 +89,302 @@ if (!values["no-build"]) {
   if (code !== 0) throw new Error(`build failed (${code})`);
 }
 
-const port = await getPort({ host: "127.0.0.1" });
-const appUrl = `http://127.0.0.1:${port}`;
-const shop = `bench-hooks-${Date.now().toString(36)}.myshopify.com`;
-const sim = await startSimulator({
-  port: 0,
-  appToml: path.resolve("shopify.app.toml"),
-  shops: [{ domain: shop, size: "empty", ianaTimezone: "America/New_York" }],
-  app: { apiKey, apiSecret, appUrl, scopes: scopes.split(",") },
-});
+interface Delivery {
+  topic: string;
+  body: string;
+}
 
-let output = "";
-const app: ChildProcess = spawn(
-  process.execPath,
-  [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
-  {
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SHOPIFY_API_KEY: apiKey,
-      SHOPIFY_API_SECRET: apiSecret,
-      SHOPIFY_APP_URL: appUrl,
-      SCOPES: scopes,
-      SHOPIFY_SIMULATOR_URL: sim.url,
-      DATABASE_URL: databaseUrl,
-      SYNC_CRON: "off",
-      STOREPULSE_ENCRYPTION_KEY: Buffer.from("storepulse-bench-encryption-key!", "utf8").toString("base64"),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  },
-);
-app.stdout!.on("data", (c) => (output += c));
-app.stderr!.on("data", (c) => (output += c));
-
-async function until(what: string, probe: () => Promise<boolean>, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  while (!(await probe().catch(() => false))) {
-    if (app.exitCode !== null || Date.now() > deadline)
-      throw new Error(`gave up waiting for ${what}\n${output.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
+/** Real delivery bodies from the simulator for a seeded run of changes (no app involved). */
+async function recordDeliveries(count: number): Promise<Delivery[]> {
+  const shop = `bench-hooks-src-${Date.now().toString(36)}.myshopify.com`;
+  // The simulator posts to an app that is not there: the bodies are what we keep.
+  const sim = await startSimulator({
+    port: 0,
+    appToml: path.resolve("shopify.app.toml"),
+    shops: [{ domain: shop, size: "empty", ianaTimezone: "America/New_York" }],
+    app: { apiKey, apiSecret, appUrl: "http://127.0.0.1:9", scopes: scopes.split(",") },
+    webhooks: { retryBaseMs: 10, maxAttempts: 1, timeoutMs: 200 },
+  });
+  try {
+    sim.control.install(shop);
+    const c = sim.control;
+    for (let i = 0; c.webhookDeliveries({ shop }).filter((d) => !d.topic.startsWith("app/")).length < count; i++) {
+      const customers = c.store(shop).list("customers");
+      const products = c.store(shop).list("products");
+      if (customers.length < 5 || i % 10 === 0)
+        c.createCustomer(shop, { firstName: `F${i}`, lastName: `L${i}`, email: `c${i}@example.com` });
+      else if (products.length < 3 || i % 15 === 0)
+        c.createProduct(shop, {
+          title: `P${i}`,
+          vendor: "Acme",
+          productType: "Mugs",
+          variants: [{ title: "V", sku: `P${i}`, price: "12.50" }],
+        });
+      else
+        c.createOrder(shop, {
+          customerId: customers[i % customers.length]!.id,
+          lineItems: [{ variantId: products[i % products.length]!.variants[0]!.id, quantity: 1 + (i % 3) }],
+        });
+    }
+    await c.webhooksIdle();
+    return c
+      .webhookDeliveries({ shop })
+      .filter((d) => !d.topic.startsWith("app/"))
+      .slice(0, count)
+      .map((d) => ({ topic: d.topic, body: d.body }));
+  } finally {
+    await sim.close();
   }
 }
 
-const quantile = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)]!;
-const summary = (ms: number[]) => ({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), p99: quantile(ms, 0.99) });
-const fmt = (n: number) => n.toFixed(1).padStart(8);
-
-try {
-  await until("the app to be healthy", async () => (await fetch(`${appUrl}/healthz`)).ok);
-  sim.control.install(shop);
-  // A seeded run of changes: customers, products, orders with refunds and cancellations.
-  const c = sim.control;
-  const count = Number(values.changes);
-  for (let i = 0; i < count; i++) {
-    const customers = c.store(shop).list("customers");
-    const products = c.store(shop).list("products");
-    if (customers.length < 5 || i % 10 === 0)
-      c.createCustomer(shop, { firstName: `F${i}`, lastName: `L${i}`, email: `c${i}@example.com` });
-    else if (products.length < 3 || i % 15 === 0)
-      c.createProduct(shop, {
-        title: `P${i}`,
-        vendor: "Acme",
-        productType: "Mugs",
-        variants: [{ title: "V", sku: `P${i}`, price: "12.50" }],
-      });
-    else
-      c.createOrder(shop, {
-        customerId: customers[i % customers.length]!.id,
-        lineItems: [{ variantId: products[i % products.length]!.variants[0]!.id, quantity: 1 + (i % 3) }],
-      });
-  }
-  await c.webhooksIdle();
-  const deliveries = c.webhookDeliveries({ shop }).filter((d) => !d.topic.startsWith("app/"));
-
-  // Replays go to fresh tenants (the app needs their Shop row: the install hook's job).
-  const tenant = async (label: string) => {
-    const domain = `${label}-${shop}`;
-    const { PrismaClient } = await import("@prisma/client");
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-    await prisma.shop.create({ data: { domain, ianaTimezone: "America/New_York", installedAt: new Date() } });
-    await prisma.$disconnect();
-    return domain;
-  };
-  const post = async (domain: string, d: (typeof deliveries)[number], i: number) => {
-    const started = performance.now();
-    const response = await fetch(`${appUrl}/webhooks/${d.topic}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-shopify-topic": d.topic,
-        "x-shopify-shop-domain": domain,
-        "x-shopify-hmac-sha256": createHmac("sha256", apiSecret).update(d.body).digest("base64"),
-        "x-shopify-api-version": "2026-10",
-        "x-shopify-webhook-id": `bench-${i}-${domain}`,
-        "x-shopify-event-id": `bench-${i}-${domain}`,
-        "x-shopify-triggered-at": new Date().toISOString(),
+function startApp(databaseUrl: string, simulatorUrl: string, port: number) {
+  let output = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "test",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        SHOPIFY_API_KEY: apiKey,
+        SHOPIFY_API_SECRET: apiSecret,
+        SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
+        SCOPES: scopes,
+        SHOPIFY_SIMULATOR_URL: simulatorUrl,
+        DATABASE_URL: databaseUrl,
+        SYNC_CRON: "off",
+        STOREPULSE_ENCRYPTION_KEY: Buffer.from("storepulse-bench-encryption-key!", "utf8").toString("base64"),
       },
-      body: d.body,
-    });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${d.topic} answered ${response.status}`);
-    return performance.now() - started;
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout!.on("data", (c) => (output += c));
+  child.stderr!.on("data", (c) => (output += c));
+  return {
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const forced = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(forced);
+    },
   };
-  const health: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const started = performance.now();
-    await (await fetch(`${appUrl}/healthz`)).arrayBuffer();
-    health.push(performance.now() - started);
-  }
-  const sequentialShop = await tenant("seq");
-  const sequential: number[] = [];
-  for (const [i, d] of deliveries.entries()) sequential.push(await post(sequentialShop, d, i));
-  const concurrentShop = await tenant("conc");
-  const concurrent: number[] = [];
-  const width = Number(values.concurrency);
-  const wallStarted = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < deliveries.length) {
-        const i = next++;
-        concurrent.push(await post(concurrentShop, deliveries[i]!, i));
-      }
-    }),
-  );
-  const wallSeconds = (performance.now() - wallStarted) / 1000;
+}
 
-  const base = summary(health);
-  console.log(
-    `\nwebhook handling (${deliveries.length} real deliveries; ${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}; ${os.cpus().length} cores)`,
-  );
-  console.log(`${"figure".padEnd(34)}      p50      p95      p99   p50 ratio to /healthz`);
-  const row = (name: string, s: ReturnType<typeof summary>) =>
-    console.log(`${name.padEnd(34)}${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)}   ${(s.p50 / base.p50).toFixed(1)}x`);
-  row("baseline GET /healthz (ms)", base);
-  row("webhook, one at a time (ms)", summary(sequential));
-  row(`webhook, concurrency ${width} (ms)`, summary(concurrent));
-  console.log(
-    `throughput at concurrency ${width}: ${(deliveries.length / wallSeconds).toFixed(1)} acknowledged/s; Shopify's deadline: 5000 ms`,
-  );
-} finally {
-  app.kill("SIGTERM");
-  await sim.close();
-  await stopDatabase();
+async function benchOne(
+  database: "postgresql" | "embedded",
+  deliveries: Delivery[],
+  concurrency: number,
+): Promise<WebhookBenchFigures> {
+  let databaseUrl: string;
+  let stopDatabase = async () => {};
+  if (database === "postgresql") databaseUrl = await benchDatabaseUrl();
+  else {
+    const embedded = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(os.tmpdir(), "storepulse-bench-")) });
+    databaseUrl = embedded.connectionString;
+    stopDatabase = () => embedded.stop();
+    await applyMigrations(databaseUrl);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
+  // The app maps shop domains to a simulator in this mode; nothing here calls it, but the
+  // ledger refresher would: a simulator without these shops answers it (and it gives up).
+  const sim = await startSimulator({ port: 0, appToml: path.resolve("shopify.app.toml"), shops: [] });
+  const port = await getPort({ host: "127.0.0.1" });
+  const appUrl = `http://127.0.0.1:${port}`;
+  const app = startApp(databaseUrl, sim.url, port);
+  const run = Date.now().toString(36);
+  try {
+    const deadline = Date.now() + 120_000;
+    while (
+      !(await fetch(`${appUrl}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false))
+    ) {
+      if (app.child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`the app did not become healthy\n${app.output().slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const tenant = async (label: string) => {
+      const domain = `bench-${label}-${run}.myshopify.com`;
+      const row = await prisma.shop.create({
+        data: { domain, ianaTimezone: "America/New_York", installedAt: new Date() },
+      });
+      return { domain, id: row.id };
+    };
+    let sent = 0;
+    const post = async (domain: string, d: Delivery) => {
+      const eventId = `bench-${run}-${sent++}`;
+      const started = performance.now();
+      const response = await fetch(`${appUrl}/webhooks/${d.topic}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-shopify-topic": d.topic,
+          "x-shopify-shop-domain": domain,
+          "x-shopify-hmac-sha256": createHmac("sha256", apiSecret).update(d.body).digest("base64"),
+          "x-shopify-api-version": "2026-10",
+          "x-shopify-webhook-id": eventId,
+          "x-shopify-event-id": eventId,
+          "x-shopify-triggered-at": new Date().toISOString(),
+        },
+        body: d.body,
+      });
+      await response.arrayBuffer();
+      return { ms: performance.now() - started, ok: response.status === 200 };
+    };
+    const atConcurrency = async <T>(count: number, task: (i: number) => Promise<T>) => {
+      const results: T[] = [];
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < count) results.push(await task(next++));
+        }),
+      );
+      return { results, seconds: (performance.now() - started) / 1000 };
+    };
+    const drained = async (shopId: number, timeoutMs = 300_000) => {
+      const until = Date.now() + timeoutMs;
+      while ((await webhookQueueStatus(prisma, shopId)).pending > 0) {
+        if (Date.now() > until) throw new Error("queued webhooks were not applied in time");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const applyLatencies = async (shopId: number) =>
+      (
+        await prisma.webhookEvent.findMany({
+          where: { shopId, processedAt: { not: null } },
+          select: { receivedAt: true, processedAt: true },
+        })
+      ).map((e) => e.processedAt!.getTime() - e.receivedAt.getTime());
+
+    // Warm-up (JIT, pools, the queue's first job) on a shop of its own.
+    const warm = await tenant("warm");
+    await atConcurrency(Math.min(64, deliveries.length), (i) => post(warm.domain, deliveries[i]!));
+    await drained(warm.id);
+
+    // Baseline: GET /healthz at the same concurrency, same count, same server.
+    const health = await atConcurrency(deliveries.length, async () => {
+      const started = performance.now();
+      await (await fetch(`${appUrl}/healthz`)).arrayBuffer();
+      return performance.now() - started;
+    });
+
+    // The burst.
+    const burstShop = await tenant("burst");
+    const burstStarted = performance.now();
+    const burst = await atConcurrency(deliveries.length, (i) => post(burstShop.domain, deliveries[i]!));
+    await drained(burstShop.id);
+    const allAppliedSeconds = (performance.now() - burstStarted) / 1000;
+    const acknowledged = burst.results.filter((r) => r.ok).length;
+    const processed = await prisma.webhookEvent.count({ where: { shopId: burstShop.id, processedAt: { not: null } } });
+    const orderIds = new Set(
+      deliveries.filter((d) => d.topic.startsWith("orders/")).map((d) => (JSON.parse(d.body) as { id: number }).id),
+    );
+    const ordersStored = await prisma.order.count({ where: { shopId: burstShop.id } });
+
+    // Isolation: a quiet shop's single webhooks, alone and during another shop's burst.
+    const trickle = async (shop: { domain: string; id: number }, count: number, during?: Promise<unknown>) => {
+      for (let i = 0; i < count; i++) {
+        await post(shop.domain, deliveries[i % deliveries.length]!);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await during;
+      await drained(shop.id);
+      return applyLatencies(shop.id);
+    };
+    const samples = 20;
+    const aloneMs = await trickle(await tenant("quiet-alone"), samples);
+    const noisy = await tenant("noisy");
+    const noisyBurst = atConcurrency(deliveries.length, (i) => post(noisy.domain, deliveries[i]!));
+    const duringMs = await trickle(await tenant("quiet-during"), samples, noisyBurst);
+    await drained(noisy.id);
+
+    return {
+      database,
+      concurrency,
+      deliveries: deliveries.length,
+      baseline: {
+        healthzPerSecond: deliveries.length / health.seconds,
+        healthzConcurrentMs: summary(health.results),
+      },
+      burst: {
+        acknowledgedPerSecond: acknowledged / burst.seconds,
+        ackMs: summary(burst.results.map((r) => r.ms)),
+        refused: deliveries.length - acknowledged,
+        lost: acknowledged - processed + (orderIds.size - ordersStored),
+        allAppliedSeconds,
+      },
+      isolation: { aloneMs: summary(aloneMs), duringOtherShopsBurstMs: summary(duringMs), samples },
+    };
+  } finally {
+    await app.stop();
+    await sim.close();
+    await prisma.$disconnect();
+    await stopDatabase();
+  }
+}
+
+export async function runWebhookBench(options: WebhookBenchOptions): Promise<WebhookBenchFigures[]> {
+  if (options.build) await buildApp();
+  const deliveries = await recordDeliveries(options.deliveries);
+  const figures: WebhookBenchFigures[] = [];
+  for (const database of options.databases) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`webhook benchmark (${database}) exceeded ${options.timeoutMs ?? 600_000} ms`)),
+        options.timeoutMs ?? 600_000,
+      );
+    });
+    try {
+      figures.push(await Promise.race([benchOne(database, deliveries, options.concurrency), timeout]));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  return figures;
+}
+
+export function formatWebhookFigures(f: WebhookBenchFigures): string {
+  const fmt = (n: number) => n.toFixed(1).padStart(8);
+  const row = (name: string, s: Summary, base?: Summary) =>
+    `${name.padEnd(44)}${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)}${base ? `   ${(s.p99 / base.p99).toFixed(1)}x` : ""}`;
+  return [
+    `webhook intake (${f.deliveries} real deliveries; ${f.database}; ${os.cpus().length} cores; concurrency ${f.concurrency})`,
+    `${"figure".padEnd(44)}     p50      p95      p99   p99 ratio`,
+    row("baseline GET /healthz (ms)", f.baseline.healthzConcurrentMs),
+    row("webhook acknowledgement (ms)", f.burst.ackMs, f.baseline.healthzConcurrentMs),
+    row(`quiet shop, ack → applied, alone (ms)`, f.isolation.aloneMs),
+    row(`quiet shop, ack → applied, other's burst (ms)`, f.isolation.duringOtherShopsBurstMs, f.isolation.aloneMs),
+    `acknowledged/s: ${f.burst.acknowledgedPerSecond.toFixed(1)} (GET /healthz/s: ${f.baseline.healthzPerSecond.toFixed(1)}; ratio ${(f.burst.acknowledgedPerSecond / f.baseline.healthzPerSecond).toFixed(2)}x)`,
+    `all ${f.deliveries} applied ${f.burst.allAppliedSeconds.toFixed(1)} s after the burst started; refused ${f.burst.refused}; lost ${f.burst.lost}`,
+  ].join("\n");
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      deliveries: { type: "string", default: "600" },
+      concurrency: { type: "string", default: "32" },
+      database: { type: "string", default: "both" },
+      "no-build": { type: "boolean", default: false },
+    },
+  });
+  const databases =
+    values.database === "both" ? (["postgresql", "embedded"] as const) : ([values.database] as ["postgresql"]);
+  const figures = await runWebhookBench({
+    databases: [...databases],
+    deliveries: Number(values.deliveries),
+    concurrency: Number(values.concurrency),
+    build: !values["no-build"],
+  });
+  for (const f of figures) console.log(`\n${formatWebhookFigures(f)}`);
+  process.exit(0);
 }

@@ -7,6 +7,7 @@ import { appEnv, runAppExpectingExit, startApp, type RunningApp } from "./helper
 import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
 import { webhookHeaders } from "./helpers/shopify-signing";
 import { TEST_APP } from "./helpers/test-app";
+import { webhooksApplied } from "./helpers/webhook-queue";
 
 const prisma = createTestPrisma();
 let app: RunningApp;
@@ -99,6 +100,7 @@ describe(`the app over HTTP (${inject("databaseKind")})`, () => {
 
     const response = await postWebhook("app/uninstalled", shop, { id: 1, domain: shop, myshopify_domain: shop });
     expect(response.status).toBe(200);
+    await webhooksApplied(prisma, shop); // acknowledged once recorded, applied by a worker
 
     expect(await prisma.session.count({ where: { shop } })).toBe(0);
     const after = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { adminLedger, storedLedger } from "./ledger-support";
 import { uniqueShopDomain } from "./helpers/db";
 import { openEmbeddedApp, startStack, type Stack } from "./helpers/stack";
+import { webhooksApplied } from "./helpers/webhook-queue";
 import { createSyncTestPrisma, engineContext, waitFor } from "./sync-support";
 import { drainLedgerRefresh, requestLedgerRefresh } from "~/sync/ledger-refresh";
 
@@ -124,7 +125,9 @@ describe(`the sales ledger through webhooks (${inject("databaseKind")})`, () => 
       stack.app.output().slice(-4000),
     ).toEqual([]);
 
-    // The app's refresher reads every marked order's ledger shortly after its webhook.
+    // The app's workers apply the queued webhooks (marking the orders), then its
+    // refresher reads every marked order's ledger shortly after.
+    await webhooksApplied(prisma, shop);
     const expected = await adminLedger(stack.sim.url, accessToken);
     await waitFor(
       async () => (await prisma.orderLedgerRefresh.count({ where: { shopId: row.id } })) === 0,

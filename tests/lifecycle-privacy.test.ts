@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
 import { sessionToken, webhookHeaders } from "./helpers/shopify-signing";
 import { startStack, type Stack } from "./helpers/stack";
+import { webhooksApplied } from "./helpers/webhook-queue";
 
 const prisma = createTestPrisma();
 let stack: Stack;
@@ -217,6 +218,7 @@ describe("shop lifecycle", () => {
       body,
     });
     expect(response.status).toBe(200);
+    await webhooksApplied(prisma, shopB); // acknowledged once recorded, applied by a worker
     expect((await shopRow(shopB)).ianaTimezone).toBe("Europe/Berlin");
     expect(await days()).toEqual(["2026-03-10"]);
   });

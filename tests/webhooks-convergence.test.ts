@@ -8,6 +8,8 @@ import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
 import { expectedRows, storedRows } from "./helpers/oracle";
 import { webhookHeaders } from "./helpers/shopify-signing";
 import { startStack, type Stack } from "./helpers/stack";
+import { webhooksApplied } from "./helpers/webhook-queue";
+import { webhookQueueStatus } from "~/sync/webhook-queue";
 
 const prisma = createTestPrisma();
 let stack: Stack;
@@ -192,6 +194,8 @@ describe(`webhooks over HTTP with the simulator`, () => {
         .slice(-3000),
     ).toEqual([]);
     expect(deliveries.filter((d) => d.duplicates > 0).length).toBeGreaterThan(20);
+    // Acknowledged once recorded: the workers apply the queue in the background.
+    await webhooksApplied(prisma, shop);
 
     const expected = expectedRows(stack.sim.control.data(shop));
     const stored = await storedRows(prisma, shopId);
@@ -228,7 +232,7 @@ describe(`webhooks over HTTP with the simulator`, () => {
     );
   }, 240_000);
 
-  it("acknowledges a duplicate without applying it, and a new event with an older payload as stale", async () => {
+  it("acknowledges a duplicate without recording it again, and applies a new event with an older payload as stale", async () => {
     const order = stack.sim.control.data(shop).orders[0]!;
     const body = stack.sim.control
       .webhookDeliveries({ shop, topic: "orders/updated" })
@@ -241,9 +245,14 @@ describe(`webhooks over HTTP with the simulator`, () => {
         body,
       }).then(async (r) => ({ status: r.status, ...((await r.json()) as { outcome: string }) }));
     const eventId = `manual-${order.id}`;
-    expect(await send(eventId)).toEqual({ status: 200, outcome: "stale" });
+    expect(await send(eventId)).toEqual({ status: 200, outcome: "queued" });
     expect(await send(eventId)).toEqual({ status: 200, outcome: "duplicate" });
-    expect(await prisma.webhookEvent.count({ where: { shopId, eventId } })).toBe(1);
+    await webhooksApplied(prisma, shop);
+    expect(await send(eventId)).toEqual({ status: 200, outcome: "duplicate" });
+    // One row, applied once, and it changed nothing: the stored order is this version or newer.
+    expect(await prisma.webhookEvent.findMany({ where: { shopId, eventId } })).toMatchObject([
+      { outcome: "stale", payload: null },
+    ]);
   });
 
   it("answers 401 to a forged webhook and records nothing", async () => {
@@ -258,7 +267,7 @@ describe(`webhooks over HTTP with the simulator`, () => {
     expect(await prisma.webhookEvent.count({ where: { shopId } })).toBe(before);
   });
 
-  it("answers 500 to a payload it cannot apply, leaves the event unprocessed, and applies its retry", async () => {
+  it("dead-letters a payload it cannot apply (visible in the sync status), and applies a redelivery of that event", async () => {
     const eventId = `broken-${Date.now()}`;
     const broken = JSON.stringify({ id: 4242, updated_at: "2030-01-01T00:00:00Z" }); // no money, no currency
     const first = await fetch(`${stack.app.url}/webhooks/orders/create`, {
@@ -266,17 +275,24 @@ describe(`webhooks over HTTP with the simulator`, () => {
       headers: webhookHeaders({ topic: "orders/create", shop, rawBody: broken, eventId }),
       body: broken,
     });
-    expect(first.status).toBe(500);
+    // Recorded, so acknowledged; the worker cannot map it: no retry can help, dead at once.
+    expect(first.status).toBe(200);
+    await webhooksApplied(prisma, shop);
     const event = await prisma.webhookEvent.findUniqueOrThrow({ where: { shopId_eventId: { shopId, eventId } } });
     expect(event).toMatchObject({ processedAt: null, outcome: "failed" });
+    expect(event.deadAt).not.toBeNull();
+    expect(event.lastError).toMatch(/^MappingError /);
+    const status = await webhookQueueStatus(prisma, shopId);
+    expect(status).toMatchObject({ pending: 0, dead: 1 });
 
-    // Shopify's retry of the same event (same id) is applied, not taken for a duplicate.
+    // A redelivery of the same event (same id) is recorded again and applied.
     const customer = stack.sim.control.createCustomer(shop, { firstName: "Retry", email: "retry@example.com" });
     const body = stack.sim.control
       .webhookDeliveries({ shop, topic: "customers/create" })
       .map((d) => d.body)
       .find((b) => (JSON.parse(b) as { id: number }).id === customer.id)!;
     await stack.sim.control.webhooksIdle();
+    await webhooksApplied(prisma, shop);
     await prisma.customer.delete({ where: { shopId_id: { shopId, id: BigInt(customer.id) } } });
     const retry = await fetch(`${stack.app.url}/webhooks/customers/create`, {
       method: "POST",
@@ -284,16 +300,19 @@ describe(`webhooks over HTTP with the simulator`, () => {
       body,
     });
     expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ outcome: "queued" });
+    await webhooksApplied(prisma, shop);
     expect(await prisma.customer.count({ where: { shopId, id: BigInt(customer.id) } })).toBe(1);
     expect(
       await prisma.webhookEvent.findUniqueOrThrow({ where: { shopId_eventId: { shopId, eventId } } }),
-    ).toMatchObject({ outcome: "applied" });
+    ).toMatchObject({ outcome: "applied", deadAt: null, payload: null });
+    expect((await webhookQueueStatus(prisma, shopId)).dead).toBe(0);
     expect(stack.app.output()).not.toContain("retry@example.com");
   });
 });
 
 describe("webhook replay to another tenant", () => {
-  it("applies a few hundred real deliveries replayed one by one to a fresh shop, each answer naming its outcome and its handling time", async () => {
+  it("applies a few hundred real deliveries replayed one by one to a fresh shop, each acknowledged as queued with its handling time, then applied", async () => {
     // The simulator's recorded deliveries of this file's random run, in delivery order,
     // replayed to another tenant: creates and updates are applied with their rollups.
     // (How long handling takes is measured by the benchmarks, not asserted here.)
@@ -313,11 +332,14 @@ describe("webhook replay to another tenant", () => {
         body: d.body,
       });
       expect(response.status).toBe(200);
-      const { outcome } = (await response.json()) as { outcome: string };
-      expect(["applied", "stale", "ignored"]).toContain(outcome);
+      expect(await response.json()).toEqual({ outcome: "queued" });
       // Server-Timing (https://www.w3.org/TR/server-timing/): one "webhook" metric with a duration.
       expect(response.headers.get("Server-Timing")).toMatch(/^webhook;dur=\d+(\.\d+)?$/);
-      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }
+    await webhooksApplied(prisma, replayShop);
+    for (const event of await prisma.webhookEvent.findMany({ where: { shopId: replayShopId } })) {
+      expect(["applied", "stale", "ignored"]).toContain(event.outcome);
+      outcomes[event.outcome!] = (outcomes[event.outcome!] ?? 0) + 1;
     }
     expect(outcomes.applied).toBeGreaterThan(200);
     expect(await prisma.order.count({ where: { shopId: replayShopId } })).toBeGreaterThan(0);

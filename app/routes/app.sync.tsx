@@ -159,6 +159,31 @@ export default function SyncStatusPage() {
                 />
               </Card>
             </Layout.Section>
+            {(status.webhooks.pending > 0 || status.webhooks.dead > 0) && (
+              <Layout.Section>
+                <Card>
+                  <BlockStack gap="200">
+                    <Text as="h2" variant="headingMd">
+                      Webhooks
+                    </Text>
+                    <Text as="p" aria-label="Queued webhooks">
+                      {status.webhooks.pending.toLocaleString()} waiting to be applied
+                      {status.webhooks.retrying > 0 ? ` (${status.webhooks.retrying.toLocaleString()} retrying)` : ""}
+                      {status.webhooks.oldestPendingAt
+                        ? `, oldest received ${formatTime(status.webhooks.oldestPendingAt)}`
+                        : ""}
+                    </Text>
+                    {status.webhooks.dead > 0 && (
+                      <Text as="p" tone="critical" aria-label="Failed webhooks">
+                        {status.webhooks.dead.toLocaleString()} could not be applied after repeated attempts
+                        {status.webhooks.lastError ? ` (${status.webhooks.lastError})` : ""}; the next sync brings their
+                        records.
+                      </Text>
+                    )}
+                  </BlockStack>
+                </Card>
+              </Layout.Section>
+            )}
             {status.resources.some((r) => r.lastError) && (
               <Layout.Section>
                 <Card>

@@ -5,6 +5,7 @@ import type { PrismaClient, SyncStatus } from "@prisma/client";
 import { hasScope } from "./backfill";
 import { backfillProgress, type BackfillView } from "./progress";
 import type { SyncResource } from "./records";
+import { webhookQueueStatus, type WebhookQueueStatus } from "./webhook-queue";
 
 export interface ResourceSyncStatus {
   resource: SyncResource;
@@ -37,6 +38,8 @@ export interface ShopSyncStatus {
   backfillProgress: number | null;
   backfillCompleted: boolean;
   resources: ResourceSyncStatus[];
+  /** Queued webhooks: pending, retrying, dead-lettered. */
+  webhooks: WebhookQueueStatus;
 }
 
 async function countRows(prisma: PrismaClient, shopId: number): Promise<Record<SyncResource, number>> {
@@ -91,6 +94,7 @@ export async function getShopSyncStatus(
     backfillProgress: overall.progress,
     backfillCompleted: overall.completed,
     resources,
+    webhooks: await webhookQueueStatus(prisma, shop.id),
   };
 }
 

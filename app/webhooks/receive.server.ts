@@ -7,26 +7,27 @@
 //    replayed as another or against another tenant;
 // 4. malformed JSON under a valid HMAC answers 400 (not 500).
 // Every refusal of a verified request is recorded in webhook_refusal (no payload kept).
-// Then the event is applied exactly once (app/sync/webhook-events.ts); a handler failure
-// answers 500 so Shopify retries. The answer carries the outcome and a Server-Timing
-// entry (handling time, measured by the tests); bodies are ignored by Shopify.
+// Then the event is recorded in the queue and answered at once ("queued"; workers apply
+// it: app/sync/webhook-queue.ts, app/queue/). Only bulk_operations/finish and events of
+// shops we hold no row for are applied inside the request (app/sync/webhook-events.ts),
+// a handler failure answering 500 so Shopify retries. The answer carries the outcome and a
+// Server-Timing entry (handling time); bodies are ignored by Shopify.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import prisma from "~/db.server";
 import { authenticate } from "~/shopify.server";
-import { MappingError } from "~/sync/mapping";
 import { processWebhook, type WebhookResult } from "~/sync/webhook-events";
+import { describeError, enqueueWebhook, isQueuedTopic } from "~/sync/webhook-queue";
+import { notifyWebhookQueued, payloadSealer } from "~/queue/webhook-worker.server";
 import { readCappedBody } from "./body.server";
 import { ConcurrencyLimit } from "./concurrency-limit.server";
 import { checkFreshness, checkPayloadBinding, topicEnum, type TenantFacts } from "./trust";
 
 /**
- * Webhooks applied at once per process; the rest wait their turn (see concurrency-limit).
- * One: a single webhook's write and rollup pass take tens of milliseconds, and the
- * embedded database (PGlite over its socket) interleaves the protocol messages of
- * concurrent connections, which corrupts statements under load. On PostgreSQL a few
- * more would be safe; the gain is small next to Shopify's 5 s budget.
+ * Webhooks applied inside the request (bulk_operations/finish, shops we hold no row
+ * for), one at a time per process; the rest wait their turn (see concurrency-limit).
  */
 const admission = new ConcurrencyLimit(1);
+const sealer = payloadSealer();
 
 /** The action of the webhook route for one topic path, e.g. "shop/redact". */
 export function webhookAction(routeTopic: string) {
@@ -84,9 +85,9 @@ export async function receiveWebhook(request: Request, routeTopic: string): Prom
     return answer(400, "refused");
   }
 
-  const tenant: TenantFacts | null = await prisma.shop.findUnique({
+  const tenant: (TenantFacts & { id: number }) | null = await prisma.shop.findUnique({
     where: { domain: shop },
-    select: { shopifyId: true, installedAt: true, uninstalledAt: true },
+    select: { id: true, shopifyId: true, installedAt: true, uninstalledAt: true },
   });
   const binding = checkPayloadBinding(topic, shop, payload, tenant);
   if (!binding.ok) {
@@ -103,6 +104,18 @@ export async function receiveWebhook(request: Request, routeTopic: string): Prom
   if (tenant && tenant.shopifyId === null && binding.shopifyId !== undefined) {
     // First verified shop payload: remember the shop id later compliance bodies must name.
     await prisma.shop.updateMany({ where: { domain: shop, shopifyId: null }, data: { shopifyId: binding.shopifyId } });
+  }
+
+  if (tenant && isQueuedTopic(topic)) {
+    try {
+      const outcome = await enqueueWebhook(prisma, { shopId: tenant.id, topic, eventId, body: body.text }, sealer);
+      if (outcome === "queued") notifyWebhookQueued(tenant.id);
+      return answer(200, outcome);
+    } catch (error) {
+      // Not recorded (database unavailable…): 500, Shopify delivers it again.
+      console.error(`[webhooks] ${topic} for ${shop} not recorded (event ${eventId}): ${describeError(error)}`);
+      return answer(500, "failed");
+    }
   }
 
   const result: WebhookResult = (await admission.run(
@@ -142,13 +155,4 @@ async function recordRefusal(refusal: Refusal): Promise<void> {
       },
     })
     .catch((error) => console.error(`[webhooks] could not record a refusal: ${describeError(error)}`));
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof MappingError) return error.message; // field names, no values
-  if (error && typeof error === "object") {
-    const { name, code } = error as { name?: unknown; code?: unknown };
-    return [name, code].filter((part) => typeof part === "string").join(" ") || "error";
-  }
-  return "error";
 }

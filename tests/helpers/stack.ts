@@ -4,10 +4,12 @@
 // simulator delivers webhooks to the app URL from shopify.app.toml.
 import path from "node:path";
 import getPort from "get-port";
+import { inject } from "vitest";
 import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from "../../simulator/src/index";
 import { startApp, type RunningApp } from "./app-server";
 import { sessionToken } from "./shopify-signing";
 import { TEST_APP } from "./test-app";
+import { idleIncludesAppliedWebhooks } from "./webhook-queue";
 
 // @shopify/shopify-app-remix answers 410 to bots, and Node's fetch looks like one.
 export const BROWSER_USER_AGENT =
@@ -41,6 +43,8 @@ export async function startStack(
     await sim.close();
     throw error;
   }
+  // Webhooks are acknowledged once recorded: "idle" also waits until the app applied them.
+  const queue = idleIncludesAppliedWebhooks(sim, options.appEnv?.DATABASE_URL ?? inject("databaseUrl"));
   return {
     sim,
     app,
@@ -48,6 +52,7 @@ export async function startStack(
     async close() {
       await app.stop();
       await sim.close();
+      await queue.close();
     },
   };
 }

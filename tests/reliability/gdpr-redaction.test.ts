@@ -14,6 +14,7 @@ import { startSimulator, type RunningSimulator } from "../../simulator/src/index
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { uniqueShopDomain } from "../helpers/db";
 import { TEST_APP } from "../helpers/test-app";
+import { idleIncludesAppliedWebhooks } from "../helpers/webhook-queue";
 import { createSyncTestPrisma, engineContext } from "../sync-support";
 import { recordShopInstall } from "~/sync/install";
 import { createSyncScheduler } from "~/sync/scheduler";
@@ -27,6 +28,7 @@ let appEnv: Record<string, string>;
 let appPort: number;
 let tokens: Map<string, string>;
 let shopId: number;
+let queue: { close(): Promise<void> } | undefined;
 
 beforeAll(async () => {
   appPort = await getPort({ host: "127.0.0.1" });
@@ -40,6 +42,7 @@ beforeAll(async () => {
   });
   appEnv = { SHOPIFY_SIMULATOR_URL: sim.url, SHOPIFY_APP_URL: appUrl };
   app = await startApp(appEnv, { port: appPort });
+  queue = idleIncludesAppliedWebhooks(sim, inject("databaseUrl"));
   const { accessToken, scope } = sim.control.install(shop);
   tokens = new Map([[shop, accessToken]]);
   // The tenant row only: nothing synced yet (the install's pass is the test's to run).
@@ -48,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await sim?.close();
+  await queue?.close();
   await prisma.$disconnect();
 });
 

@@ -8,6 +8,7 @@ import { startApp, type RunningApp } from "../helpers/app-server";
 import { createTestPrisma, uniqueShopDomain } from "../helpers/db";
 import { webhookHeaders, webhookHmac } from "../helpers/shopify-signing";
 import { TEST_APP } from "../helpers/test-app";
+import { webhooksApplied } from "../helpers/webhook-queue";
 
 const prisma = createTestPrisma();
 let app: RunningApp;
@@ -230,6 +231,7 @@ describe("stale destructive events", () => {
       (await post("shop/redact", body, webhookHeaders({ topic: "shop/redact", shop: gone.domain, rawBody: body })))
         .status,
     ).toBe(200);
+    await webhooksApplied(prisma, gone.domain); // acknowledged once recorded, applied by a worker
     expect(await prisma.shop.count({ where: { domain: gone.domain } })).toBe(0);
     expect(await prisma.customer.count({ where: { shopId: gone.id } })).toBe(0);
   });

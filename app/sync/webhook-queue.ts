@@ -1,0 +1,436 @@
+// Queued webhook intake and its drain (docs/decisions/webhook-queue.md).
+//
+// The request records the verified event in webhook_event (payload sealed: it carries
+// customer data) and answers at once; a worker then drains the shop's queued events in
+// receipt order, up to DRAIN_BATCH per claim, applying each claim's data events with one
+// set-based write per resource (one transaction per store batch, one rollup pass and one
+// ledger-refresh mark per claim instead of one per event). Which worker runs the drain
+// (pg-boss on PostgreSQL, an in-process drainer on the embedded database) is the
+// caller's business (app/queue/); this module only knows the ledger.
+//
+// Exactly once, as before: the event id is unique per shop, so a redelivery is a
+// duplicate; an event is marked processed only after its write, and re-applying after a
+// crash between the two is a no-op thanks to the store's newer-wins rule. A claim is a
+// short lease (available_at moves forward), so a crashed worker's events are taken
+// again LEASE_SECONDS later. Failures are retried with backoff; an event that cannot be
+// mapped, or that failed MAX_ATTEMPTS times, is dead-lettered (dead_at), kept with its
+// payload and shown in the sync status. A redelivery of a dead event revives it.
+import type { PrismaClient, Shop } from "@prisma/client";
+import { requestLedgerRefresh } from "./ledger-refresh";
+import {
+  customerFromWebhook,
+  deletedIdFromWebhook,
+  MappingError,
+  orderFromWebhook,
+  productFromWebhook,
+  refundFromWebhook,
+} from "./mapping";
+import type { CustomerRecord, OrderRecord, ProductRecord, RefundRecord } from "./records";
+import { addRefunds, deleteRecords, upsertCustomers, upsertOrders, upsertProducts } from "./store";
+import { WEBHOOK_HANDLERS, type WebhookOutcome } from "./webhook-handlers";
+
+/** Events taken per claim (and applied together). */
+export const DRAIN_BATCH = 500;
+/**
+ * A claimed event is another worker's to take after this unless its worker renews the
+ * lease (every LEASE_SECONDS / 3 while it applies): a killed worker's events come free
+ * within seconds.
+ */
+export const LEASE_SECONDS = 10;
+/** Failures before an event is dead-lettered. */
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Topics applied through the queue: every topic with a handler for a shop we hold,
+ * compliance and destructive ones included — in receipt order behind the shop's data
+ * events, so a customers/redact cannot run before the customers/create it erases (a
+ * redaction of a row not yet written would not stop the later write). Only
+ * bulk_operations/finish stays in the request: it wakes a waiter of the receiving process.
+ */
+export function isQueuedTopic(topic: string): boolean {
+  return topic !== "BULK_OPERATIONS_FINISH" && topic in WEBHOOK_HANDLERS;
+}
+
+/** Seals payloads at rest (app/security/crypto.ts with the process keyring). */
+export interface PayloadSealer {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+}
+
+// ---------------------------------------------------------------------------
+// Intake
+
+export interface QueuedWebhook {
+  shopId: number;
+  /** Library enum spelling, e.g. "ORDERS_UPDATED". */
+  topic: string;
+  eventId: string;
+  /** The verified raw body. */
+  body: string;
+}
+
+/**
+ * Record the event durably. "queued": a worker will apply it; "duplicate": the event id
+ * is already held (applied, queued or being applied). A dead event is revived with the
+ * redelivered body (a manual resend is the operator's way to retry it).
+ */
+export async function enqueueWebhook(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  event: QueuedWebhook,
+  sealer: PayloadSealer,
+): Promise<"queued" | "duplicate"> {
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    INSERT INTO webhook_event (shop_id, event_id, topic, payload)
+    VALUES (${event.shopId}, ${event.eventId}, ${event.topic}, ${sealer.seal(event.body)})
+    ON CONFLICT (shop_id, event_id) DO UPDATE
+      SET payload = EXCLUDED.payload, topic = EXCLUDED.topic, dead_at = NULL, attempts = 0,
+          available_at = now(), received_at = now(), outcome = NULL, last_error = NULL
+      WHERE webhook_event.dead_at IS NOT NULL
+    RETURNING id`;
+  return rows.length > 0 ? "queued" : "duplicate";
+}
+
+// ---------------------------------------------------------------------------
+// Drain
+
+export interface DrainResult {
+  /** Events marked processed (applied, stale or ignored). */
+  processed: number;
+  /** Events that failed and will be retried. */
+  retrying: number;
+  /** Events dead-lettered by this drain. */
+  dead: number;
+  /** More events were due when the time budget ran out: drain the shop again. */
+  more: boolean;
+}
+
+interface ClaimedEvent {
+  id: number;
+  eventId: string;
+  topic: string;
+  payload: string;
+  attempts: number;
+}
+
+interface DrainOptions {
+  batchSize?: number;
+  /** Stop claiming after this long (fairness between shops); `more` says so. */
+  budgetMs?: number;
+  log?: (line: string) => void;
+}
+
+/** Apply the shop's due queued events in receipt order, a claim at a time. */
+export async function drainShopWebhooks(
+  prisma: PrismaClient,
+  shopId: number,
+  sealer: PayloadSealer,
+  options: DrainOptions = {},
+): Promise<DrainResult> {
+  const batchSize = options.batchSize ?? DRAIN_BATCH;
+  const deadline = Date.now() + (options.budgetMs ?? 10_000);
+  const result: DrainResult = { processed: 0, retrying: 0, dead: 0, more: false };
+  for (;;) {
+    if (Date.now() > deadline) {
+      result.more = (await claimableCount(prisma, shopId)) > 0;
+      return result;
+    }
+    const claimed = await claim(prisma, shopId, batchSize);
+    if (claimed.length === 0) return result;
+    const shop = await prisma.shop.findUnique({ where: { id: shopId } });
+    if (!shop) return result; // redacted meanwhile: its events went with it
+    const settled = await withLease(prisma, claimed, () => applyClaim(prisma, shop, claimed, sealer));
+    await settle(prisma, settled, result, options.log);
+    if (claimed.length < batchSize) return result;
+  }
+}
+
+async function claim(prisma: PrismaClient, shopId: number, limit: number): Promise<ClaimedEvent[]> {
+  const rows = await prisma.$queryRaw<ClaimedEvent[]>`
+    UPDATE webhook_event e
+    SET available_at = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = e.attempts + 1
+    FROM (
+      SELECT id FROM webhook_event
+      WHERE shop_id = ${shopId} AND processed_at IS NULL AND dead_at IS NULL
+        AND payload IS NOT NULL AND available_at <= now()
+      ORDER BY id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ) due
+    WHERE e.id = due.id
+    RETURNING e.id, e.event_id AS "eventId", e.topic, e.payload, e.attempts`;
+  return rows.sort((a, b) => a.id - b.id); // receipt order
+}
+
+/** Run `apply` while renewing the claim's lease (a slow claim is not taken twice). */
+async function withLease<T>(prisma: PrismaClient, claimed: ClaimedEvent[], apply: () => Promise<T>): Promise<T> {
+  const ids = claimed.map((e) => e.id);
+  const renew = setInterval(
+    () => {
+      prisma.$executeRaw`
+      UPDATE webhook_event SET available_at = now() + make_interval(secs => ${LEASE_SECONDS})
+      WHERE id = ANY(${ids}::int[]) AND processed_at IS NULL`.catch(() => undefined); // the next renewal retries
+    },
+    (LEASE_SECONDS * 1000) / 3,
+  );
+  try {
+    return await apply();
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+async function claimableCount(prisma: PrismaClient, shopId: number): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM webhook_event
+    WHERE shop_id = ${shopId} AND processed_at IS NULL AND dead_at IS NULL
+      AND payload IS NOT NULL AND available_at <= now()`;
+  return row?.n ?? 0;
+}
+
+type Settled =
+  { event: ClaimedEvent; ok: true; outcome: WebhookOutcome } | { event: ClaimedEvent; ok: false; error: unknown };
+
+// Data topics of one claim go through the store together; the others (shop/update,
+// app/scopes_update) run alone at their place in receipt order. Within a group the order
+// of events does not change the result: newer-wins on updated_at, tombstones for
+// deletes, refunds after the orders of the same group (refunds/create only adds to
+// orders we hold).
+type Item =
+  | { kind: "customer"; record: CustomerRecord }
+  | { kind: "product"; record: ProductRecord }
+  | { kind: "order"; record: OrderRecord }
+  | { kind: "refund"; record: RefundRecord }
+  | { kind: "delete"; resource: "customers" | "products" | "orders"; id: string };
+
+const ITEM_OF: Readonly<Record<string, (payload: unknown) => Item>> = {
+  CUSTOMERS_CREATE: (p) => ({ kind: "customer", record: customerFromWebhook(p) }),
+  CUSTOMERS_UPDATE: (p) => ({ kind: "customer", record: customerFromWebhook(p) }),
+  PRODUCTS_CREATE: (p) => ({ kind: "product", record: productFromWebhook(p) }),
+  PRODUCTS_UPDATE: (p) => ({ kind: "product", record: productFromWebhook(p) }),
+  ORDERS_CREATE: (p) => ({ kind: "order", record: orderFromWebhook(p) }),
+  ORDERS_UPDATED: (p) => ({ kind: "order", record: orderFromWebhook(p) }),
+  ORDERS_CANCELLED: (p) => ({ kind: "order", record: orderFromWebhook(p) }),
+  ORDERS_PAID: (p) => ({ kind: "order", record: orderFromWebhook(p) }),
+  REFUNDS_CREATE: (p) => ({ kind: "refund", record: refundFromWebhook(p) }),
+  CUSTOMERS_DELETE: (p) => ({ kind: "delete", resource: "customers", id: deletedIdFromWebhook(p, "customers") }),
+  PRODUCTS_DELETE: (p) => ({ kind: "delete", resource: "products", id: deletedIdFromWebhook(p, "products") }),
+  ORDERS_DELETE: (p) => ({ kind: "delete", resource: "orders", id: deletedIdFromWebhook(p, "orders") }),
+};
+
+async function applyClaim(
+  prisma: PrismaClient,
+  shop: Shop,
+  claimed: ClaimedEvent[],
+  sealer: PayloadSealer,
+): Promise<Settled[]> {
+  const settled: Settled[] = [];
+  let group: { event: ClaimedEvent; payload: unknown; item: Item }[] = [];
+  const flush = async () => {
+    if (group.length > 0) settled.push(...(await applyGroup(prisma, shop, group)));
+    group = [];
+  };
+  for (const event of claimed) {
+    let payload: unknown;
+    let item: Item | undefined;
+    try {
+      payload = JSON.parse(sealer.open(event.payload));
+      item = ITEM_OF[event.topic]?.(payload);
+    } catch (error) {
+      settled.push({ event, ok: false, error });
+      continue;
+    }
+    if (item) {
+      group.push({ event, payload, item });
+      continue;
+    }
+    await flush();
+    settled.push(await applyOne(prisma, shop, event, payload));
+  }
+  await flush();
+  return settled;
+}
+
+async function applyOne(prisma: PrismaClient, shop: Shop, event: ClaimedEvent, payload: unknown): Promise<Settled> {
+  const handler = WEBHOOK_HANDLERS[event.topic];
+  if (!handler) return { event, ok: true, outcome: "ignored" };
+  try {
+    return { event, ok: true, outcome: await handler({ prisma, shop, payload }) };
+  } catch (error) {
+    return { event, ok: false, error };
+  }
+}
+
+async function applyGroup(
+  prisma: PrismaClient,
+  shop: Shop,
+  group: { event: ClaimedEvent; payload: unknown; item: Item }[],
+): Promise<Settled[]> {
+  const of = <K extends Item["kind"]>(kind: K) =>
+    group.filter((g): g is (typeof group)[number] & { item: Extract<Item, { kind: K }> } => g.item.kind === kind);
+  const customers = of("customer");
+  const products = of("product");
+  const orders = of("order");
+  const refunds = of("refund");
+  const deletes = of("delete");
+  try {
+    const stale = new Set<number>(); // event ids (webhook_event.id) that changed nothing
+    const applyUpserts = async <R extends { id: string; shopifyUpdatedAt: string }>(
+      items: { event: ClaimedEvent; item: { record: R } }[],
+      write: (records: R[]) => Promise<{ applied: number; storedNewer?: string[] }>,
+    ) => {
+      if (items.length === 0) return;
+      // Within the claim only the newest version of a record can apply.
+      const newest = new Map<string, { event: ClaimedEvent; record: R }>();
+      for (const { event, item } of items) {
+        const seen = newest.get(item.record.id);
+        if (!seen || seen.record.shopifyUpdatedAt <= item.record.shopifyUpdatedAt) {
+          if (seen) stale.add(seen.event.id);
+          newest.set(item.record.id, { event, record: item.record });
+        } else stale.add(event.id);
+      }
+      const result = await write([...newest.values()].map((n) => n.record));
+      // Per-event outcome: exact when nothing or everything applied; otherwise the
+      // records the store reports as held newer are the stale ones.
+      const storedNewer = new Set(result.storedNewer ?? []);
+      for (const { event, record } of newest.values())
+        if (result.applied === 0 || storedNewer.has(record.id)) stale.add(event.id);
+    };
+    await applyUpserts(customers, (records) => upsertCustomers(prisma, shop.id, records));
+    await applyUpserts(products, (records) => upsertProducts(prisma, shop.id, records));
+    await applyUpserts(orders, (records) => upsertOrders(prisma, shop.id, records));
+    if (refunds.length > 0) {
+      const result = await addRefunds(
+        prisma,
+        shop.id,
+        refunds.map((r) => r.item.record),
+      );
+      if (result.applied === 0) for (const r of refunds) stale.add(r.event.id);
+    }
+    for (const resource of ["customers", "products", "orders"] as const) {
+      const items = deletes.filter((d) => d.item.resource === resource);
+      if (items.length === 0) continue;
+      const { deleted } = await deleteRecords(
+        prisma,
+        shop.id,
+        resource,
+        items.map((d) => d.item.id),
+      );
+      if (deleted === 0) for (const d of items) stale.add(d.event.id);
+    }
+    // Orders and refunds carry no sales ledger: mark the orders for a ledger read once
+    // per claim, whatever the outcome (a re-applied event after a crash must still mark).
+    const touchedOrders = [...orders.map((o) => o.item.record.id), ...refunds.map((r) => r.item.record.orderId)];
+    if (touchedOrders.length > 0) await requestLedgerRefresh(prisma, shop.id, [...new Set(touchedOrders)]);
+    return group.map(({ event }) => ({ event, ok: true, outcome: stale.has(event.id) ? "stale" : "applied" }));
+  } catch {
+    // One event's write failed the set: apply them one by one to find it (the others
+    // are applied; newer-wins makes re-applying any written before the failure a no-op).
+    const settled: Settled[] = [];
+    for (const { event, payload } of group) settled.push(await applyOne(prisma, shop, event, payload));
+    return settled;
+  }
+}
+
+/** Seconds before the next attempt after `attempts` failures (2, 4, 8, 16…). */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(300, 2 ** attempts);
+}
+
+async function settle(
+  prisma: PrismaClient,
+  settled: Settled[],
+  result: DrainResult,
+  log: ((line: string) => void) | undefined,
+): Promise<void> {
+  const done = settled.filter((s): s is Extract<Settled, { ok: true }> => s.ok);
+  if (done.length > 0) {
+    await prisma.$executeRaw`
+      UPDATE webhook_event e
+      SET processed_at = now(), outcome = d.outcome::webhook_outcome, payload = NULL, last_error = NULL
+      FROM unnest(${done.map((d) => d.event.id)}::int[], ${done.map((d) => d.outcome)}::text[]) AS d(id, outcome)
+      WHERE e.id = d.id`;
+    result.processed += done.length;
+  }
+  for (const failure of settled) {
+    if (failure.ok) continue;
+    const { event, error } = failure;
+    const dead = error instanceof MappingError || error instanceof SyntaxError || event.attempts >= MAX_ATTEMPTS;
+    const reason = describeError(error);
+    // Names and fields only: payload values (personal data) never reach the log.
+    log?.(`[webhooks] ${event.topic} event ${event.eventId} failed (attempt ${event.attempts}): ${reason}`);
+    await prisma.$executeRaw`
+      UPDATE webhook_event
+      SET outcome = 'failed', last_error = ${reason.slice(0, 500)},
+          dead_at = CASE WHEN ${dead} THEN now() END,
+          available_at = now() + make_interval(secs => ${retryDelaySeconds(event.attempts)})
+      WHERE id = ${event.id} AND processed_at IS NULL`;
+    if (dead) result.dead += 1;
+    else result.retrying += 1;
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof MappingError) return `MappingError ${error.message}`; // field names, no values
+  if (error && typeof error === "object") {
+    const { name, code } = error as { name?: unknown; code?: unknown };
+    return [name, code].filter((part) => typeof part === "string").join(" ") || "error";
+  }
+  return "error";
+}
+
+// ---------------------------------------------------------------------------
+// Discovery and status
+
+/**
+ * Shops with queued events nobody is working on: events claimed before whose lease or
+ * backoff has passed (a worker died holding them, or they failed), and events never
+ * claimed `graceSeconds` after receipt (the receiving process died between recording and
+ * waking a worker).
+ */
+export async function shopsWithOverdueWebhooks(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  graceSeconds: number,
+): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ shop_id: number }[]>`
+    SELECT DISTINCT shop_id FROM webhook_event
+    WHERE processed_at IS NULL AND dead_at IS NULL AND payload IS NOT NULL
+      AND ((attempts = 0 AND available_at <= now() - make_interval(secs => ${graceSeconds}))
+        OR (attempts > 0 AND available_at <= now()))`;
+  return rows.map((r) => r.shop_id);
+}
+
+export interface WebhookQueueStatus {
+  /** Recorded, not yet applied (including retries). */
+  pending: number;
+  /** Among pending: failed at least once, waiting for the next attempt. */
+  retrying: number;
+  /** Gave up after repeated failures (dead letter); a redelivery retries one. */
+  dead: number;
+  /** When the oldest pending event was received (ISO), null when none. */
+  oldestPendingAt: string | null;
+  /** The last failure's error name (no payload values). */
+  lastError: string | null;
+}
+
+export async function webhookQueueStatus(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  shopId: number,
+): Promise<WebhookQueueStatus> {
+  const [row] = await prisma.$queryRaw<
+    { pending: number; retrying: number; dead: number; oldest: Date | null; last_error: string | null }[]
+  >`
+    SELECT count(*) FILTER (WHERE dead_at IS NULL)::int AS pending,
+           count(*) FILTER (WHERE dead_at IS NULL AND outcome = 'failed')::int AS retrying,
+           count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead,
+           min(received_at) FILTER (WHERE dead_at IS NULL) AS oldest,
+           (array_agg(last_error ORDER BY available_at DESC) FILTER (WHERE last_error IS NOT NULL))[1] AS last_error
+    FROM webhook_event
+    WHERE shop_id = ${shopId} AND processed_at IS NULL AND payload IS NOT NULL`;
+  return {
+    pending: row?.pending ?? 0,
+    retrying: row?.retrying ?? 0,
+    dead: row?.dead ?? 0,
+    oldestPendingAt: row?.oldest ? row.oldest.toISOString() : null,
+    lastError: row?.last_error ?? null,
+  };
+}
