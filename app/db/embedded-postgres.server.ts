@@ -75,10 +75,20 @@ function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
   const clearForHandler = queue.clearQueueForHandler.bind(queue);
   queue.clearQueueForHandler = (handlerId: number) => {
     clearForHandler(handlerId);
-    if (owner === handlerId) {
+    if (owner !== handlerId) return;
+    // The client went away holding the backend (a crashed process, a cut connection).
+    // Inside a transaction, roll it back before anyone else runs: otherwise the next
+    // client's statements run inside the dead client's transaction and the backend
+    // never leaves it (the library's own rollback on detach keys on its
+    // lastHandlerId, which this queue does not maintain). The owner stays set
+    // meanwhile, so nothing else is processed before the rollback.
+    void (async () => {
+      if (queue.db.isInTransaction()) {
+        await queue.db.exec("ROLLBACK").catch(() => {});
+      }
       owner = null;
       void queue.processQueue();
-    }
+    })();
   };
 
   queue.processQueue = async function processQueue(this: QueryQueue) {

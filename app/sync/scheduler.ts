@@ -35,6 +35,9 @@ export interface SchedulerOptions {
   onPass?: (shop: string, outcome: PassOutcome) => void;
 }
 
+/** The cron's default spread window (the app's cron uses it). */
+export const DEFAULT_SPREAD_MS = 50_000;
+
 export async function findDueShops(
   ctx: SyncContext,
   options: { onlyShops?: string[]; limit?: number } = {},
@@ -74,7 +77,7 @@ export function createSyncScheduler(
   ctx: SyncContext,
   options: SchedulerOptions = {},
 ): SyncScheduler & { start(): void } {
-  const spreadMs = options.spreadMs ?? 50_000;
+  const spreadMs = options.spreadMs ?? DEFAULT_SPREAD_MS;
   const runner = passRunner(ctx);
   const stopping = new AbortController();
   let task: ScheduledTask | undefined;

@@ -181,7 +181,12 @@ async function runResources(
       if (r.ok && r.result.ran) done.push({ resource: r.resource, kind: "backfill", records: r.result.records });
     }
     const failures = results.filter((r): r is Extract<typeof r, { ok: false }> => !r.ok);
-    await lanes.own(() => finishRuns(ctx, run, failures.length ? "failed" : "succeeded", done, failures[0]?.error));
+    // Each failed resource's run records its own error (one resource's connection or export
+    // failing is not another's).
+    const errors = new Map(failures.map((f) => [f.resource, f.error]));
+    await lanes.own(() =>
+      finishRuns(ctx, run, failures.length ? "failed" : "succeeded", done, (resource) => errors.get(resource)),
+    );
     const lost = failures.find((f) => f.error instanceof LeaseLostError);
     if (lost) throw lost.error;
     await lane(() =>
@@ -213,7 +218,7 @@ async function runResources(
       await lanes.own(() => finishRuns(ctx, run, "succeeded", [outcome]));
       await lane(() => recordSuccess(ctx, shop.id, [resource]));
     } catch (error) {
-      await lanes.own(() => finishRuns(ctx, run, "failed", [], error));
+      await lanes.own(() => finishRuns(ctx, run, "failed", [], () => error));
       if (error instanceof LeaseLostError) throw error;
       outcomes.push(...(await lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error))));
       if (error instanceof NeedsReauthError || signal.aborted) break;
@@ -311,7 +316,8 @@ async function finishRuns(
   run: RunHandle,
   status: "succeeded" | "failed",
   outcomes: ResourceOutcome[],
-  error?: unknown,
+  /** What a failed resource's run failed with. */
+  errorOf: (resource: SyncResource) => unknown = () => undefined,
 ): Promise<void> {
   for (const [resource, id] of run.ids) {
     const outcome = outcomes.find((o) => o.resource === resource);
@@ -321,7 +327,7 @@ async function finishRuns(
         status: outcome ? "succeeded" : status,
         finishedAt: new Date(),
         recordsUpserted: outcome?.records ?? 0,
-        error: outcome || status === "succeeded" ? null : describe(error),
+        error: outcome || status === "succeeded" ? null : describe(errorOf(resource)),
       },
     });
   }

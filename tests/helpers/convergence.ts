@@ -9,6 +9,7 @@ import type { PrismaClient } from "@prisma/client";
 import { expect } from "vitest";
 import type { RunningSimulator } from "../../simulator/src/index";
 import { recomputeAllRollups } from "~/insights/rollups";
+import { adminLedger, storedLedger } from "../ledger-support";
 import { expectDatabaseMatchesSimulator } from "../sync-support";
 
 const PAGED = {
@@ -56,9 +57,14 @@ export async function expectConverged(
   sim: RunningSimulator,
   shop: string,
   token: string,
-): Promise<{ customers: number; products: number; orders: number }> {
+  options: { ledger?: boolean } = {},
+): Promise<{ customers: number; products: number; orders: number; sales?: number }> {
   const row = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
-  const counts = { customers: 0, products: 0, orders: 0 };
+  const counts: { customers: number; products: number; orders: number; sales?: number } = {
+    customers: 0,
+    products: 0,
+    orders: 0,
+  };
   for (const resource of ["customers", "products", "orders"] as const) {
     const expected = await adminApiIds(sim, token, resource);
     const where = { where: { shopId: row.id }, select: { id: true } };
@@ -79,6 +85,11 @@ export async function expectConverged(
   await recomputeAllRollups(prisma, row.id);
   const after = JSON.stringify(await rollups(), (_k, v) => (typeof v === "bigint" ? v.toString() : v));
   expect(JSON.parse(before), "daily rollups equal a recomputation over the stored rows").toEqual(JSON.parse(after));
+  if (options.ledger) {
+    const expected = await adminLedger(sim.url, token);
+    expect(await storedLedger(prisma, row.id), "sales ledger vs the Admin API's").toEqual(expected);
+    counts.sales = expected.length;
+  }
   return counts;
 }
 

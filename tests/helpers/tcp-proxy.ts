@@ -1,6 +1,8 @@
 // A TCP relay in front of a database, so a test can cut every connection through it at
 // once — on the embedded PGlite (one backend, no pg_terminate_backend for a client) this
-// is the closest thing to PostgreSQL terminating the app's backends.
+// is the closest thing to PostgreSQL terminating the app's backends — or hold one
+// statement back (the process that sent it waits for its answer: a kill then lands
+// exactly while that write is in flight).
 import net from "node:net";
 
 export interface TcpProxy {
@@ -10,17 +12,30 @@ export interface TcpProxy {
   cut(): number;
   /**
    * Cut every connection the moment a client next sends something (a statement in flight:
-   * it never reaches the database and its caller sees the connection die). Resolves with
-   * the number of connections cut.
+   * it never reaches the database and its caller sees the connection die) — with `match`,
+   * the next thing whose bytes match it (e.g. an INSERT into one table). Resolves with the
+   * number of connections cut.
    */
-  cutOnNextStatement(): Promise<number>;
+  cutOnNextStatement(match?: RegExp): Promise<number>;
+  /**
+   * Stop forwarding a client's bytes from the first message matching `match` on: that
+   * statement never reaches the database and its connection waits for an answer until the
+   * client goes away. Resolves once a statement is held.
+   */
+  holdStatement(match: RegExp): Promise<void>;
   close(): Promise<void>;
+}
+
+interface Trap {
+  match: RegExp | null;
+  action: "cut" | "hold";
+  resolve(connections: number): void;
 }
 
 export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   const open = new Set<net.Socket>();
-  let armed: ((n: number) => void) | null = null;
+  let trap: Trap | null = null;
   const cutAll = () => {
     const n = open.size / 2;
     for (const socket of [...open]) socket.destroy();
@@ -39,11 +54,22 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     };
     client.on("error", drop).on("close", drop);
     upstream.on("error", drop).on("close", drop);
-    client.on("data", (chunk) => {
-      if (armed) {
-        const resolve = armed;
-        armed = null;
-        resolve(cutAll());
+    let held = false;
+    // The end of the previous chunk, so a match split across two chunks is still seen.
+    let tail = "";
+    client.on("data", (chunk: Buffer) => {
+      if (held) return;
+      const text = tail + chunk.toString("latin1");
+      tail = text.slice(-256);
+      if (trap && (trap.match === null || trap.match.test(text))) {
+        const sprung = trap;
+        trap = null;
+        if (sprung.action === "cut") {
+          sprung.resolve(cutAll());
+          return;
+        }
+        held = true;
+        sprung.resolve(1);
         return;
       }
       upstream.write(chunk);
@@ -58,7 +84,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   return {
     url: url.toString(),
     cut: cutAll,
-    cutOnNextStatement: () => new Promise<number>((resolve) => (armed = resolve)),
+    cutOnNextStatement: (match) =>
+      new Promise<number>((resolve) => (trap = { match: match ?? null, action: "cut", resolve })),
+    holdStatement: (match) =>
+      new Promise<void>((resolve) => (trap = { match, action: "hold", resolve: () => resolve() })),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of open) socket.destroy();
