@@ -114,7 +114,7 @@ export async function runShopPass(
       return { status: "failed", resources: [], durationMs: Date.now() - started, leaseLost: true };
     }
     const failed = outcomes.some((o) => o.error);
-    if (failed) await fenced(() => backOffShop(ctx, shop.id)).catch(() => {});
+    if (failed) await afterFault(() => fenced(() => backOffShop(ctx, shop.id))).catch(() => {});
     const durationMs = Date.now() - started;
     ctx.log.info("sync pass finished", {
       shop: shop.domain,
@@ -132,7 +132,27 @@ export async function runShopPass(
       if (current?.uninstalledAt)
         await prisma.syncState.updateMany({ where: { shopId: shop.id }, data: { status: "stopped" } });
     }).catch(() => {});
-    await lane(() => releaseShopLease(prisma, lease)).catch(() => {});
+    await afterFault(() => lane(() => releaseShopLease(prisma, lease))).catch(() => {});
+  }
+}
+
+/**
+ * The pass's own bookkeeping after a fault (its outcome, its sync_run rows, the backoff,
+ * giving the lease back), tried again a few times. When the database cut the pass's
+ * connections, the pool may still hand out one the server already closed: that statement
+ * fails at once and a fresh connection then works. Without this a pass failed by a
+ * database fault could crash without recording why, or keep its lease until it expires.
+ * A lost lease is final (not retried). recordFailure may count a failure twice if an
+ * attempt failed half-way: a longer backoff, nothing worse.
+ */
+async function afterFault<T>(task: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      if (error instanceof LeaseLostError || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
   }
 }
 
@@ -184,23 +204,27 @@ async function runResources(
     // Each failed resource's run records its own error (one resource's connection or export
     // failing is not another's).
     const errors = new Map(failures.map((f) => [f.resource, f.error]));
-    await lanes.own(() =>
-      finishRuns(ctx, run, failures.length ? "failed" : "succeeded", done, (resource) => errors.get(resource)),
+    await afterFault(() =>
+      lanes.own(() =>
+        finishRuns(ctx, run, failures.length ? "failed" : "succeeded", done, (resource) => errors.get(resource)),
+      ),
     );
     const lost = failures.find((f) => f.error instanceof LeaseLostError);
     if (lost) throw lost.error;
-    await lane(() =>
-      recordSuccess(
-        ctx,
-        shop.id,
-        done.map((o) => o.resource),
+    await afterFault(() =>
+      lane(() =>
+        recordSuccess(
+          ctx,
+          shop.id,
+          done.map((o) => o.resource),
+        ),
       ),
     );
     outcomes.push(...done);
     for (const failure of failures) {
       outcomes.push(
-        ...(await lane(() =>
-          recordFailure(ctx, shop, [{ resource: failure.resource, kind: "backfill" }], failure.error),
+        ...(await afterFault(() =>
+          lane(() => recordFailure(ctx, shop, [{ resource: failure.resource, kind: "backfill" }], failure.error)),
         )),
       );
     }
@@ -218,9 +242,11 @@ async function runResources(
       await lanes.own(() => finishRuns(ctx, run, "succeeded", [outcome]));
       await lane(() => recordSuccess(ctx, shop.id, [resource]));
     } catch (error) {
-      await lanes.own(() => finishRuns(ctx, run, "failed", [], () => error));
+      await afterFault(() => lanes.own(() => finishRuns(ctx, run, "failed", [], () => error)));
       if (error instanceof LeaseLostError) throw error;
-      outcomes.push(...(await lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error))));
+      outcomes.push(
+        ...(await afterFault(() => lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error)))),
+      );
       if (error instanceof NeedsReauthError || signal.aborted) break;
     }
   }

@@ -277,7 +277,10 @@ describe(`process and database faults (${inject("databaseKind")})`, () => {
       await waitFor(async () => {
         const rows = await states(id);
         return rows.some((s) => s.status === "error") && rows.every((s) => s.leaseOwner === null);
-      }, "the pass to fail and give its lease back");
+      }, "the pass to fail and give its lease back").catch(async (error: Error) => {
+        const rows = (await states(id)).map((s) => [s.resource, s.status, s.leaseOwner !== null, s.lastError]);
+        throw new Error(`${error.message}; sync_state: ${JSON.stringify(rows)}`);
+      });
       const failed = (await states(id)).find((s) => s.resource === "orders")!;
       expect(failed.status).toBe("error");
       expect(failed.backfillStatus).not.toBe("completed");
