@@ -279,21 +279,8 @@ async function recomputeProductMonths(tx: Tx, shopId: number, months: string[]):
     GROUP BY pd.product_id, date_trunc('month', pd.local_date)::date`;
 }
 
-/** Rebuild insights_shop_day rows of `dates` (money from the ledger, orders and customers from orders/customer days). */
-async function recomputeShopDays(tx: Tx, shopId: number, dates: string[]): Promise<void> {
-  await tx.$executeRaw`DELETE FROM insights_shop_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])`;
-  await tx.$executeRaw`
-    WITH ${daysCte(shopId, dates)},
-    order_day AS (
-      SELECT days.local_date, count(*)::int AS orders
-      FROM days
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
-      WHERE o.test = false
-      GROUP BY days.local_date
-    ),
-    -- Each figure's sale fields and filters: docs/metrics.md.
-    sale_day AS (
-      SELECT days.local_date,
+// Each figure's sale fields and filters: docs/metrics.md.
+const SALE_DAY_FIGURES = Prisma.sql`
         sum(s.total_amount - s.total_tax + s.total_discount_before_taxes)
           FILTER (WHERE s.line_type = 'PRODUCT' AND ${SOLD}) AS gross_sales,
         sum(s.total_discount_before_taxes) FILTER (WHERE s.line_type = 'PRODUCT' AND ${SOLD}) AS discounts,
@@ -304,7 +291,24 @@ async function recomputeShopDays(tx: Tx, shopId: number, dates: string[]): Promi
         sum(s.total_amount - s.total_tax) FILTER (WHERE s.line_type = 'DUTY') AS duties,
         sum(s.total_amount - s.total_tax) FILTER (WHERE s.line_type IN ('ADDITIONAL_FEE', 'FEE')) AS additional_fees,
         sum(s.total_amount) FILTER (WHERE s.line_type = 'TIP') AS tips,
-        sum(s.total_amount) FILTER (WHERE s.line_type = 'GIFT_CARD') AS gift_card_sales
+        sum(s.total_amount) FILTER (WHERE s.line_type = 'GIFT_CARD') AS gift_card_sales`;
+
+/** Rebuild insights_shop_day rows of `dates` (money from the ledger, orders and customers from orders/customer days). */
+async function recomputeShopDays(tx: Tx, shopId: number, dates: string[]): Promise<void> {
+  await tx.$executeRaw`DELETE FROM insights_shop_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])`;
+  await insertShopDays(
+    tx,
+    shopId,
+    Prisma.sql`${daysCte(shopId, dates)},
+    order_day AS (
+      SELECT days.local_date, count(*)::int AS orders
+      FROM days
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
+      WHERE o.test = false
+      GROUP BY days.local_date
+    ),
+    sale_day AS (
+      SELECT days.local_date, ${SALE_DAY_FIGURES}
       FROM days
       JOIN sale s ON s.shop_id = ${shopId} AND s.happened_at >= days.lo AND s.happened_at < days.hi
       JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
@@ -314,7 +318,19 @@ async function recomputeShopDays(tx: Tx, shopId: number, dates: string[]): Promi
     cd AS (
       SELECT * FROM insights_customer_day
       WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[]) AND orders > 0
-    ),
+    )`,
+  );
+}
+
+/**
+ * Insert shop-day rows (none may exist yet for their dates) from `sources`: CTE
+ * definitions of `days` (the local dates written), `order_day` (orders per local date),
+ * `sale_day` (SALE_DAY_FIGURES per local date) and `cd` (the customer-day rows with
+ * orders of those dates).
+ */
+async function insertShopDays(tx: Tx, shopId: number, sources: Prisma.Sql): Promise<void> {
+  await tx.$executeRaw`
+    WITH ${sources},
     customer_day AS (
       SELECT local_date,
         count(*)::int AS customers,
@@ -397,40 +413,151 @@ async function recomputeProductDays(tx: Tx, shopId: number, dates: string[]): Pr
 }
 
 /**
- * Rebuild all rollups of a shop: every local day that has an order, a refund or a sale, plus
- * every day that has rollup rows (so rows of deleted data disappear).
+ * Rebuild all rollups of a shop from scratch (after a backfill, a time-zone change, or
+ * to repair): every row of the shop is deleted and each table is refilled by one
+ * GROUP BY pass over the shop's orders and sales, by local date — never day by day —
+ * and the month tables from the day tables. Gives exactly what recomputeRollups gives
+ * for every day (tests/insights-rollups.test.ts compares the two).
  */
 export async function recomputeAllRollups(
   prisma: PrismaClient,
   shopId: number,
   options: { timeoutMs?: number } = {},
 ): Promise<{ days: number }> {
-  const rows = await prisma.$queryRaw<{ local_date: string }[]>`
-    WITH s AS (SELECT iana_timezone AS tz FROM shop WHERE id = ${shopId})
-    SELECT DISTINCT ((o.processed_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text AS local_date
-      FROM "order" o, s WHERE o.shop_id = ${shopId}
-    UNION
-    SELECT DISTINCT ((r.shopify_created_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text
-      FROM refund r, s WHERE r.shop_id = ${shopId}
-    UNION
-    SELECT DISTINCT ((x.happened_at AT TIME ZONE 'UTC') AT TIME ZONE s.tz)::date::text
-      FROM sale x, s WHERE x.shop_id = ${shopId}
-    UNION
-    SELECT local_date::text FROM insights_shop_day WHERE shop_id = ${shopId}
-    UNION
-    SELECT DISTINCT local_date::text FROM insights_product_day WHERE shop_id = ${shopId}
-    UNION
-    SELECT DISTINCT local_date::text FROM insights_customer_day WHERE shop_id = ${shopId}
-    UNION
-    SELECT month::text FROM insights_customer_month WHERE shop_id = ${shopId}
-    UNION
-    SELECT month::text FROM insights_product_month WHERE shop_id = ${shopId}`;
-  return recomputeRollups(
-    prisma,
-    shopId,
-    rows.map((row) => row.local_date),
-    options,
+  return prisma.$transaction(
+    async (tx) => {
+      await lockShop(tx, shopId);
+      await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
+      // The aggregates and the customer window sort hold every order/sale of the shop:
+      // in memory they take seconds, spilled to disk in 4 MB runs several times that.
+      await tx.$executeRawUnsafe(`SET LOCAL work_mem = '128MB'`);
+      const [shop] = await tx.$queryRaw<{ tz: string }[]>`SELECT iana_timezone AS tz FROM shop WHERE id = ${shopId}`;
+      if (!shop) return { days: 0 };
+      for (const table of ROLLUP_TABLES) {
+        await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE shop_id = $1`, shopId);
+      }
+      await timed("all customer days", () => rebuildCustomerDays(tx, shopId, shop.tz));
+      await timed("all shop days", () => rebuildShopDays(tx, shopId, shop.tz));
+      await timed("all product days", () => rebuildProductDays(tx, shopId, shop.tz));
+      await timed("all months", () => rebuildMonths(tx, shopId));
+      const [row] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM insights_shop_day WHERE shop_id = ${shopId}`;
+      return { days: row?.n ?? 0 };
+    },
+    { timeout: options.timeoutMs ?? 10 * 60_000, maxWait: 60_000 },
   );
+}
+
+const ROLLUP_TABLES = [
+  "insights_shop_day",
+  "insights_customer_day",
+  "insights_product_day",
+  "insights_customer_month",
+  "insights_product_month",
+] as const;
+
+/** Local calendar date (zone `tz`) of a UTC timestamp column: the day whose daysCte bounds hold it. */
+function localDateSql(column: string, tz: string): Prisma.Sql {
+  return Prisma.sql`((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date`;
+}
+
+/**
+ * Every customer day of the shop in one pass, with the prev/next order-day links from
+ * window functions (rows with orders = 0 are not order days: no links, as the
+ * incremental path leaves them).
+ */
+async function rebuildCustomerDays(tx: Tx, shopId: number, tz: string): Promise<void> {
+  await tx.$executeRaw`
+    WITH ordered AS (
+      SELECT o.customer_id, ${localDateSql("o.processed_at", tz)} AS local_date, count(*)::int AS orders,
+        0::numeric AS net_total
+      FROM "order" o
+      WHERE o.shop_id = ${shopId} AND o.test = false AND o.customer_id IS NOT NULL
+      GROUP BY 1, 2
+    ),
+    spent AS (
+      SELECT o.customer_id, ${localDateSql("s.happened_at", tz)} AS local_date, 0 AS orders,
+        sum(s.total_amount) AS net_total
+      FROM sale s
+      JOIN "order" o ON o.shop_id = s.shop_id AND o.id = s.order_id
+      WHERE s.shop_id = ${shopId} AND o.test = false AND o.customer_id IS NOT NULL AND ${KNOWN_ACTION}
+        AND s.line_type IN ${TOTAL_SALES_LINES}
+      GROUP BY 1, 2
+    ),
+    days AS (
+      SELECT customer_id, local_date, sum(orders)::int AS orders, sum(net_total) AS net_total
+      FROM (SELECT * FROM ordered UNION ALL SELECT * FROM spent) AS movements
+      GROUP BY customer_id, local_date
+    )
+    INSERT INTO insights_customer_day (shop_id, customer_id, local_date, orders, net_total, prev_date, next_date)
+    SELECT ${shopId}, customer_id, local_date, orders, net_total,
+      CASE WHEN orders > 0 THEN lag(local_date) OVER w END,
+      CASE WHEN orders > 0 THEN lead(local_date) OVER w END
+    FROM days
+    WINDOW w AS (PARTITION BY customer_id, orders > 0 ORDER BY local_date)`;
+  // Fresh statistics: the shop-day pass below reads these rows.
+  await tx.$executeRawUnsafe(`ANALYZE insights_customer_day`);
+}
+
+async function rebuildShopDays(tx: Tx, shopId: number, tz: string): Promise<void> {
+  await insertShopDays(
+    tx,
+    shopId,
+    Prisma.sql`order_day AS (
+      SELECT ${localDateSql("o.processed_at", tz)} AS local_date, count(*)::int AS orders
+      FROM "order" o
+      WHERE o.shop_id = ${shopId} AND o.test = false
+      GROUP BY 1
+    ),
+    sale_day AS (
+      SELECT ${localDateSql("s.happened_at", tz)} AS local_date, ${SALE_DAY_FIGURES}
+      FROM sale s
+      JOIN "order" o ON o.shop_id = s.shop_id AND o.id = s.order_id
+      WHERE s.shop_id = ${shopId} AND o.test = false AND ${KNOWN_ACTION}
+      GROUP BY 1
+    ),
+    cd AS (SELECT * FROM insights_customer_day WHERE shop_id = ${shopId} AND orders > 0),
+    days AS (
+      SELECT local_date FROM order_day UNION SELECT local_date FROM sale_day UNION SELECT DISTINCT local_date FROM cd
+    )`,
+  );
+}
+
+/** Every product day of the shop in one pass, written in (date, product) order as the range reads scan them. */
+async function rebuildProductDays(tx: Tx, shopId: number, tz: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO insights_product_day (shop_id, product_id, local_date, units_sold, units_refunded, net_sales)
+    SELECT ${shopId}, product_id, local_date, units_sold, units_refunded, net_sales
+    FROM (
+      SELECT s.product_id, ${localDateSql("s.happened_at", tz)} AS local_date,
+        coalesce(sum(s.quantity) FILTER (WHERE ${SOLD}), 0)::int AS units_sold,
+        coalesce(sum(abs(s.quantity)) FILTER (WHERE s.action_type = 'RETURN'), 0)::int AS units_refunded,
+        sum(s.total_amount - s.total_tax) AS net_sales
+      FROM sale s
+      JOIN "order" o ON o.shop_id = s.shop_id AND o.id = s.order_id
+      WHERE s.shop_id = ${shopId} AND o.test = false AND s.line_type = 'PRODUCT' AND ${KNOWN_ACTION}
+        AND s.product_id IS NOT NULL
+      GROUP BY 1, 2
+    ) AS g
+    ORDER BY local_date, product_id`;
+}
+
+/** Month tables of the shop from its day tables. */
+async function rebuildMonths(tx: Tx, shopId: number): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO insights_customer_month (shop_id, customer_id, month, orders, net_total, upper_bound)
+    SELECT ${shopId}, cd.customer_id, date_trunc('month', cd.local_date)::date, sum(cd.orders)::int,
+      sum(cd.net_total), sum(greatest(cd.net_total, 0))
+    FROM insights_customer_day cd
+    WHERE cd.shop_id = ${shopId}
+    GROUP BY cd.customer_id, date_trunc('month', cd.local_date)::date`;
+  await tx.$executeRaw`
+    INSERT INTO insights_product_month (shop_id, product_id, month, units_sold, units_refunded, net_sales)
+    SELECT ${shopId}, pd.product_id, date_trunc('month', pd.local_date)::date,
+      sum(pd.units_sold)::int, sum(pd.units_refunded)::int, sum(pd.net_sales)
+    FROM insights_product_day pd
+    WHERE pd.shop_id = ${shopId}
+    GROUP BY pd.product_id, date_trunc('month', pd.local_date)::date`;
 }
 
 /** What a batch changed, before and after (any side may be missing: creates, deletes). */
