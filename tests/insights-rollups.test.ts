@@ -166,4 +166,23 @@ describe("recomputeRollups", () => {
     await recomputeRollups(prisma, shop.id, dates);
     expect(await snapshot(shop.id)).toEqual({ shopDays: [], customerDays: [], productDays: [] });
   });
+
+  it("go with their shop when it is deleted (no foreign key: the rules of the migration)", async () => {
+    const doomed = await buildFallBackStore(prisma, "doomed");
+    const kept = await buildFallBackStore(prisma, "kept");
+    await recomputeAllRollups(prisma, doomed.id);
+    await recomputeAllRollups(prisma, kept.id);
+    const counts = async (shopId: number) => [
+      await prisma.insightsShopDay.count({ where: { shopId } }),
+      await prisma.insightsCustomerDay.count({ where: { shopId } }),
+      await prisma.insightsProductDay.count({ where: { shopId } }),
+      await prisma.insightsCustomerMonth.count({ where: { shopId } }),
+      await prisma.insightsProductMonth.count({ where: { shopId } }),
+    ];
+    const keptBefore = await counts(kept.id);
+    expect(keptBefore.every((n) => n > 0)).toBe(true);
+    await prisma.shop.delete({ where: { id: doomed.id } });
+    expect(await counts(doomed.id)).toEqual([0, 0, 0, 0, 0]);
+    expect(await counts(kept.id)).toEqual(keptBefore);
+  });
 });

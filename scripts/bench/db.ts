@@ -36,12 +36,16 @@ export function benchPrisma(url: string, max = 10): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
 }
 
-/** Every shop and what hangs off it (all tenant tables reference shop ON DELETE CASCADE). */
+/**
+ * Every shop and what hangs off it (tenant tables reference shop ON DELETE CASCADE; the
+ * insights rollups follow shop deletes by rules, which TRUNCATE does not fire: named).
+ */
 export async function emptyDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`TRUNCATE shop, "Session" RESTART IDENTITY CASCADE`);
+    await client.query(`TRUNCATE shop, "Session", insights_shop_day, insights_customer_day, insights_product_day,
+      insights_customer_month, insights_product_month RESTART IDENTITY CASCADE`);
   } finally {
     await client.end();
   }
