@@ -70,23 +70,118 @@ function orderBy(column: string, direction: SortDirection): Prisma.Sql {
   return Prisma.raw(`${column} ${direction === "asc" ? "ASC" : "DESC"} NULLS LAST, listed.id_num ASC`);
 }
 
+type CustomerRow = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  orders: number;
+  total_spent: string;
+  last_order_date: string | null;
+};
+
 export async function listCustomers(
   db: InsightsDb,
   shop: InsightsShop,
   options: ListOptions<CustomerSort>,
 ): Promise<ListPage<CustomerListItem>> {
   const pattern = likePattern(options.search);
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      name: string | null;
-      email: string | null;
-      orders: number;
-      total_spent: string;
-      last_order_date: string | null;
-      total: number;
-    }[]
-  >`
+  const byFigure = options.sort === "totalSpent" || options.sort === "orders";
+  const [rows, total] = await Promise.all([
+    byFigure
+      ? listCustomersByFigure(db, shop, { ...options, sort: options.sort as "totalSpent" | "orders" }, pattern)
+      : listCustomersByColumn(db, shop, options, pattern),
+    countCustomers(db, shop, pattern),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      orders: Number(row.orders),
+      totalSpent: roundMoney(toDecimal(row.total_spent), shop.currencyCode),
+      lastOrderDate: row.last_order_date,
+    })),
+    total,
+    page: options.page,
+    pageSize: options.pageSize,
+  };
+}
+
+/**
+ * Sorts by an in-range figure (total spent, orders): a page is read without listing every
+ * customer. The order is: customers whose figure is non-zero on one side of zero, then every
+ * customer at zero by id (most customers: none in range), then the other side. The
+ * non-zero customers are the range's active ones (from the day rollups); the zero block
+ * is read from the customer key index from its start and stops at the page's end, so a
+ * view costs O(active customers in range + offset), not O(customers).
+ */
+async function listCustomersByFigure(
+  db: InsightsDb,
+  shop: InsightsShop,
+  options: ListOptions<"totalSpent" | "orders">,
+  pattern: string | null,
+): Promise<CustomerRow[]> {
+  const key = Prisma.raw(options.sort === "orders" ? "r.orders" : "r.total_spent");
+  const desc = options.direction === "desc";
+  // Parts in page order: 0 before the zero block, 1 the zero block, 2 after it.
+  const [firstSign, lastSign] = desc ? [">", "<"] : ["<", ">"];
+  const dir = Prisma.raw(desc ? "DESC" : "ASC");
+  const offset = (options.page - 1) * options.pageSize;
+  const reach = offset + options.pageSize;
+  return db.$queryRaw<CustomerRow[]>`
+    WITH in_range AS MATERIALIZED (
+      SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total_spent
+      FROM insights_customer_day
+      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
+      GROUP BY customer_id
+    ),
+    -- Listed customers only (a customer row must exist), each looked up by key: the
+    -- range's active customers are few next to all customers.
+    keyed AS MATERIALIZED (
+      SELECT r.customer_id AS id_num, ${key} AS key
+      FROM in_range r
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM customer c
+        WHERE c.shop_id = ${shop.id} AND c.id = r.customer_id
+          AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
+        LIMIT 1
+      ) listed
+      WHERE ${key} <> 0
+    ),
+    parts AS (
+      (SELECT 0 AS part, id_num, key FROM keyed WHERE key ${Prisma.raw(firstSign)} 0
+       ORDER BY key ${dir}, id_num LIMIT ${reach})
+      UNION ALL
+      (SELECT 1, c.id, 0 FROM customer c
+       WHERE c.shop_id = ${shop.id} AND c.id NOT IN (SELECT id_num FROM keyed)
+         AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
+       ORDER BY c.id LIMIT ${reach})
+      UNION ALL
+      (SELECT 2, id_num, key FROM keyed WHERE key ${Prisma.raw(lastSign)} 0
+       ORDER BY key ${dir}, id_num LIMIT ${reach})
+    ),
+    page AS (
+      SELECT part, id_num, key FROM parts ORDER BY part, key ${dir}, id_num
+      LIMIT ${options.pageSize} OFFSET ${offset}
+    )
+    SELECT p.id_num::text AS id, nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email,
+      coalesce(r.orders, 0) AS orders, coalesce(r.total_spent, 0)::text AS total_spent,
+      (SELECT max(local_date) FROM insights_customer_day cd
+       WHERE cd.shop_id = ${shop.id} AND cd.customer_id = p.id_num AND cd.orders > 0)::text AS last_order_date
+    FROM page p
+    JOIN customer c ON c.shop_id = ${shop.id} AND c.id = p.id_num
+    LEFT JOIN in_range r ON r.customer_id = p.id_num
+    ORDER BY p.part, p.key ${dir}, p.id_num`;
+}
+
+/** Sorts by name or last order date: every customer of the shop is listed, sorted, cut. */
+async function listCustomersByColumn(
+  db: InsightsDb,
+  shop: InsightsShop,
+  options: ListOptions<CustomerSort>,
+  pattern: string | null,
+): Promise<CustomerRow[]> {
+  return db.$queryRaw<CustomerRow[]>`
     WITH in_range AS (
       SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total_spent
       FROM insights_customer_day
@@ -103,23 +198,10 @@ export async function listCustomers(
         AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
     )
     SELECT id_num::text AS id, name, email, orders, total_spent::text AS total_spent,
-      last_order_date::text AS last_order_date, (count(*) OVER ())::int AS total
+      last_order_date::text AS last_order_date
     FROM listed
     ORDER BY ${orderBy(CUSTOMER_ORDER[options.sort], options.direction)}
     LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`;
-  return {
-    items: rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      orders: Number(row.orders),
-      totalSpent: roundMoney(toDecimal(row.total_spent), shop.currencyCode),
-      lastOrderDate: row.last_order_date,
-    })),
-    total: rows.length > 0 ? Number(rows[0]!.total) : await countCustomers(db, shop, pattern),
-    page: options.page,
-    pageSize: options.pageSize,
-  };
 }
 
 async function countCustomers(db: InsightsDb, shop: InsightsShop, pattern: string | null): Promise<number> {
