@@ -135,30 +135,27 @@ async function listCustomersByFigure(
       WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
       GROUP BY customer_id
     ),
-    -- Listed customers only (a customer row must exist), each looked up by key: the
-    -- range's active customers are few next to all customers.
     keyed AS MATERIALIZED (
-      SELECT r.customer_id AS id_num, ${key} AS key
-      FROM in_range r
-      CROSS JOIN LATERAL (
-        SELECT 1 FROM customer c
-        WHERE c.shop_id = ${shop.id} AND c.id = r.customer_id
-          AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
-        LIMIT 1
-      ) listed
-      WHERE ${key} <> 0
+      SELECT customer_id AS id_num, ${key} AS key FROM in_range r WHERE ${key} <> 0
     ),
+    -- Listed customers only (a customer row must exist and match the search), looked up
+    -- by key in page order until the page's end is reached: a few probes, not one per
+    -- active customer.
     parts AS (
-      (SELECT 0 AS part, id_num, key FROM keyed WHERE key ${Prisma.raw(firstSign)} 0
-       ORDER BY key ${dir}, id_num LIMIT ${reach})
+      (SELECT 0 AS part, k.id_num, k.key
+       FROM (SELECT id_num, key FROM keyed WHERE key ${Prisma.raw(firstSign)} 0 ORDER BY key ${dir}, id_num) k
+       CROSS JOIN LATERAL (${listedCustomer(shop.id, Prisma.sql`k.id_num`, pattern)}) listed
+       ORDER BY k.key ${dir}, k.id_num LIMIT ${reach})
       UNION ALL
       (SELECT 1, c.id, 0 FROM customer c
        WHERE c.shop_id = ${shop.id} AND c.id NOT IN (SELECT id_num FROM keyed)
          AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
        ORDER BY c.id LIMIT ${reach})
       UNION ALL
-      (SELECT 2, id_num, key FROM keyed WHERE key ${Prisma.raw(lastSign)} 0
-       ORDER BY key ${dir}, id_num LIMIT ${reach})
+      (SELECT 2, k.id_num, k.key
+       FROM (SELECT id_num, key FROM keyed WHERE key ${Prisma.raw(lastSign)} 0 ORDER BY key ${dir}, id_num) k
+       CROSS JOIN LATERAL (${listedCustomer(shop.id, Prisma.sql`k.id_num`, pattern)}) listed
+       ORDER BY k.key ${dir}, k.id_num LIMIT ${reach})
     ),
     page AS (
       SELECT part, id_num, key FROM parts ORDER BY part, key ${dir}, id_num
@@ -172,6 +169,14 @@ async function listCustomersByFigure(
     JOIN customer c ON c.shop_id = ${shop.id} AND c.id = p.id_num
     LEFT JOIN in_range r ON r.customer_id = p.id_num
     ORDER BY p.part, p.key ${dir}, p.id_num`;
+}
+
+/** One row when customer `id` is stored and matches the search pattern. */
+function listedCustomer(shopId: number, id: Prisma.Sql, pattern: string | null): Prisma.Sql {
+  return Prisma.sql`SELECT 1 FROM customer c
+    WHERE c.shop_id = ${shopId} AND c.id = ${id}
+      AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
+    LIMIT 1`;
 }
 
 /** Sorts by name or last order date: every customer of the shop is listed, sorted, cut. */
