@@ -74,7 +74,8 @@ const GAPS = `Where the time goes and what would close the gaps:
   tables from the day tables), rollup tables without a per-row foreign-key check. What remains is
   three aggregations of the sales (customers, shop, products) and writing ≈2.3M rollup rows per 1M
   orders with their indexes. At 1M orders (\`npm run bench:insights -- --orders 1000000\`, load average
-  10–18): 219 s before, 46–94 s after (13.9x one aggregate scan, was 28.5x). Next: one pass over the
+  10–18): 219 s before, 46–94 s after (13.9x one aggregate scan, was 28.5x). Small stores are
+  dominated by fixed costs (20k orders: 2.2 s, i.e. "110 s per 1M"). Next: one pass over the
   sales feeding the three aggregations, and parallel aggregation (CREATE TABLE AS can use parallel
   workers, INSERT … SELECT cannot in PostgreSQL 15).
 - Customers page: sorted by total spent or orders (the default), a view reads the range's active
@@ -86,8 +87,15 @@ const GAPS = `Where the time goes and what would close the gaps:
   would make them O(page)).
 - Dashboard: at 1M orders the insights functions answer in 1.4–21 ms p50 on the loaded machine;
   the costliest are top products (≈20k product-day and -month rows of the partial months at either
-  end) and top customers. Over HTTP the app, PostgreSQL and the load generator share the two cores;
-  at concurrency 16 the ratio to /healthz at the same concurrency is the comparable figure.
+  end) and the summary (two ≈4 KB customer-gap arrays detoasted per day row). Over HTTP at 1M
+  (\`npm run bench:insights -- --orders 1000000 --reuse --http\`, load average ≈13, /healthz p95
+  56 ms at concurrency 1): p95 27–134 ms at concurrency 1, 181–767 ms at 16 (0.7–3.1x /healthz).
+  Once the rollup tables are large the planner runs top products as a Parallel Append with two
+  workers, whose start-up costs more than the scan on two busy cores; a \`parallel_workers = 0\`
+  storage parameter does not stop that (non-partial children still go to workers), so the next
+  step is \`SET LOCAL max_parallel_workers_per_gather = 0\` around the reads (or on the app's pool),
+  then caching answers per shop until its rollups change. The app, PostgreSQL and the load
+  generator share the two cores: at concurrency 16 the ratio to /healthz is the comparable figure.
 `;
 const notes: string[] = [];
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
