@@ -42,6 +42,7 @@ import {
   type InsightsShop,
   type SummaryTotals,
 } from "../app/insights";
+import { cohortBenchCases } from "./bench/cohorts";
 
 const { values: args } = parseArgs({
   options: {
@@ -528,6 +529,8 @@ async function main() {
         insights: () => getTopProducts(prisma, shop, { ...range, limit: 5 }),
         raw: () => rawTopProducts(prisma, shop, from, to, 5),
       },
+      // Retention (/api/insights/*): 12 cohort months ending at `to`.
+      ...cohortBenchCases(prisma, shop, to, new Date(`${to}T12:00:00Z`)),
     ];
 
     const table: Record<string, string | number>[] = [];

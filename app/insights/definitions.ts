@@ -10,6 +10,8 @@ export const SOURCES = {
   sale: "https://shopify.dev/docs/api/admin-graphql/latest/interfaces/Sale",
   saleActionType: "https://shopify.dev/docs/api/admin-graphql/latest/enums/SaleActionType",
   salesAgreement: "https://shopify.dev/docs/api/admin-graphql/latest/interfaces/SalesAgreement",
+  customersReports:
+    "https://help.shopify.com/en/manual/reports-and-analytics/shopify-reports/report-types/default-reports/customers-reports",
 } as const;
 
 export type SourceKey = keyof typeof SOURCES;
@@ -33,6 +35,12 @@ export const METRIC_KEYS = [
   "returningCustomerRate",
   "topCustomers",
   "topProducts",
+  "cohort",
+  "cohortRetention",
+  "cohortLifetimeValue",
+  "repeatPurchaseRate",
+  "timeToSecondOrder",
+  "firstProductRepeat",
 ] as const;
 
 export type MetricKey = (typeof METRIC_KEYS)[number];
@@ -190,7 +198,71 @@ export const METRIC_DEFINITIONS: Record<MetricKey, MetricDefinition> = {
       "Per product_id: netSales = Σ (total_amount − total_tax) and units = Σ quantity over sales with line_type = PRODUCT (every action type; RETURN quantities are negative). Ranked by netSales descending, ties by product id ascending.",
     sources: ["shopifyqlSales", "sale"],
   },
+  cohort: {
+    key: "cohort",
+    label: "Cohort",
+    definition:
+      "Customers grouped by the month of their first order, in the shop's time zone. Guest checkouts and test orders are left out; cancelled and refunded orders still count as orders, so a customer whose first order was later refunded stays in that first order's cohort.",
+    ledger:
+      "Per customer_id (order table, test = false, customer_id not null): the first order by (processed_at, id); cohort month = local month of its processed_at; cohort size = customers of that month.",
+    sources: ["customersReports", "salesReport"],
+  },
+  cohortRetention: {
+    key: "cohortRetention",
+    label: "Retention",
+    definition:
+      "Share of a cohort's customers who placed at least one order in the month m months after their first order's month (month 0 is the cohort month itself, so it is always 100%).",
+    ledger:
+      "activeCustomers(m) = customers of the cohort with ≥ 1 order (test = false) whose processed_at local month is cohort month + m; retention(m) = activeCustomers(m) / cohort size.",
+    sources: ["customersReports"],
+  },
+  cohortLifetimeValue: {
+    key: "cohortLifetimeValue",
+    label: "Lifetime value",
+    definition:
+      "Net sales of a cohort's orders booked from the start up to the end of month m, divided by the cohort's size: what an average customer of the cohort had spent by then, after discounts and net of returns booked up to that month, before shipping and taxes.",
+    ledger:
+      "Σ (total_amount − total_tax) over sales with line_type ∈ {PRODUCT, ADJUSTMENT} and a known action_type, of the cohort customers' orders (test = false), whose happened_at local month ≤ cohort month + m; divided by cohort size.",
+    sources: ["salesReport", "shopifyqlSales", "sale"],
+  },
+  repeatPurchaseRate: {
+    key: "repeatPurchaseRate",
+    label: "Repeat purchase rate",
+    definition:
+      "Share of the customers acquired in the period (first order in it) who have placed at least two orders so far — over their whole order history, not only inside the period.",
+    ledger:
+      "customers = customers whose first order (test = false) is in a cohort month of the range; repeat = those with a second order at any time; rate = repeat / customers; 0 when there are no customers.",
+    sources: ["customersReports"],
+  },
+  timeToSecondOrder: {
+    key: "timeToSecondOrder",
+    label: "Time to second order",
+    definition:
+      "For customers acquired in the period who ordered again: the days between the local dates of their first and second orders (0 when both are on the same day), as a median and as a distribution.",
+    ledger:
+      "days = local date of the second order by (processed_at, id) − local date of the first; median = middle value (mean of the two middle values for an even count); buckets 0, 1–7, 8–14, 15–30, 31–60, 61–90, 91–180, 181–365, 366 and more.",
+    sources: ["customersReports"],
+  },
+  firstProductRepeat: {
+    key: "firstProductRepeat",
+    label: "Repeat rate by first product",
+    definition:
+      "For each product on a customer's first order: how many customers acquired in the period bought it in their first order, and the share of them whose second order came within 30, 60, 90 and 180 days.",
+    ledger:
+      "Per product_id of the first order's line items (each product once per customer): customers; withinN = those whose second order's local date − first order's local date ≤ N; rateN = withinN / customers. Ranked by customers descending, ties by product id ascending.",
+    sources: ["customersReports"],
+  },
 };
+
+/** The Retention page's figures (cohorts, repeat purchase, first product), in page order. */
+export const RETENTION_METRICS: readonly MetricKey[] = [
+  "cohort",
+  "cohortRetention",
+  "cohortLifetimeValue",
+  "repeatPurchaseRate",
+  "timeToSecondOrder",
+  "firstProductRepeat",
+];
 
 /** The Sales-report breakdown on the Overview, top to bottom (as Shopify's Sales report). */
 export const SALES_BREAKDOWN: readonly MetricKey[] = [

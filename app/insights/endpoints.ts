@@ -53,7 +53,7 @@ const TOTAL_KEYS: (keyof SummaryTotals)[] = [
   "giftCardSales",
 ];
 
-function json(status: number, value: unknown): EndpointResponse {
+export function jsonAnswer(status: number, value: unknown): EndpointResponse {
   return { status, contentType: "application/json; charset=utf-8", body: JSON.stringify(value) };
 }
 
@@ -85,15 +85,15 @@ export async function answerDashboardEndpoint(
   now?: Date,
 ): Promise<EndpointResponse> {
   const params = parseInsightsParams(url.searchParams, { timeZone: shop.ianaTimezone, now, defaultLimit: 5 });
-  if (!params.ok) return json(400, { error: params.error, parameter: params.parameter });
+  if (!params.ok) return jsonAnswer(400, { error: params.error, parameter: params.parameter });
   const asCsv = wantsCsv(url.searchParams, accept);
-  if (!asCsv.ok) return json(400, { error: asCsv.error, parameter: asCsv.parameter });
+  if (!asCsv.ok) return jsonAnswer(400, { error: asCsv.error, parameter: asCsv.parameter });
   const { from, to } = params.value;
 
   switch (endpoint) {
     case "summary": {
       const summary = await getSummary(db, shop, params.value);
-      if (!asCsv.value) return json(200, summary);
+      if (!asCsv.value) return jsonAnswer(200, summary);
       const columns = ["period", "from", "to", "currency", ...TOTAL_KEYS];
       return csv(endpoint, from, to, columns, [
         { period: "current", from, to, currency: summary.currency, ...summary.totals },
@@ -102,7 +102,7 @@ export async function answerDashboardEndpoint(
     }
     case "orders-by-date": {
       const result = await getOrdersByDate(db, shop, params.value);
-      if (!asCsv.value) return json(200, result);
+      if (!asCsv.value) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,
@@ -113,7 +113,7 @@ export async function answerDashboardEndpoint(
     }
     case "new-customers-by-date": {
       const result = await getNewCustomersByDate(db, shop, params.value);
-      if (!asCsv.value) return json(200, result);
+      if (!asCsv.value) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,
@@ -124,7 +124,7 @@ export async function answerDashboardEndpoint(
     }
     case "avg-order-value-by-date": {
       const result = await getAverageOrderValueByDate(db, shop, params.value);
-      if (!asCsv.value) return json(200, result);
+      if (!asCsv.value) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,
@@ -135,7 +135,7 @@ export async function answerDashboardEndpoint(
     }
     case "top-customers": {
       const result = await getTopCustomers(db, shop, params.value);
-      if (!asCsv.value) return json(200, result);
+      if (!asCsv.value) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,
@@ -146,7 +146,7 @@ export async function answerDashboardEndpoint(
     }
     case "top-products": {
       const result = await getTopProducts(db, shop, params.value);
-      if (!asCsv.value) return json(200, result);
+      if (!asCsv.value) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,

@@ -2,7 +2,8 @@
 // authenticate, then hand the verified shop domain here. The tenant is that domain
 // and nothing else; headers such as x-tenant-id are never read.
 import type { PrismaClient } from "@prisma/client";
-import { answerDashboardEndpoint, type DashboardEndpoint } from "./endpoints";
+import { answerRetentionEndpoint, type RetentionEndpoint } from "./cohorts";
+import { answerDashboardEndpoint, type DashboardEndpoint, type EndpointResponse } from "./endpoints";
 import { findInsightsShop } from "./shop";
 
 export async function dashboardResponse(
@@ -23,6 +24,23 @@ export async function dashboardResponse(
     new URL(request.url),
     request.headers.get("Accept"),
   );
+  return httpAnswer(answer);
+}
+
+/** GET /api/insights/{cohorts|repeat-purchase|first-product}: as the dashboard endpoints. */
+export async function retentionResponse(
+  prisma: PrismaClient,
+  verifiedShopDomain: string,
+  endpoint: RetentionEndpoint,
+  request: Request,
+): Promise<Response> {
+  const shop = await findInsightsShop(prisma, verifiedShopDomain);
+  if (!shop) return jsonResponse(404, { error: "shop not installed" });
+  const url = new URL(request.url);
+  return httpAnswer(await answerRetentionEndpoint(prisma, shop, endpoint, url, request.headers.get("Accept")));
+}
+
+function httpAnswer(answer: EndpointResponse): Response {
   const headers = new Headers({
     "Content-Type": answer.contentType,
     "Cache-Control": "private, no-store",

@@ -58,6 +58,11 @@ async function restartSyncFromScratch(prisma: PrismaClient, shopId: number): Pro
     prisma.insightsProductDay.deleteMany(where),
     prisma.insightsCustomerMonth.deleteMany(where),
     prisma.insightsProductMonth.deleteMany(where),
+    prisma.insightsCustomerCohort.deleteMany(where),
+    prisma.insightsCustomerCohortMonth.deleteMany(where),
+    prisma.insightsCohortMonth.deleteMany(where),
+    prisma.insightsCohortProduct.deleteMany(where),
+    prisma.insightsCohortGap.deleteMany(where),
     prisma.syncState.updateMany({
       where: { shopId },
       data: {

@@ -211,6 +211,8 @@ export interface OracleOrder {
   test: boolean;
   processedAt: string;
   customerId: string | null;
+  /** Products of the order's line items (custom lines have none). */
+  productIds: string[];
   sales: OracleSale[];
 }
 export interface OracleLedger {
@@ -226,6 +228,7 @@ const LEDGER_QUERY = `query OracleLedger($after: String) {
     pageInfo { hasNextPage endCursor }
     nodes {
       id test processedAt customer { id }
+      lineItems(first: 50) { pageInfo { hasNextPage } nodes { product { id } } }
       agreements(first: 20) {
         pageInfo { hasNextPage }
         nodes {
@@ -277,6 +280,7 @@ export async function readLedger(graphqlUrl: string, accessToken: string): Promi
     const page: any = (await gql(LEDGER_QUERY, { after })).orders;
     for (const o of page.nodes) {
       if (o.agreements.pageInfo.hasNextPage) throw new Error(`${o.id}: more than 20 agreements`);
+      if (o.lineItems.pageInfo.hasNextPage) throw new Error(`${o.id}: more than 50 line items`);
       const sales: OracleSale[] = [];
       for (const a of o.agreements.nodes) {
         if (a.sales.pageInfo.hasNextPage) throw new Error(`${o.id}: an agreement with more than 50 sales`);
@@ -298,6 +302,7 @@ export async function readLedger(graphqlUrl: string, accessToken: string): Promi
         test: o.test,
         processedAt: o.processedAt,
         customerId: o.customer ? numericId(o.customer.id) : null,
+        productIds: o.lineItems.nodes.flatMap((l: any) => (l.product ? [numericId(l.product.id)] : [])),
         sales,
       });
     }
@@ -581,6 +586,6 @@ export class LedgerOracle {
 }
 
 /** Shopify ids are numbers: rank ties by numeric id ascending. */
-function compareIds(a: string, b: string): number {
+export function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
