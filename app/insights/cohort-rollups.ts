@@ -32,20 +32,19 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
   if (dates.length === 0) return;
   const months = [...new Set(dates.map((d) => `${d.slice(0, 7)}-01`))];
   const large = dates.length > LARGE_BATCH_DAYS;
+  // Each statement counts (a sync batch's statements are budgeted: tests/store-writes.test.ts),
+  // hence the combined statements below. ON COMMIT DROP: one refresh per transaction.
   await tx.$executeRawUnsafe(
     `CREATE TEMP TABLE IF NOT EXISTS cohort_affected (customer_id bigint PRIMARY KEY) ON COMMIT DROP`,
   );
   await tx.$executeRawUnsafe(
     `CREATE TEMP TABLE IF NOT EXISTS cohort_touched (cohort_month date PRIMARY KEY) ON COMMIT DROP`,
   );
-  await tx.$executeRawUnsafe(`TRUNCATE cohort_affected, cohort_touched`);
-
-  const [{ present }] = await tx.$queryRaw<{ present: boolean }[]>`
-    SELECT to_regclass('pg_temp.insights_affected_customer') IS NOT NULL AS present`;
-  if (present) {
-    await tx.$executeRawUnsafe(`INSERT INTO cohort_affected SELECT customer_id FROM insights_affected_customer
-      ON CONFLICT DO NOTHING`);
-  }
+  await tx.$executeRawUnsafe(`DO $$ BEGIN
+    IF to_regclass('pg_temp.insights_affected_customer') IS NOT NULL THEN
+      INSERT INTO cohort_affected SELECT customer_id FROM insights_affected_customer ON CONFLICT DO NOTHING;
+    END IF;
+  END $$`);
   // Customers with an order processed, or a sale booked, on the dates (UTC bounds per local day).
   await tx.$executeRaw`
     WITH days AS MATERIALIZED (
@@ -74,7 +73,6 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
   }
 
   await refreshCustomers(tx, shopId);
-  if (large) await tx.$executeRawUnsafe(`ANALYZE insights_customer_cohort`);
   await refreshCohorts(tx, shopId);
 }
 
@@ -85,6 +83,10 @@ async function refreshCustomers(tx: Tx, shopId: number): Promise<void> {
       DELETE FROM insights_customer_cohort
       WHERE shop_id = ${shopId} AND customer_id IN (SELECT customer_id FROM cohort_affected)
       RETURNING cohort_month
+    ),
+    removed_months AS (
+      DELETE FROM insights_customer_cohort_month
+      WHERE shop_id = ${shopId} AND customer_id IN (SELECT customer_id FROM cohort_affected)
     )
     INSERT INTO cohort_touched SELECT DISTINCT cohort_month FROM removed ON CONFLICT DO NOTHING`;
   // First and second order by (processed_at, id): the order Shopify lists a customer's orders in.
@@ -98,23 +100,6 @@ async function refreshCustomers(tx: Tx, shopId: number): Promise<void> {
       CROSS JOIN tz
       WHERE o.test = false
     ),
-    inserted AS (
-      INSERT INTO insights_customer_cohort (shop_id, customer_id, cohort_month, first_date, second_date, first_order_id)
-      SELECT ${shopId}, customer_id,
-        date_trunc('month', min(local_date) FILTER (WHERE n = 1))::date,
-        min(local_date) FILTER (WHERE n = 1),
-        min(local_date) FILTER (WHERE n = 2),
-        min(id) FILTER (WHERE n = 1)
-      FROM ranked WHERE n <= 2
-      GROUP BY customer_id
-      RETURNING cohort_month
-    )
-    INSERT INTO cohort_touched SELECT DISTINCT cohort_month FROM inserted ON CONFLICT DO NOTHING`;
-  await tx.$executeRaw`
-    DELETE FROM insights_customer_cohort_month
-    WHERE shop_id = ${shopId} AND customer_id IN (SELECT customer_id FROM cohort_affected)`;
-  await tx.$executeRaw`
-    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
     ordered AS (
       SELECT o.customer_id, date_trunc('month', ${local("o.processed_at")})::date AS month,
         count(*)::int AS orders, 0::numeric AS net_sales
@@ -133,39 +118,63 @@ async function refreshCustomers(tx: Tx, shopId: number): Promise<void> {
       CROSS JOIN tz
       WHERE o.test = false AND ${NET_SALES}
       GROUP BY 1, 2
+    ),
+    months AS (
+      INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)
+      SELECT ${shopId}, customer_id, month, sum(orders)::int, sum(net_sales)
+      FROM (SELECT * FROM ordered UNION ALL SELECT * FROM sold) AS movements
+      GROUP BY customer_id, month
+    ),
+    inserted AS (
+      INSERT INTO insights_customer_cohort (shop_id, customer_id, cohort_month, first_date, second_date, first_order_id)
+      SELECT ${shopId}, customer_id,
+        date_trunc('month', min(local_date) FILTER (WHERE n = 1))::date,
+        min(local_date) FILTER (WHERE n = 1),
+        min(local_date) FILTER (WHERE n = 2),
+        min(id) FILTER (WHERE n = 1)
+      FROM ranked WHERE n <= 2
+      GROUP BY customer_id
+      RETURNING cohort_month
     )
-    INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)
-    SELECT ${shopId}, customer_id, month, sum(orders)::int, sum(net_sales)
-    FROM (SELECT * FROM ordered UNION ALL SELECT * FROM sold) AS movements
-    GROUP BY customer_id, month`;
+    INSERT INTO cohort_touched SELECT DISTINCT cohort_month FROM inserted ON CONFLICT DO NOTHING`;
 }
 
-/** Re-aggregate every touched cohort month from the per-customer rows. */
+/** Re-aggregate every touched cohort month from the per-customer rows (insights_customer_cohort*). */
 async function refreshCohorts(tx: Tx, shopId: number): Promise<void> {
-  for (const table of ["insights_cohort_month", "insights_cohort_product", "insights_cohort_gap"]) {
-    await tx.$executeRaw`
-      DELETE FROM ${Prisma.raw(table)}
-      WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM cohort_touched)`;
-  }
   await tx.$executeRaw`
-    INSERT INTO insights_cohort_month (shop_id, cohort_month, month_offset, active_customers, net_sales)
-    SELECT ${shopId}, c.cohort_month,
-      ((extract(year FROM m.month) - extract(year FROM c.cohort_month)) * 12
-        + extract(month FROM m.month) - extract(month FROM c.cohort_month))::int AS month_offset,
-      count(*) FILTER (WHERE m.orders > 0)::int, sum(m.net_sales)
-    FROM cohort_touched t
-    JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.cohort_month = t.cohort_month
-    JOIN insights_customer_cohort_month m ON m.shop_id = ${shopId} AND m.customer_id = c.customer_id
-    GROUP BY c.cohort_month, month_offset`;
+    WITH months AS (
+      DELETE FROM insights_cohort_month
+      WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM cohort_touched)
+    ),
+    gaps AS (
+      DELETE FROM insights_cohort_gap
+      WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM cohort_touched)
+    )
+    DELETE FROM insights_cohort_product
+    WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM cohort_touched)`;
   await tx.$executeRaw`
-    INSERT INTO insights_cohort_gap (shop_id, cohort_month, gap_days, customers)
-    SELECT ${shopId}, c.cohort_month, c.second_date - c.first_date AS gap_days, count(*)::int
-    FROM cohort_touched t
-    JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.cohort_month = t.cohort_month
-    WHERE c.second_date IS NOT NULL
-    GROUP BY c.cohort_month, gap_days`;
-  // Each product once per customer, however many lines of it the first order has.
-  await tx.$executeRaw`
+    WITH members AS MATERIALIZED (
+      SELECT c.* FROM cohort_touched t
+      JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.cohort_month = t.cohort_month
+    ),
+    months AS (
+      INSERT INTO insights_cohort_month (shop_id, cohort_month, month_offset, active_customers, net_sales)
+      SELECT ${shopId}, c.cohort_month,
+        ((extract(year FROM m.month) - extract(year FROM c.cohort_month)) * 12
+          + extract(month FROM m.month) - extract(month FROM c.cohort_month))::int AS month_offset,
+        count(*) FILTER (WHERE m.orders > 0)::int, sum(m.net_sales)
+      FROM members c
+      JOIN insights_customer_cohort_month m ON m.shop_id = ${shopId} AND m.customer_id = c.customer_id
+      GROUP BY c.cohort_month, month_offset
+    ),
+    gaps AS (
+      INSERT INTO insights_cohort_gap (shop_id, cohort_month, gap_days, customers)
+      SELECT ${shopId}, c.cohort_month, c.second_date - c.first_date AS gap_days, count(*)::int
+      FROM members c
+      WHERE c.second_date IS NOT NULL
+      GROUP BY c.cohort_month, gap_days
+    )
+    -- Each product once per customer, however many lines of it the first order has.
     INSERT INTO insights_cohort_product
       (shop_id, cohort_month, product_id, customers, within_30, within_60, within_90, within_180)
     SELECT ${shopId}, c.cohort_month, p.product_id, count(*)::int,
@@ -173,8 +182,7 @@ async function refreshCohorts(tx: Tx, shopId: number): Promise<void> {
       count(*) FILTER (WHERE c.second_date - c.first_date <= 60)::int,
       count(*) FILTER (WHERE c.second_date - c.first_date <= 90)::int,
       count(*) FILTER (WHERE c.second_date - c.first_date <= 180)::int
-    FROM cohort_touched t
-    JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.cohort_month = t.cohort_month
+    FROM members c
     CROSS JOIN LATERAL (
       SELECT DISTINCT li.product_id FROM order_line_item li
       WHERE li.shop_id = ${shopId} AND li.order_id = c.first_order_id AND li.product_id IS NOT NULL
