@@ -91,7 +91,7 @@ async function api<T = any>(endpoint: string, query: string): Promise<T> {
 
 /** Every retention answer for the ranges worth asking, from the app and from the oracle, side by side. */
 async function compareAll(): Promise<{ actual: unknown[]; expected: unknown[]; oracle: CohortOracle }> {
-  const ledger = await readLedger(stack.sim.graphqlUrl("2026-10"), token);
+  const ledger = await readLedger(stack.sim.graphqlUrl("2026-10"), token, { lineItems: true });
   const oracle = new CohortOracle(ledger);
   const today = oracle.localDate(new Date().toISOString());
   const first = oracle.customers.map((c) => c.firstDate).sort()[0]!;

@@ -1,10 +1,11 @@
 // Retention rollups: each customer's first and second order, their orders and net sales
 // per local month, and per cohort month the triangle (active customers and net sales per
 // month offset), the days to the second order and the first-order products. Refreshed
-// inside recomputeRollups' transaction for the customers a batch touched, then every
-// cohort month those customers were or are in is re-aggregated from the per-customer
-// rows — recomputed, never incremented, like the other rollups (docs/metrics.md,
-// Retention; docs/decisions/retention-cohorts.md).
+// inside recomputeRollups' transaction: the per-customer rows of the customers a batch
+// touched are recomputed from the raw tables, and the cohort tables (sums over customers)
+// get each of those customers' new contribution minus their old one, read from the rows
+// replaced — so a batch costs its customers, not their cohorts' size, and replaying it
+// changes nothing (docs/metrics.md, Retention; docs/decisions/retention-cohorts.md).
 import { Prisma } from "@prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -37,9 +38,11 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
   await tx.$executeRawUnsafe(
     `CREATE TEMP TABLE IF NOT EXISTS cohort_affected (customer_id bigint PRIMARY KEY) ON COMMIT DROP`,
   );
-  await tx.$executeRawUnsafe(
-    `CREATE TEMP TABLE IF NOT EXISTS cohort_touched (cohort_month date PRIMARY KEY) ON COMMIT DROP`,
-  );
+  // Contributions to the cohort tables: kind 1 = triangle cell (key = month offset), 2 = days
+  // to the second order (key = days), 3 = first-order product (key = product id).
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS cohort_delta (
+    kind smallint, cohort_month date, key bigint, n int, net numeric, w30 int, w60 int, w90 int, w180 int
+  ) ON COMMIT DROP`);
   await tx.$executeRawUnsafe(`DO $$ BEGIN
     IF to_regclass('pg_temp.insights_affected_customer') IS NOT NULL THEN
       INSERT INTO cohort_affected SELECT customer_id FROM insights_affected_customer ON CONFLICT DO NOTHING;
@@ -72,23 +75,57 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
     await tx.$executeRawUnsafe(`ANALYZE cohort_affected`);
   }
 
-  await refreshCustomers(tx, shopId);
-  await refreshCohorts(tx, shopId);
+  await replaceCustomers(tx, shopId);
+  await applyDeltas(tx, shopId);
 }
 
-/** Per-customer rows of the affected customers; collects their old and new cohort months. */
-async function refreshCustomers(tx: Tx, shopId: number): Promise<void> {
+/**
+ * One customer's contribution rows (kinds 2 and 3) from customer rows `c` (first/second
+ * date, first products), signed: -1 for the rows replaced, +1 for their replacements.
+ */
+function customerContributions(rows: string, sign: 1 | -1): Prisma.Sql {
+  const c = Prisma.raw(rows);
+  const within = (days: number) => Prisma.raw(`${sign} * (c.second_date - c.first_date <= ${days})::int`);
+  return Prisma.sql`
+    SELECT 2::smallint, c.cohort_month, (c.second_date - c.first_date)::bigint, ${sign}::int, 0::numeric, 0, 0, 0, 0
+    FROM ${c} c WHERE c.second_date IS NOT NULL
+    UNION ALL
+    SELECT 3::smallint, c.cohort_month, p.product_id, ${sign}::int, 0::numeric,
+      coalesce(${within(30)}, 0), coalesce(${within(60)}, 0), coalesce(${within(90)}, 0), coalesce(${within(180)}, 0)
+    FROM ${c} c CROSS JOIN unnest(c.first_products) AS p(product_id)`;
+}
+
+/** Triangle-cell contribution rows of customer-month rows `m` whose customers' cohort rows are in the table. */
+function cellContributions(shopId: number, months: string, sign: 1 | -1): Prisma.Sql {
+  const m = Prisma.raw(months);
+  return Prisma.sql`
+    SELECT 1::smallint, c.cohort_month,
+      ((extract(year FROM m.month) - extract(year FROM c.cohort_month)) * 12
+        + extract(month FROM m.month) - extract(month FROM c.cohort_month))::bigint,
+      ${sign} * (m.orders > 0)::int, ${sign} * m.net_sales, 0, 0, 0, 0
+    FROM ${m} m
+    JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.customer_id = m.customer_id`;
+}
+
+/** Replace the affected customers' rows, recording their old and new contributions in cohort_delta. */
+async function replaceCustomers(tx: Tx, shopId: number): Promise<void> {
+  // The sibling CTEs see the rows as they were before this statement: the old cohort rows
+  // are still joined to the old month rows being deleted.
   await tx.$executeRaw`
     WITH removed AS (
       DELETE FROM insights_customer_cohort
       WHERE shop_id = ${shopId} AND customer_id IN (SELECT customer_id FROM cohort_affected)
-      RETURNING cohort_month
+      RETURNING cohort_month, first_date, second_date, first_products
     ),
     removed_months AS (
       DELETE FROM insights_customer_cohort_month
       WHERE shop_id = ${shopId} AND customer_id IN (SELECT customer_id FROM cohort_affected)
+      RETURNING customer_id, month, orders, net_sales
     )
-    INSERT INTO cohort_touched SELECT DISTINCT cohort_month FROM removed ON CONFLICT DO NOTHING`;
+    INSERT INTO cohort_delta
+    ${customerContributions("removed", -1)}
+    UNION ALL
+    ${cellContributions(shopId, "removed_months", -1)}`;
   // First and second order by (processed_at, id): the order Shopify lists a customer's orders in.
   await tx.$executeRaw`
     WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
@@ -100,6 +137,27 @@ async function refreshCustomers(tx: Tx, shopId: number): Promise<void> {
       CROSS JOIN tz
       WHERE o.test = false
     ),
+    firsts AS (
+      SELECT customer_id, min(local_date) FILTER (WHERE n = 1) AS first_date,
+        min(local_date) FILTER (WHERE n = 2) AS second_date, min(id) FILTER (WHERE n = 1) AS first_order_id
+      FROM ranked WHERE n <= 2
+      GROUP BY customer_id
+    ),
+    inserted AS (
+      INSERT INTO insights_customer_cohort
+        (shop_id, customer_id, cohort_month, first_date, second_date, first_order_id, first_products)
+      SELECT ${shopId}, f.customer_id, date_trunc('month', f.first_date)::date, f.first_date, f.second_date,
+        f.first_order_id,
+        ARRAY(SELECT DISTINCT li.product_id FROM order_line_item li
+          WHERE li.shop_id = ${shopId} AND li.order_id = f.first_order_id AND li.product_id IS NOT NULL
+          ORDER BY 1)
+      FROM firsts f
+      RETURNING cohort_month, first_date, second_date, first_products
+    )
+    INSERT INTO cohort_delta ${customerContributions("inserted", 1)}`;
+  // Months in their own statement: their cells join the cohort rows just written.
+  await tx.$executeRaw`
+    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
     ordered AS (
       SELECT o.customer_id, date_trunc('month', ${local("o.processed_at")})::date AS month,
         count(*)::int AS orders, 0::numeric AS net_sales
@@ -124,68 +182,51 @@ async function refreshCustomers(tx: Tx, shopId: number): Promise<void> {
       SELECT ${shopId}, customer_id, month, sum(orders)::int, sum(net_sales)
       FROM (SELECT * FROM ordered UNION ALL SELECT * FROM sold) AS movements
       GROUP BY customer_id, month
-    ),
-    inserted AS (
-      INSERT INTO insights_customer_cohort (shop_id, customer_id, cohort_month, first_date, second_date, first_order_id)
-      SELECT ${shopId}, customer_id,
-        date_trunc('month', min(local_date) FILTER (WHERE n = 1))::date,
-        min(local_date) FILTER (WHERE n = 1),
-        min(local_date) FILTER (WHERE n = 2),
-        min(id) FILTER (WHERE n = 1)
-      FROM ranked WHERE n <= 2
-      GROUP BY customer_id
-      RETURNING cohort_month
+      RETURNING customer_id, month, orders, net_sales
     )
-    INSERT INTO cohort_touched SELECT DISTINCT cohort_month FROM inserted ON CONFLICT DO NOTHING`;
+    INSERT INTO cohort_delta ${cellContributions(shopId, "months", 1)}`;
 }
 
-/** Re-aggregate every touched cohort month from the per-customer rows (insights_customer_cohort*). */
-async function refreshCohorts(tx: Tx, shopId: number): Promise<void> {
+/** Add the summed contributions to the cohort tables, then drop the rows left at zero. */
+async function applyDeltas(tx: Tx, shopId: number): Promise<void> {
   await tx.$executeRaw`
-    WITH months AS (
+    WITH d AS MATERIALIZED (
+      SELECT kind, cohort_month, key, sum(n)::int AS n, sum(net) AS net,
+        sum(w30)::int AS w30, sum(w60)::int AS w60, sum(w90)::int AS w90, sum(w180)::int AS w180
+      FROM cohort_delta GROUP BY kind, cohort_month, key
+      HAVING sum(n) <> 0 OR sum(net) <> 0 OR sum(w30) <> 0 OR sum(w60) <> 0 OR sum(w90) <> 0 OR sum(w180) <> 0
+    ),
+    cells AS (
+      INSERT INTO insights_cohort_month AS t (shop_id, cohort_month, month_offset, active_customers, net_sales)
+      SELECT ${shopId}, cohort_month, key::int, n, net FROM d WHERE kind = 1
+      ON CONFLICT (shop_id, cohort_month, month_offset) DO UPDATE
+      SET active_customers = t.active_customers + excluded.active_customers,
+        net_sales = t.net_sales + excluded.net_sales
+    ),
+    gaps AS (
+      INSERT INTO insights_cohort_gap AS t (shop_id, cohort_month, gap_days, customers)
+      SELECT ${shopId}, cohort_month, key::int, n FROM d WHERE kind = 2
+      ON CONFLICT (shop_id, cohort_month, gap_days) DO UPDATE SET customers = t.customers + excluded.customers
+    )
+    INSERT INTO insights_cohort_product AS t
+      (shop_id, cohort_month, product_id, customers, within_30, within_60, within_90, within_180)
+    SELECT ${shopId}, cohort_month, key, n, w30, w60, w90, w180 FROM d WHERE kind = 3
+    ON CONFLICT (shop_id, cohort_month, product_id) DO UPDATE
+    SET customers = t.customers + excluded.customers, within_30 = t.within_30 + excluded.within_30,
+      within_60 = t.within_60 + excluded.within_60, within_90 = t.within_90 + excluded.within_90,
+      within_180 = t.within_180 + excluded.within_180`;
+  // A cell nobody contributes to any more (a customer's cohort moved, an order was deleted).
+  await tx.$executeRaw`
+    WITH touched AS MATERIALIZED (SELECT DISTINCT cohort_month FROM cohort_delta),
+    cells AS (
       DELETE FROM insights_cohort_month
-      WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM cohort_touched)
+      WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM touched)
+        AND active_customers = 0 AND net_sales = 0
     ),
     gaps AS (
       DELETE FROM insights_cohort_gap
-      WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM cohort_touched)
+      WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM touched) AND customers = 0
     )
     DELETE FROM insights_cohort_product
-    WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM cohort_touched)`;
-  await tx.$executeRaw`
-    WITH members AS MATERIALIZED (
-      SELECT c.* FROM cohort_touched t
-      JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.cohort_month = t.cohort_month
-    ),
-    months AS (
-      INSERT INTO insights_cohort_month (shop_id, cohort_month, month_offset, active_customers, net_sales)
-      SELECT ${shopId}, c.cohort_month,
-        ((extract(year FROM m.month) - extract(year FROM c.cohort_month)) * 12
-          + extract(month FROM m.month) - extract(month FROM c.cohort_month))::int AS month_offset,
-        count(*) FILTER (WHERE m.orders > 0)::int, sum(m.net_sales)
-      FROM members c
-      JOIN insights_customer_cohort_month m ON m.shop_id = ${shopId} AND m.customer_id = c.customer_id
-      GROUP BY c.cohort_month, month_offset
-    ),
-    gaps AS (
-      INSERT INTO insights_cohort_gap (shop_id, cohort_month, gap_days, customers)
-      SELECT ${shopId}, c.cohort_month, c.second_date - c.first_date AS gap_days, count(*)::int
-      FROM members c
-      WHERE c.second_date IS NOT NULL
-      GROUP BY c.cohort_month, gap_days
-    )
-    -- Each product once per customer, however many lines of it the first order has.
-    INSERT INTO insights_cohort_product
-      (shop_id, cohort_month, product_id, customers, within_30, within_60, within_90, within_180)
-    SELECT ${shopId}, c.cohort_month, p.product_id, count(*)::int,
-      count(*) FILTER (WHERE c.second_date - c.first_date <= 30)::int,
-      count(*) FILTER (WHERE c.second_date - c.first_date <= 60)::int,
-      count(*) FILTER (WHERE c.second_date - c.first_date <= 90)::int,
-      count(*) FILTER (WHERE c.second_date - c.first_date <= 180)::int
-    FROM members c
-    CROSS JOIN LATERAL (
-      SELECT DISTINCT li.product_id FROM order_line_item li
-      WHERE li.shop_id = ${shopId} AND li.order_id = c.first_order_id AND li.product_id IS NOT NULL
-    ) p
-    GROUP BY c.cohort_month, p.product_id`;
+    WHERE shop_id = ${shopId} AND cohort_month IN (SELECT cohort_month FROM touched) AND customers = 0`;
 }

@@ -255,14 +255,7 @@ export const METRIC_DEFINITIONS: Record<MetricKey, MetricDefinition> = {
 };
 
 /** The Retention page's figures (cohorts, repeat purchase, first product), in page order. */
-export const RETENTION_METRICS: readonly MetricKey[] = [
-  "cohort",
-  "cohortRetention",
-  "cohortLifetimeValue",
-  "repeatPurchaseRate",
-  "timeToSecondOrder",
-  "firstProductRepeat",
-];
+export const RETENTION_METRICS: readonly MetricKey[] = METRIC_KEYS.slice(METRIC_KEYS.indexOf("cohort"));
 
 /** The Sales-report breakdown on the Overview, top to bottom (as Shopify's Sales report). */
 export const SALES_BREAKDOWN: readonly MetricKey[] = [

@@ -25,6 +25,7 @@ export default function App() {
         </Link>
         <Link to="/app/customers">Customers</Link>
         <Link to="/app/products">Products</Link>
+        <Link to="/app/retention">Retention</Link>
         <Link to="/app/sync">Sync status</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

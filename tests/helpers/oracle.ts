@@ -228,7 +228,7 @@ const LEDGER_QUERY = `query OracleLedger($after: String) {
     pageInfo { hasNextPage endCursor }
     nodes {
       id test processedAt customer { id }
-      lineItems(first: 50) { pageInfo { hasNextPage } nodes { product { id } } }
+      LINE_ITEMS
       agreements(first: 20) {
         pageInfo { hasNextPage }
         nodes {
@@ -255,8 +255,19 @@ const CUSTOMERS_QUERY = `query OracleCustomers($after: String) {
 
 const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 
-/** The shop's whole ledger through the Admin API (GraphQL over HTTP, page by page). */
-export async function readLedger(graphqlUrl: string, accessToken: string): Promise<OracleLedger> {
+/**
+ * The shop's whole ledger through the Admin API (GraphQL over HTTP, page by page);
+ * `lineItems` also reads each order's products (the Retention oracle's first products).
+ */
+export async function readLedger(
+  graphqlUrl: string,
+  accessToken: string,
+  options: { lineItems?: boolean } = {},
+): Promise<OracleLedger> {
+  const ledgerQuery = LEDGER_QUERY.replace(
+    "LINE_ITEMS",
+    options.lineItems ? "lineItems(first: 50) { pageInfo { hasNextPage } nodes { product { id } } }" : "",
+  );
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     for (let attempt = 0; ; attempt++) {
       const res = await fetch(graphqlUrl, {
@@ -277,10 +288,10 @@ export async function readLedger(graphqlUrl: string, accessToken: string): Promi
   const shop = (await gql(`{ shop { ianaTimezone currencyCode } }`)).shop;
   const orders: OracleOrder[] = [];
   for (let after: string | null = null; ;) {
-    const page: any = (await gql(LEDGER_QUERY, { after })).orders;
+    const page: any = (await gql(ledgerQuery, { after })).orders;
     for (const o of page.nodes) {
       if (o.agreements.pageInfo.hasNextPage) throw new Error(`${o.id}: more than 20 agreements`);
-      if (o.lineItems.pageInfo.hasNextPage) throw new Error(`${o.id}: more than 50 line items`);
+      if (o.lineItems?.pageInfo.hasNextPage) throw new Error(`${o.id}: more than 50 line items`);
       const sales: OracleSale[] = [];
       for (const a of o.agreements.nodes) {
         if (a.sales.pageInfo.hasNextPage) throw new Error(`${o.id}: an agreement with more than 50 sales`);
@@ -302,7 +313,7 @@ export async function readLedger(graphqlUrl: string, accessToken: string): Promi
         test: o.test,
         processedAt: o.processedAt,
         customerId: o.customer ? numericId(o.customer.id) : null,
-        productIds: o.lineItems.nodes.flatMap((l: any) => (l.product ? [numericId(l.product.id)] : [])),
+        productIds: (o.lineItems?.nodes ?? []).flatMap((l: any) => (l.product ? [numericId(l.product.id)] : [])),
         sales,
       });
     }

@@ -6,6 +6,7 @@ CREATE TABLE "insights_customer_cohort" (
     "first_date" DATE NOT NULL,
     "second_date" DATE,
     "first_order_id" BIGINT NOT NULL,
+    "first_products" BIGINT[] DEFAULT ARRAY[]::BIGINT[],
 
     CONSTRAINT "insights_customer_cohort_pkey" PRIMARY KEY ("shop_id","customer_id")
 );

@@ -1,0 +1,42 @@
+// What the Retention page loads, so its Remix loader stays thin: the cohort months
+// (`?months=6|12|24`, or from/to as the API takes them), then the three retention answers.
+import type { PrismaClient } from "@prisma/client";
+import { DateTime } from "luxon";
+import { getCohorts, getFirstProducts, getRepeatPurchase, parseCohortParams } from "./cohorts";
+import { localToday } from "./dates";
+import type { InsightsShop } from "./queries";
+import { getBackfillProgress } from "./sync-status";
+
+export const RETENTION_SPANS = [6, 12, 24] as const;
+export type RetentionSpan = (typeof RETENTION_SPANS)[number];
+
+export async function loadRetentionPage(prisma: PrismaClient, shop: InsightsShop, search: URLSearchParams, now?: Date) {
+  const today = localToday(shop.ianaTimezone, now);
+  const asked = Number(search.get("months"));
+  const months: RetentionSpan = (RETENTION_SPANS as readonly number[]).includes(asked) ? (asked as RetentionSpan) : 12;
+  const params = new URLSearchParams();
+  const custom = search.has("from") || search.has("to");
+  for (const key of ["from", "to"]) if (search.has(key)) params.set(key, search.get(key)!);
+  if (!custom) {
+    const first = DateTime.fromISO(today, { zone: "UTC" }).startOf("month").minus({ months: months - 1 });
+    params.set("from", first.toISODate()!);
+    params.set("to", today);
+  }
+  let parsed = parseCohortParams(params, { timeZone: shop.ianaTimezone, now, defaultLimit: 20 });
+  const error = parsed.ok ? null : parsed.error;
+  if (!parsed.ok) parsed = parseCohortParams(new URLSearchParams(), { timeZone: shop.ianaTimezone, now });
+  if (!parsed.ok) throw new Error(parsed.error); // the defaults always parse
+  const range = parsed.value;
+  const [sync, hasData] = await Promise.all([
+    getBackfillProgress(prisma, shop.id),
+    prisma.insightsCohortMonth.findFirst({ where: { shopId: shop.id }, select: { shopId: true } }),
+  ]);
+  const base = { shop, months: custom ? null : months, range, error, sync };
+  if (!hasData && !sync.completed) return { ...base, ready: false as const };
+  const [cohorts, repeat, firstProducts] = await Promise.all([
+    getCohorts(prisma, shop, range),
+    getRepeatPurchase(prisma, shop, range),
+    getFirstProducts(prisma, shop, range),
+  ]);
+  return { ...base, ready: true as const, cohorts: cohorts.cohorts, repeat, products: firstProducts.products };
+}
