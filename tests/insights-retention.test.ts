@@ -128,7 +128,11 @@ describe("retention figures equal a brute-force computation over the Admin API",
     );
     for (const [kind, count] of Object.entries(coverage)) expect(count, kind).toBeGreaterThan(1);
     const byName = (id: number) => oracle.customers.find((c) => c.orders[0]!.id === String(id));
-    expect(byName(placed.octoberFirst!)).toMatchObject({ cohort: "2026-10", firstDate: "2026-10-31", secondDate: "2026-11-01" });
+    expect(byName(placed.octoberFirst!)).toMatchObject({
+      cohort: "2026-10",
+      firstDate: "2026-10-31",
+      secondDate: "2026-11-01",
+    });
     expect(byName(placed.februaryRefunded!)).toMatchObject({ cohort: "2026-02", secondDate: "2026-03-08" });
     expect(byName(placed.march!)).toMatchObject({ cohort: "2026-03", firstDate: "2026-03-31" });
     expect(oracle.customers.some((c) => c.orders.some((o) => o.id === String(placed.testOnly)))).toBe(false);
@@ -218,7 +222,16 @@ describe("retention API: auth, parameters, CSV", () => {
     expect(cohortLines[0]).toBe("cohort,customers,offset,month,activeCustomers,retention,netSales,lifetimeValue");
     const cells = cohorts.cohorts.flatMap((c: any) =>
       c.cells.map((cell: any) =>
-        [c.cohort, c.customers, cell.offset, cell.month, cell.activeCustomers, cell.retention, cell.netSales, cell.lifetimeValue].join(","),
+        [
+          c.cohort,
+          c.customers,
+          cell.offset,
+          cell.month,
+          cell.activeCustomers,
+          cell.retention,
+          cell.netSales,
+          cell.lifetimeValue,
+        ].join(","),
       ),
     );
     expect(cohortLines.slice(1)).toEqual(cells);

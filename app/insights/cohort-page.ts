@@ -18,7 +18,9 @@ export async function loadRetentionPage(prisma: PrismaClient, shop: InsightsShop
   const custom = search.has("from") || search.has("to");
   for (const key of ["from", "to"]) if (search.has(key)) params.set(key, search.get(key)!);
   if (!custom) {
-    const first = DateTime.fromISO(today, { zone: "UTC" }).startOf("month").minus({ months: months - 1 });
+    const first = DateTime.fromISO(today, { zone: "UTC" })
+      .startOf("month")
+      .minus({ months: months - 1 });
     params.set("from", first.toISODate()!);
     params.set("to", today);
   }

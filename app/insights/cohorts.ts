@@ -42,7 +42,8 @@ export interface CohortRange {
 }
 
 const monthOf = (date: string) => `${date.slice(0, 7)}-01`;
-const plusMonths = (month: string, n: number) => DateTime.fromISO(month, { zone: "UTC" }).plus({ months: n }).toISODate()!;
+const plusMonths = (month: string, n: number) =>
+  DateTime.fromISO(month, { zone: "UTC" }).plus({ months: n }).toISODate()!;
 const monthsBetween = (a: string, b: string) =>
   (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 
@@ -339,13 +340,19 @@ export async function answerRetentionEndpoint(
       const result = await getRepeatPurchase(db, shop, range);
       if (!asCsv.value) return jsonAnswer(200, result);
       const columns = ["bucket", "minDays", "maxDays", "customers", "share"];
-      return csv(columns, result.timeToSecondOrder.map((b) => ({ ...b })));
+      return csv(
+        columns,
+        result.timeToSecondOrder.map((b) => ({ ...b })),
+      );
     }
     case "first-product": {
       const result = await getFirstProducts(db, shop, range);
       if (!asCsv.value) return jsonAnswer(200, result);
       const columns = ["id", "title", "customers", ...REPEAT_WINDOWS.flatMap((d) => [`within${d}`, `rate${d}`])];
-      return csv(columns, result.products.map((p) => ({ ...p })));
+      return csv(
+        columns,
+        result.products.map((p) => ({ ...p })),
+      );
     }
   }
 }

@@ -140,10 +140,7 @@ export class CohortOracle {
   firstProducts(from: string, to: string, limit: number) {
     const per = new Map<string, { customers: number; within: Record<number, number> }>();
     for (const c of this.acquired(from, to)) {
-      const gap =
-        c.secondDate === null
-          ? null
-          : daysBetween(c.firstDate, c.secondDate);
+      const gap = c.secondDate === null ? null : daysBetween(c.firstDate, c.secondDate);
       for (const product of new Set(c.orders[0]!.productIds)) {
         const e = per.get(product) ?? { customers: 0, within: { 30: 0, 60: 0, 90: 0, 180: 0 } };
         e.customers++;
