@@ -32,6 +32,7 @@ async function appFrame(page: Page, path: string): Promise<Frame> {
 const MENU = [
   { label: "Customers", path: "/app/customers", title: "Customers" },
   { label: "Products", path: "/app/products", title: "Products" },
+  { label: "Retention", path: "/app/retention", title: "Retention" },
   { label: "Sync status", path: "/app/sync", title: "Sync status" },
   { label: "Settings", path: "/app/settings", title: "Settings" },
 ];

@@ -88,6 +88,20 @@ async function openAdmin(domain: string, appPath = ""): Promise<{ page: Page; fr
 
 const params = (frame: Frame) => new URL(frame.url()).searchParams;
 
+/** The app frame once it shows `path` (a menu click may navigate in place or load a fresh frame). */
+async function currentFrame(page: Page, path: string): Promise<Frame> {
+  await expect
+    .poll(
+      async () => {
+        const frame = await (await page.waitForSelector("#sim-app-frame")).contentFrame();
+        return frame ? new URL(frame.url()).pathname : null;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(path);
+  return (await (await page.waitForSelector("#sim-app-frame")).contentFrame())!;
+}
+
 async function visible(frame: Frame, selector: string) {
   await frame
     .locator(selector)
@@ -116,10 +130,12 @@ interface CohortsAnswer {
 
 describe("Retention page in the simulated admin (Chromium)", () => {
   it("from the NavMenu: heat map, KPIs, curves, histogram, first products, span and CSV match the API", async () => {
-    const { page, frame, errors } = await openAdmin(shop);
+    const { page, errors } = await openAdmin(shop);
     try {
-      await page.locator("#sim-app-nav a", { hasText: "Retention" }).click();
-      await expect.poll(() => new URL(frame.url()).pathname, { timeout: 30_000 }).toBe("/app/retention");
+      const link = page.locator("#sim-app-nav a[data-sim-nav]", { hasText: "Retention" });
+      await link.waitFor();
+      await link.click();
+      const frame = await currentFrame(page, "/app/retention");
       await visible(frame, '[data-heatmap="retention"]');
 
       const query = ""; // the page's default: the last 12 cohort months, as the API's
@@ -149,23 +165,22 @@ describe("Retention page in the simulated admin (Chromium)", () => {
       );
 
       // The LTV curves' table alternative: one column per chosen cohort (the 4 latest with ≥ 2 months).
-      const card = (heading: string) =>
-        frame.locator(".Polaris-Card").filter({ has: frame.getByRole("heading", { name: heading, exact: true }) });
-      const ltvCard = card("Lifetime value by cohort");
+      const card = (section: string) => frame.locator(`[data-section="${section}"]`);
+      const ltvCard = card("ltv-curves");
       await ltvCard.getByRole("button", { name: "Show data table" }).click();
       const curveHeadings = await ltvCard.locator("thead th").allInnerTexts();
       expect(curveHeadings).toHaveLength(1 + 4);
       await ltvCard.getByRole("button", { name: "Show chart" }).click();
 
       // Histogram: one row per bucket with the API's counts.
-      const histogram = card("Time to second order");
+      const histogram = card("time-to-second-order");
       await histogram.getByRole("button", { name: "Show data table" }).click();
       const bucketRows = await histogram.locator("tbody tr").allInnerTexts();
       expect(bucketRows).toHaveLength(repeat.timeToSecondOrder.length);
       expect(bucketRows[0]).toContain(count(repeat.timeToSecondOrder[0].customers));
 
       const products = (await (await api(shop, "first-product", query)).json()).products;
-      const productRows = frame.locator(".Polaris-Card").filter({ hasText: "First product" }).locator("tbody tr");
+      const productRows = card("first-product").locator("tbody tr");
       expect(await productRows.count()).toBe(products.length);
       expect(await productRows.first().innerText()).toContain(products[0].title);
       expect(await productRows.first().innerText()).toContain(rate(products[0].rate180));
@@ -180,7 +195,7 @@ describe("Retention page in the simulated admin (Chromium)", () => {
       // The cohorts' CSV, downloaded inside the admin, is the API's.
       const [download] = await Promise.all([
         page.waitForEvent("download"),
-        card("Cohorts").getByRole("button", { name: "CSV", exact: true }).click(),
+        card("cohorts").getByRole("button", { name: "CSV", exact: true }).click(),
       ]);
       expect(download.suggestedFilename()).toBe(`cohorts_${cohorts.from}_${cohorts.to}.csv`);
       const expectedCsv = await (

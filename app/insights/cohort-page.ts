@@ -2,13 +2,11 @@
 // (`?months=6|12|24`, or from/to as the API takes them), then the three retention answers.
 import type { PrismaClient } from "@prisma/client";
 import { DateTime } from "luxon";
+import { RETENTION_SPANS, type RetentionSpan } from "./cohort-spans";
 import { getCohorts, getFirstProducts, getRepeatPurchase, parseCohortParams } from "./cohorts";
 import { localToday } from "./dates";
 import type { InsightsShop } from "./queries";
 import { getBackfillProgress } from "./sync-status";
-
-export const RETENTION_SPANS = [6, 12, 24] as const;
-export type RetentionSpan = (typeof RETENTION_SPANS)[number];
 
 export async function loadRetentionPage(prisma: PrismaClient, shop: InsightsShop, search: URLSearchParams, now?: Date) {
   const today = localToday(shop.ianaTimezone, now);

@@ -27,7 +27,8 @@ import prisma from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import type { MetricKey } from "~/insights/definitions";
 import { findInsightsShop } from "~/insights/shop";
-import { loadRetentionPage, RETENTION_SPANS } from "~/insights/cohort-page";
+import { loadRetentionPage } from "~/insights/cohort-page";
+import { RETENTION_SPANS } from "~/insights/cohort-spans";
 import { CsvDownloadButton } from "~/components/CsvDownloadButton";
 import { KpiSkeleton, TableSkeleton } from "~/components/LoadingSkeleton";
 import { MetricLabel } from "~/components/MetricLabel";
@@ -217,44 +218,48 @@ export default function Retention() {
                   : `${repeat.medianDaysToSecondOrder.toLocaleString(locale)} days`}
               </RetentionKpi>
             </InlineGrid>
-            <Card>
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <InlineStack gap="200" blockAlign="center">
-                    <Text as="h2" variant="headingMd">
-                      Cohorts
-                    </Text>
-                    <MetricLabel metric={view === "retention" ? "cohortRetention" : "cohortLifetimeValue"} />
-                  </InlineStack>
-                  <CsvDownloadButton
-                    path={`/api/insights/cohorts?${apiQuery}`}
-                    filename={`cohorts_${range.from}_${range.to}.csv`}
-                    label="CSV"
-                  />
-                </InlineStack>
-                {withCustomers.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    No customer placed a first order in these months.
-                  </Text>
-                ) : (
-                  <div data-heatmap={view}>
-                    <DataTable
-                      columnContentTypes={[
-                        "text",
-                        "numeric",
-                        ...Array.from({ length: offsets }, () => "numeric" as const),
-                      ]}
-                      headings={["Cohort", "Customers", ...Array.from({ length: offsets }, (_, m) => `Month ${m}`)]}
-                      rows={heatRows}
-                      increasedTableDensity
+            <div data-section="cohorts">
+              <Card>
+                <BlockStack gap="300">
+                  <InlineStack align="space-between" blockAlign="center">
+                    <InlineStack gap="200" blockAlign="center">
+                      <Text as="h2" variant="headingMd">
+                        Cohorts
+                      </Text>
+                      <MetricLabel metric={view === "retention" ? "cohortRetention" : "cohortLifetimeValue"} />
+                    </InlineStack>
+                    <CsvDownloadButton
+                      path={`/api/insights/cohorts?${apiQuery}`}
+                      filename={`cohorts_${range.from}_${range.to}.csv`}
+                      label="CSV"
                     />
-                  </div>
-                )}
-              </BlockStack>
-            </Card>
+                  </InlineStack>
+                  {withCustomers.length === 0 ? (
+                    <Text as="p" tone="subdued">
+                      No customer placed a first order in these months.
+                    </Text>
+                  ) : (
+                    <div data-heatmap={view}>
+                      <DataTable
+                        columnContentTypes={[
+                          "text",
+                          "numeric",
+                          ...Array.from({ length: offsets }, () => "numeric" as const),
+                        ]}
+                        headings={["Cohort", "Customers", ...Array.from({ length: offsets }, (_, m) => `Month ${m}`)]}
+                        rows={heatRows}
+                        increasedTableDensity
+                      />
+                    </div>
+                  )}
+                </BlockStack>
+              </Card>
+            </div>
             <Layout>
               <Layout.Section>
-                <TimeSeriesChart title="Lifetime value by cohort" labels={curves.labels} series={curves.series} />
+                <div data-section="ltv-curves">
+                  <TimeSeriesChart title="Lifetime value by cohort" labels={curves.labels} series={curves.series} />
+                </div>
               </Layout.Section>
               <Layout.Section variant="oneThird">
                 <Card>
@@ -269,7 +274,9 @@ export default function Retention() {
               </Layout.Section>
               <Layout.Section variant="oneHalf">
                 <BlockStack gap="200">
-                  <TimeSeriesChart title="Time to second order" labels={histogram.labels} series={histogram.series} />
+                  <div data-section="time-to-second-order">
+                    <TimeSeriesChart title="Time to second order" labels={histogram.labels} series={histogram.series} />
+                  </div>
                   <Box>
                     <CsvDownloadButton
                       path={`/api/insights/repeat-purchase?${apiQuery}`}
@@ -280,36 +287,38 @@ export default function Retention() {
                 </BlockStack>
               </Layout.Section>
               <Layout.Section variant="oneHalf">
-                <Card>
-                  <BlockStack gap="300">
-                    <InlineStack align="space-between" blockAlign="center">
-                      <MetricLabel metric="firstProductRepeat" />
-                      <CsvDownloadButton
-                        path={`/api/insights/first-product?${apiQuery}&limit=100`}
-                        filename={`first-product_${range.from}_${range.to}.csv`}
-                        label="CSV"
-                      />
-                    </InlineStack>
-                    {data.products.length === 0 ? (
-                      <Text as="p" tone="subdued">
-                        No first orders in these months.
-                      </Text>
-                    ) : (
-                      <DataTable
-                        columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-                        headings={["First product", "Customers", "30 days", "60 days", "90 days", "180 days"]}
-                        rows={data.products.map((p) => [
-                          p.title ?? `Product ${p.id}`,
-                          formatCount(p.customers, locale),
-                          formatRate(p.rate30, locale),
-                          formatRate(p.rate60, locale),
-                          formatRate(p.rate90, locale),
-                          formatRate(p.rate180, locale),
-                        ])}
-                      />
-                    )}
-                  </BlockStack>
-                </Card>
+                <div data-section="first-product">
+                  <Card>
+                    <BlockStack gap="300">
+                      <InlineStack align="space-between" blockAlign="center">
+                        <MetricLabel metric="firstProductRepeat" />
+                        <CsvDownloadButton
+                          path={`/api/insights/first-product?${apiQuery}&limit=100`}
+                          filename={`first-product_${range.from}_${range.to}.csv`}
+                          label="CSV"
+                        />
+                      </InlineStack>
+                      {data.products.length === 0 ? (
+                        <Text as="p" tone="subdued">
+                          No first orders in these months.
+                        </Text>
+                      ) : (
+                        <DataTable
+                          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
+                          headings={["First product", "Customers", "30 days", "60 days", "90 days", "180 days"]}
+                          rows={data.products.map((p) => [
+                            p.title ?? `Product ${p.id}`,
+                            formatCount(p.customers, locale),
+                            formatRate(p.rate30, locale),
+                            formatRate(p.rate60, locale),
+                            formatRate(p.rate90, locale),
+                            formatRate(p.rate180, locale),
+                          ])}
+                        />
+                      )}
+                    </BlockStack>
+                  </Card>
+                </div>
               </Layout.Section>
             </Layout>
           </BlockStack>
