@@ -35,14 +35,7 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
   const large = dates.length > LARGE_BATCH_DAYS;
   // Each statement counts (a sync batch's statements are budgeted: tests/store-writes.test.ts),
   // hence the combined statements below. ON COMMIT DROP: one refresh per transaction.
-  await tx.$executeRawUnsafe(
-    `CREATE TEMP TABLE IF NOT EXISTS cohort_affected (customer_id bigint PRIMARY KEY) ON COMMIT DROP`,
-  );
-  // Contributions to the cohort tables: kind 1 = triangle cell (key = month offset), 2 = days
-  // to the second order (key = days), 3 = first-order product (key = product id).
-  await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS cohort_delta (
-    kind smallint, cohort_month date, key bigint, n int, net numeric, w30 int, w60 int, w90 int, w180 int
-  ) ON COMMIT DROP`);
+  await createWorkTables(tx);
   await tx.$executeRawUnsafe(`DO $$ BEGIN
     IF to_regclass('pg_temp.insights_affected_customer') IS NOT NULL THEN
       INSERT INTO cohort_affected SELECT customer_id FROM insights_affected_customer ON CONFLICT DO NOTHING;
@@ -75,6 +68,38 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
     await tx.$executeRawUnsafe(`ANALYZE cohort_affected`);
   }
 
+  await replaceCustomers(tx, shopId);
+  await applyDeltas(tx, shopId);
+}
+
+/** The refresh's work tables (one refresh per transaction: dropped at commit). */
+async function createWorkTables(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `CREATE TEMP TABLE IF NOT EXISTS cohort_affected (customer_id bigint PRIMARY KEY) ON COMMIT DROP`,
+  );
+  // Contributions to the cohort tables: kind 1 = triangle cell (key = month offset), 2 = days
+  // to the second order (key = days), 3 = first-order product (key = product id).
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS cohort_delta (
+    kind smallint, cohort_month date, key bigint, n int, net numeric, w30 int, w60 int, w90 int, w180 int
+  ) ON COMMIT DROP`);
+}
+
+/**
+ * Rebuild the shop's retention rollups from scratch (recomputeAllRollups): every customer
+ * with an order is refreshed against empty tables, so the contributions are the sums.
+ */
+export async function rebuildCohortRollups(tx: Tx, shopId: number): Promise<void> {
+  await tx.$executeRaw`
+    WITH a AS (DELETE FROM insights_customer_cohort WHERE shop_id = ${shopId}),
+    b AS (DELETE FROM insights_customer_cohort_month WHERE shop_id = ${shopId}),
+    c AS (DELETE FROM insights_cohort_month WHERE shop_id = ${shopId}),
+    d AS (DELETE FROM insights_cohort_gap WHERE shop_id = ${shopId})
+    DELETE FROM insights_cohort_product WHERE shop_id = ${shopId}`;
+  await createWorkTables(tx);
+  await tx.$executeRaw`
+    INSERT INTO cohort_affected
+    SELECT DISTINCT customer_id FROM "order" WHERE shop_id = ${shopId} AND customer_id IS NOT NULL`;
+  await tx.$executeRawUnsafe(`ANALYZE cohort_affected`);
   await replaceCustomers(tx, shopId);
   await applyDeltas(tx, shopId);
 }

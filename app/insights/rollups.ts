@@ -11,7 +11,7 @@
 // SQL (local midnight AT TIME ZONE), so 23- and 25-hour DST days are right and the
 // (shop_id, processed_at) / (shop_id, happened_at) indexes are used.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { refreshCohortRollups } from "./cohort-rollups";
+import { rebuildCohortRollups, refreshCohortRollups } from "./cohort-rollups";
 import { localDateOf } from "./dates";
 
 /** Gaps longer than the longest queryable range behave alike; capping bounds array size. */
@@ -442,6 +442,7 @@ export async function recomputeAllRollups(
       await timed("all shop days", () => rebuildShopDays(tx, shopId, shop.tz));
       await timed("all product days", () => rebuildProductDays(tx, shopId, shop.tz));
       await timed("all months", () => rebuildMonths(tx, shopId));
+      await timed("all cohorts", () => rebuildCohortRollups(tx, shopId));
       const [row] = await tx.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM insights_shop_day WHERE shop_id = ${shopId}`;
       return { days: row?.n ?? 0 };

@@ -62,7 +62,7 @@ CREATE INDEX "insights_customer_cohort_shop_id_cohort_month_idx" ON "insights_cu
 
 
 -- Derived rows like the other rollups (20261201162000_insights_rollups_without_fk): no
--- foreign key to shop; one rule per table deletes them with their shop.
+-- foreign key to shop, one rule per table deletes them with their shop.
 CREATE RULE "insights_customer_cohort_follows_shop" AS ON DELETE TO "shop"
   DO ALSO DELETE FROM "insights_customer_cohort" WHERE "shop_id" = OLD."id";
 CREATE RULE "insights_customer_cohort_month_follows_shop" AS ON DELETE TO "shop"
