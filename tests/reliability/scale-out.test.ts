@@ -36,6 +36,8 @@ beforeAll(async () => {
         size: { orders: 12, customers: 6, products: 3, days: 20 },
       })),
       bulk: { objectsPerSecond: 100_000 },
+      // A delivery answered late on a loaded machine is retried in a second, not Shopify's minutes.
+      webhooks: { retryBaseMs: 200, maxAttempts: 9, timeoutMs: 5000 },
     },
     appEnv: { DATABASE_URL: db.url },
   });
