@@ -98,6 +98,13 @@ async function backfillDone(id: number): Promise<boolean> {
   return rows.length === 3 && rows.every((s) => s.backfillStatus === "completed");
 }
 
+/** A relay trap, waited for like any condition: a fault that never lands fails the test instead of hanging it. */
+async function sprung<T>(trap: Promise<T>, what: string): Promise<T> {
+  let result: { value: T } | null = null;
+  void trap.then((value) => (result = { value }));
+  return (await waitFor(async () => result, what, 120_000)).value;
+}
+
 /** kill -9; the dead process's output is scanned like every app's. */
 async function crash(): Promise<void> {
   await stack.app.kill("SIGKILL");
@@ -161,7 +168,7 @@ describe(`process and database faults (${inject("databaseKind")})`, () => {
     stack.sim.control.setFaults(shop, { bulkPaused: false });
     await restart();
     await expireDeadLease(id);
-    await lineWrite;
+    await sprung(lineWrite, "the first line-item write of the resumed backfill");
     const atKill2 = {
       orders: await prisma.order.count({ where: { shopId: id } }),
       lines: await prisma.orderLineItem.count({ where: { shopId: id } }),
@@ -195,8 +202,10 @@ describe(`process and database faults (${inject("databaseKind")})`, () => {
     // Changes the webhooks do not deliver: only a cron pass can bring them.
     stack.sim.control.setFaults(shop, { webhookDropRate: 1 });
     // The generated store's records are older than the incremental overlap: the first
-    // customer write from now on is the pass carrying these changes.
-    const customerWrite = relay.holdStatement(/INSERT INTO customer \(/);
+    // customer write from now on is the pass carrying these changes. Held at its second
+    // statement (redaction erasure, store.ts upsertCustomers): the customers are written
+    // inside the transaction, not committed.
+    const customerWrite = relay.holdStatement(/UPDATE customer c SET first_name = NULL/);
     const data = stack.sim.control.data(shop);
     for (const c of data.customers.slice(0, 60)) stack.sim.control.updateCustomer(shop, c.id, { lastName: "Cronkill" });
     const live = data.orders.filter((o) => !o.cancelledAt);
@@ -205,11 +214,12 @@ describe(`process and database faults (${inject("databaseKind")})`, () => {
     for (let n = 0; n < 15; n++) {
       stack.sim.control.createOrder(shop, { lineItems: [{ title: `Cron kill ${n}`, price: "19.90", quantity: 2 }] });
     }
-    await customerWrite;
+    await sprung(customerWrite, "the scheduled pass to write the changed customers");
     // Killed inside the write's transaction (on PGlite, one backend, that transaction holds
     // the whole database: nothing is looked at before the kill).
     await crash();
-    // It was a scheduled pass (an incremental sync_run left open) and nothing of it committed.
+    // It was a scheduled pass (an incremental sync_run left open) and nothing of it committed
+    // (on PGlite the dead client's transaction is rolled back, not left to the next client).
     const open = await prisma.syncRun.findMany({ where: { shopId: id, finishedAt: null } });
     expect(open.map((r) => r.kind)).toEqual(["incremental"]);
     expect(await prisma.customer.count({ where: { shopId: id, lastName: "Cronkill" } })).toBe(0);
@@ -269,7 +279,7 @@ describe(`process and database faults (${inject("databaseKind")})`, () => {
         };
         await locker.query("ROLLBACK");
       } else {
-        cut = { connections: await relayCut! };
+        cut = { connections: await sprung(relayCut!, "the line-item write to be cut") };
       }
       expect(cut.connections).toBeGreaterThan(0);
 
