@@ -14,7 +14,7 @@ import { uniqueShopDomain } from "./helpers/db";
 import { readLedger } from "./helpers/oracle";
 import { sessionToken } from "./helpers/shopify-signing";
 import { BROWSER_USER_AGENT, apiHeaders, openEmbeddedApp, startStack, type Stack } from "./helpers/stack";
-import { waitFor } from "./sync-support";
+import { lastComparison, waitFor } from "./sync-support";
 
 const ZONE = "America/New_York"; // DST starts 2026-03-08, ends 2026-11-01
 const ENDPOINTS = ["cohorts", "repeat-purchase", "first-product"] as const;
@@ -158,15 +158,11 @@ describe("retention figures equal a brute-force computation over the Admin API",
     const newcomer = c.createCustomer(shop, { firstName: "Newcomer", email: "newcomer@example.com" });
     c.createOrder(shop, { customerId: newcomer.id, lineItems: [{ variantId: variant.id, quantity: 3 }] });
     await c.webhooksIdle();
-    let last: { actual: unknown[]; expected: unknown[] } = { actual: [], expected: [null] };
-    await waitFor(
-      async () => {
-        last = await compareAll();
-        return JSON.stringify(last.actual) === JSON.stringify(last.expected);
-      },
+    const last = await lastComparison(
+      compareAll,
       "the retention figures to equal the ledger after the webhooks",
       180_000,
-    ).catch(() => undefined);
+    );
     expect(last.actual).toEqual(last.expected);
   }, 300_000);
 });

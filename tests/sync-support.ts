@@ -162,6 +162,28 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * Compare until the app's answers equal the expected ones (the app converges after
+ * webhooks), then return the last comparison, equal or not, for the test's assertion
+ * (so a failure shows the difference, not only a timeout).
+ */
+export async function lastComparison(
+  compare: () => Promise<{ actual: unknown[]; expected: unknown[] }>,
+  what: string,
+  timeoutMs: number,
+): Promise<{ actual: unknown[]; expected: unknown[] }> {
+  let last: { actual: unknown[]; expected: unknown[] } = { actual: [], expected: [null] };
+  await waitFor(
+    async () => {
+      last = await compare();
+      return JSON.stringify(last.actual) === JSON.stringify(last.expected);
+    },
+    what,
+    timeoutMs,
+  ).catch(() => undefined);
+  return last;
+}
+
 // ---------------------------------------------------------------------------
 // Database vs simulator, record by record. Expectations come from the simulator's
 // own data (sim.control.data), with totals derived the way its README defines them.

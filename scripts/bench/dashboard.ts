@@ -8,6 +8,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import getPort from "get-port";
 import type { PrismaClient } from "@prisma/client";
+import { RETENTION_ENDPOINTS } from "../../app/insights/cohorts";
 import { DASHBOARD_ENDPOINTS } from "../../app/insights/endpoints";
 import { sessionToken } from "../../tests/helpers/shopify-signing";
 import { quantile } from "./db";
@@ -168,9 +169,13 @@ export async function runDashboardBench(options: {
     for (const width of [1, 16] as const) {
       const count = options.requests[width];
       const baseline = await load(width, count, (i) => get("/healthz", i));
-      for (const endpoint of DASHBOARD_ENDPOINTS) {
-        await get(`/api/dashboard/${endpoint}?${query}`, 0); // warm-up
-        const ours = await load(width, count, (i) => get(`/api/dashboard/${endpoint}?${query}`, i));
+      const paths = [
+        ...DASHBOARD_ENDPOINTS.map((endpoint) => ({ endpoint, path: `/api/dashboard/${endpoint}` })),
+        ...RETENTION_ENDPOINTS.map((endpoint) => ({ endpoint, path: `/api/insights/${endpoint}` })),
+      ];
+      for (const { endpoint, path } of paths) {
+        await get(`${path}?${query}`, 0); // warm-up
+        const ours = await load(width, count, (i) => get(`${path}?${query}`, i));
         rows.push({ endpoint, concurrency: width, ours, baseline });
       }
     }
