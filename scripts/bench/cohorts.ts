@@ -88,14 +88,14 @@ async function rawFirstProducts(db: PrismaClient, shop: InsightsShop, range: Coh
       FROM acquired a JOIN order_line_item li ON li.shop_id = $1 AND li.order_id = a.first_order_id
       WHERE li.product_id IS NOT NULL
     ),
-    ranked AS (
+    per_product AS (
       SELECT product_id, count(*)::int AS customers, (count(*) FILTER (WHERE gap <= 30))::int AS within_30,
         (count(*) FILTER (WHERE gap <= 60))::int AS within_60, (count(*) FILTER (WHERE gap <= 90))::int AS within_90,
         (count(*) FILTER (WHERE gap <= 180))::int AS within_180
       FROM products GROUP BY product_id ORDER BY customers DESC, product_id ASC LIMIT $4
     )
     SELECT r.product_id::text AS id, p.title, r.customers, r.within_30, r.within_60, r.within_90, r.within_180
-    FROM ranked r LEFT JOIN product p ON p.shop_id = $1 AND p.id = r.product_id
+    FROM per_product r LEFT JOIN product p ON p.shop_id = $1 AND p.id = r.product_id
     ORDER BY r.customers DESC, r.product_id ASC`,
     shop.id,
     range.firstMonth,
