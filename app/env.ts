@@ -56,7 +56,7 @@ const schema = databaseSchema.extend({
     .default("* * * * *"),
   // Sync passes running at once in this process, whoever started them (cron, Sync now,
   // installs); more wait in line. Each holds a database connection while it writes.
-  STOREPULSE_SYNC_MAX_PASSES: z.coerce.number().int().min(1).max(64).default(2),
+  STOREPULSE_SYNC_MAX_PASSES: z.coerce.number().int().min(1).max(64).default(8),
   // Queued webhooks applied at once by this process's workers (app/queue/); 0: this
   // process only records webhooks (web-only instances when dedicated workers run).
   STOREPULSE_WEBHOOK_WORKERS: z.coerce.number().int().min(0).max(64).default(4),

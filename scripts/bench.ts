@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--orders N] [--profile]`: every benchmark in one run,
+// `npm run bench [-- --quick] [--orders N] [--profile] [--only part,…]`: every benchmark in one run,
 // each timing next to a baseline measured in the same run (the machine may be shared
 // and noisy; ratios travel better than absolute numbers). Prints a table and writes
 // docs/benchmarks.md and docs/benchmarks.json.
@@ -23,6 +23,7 @@ import type { IngestFigures } from "./bench/ingest";
 import { summariseProfile } from "./bench/profile-summary";
 import { runCronPass, runThrottledSync, type CronFigures, type ThrottleFigures } from "./bench/sync-passes";
 import { runWebhookBench } from "./bench-webhooks";
+import { DEFAULT_TUNING } from "../app/sync/context";
 
 const { values: args } = parseArgs({
   options: {
@@ -30,8 +31,13 @@ const { values: args } = parseArgs({
     orders: { type: "string" },
     profile: { type: "boolean", default: false },
     "skip-webhooks": { type: "boolean", default: false },
+    // Some parts only (ingest, dashboard, webhooks, throttle, cron): prints the table and writes
+    // .cache/bench/only.json, leaving docs/benchmarks.md (the whole run's) as it is.
+    only: { type: "string" },
   },
 });
+const ONLY = args.only ? new Set(args.only.split(",").map((p) => p.trim())) : null;
+const runs = (part: string) => !ONLY || ONLY.has(part);
 const QUICK = args.quick;
 const ORDERS = Number(args.orders ?? (QUICK ? 20_000 : 1_000_000));
 const SETTINGS = {
@@ -41,7 +47,7 @@ const SETTINGS = {
   dashboardRequests: QUICK ? { 1: 15, 16: 64 } : { 1: 40, 16: 160 },
   throttleSeconds: QUICK ? 20 : 60,
   cronShops: QUICK ? 100 : 1_000,
-  cronConcurrency: 2, // the scheduler's default
+  cronConcurrency: DEFAULT_TUNING.maxConcurrentPasses, // the pass runner's default cap
   webhookDeliveries: QUICK ? 200 : 600,
 };
 const started = performance.now();
@@ -318,6 +324,14 @@ function table(): string {
   ].join("\n");
 }
 
+async function runIngestPart(raw: Record<string, unknown>): Promise<IngestFigures> {
+  log(`ingest benchmark (${ORDERS.toLocaleString("en")} orders)…`);
+  const ingest = await runIngest();
+  raw.ingest = ingest;
+  ingestRows(ingest);
+  return ingest;
+}
+
 async function main() {
   const host = await machine();
   log(
@@ -326,47 +340,53 @@ async function main() {
   const raw: Record<string, unknown> = { settings: SETTINGS, machine: host };
   const databaseUrl = await benchDatabaseUrl();
 
-  log(`ingest benchmark (${ORDERS.toLocaleString("en")} orders)…`);
-  const ingest = await runIngest();
-  raw.ingest = ingest;
-  ingestRows(ingest);
+  // The dashboard reads the ingested store.
+  const ingest = runs("ingest") || runs("dashboard") ? await runIngestPart(raw) : null;
 
-  log("building the app…");
-  await buildApp();
+  if (runs("dashboard") || (runs("webhooks") && !args["skip-webhooks"])) {
+    log("building the app…");
+    await buildApp();
+  }
 
   const prisma = benchPrisma(databaseUrl);
   try {
-    log("dashboard endpoints over HTTP…");
-    // The fixture's history ends 2026-11-29 (fixture.ts): the last 365 days.
-    const dashboard = await runDashboardBench({
-      prisma,
-      databaseUrl,
-      shopDomain: ingest.shopDomain,
-      orders: ingest.orders,
-      range: { from: "2025-11-29", to: "2026-11-28" },
-      requests: SETTINGS.dashboardRequests,
-    });
-    raw.dashboard = dashboard;
-    dashboardRows(dashboard);
-    notes.push(GAPS);
-    notes.push(
-      `Dashboard at 10M orders: not part of this command — loading 10M orders (≈30M rows) and building their rollups does not fit its 20 minutes on this machine; the figures above are at ${ingest.orders.toLocaleString("en")} orders. Opt-in: \`npm run bench:insights -- --orders 10000000 --http --keep\` (SQL-generated store; functions, then HTTP at concurrency 1 and 16 against GET /healthz).`,
-    );
+    if (ingest && runs("dashboard")) {
+      log("dashboard endpoints over HTTP…");
+      // The fixture's history ends 2026-11-29 (fixture.ts): the last 365 days.
+      const dashboard = await runDashboardBench({
+        prisma,
+        databaseUrl,
+        shopDomain: ingest.shopDomain,
+        orders: ingest.orders,
+        range: { from: "2025-11-29", to: "2026-11-28" },
+        requests: SETTINGS.dashboardRequests,
+      });
+      raw.dashboard = dashboard;
+      dashboardRows(dashboard);
+      notes.push(GAPS);
+      notes.push(
+        `Dashboard at 10M orders: not part of this command — loading 10M orders (≈30M rows) and building their rollups does not fit its 20 minutes on this machine; the figures above are at ${ingest.orders.toLocaleString("en")} orders. Opt-in: \`npm run bench:insights -- --orders 10000000 --http --keep\` (SQL-generated store; functions, then HTTP at concurrency 1 and 16 against GET /healthz).`,
+      );
+    }
 
-    if (!args["skip-webhooks"]) {
+    if (runs("webhooks") && !args["skip-webhooks"]) {
       log("webhook intake…");
       raw.webhooks = await runWebhooks(databaseUrl);
     }
 
-    log(`throttled sync (${SETTINGS.throttleSeconds} s)…`);
-    const throttle = await runThrottledSync(prisma, SETTINGS.throttleSeconds);
-    raw.throttle = throttle;
-    throttleRows(throttle);
+    if (runs("throttle")) {
+      log(`throttled sync (${SETTINGS.throttleSeconds} s)…`);
+      const throttle = await runThrottledSync(prisma, SETTINGS.throttleSeconds);
+      raw.throttle = throttle;
+      throttleRows(throttle);
+    }
 
-    log(`one cron tick over ${SETTINGS.cronShops} shops…`);
-    const cron = await runCronPass(prisma, SETTINGS.cronShops, SETTINGS.cronConcurrency);
-    raw.cron = cron;
-    cronRows(cron);
+    if (runs("cron")) {
+      log(`one cron tick over ${SETTINGS.cronShops} shops…`);
+      const cron = await runCronPass(prisma, SETTINGS.cronShops, SETTINGS.cronConcurrency);
+      raw.cron = cron;
+      cronRows(cron);
+    }
   } finally {
     await prisma.$disconnect();
   }
@@ -388,6 +408,13 @@ async function main() {
     "",
     ...notes.flatMap((n) => [n, ""]),
   ].join("\n");
+  if (ONLY) {
+    mkdirSync(".cache/bench", { recursive: true });
+    writeFileSync(".cache/bench/only.json", JSON.stringify(raw, null, 2) + "\n");
+    console.log(`\n${table()}\n`);
+    log(`done in ${minutes.toFixed(1)} min (--only ${[...ONLY].join(",")}): .cache/bench/only.json written`);
+    return;
+  }
   mkdirSync("docs", { recursive: true });
   writeFileSync("docs/benchmarks.md", md);
   writeFileSync("docs/benchmarks.json", JSON.stringify(raw, null, 2) + "\n");

@@ -40,7 +40,7 @@ export const DEFAULT_TUNING: SyncTuning = {
   bulkMaxPollMs: 5_000,
   leaseMs: 90_000,
   incrementalOverlapMs: 120_000,
-  maxConcurrentPasses: 2,
+  maxConcurrentPasses: 8,
 };
 
 export function tuning(ctx: SyncContext): SyncTuning {

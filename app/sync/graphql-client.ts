@@ -101,10 +101,17 @@ export interface AdminGraphqlOptions {
   now?: () => number;
 }
 
-/** Last known bucket level of a shop, shared by every client of the shop in this process. */
+/**
+ * Last known bucket level of a shop, shared by every client of the shop in this process,
+ * minus what the calls sent since (and not answered yet) may take: `inFlight` is their
+ * requested cost. Calls of one shop may run side by side (the resources of a pass, a
+ * prefetched page); each takes its cost from the estimate before it is sent, so they
+ * queue for the bucket instead of all going at once and coming back THROTTLED.
+ */
 interface BucketEstimate {
-  status: ThrottleStatus;
+  status: ThrottleStatus | null;
   at: number;
+  inFlight: number;
 }
 const buckets = new Map<string, BucketEstimate>();
 
@@ -143,20 +150,60 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
   // Requested cost per document, learnt from the first answer (Shopify reports it).
   const requestedCost = new Map<string, number>();
 
-  /** How long to wait until `cost` points fit in the bucket (0 when they do now). */
-  function waitForCost(cost: number): number {
-    const estimate = buckets.get(options.shop);
-    if (!estimate) return 0;
+  function estimateOf(shop: string): BucketEstimate {
+    let estimate = buckets.get(shop);
+    if (!estimate) buckets.set(shop, (estimate = { status: null, at: now(), inFlight: 0 }));
+    return estimate;
+  }
+
+  /** What the bucket holds now by the estimate (null before the shop's first answer). */
+  function level(estimate: BucketEstimate): number | null {
+    if (!estimate.status) return null;
     const { maximumAvailable, currentlyAvailable, restoreRate } = estimate.status;
     const elapsedS = (now() - estimate.at) / 1000;
-    const available = Math.min(maximumAvailable, currentlyAvailable + elapsedS * restoreRate);
+    return Math.min(maximumAvailable, currentlyAvailable + elapsedS * restoreRate);
+  }
+
+  /** How long to wait until `cost` points fit in the bucket (0 when they do now). */
+  function waitForCost(cost: number): number {
+    const estimate = estimateOf(options.shop);
+    const available = level(estimate);
+    if (available === null || !estimate.status) return 0;
+    const { maximumAvailable, restoreRate } = estimate.status;
     const needed = Math.min(maximumAvailable, cost + maximumAvailable * reserveFraction);
     if (available >= needed || restoreRate <= 0) return 0;
     return Math.ceil(((needed - available) / restoreRate) * 1000);
   }
 
-  function remember(status: ThrottleStatus | undefined) {
-    if (status) buckets.set(options.shop, { status, at: now() });
+  /** Wait until `cost` fits, then take it from the estimate until the answer comes. */
+  async function reserve(cost: number, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const pause = waitForCost(cost);
+      if (pause <= 0) break;
+      options.onBucketWait?.(pause);
+      // Another call of the shop may take the points first: look again after the wait.
+      await sleep(pause, signal);
+    }
+    const estimate = estimateOf(options.shop);
+    const available = level(estimate);
+    if (estimate.status && available !== null)
+      estimate.status = { ...estimate.status, currentlyAvailable: available - cost };
+    estimate.at = now();
+    estimate.inFlight += cost;
+  }
+
+  /**
+   * The call's answer (or failure) is in: its cost is no longer in flight. A reported
+   * bucket is the truth as of now, less what the other calls still in flight may take
+   * (counted even if Shopify already did: the safe side).
+   */
+  function settle(cost: number, status: ThrottleStatus | undefined) {
+    const estimate = estimateOf(options.shop);
+    estimate.inFlight = Math.max(0, estimate.inFlight - cost);
+    if (status) {
+      estimate.status = { ...status, currentlyAvailable: status.currentlyAvailable - estimate.inFlight };
+      estimate.at = now();
+    }
   }
 
   function backoff(attempt: number): number {
@@ -188,11 +235,12 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
 
     for (;;) {
       const cost = requestOptions.expectedCost ?? requestedCost.get(document) ?? 0;
-      const pause = waitForCost(cost);
-      if (pause > 0) {
-        options.onBucketWait?.(pause);
-        await sleep(pause, signal);
-      }
+      await reserve(cost, signal);
+      let settled = false;
+      const settleOnce = (status?: ThrottleStatus) => {
+        if (!settled) settle(cost, status);
+        settled = true;
+      };
 
       let response: Response;
       try {
@@ -207,16 +255,19 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
           signal,
         });
       } catch (error) {
+        settleOnce();
         if (signal?.aborted) throw signal.reason;
         await waitOrGiveUp(`network error: ${(error as Error).message}`, backoff(attempt));
         continue;
       }
 
       if (response.status === 401) {
+        settleOnce();
         await response.body?.cancel();
         throw new NeedsReauthError(options.shop);
       }
       if (response.status >= 500 || response.status === 429) {
+        settleOnce();
         await response.body?.cancel();
         const retryAfter = Number(response.headers.get("Retry-After"));
         const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : backoff(attempt);
@@ -227,6 +278,7 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
       try {
         body = (await response.json()) as GraphqlBody<T>;
       } catch (error) {
+        settleOnce();
         if (signal?.aborted) throw signal.reason;
         await waitOrGiveUp(
           `unreadable response (HTTP ${response.status}): ${(error as Error).message}`,
@@ -234,12 +286,13 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
         );
         continue;
       }
+      const costInfo = body.extensions?.cost;
+      settleOnce(costInfo?.throttleStatus);
       if (!response.ok) {
         const message = typeof body.errors === "string" ? body.errors : JSON.stringify(body.errors ?? body);
         throw new GraphqlRequestError([{ message: `HTTP ${response.status}: ${message}` }]);
       }
 
-      const costInfo = body.extensions?.cost;
       if (costInfo?.requestedQueryCost !== undefined) {
         requestedCost.set(document, costInfo.requestedQueryCost);
         requestOptions.onCost?.({
@@ -248,7 +301,6 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
           throttleStatus: costInfo.throttleStatus ?? null,
         });
       }
-      remember(costInfo?.throttleStatus);
 
       const errors = Array.isArray(body.errors) ? body.errors : body.errors ? [{ message: body.errors }] : [];
       if (errors.some((e) => e.extensions?.code === "THROTTLED")) {

@@ -69,48 +69,66 @@ export async function syncResourceIncrementally(
   resource: SyncResource,
   signal?: AbortSignal,
   lane: SerialLane = createSerialLane(),
+  /** The resource's watermark when the caller has just read it (the pass's lease claim). */
+  known?: { watermark: Date | null },
 ): Promise<IncrementalResult> {
   const { prisma } = ctx;
   const where = { shopId_resource: { shopId: shop.id, resource } };
-  const state = await lane(() => prisma.syncState.findUniqueOrThrow({ where }));
+  const state = known ?? (await lane(() => prisma.syncState.findUniqueOrThrow({ where })));
   if (!state.watermark) throw new Error(`incremental sync of ${resource} needs a completed backfill`);
   const query = searchSince(state.watermark, tuning(ctx).incrementalOverlapMs);
   let watermark: Date = state.watermark;
-  let after: string | null = null;
   let records = 0;
   let pages = 0;
-  for (;;) {
+  // Ends a page still being fetched when this sync stops on an error.
+  const stopped = new AbortController();
+  const pageSignal = signal ? AbortSignal.any([signal, stopped.signal]) : stopped.signal;
+  const fetchPage = (after: string | null): Promise<PagesQuery> => {
     signal?.throwIfAborted();
-    const data: PagesQuery = await client.request<PagesQuery>(
+    const request = client.request<PagesQuery>(
       PAGE_DOCUMENT[resource],
       { query, after },
-      { signal, expectedCost: resource === "orders" ? ORDERS_PAGE_REQUESTED_COST : undefined },
+      { signal: pageSignal, expectedCost: resource === "orders" ? ORDERS_PAGE_REQUESTED_COST : undefined },
     );
-    const page: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | undefined =
-      data[resource];
-    if (!page) throw new Error(`the ${resource} page answered without ${resource}`);
-    pages += 1;
-    const nodes = await completeNodes(client, resource, page.nodes, signal);
-    if (nodes.length > 0) {
-      const mapped = mapGraphqlNodes(resource, nodes);
-      if (mapped.failures.length > 0)
-        ctx.log.warn("records could not be read", { shop: shop.domain, resource, first: mapped.failures[0] });
-      const newest = maxUpdatedAt(nodes);
-      const ledgers = resource === "orders" ? mapOrderLedgers(nodes) : null;
-      if (ledgers?.failures.length)
-        ctx.log.warn("ledgers could not be read", { shop: shop.domain, first: ledgers.failures[0] });
-      await lane(async () => {
-        await writeRecords(prisma, shop.id, resource, mapped.records, { source: "incremental" });
-        // The orders' sales ledgers, read with the page (replaced per order: no double count).
-        if (ledgers) await replaceOrderLedgers(prisma, shop.id, ledgers.ledgers);
-        // Only after the write committed.
-        if (newest && newest > watermark) await advanceWatermark(prisma, shop.id, resource, newest);
-      });
-      records += mapped.records.length;
-      if (newest && newest > watermark) watermark = newest;
+    // Awaited below; a failure while the current page is written must not be "unhandled".
+    request.catch(() => {});
+    return request;
+  };
+  let next: Promise<PagesQuery> | null = fetchPage(null);
+  try {
+    while (next) {
+      const data: PagesQuery = await next;
+      next = null;
+      const page: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | undefined =
+        data[resource];
+      if (!page) throw new Error(`the ${resource} page answered without ${resource}`);
+      pages += 1;
+      // The next page is asked for while this one is completed and written, so the bucket
+      // keeps working while we write (at most two pages in memory; the client queues the
+      // calls for the bucket). The watermark still moves only after each page's write.
+      if (page.pageInfo.hasNextPage) next = fetchPage(page.pageInfo.endCursor ?? null);
+      const nodes = await completeNodes(client, resource, page.nodes, signal);
+      if (nodes.length > 0) {
+        const mapped = mapGraphqlNodes(resource, nodes);
+        if (mapped.failures.length > 0)
+          ctx.log.warn("records could not be read", { shop: shop.domain, resource, first: mapped.failures[0] });
+        const newest = maxUpdatedAt(nodes);
+        const ledgers = resource === "orders" ? mapOrderLedgers(nodes) : null;
+        if (ledgers?.failures.length)
+          ctx.log.warn("ledgers could not be read", { shop: shop.domain, first: ledgers.failures[0] });
+        await lane(async () => {
+          await writeRecords(prisma, shop.id, resource, mapped.records, { source: "incremental" });
+          // The orders' sales ledgers, read with the page (replaced per order: no double count).
+          if (ledgers) await replaceOrderLedgers(prisma, shop.id, ledgers.ledgers);
+          // Only after the write committed.
+          if (newest && newest > watermark) await advanceWatermark(prisma, shop.id, resource, newest);
+        });
+        records += mapped.records.length;
+        if (newest && newest > watermark) watermark = newest;
+      }
     }
-    if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor ?? null;
+  } finally {
+    stopped.abort(new Error("incremental sync ended"));
   }
   return { resource, records, pages, watermark };
 }

@@ -17,7 +17,7 @@
 // what the embedded PGlite needs: it has one backend shared by all connections. Times
 // are the database's now(), so clocks of different instances do not matter.
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 
 export const DEFAULT_LEASE_MS = 90_000;
 
@@ -28,6 +28,83 @@ export interface ShopLease {
   token: string;
 }
 
+/** A sync_state row as the claim returns it (what a pass needs to plan its work). */
+export interface LeasedState {
+  resource: string;
+  backfillStatus: string;
+  watermark: Date | null;
+}
+
+export interface LeaseClaim {
+  /** The shop as the claim read it; null when there is no such shop. */
+  shop: { id: number; domain: string; grantedScopes: string | null; uninstalledAt: Date | null } | null;
+  /** Null when a live lease (anyone's, ours included) holds the shop, it has no rows or is uninstalled. */
+  lease: ShopLease | null;
+  /** The rows claimed, as they are now (empty without a lease). */
+  states: LeasedState[];
+  /** sync_state rows the shop has: fewer than its resources on its first pass. */
+  rows: number;
+}
+
+/**
+ * Claim a shop (by id or domain) for one pass, reading the shop and its rows in the same
+ * round trip: an empty pass of a thousand shops per tick is mostly round trips. An
+ * uninstalled shop is not claimed.
+ */
+export async function claimShopLeaseWithStates(
+  prisma: PrismaClient,
+  shop: { id: number } | { domain: string },
+  owner: string,
+  leaseMs: number = DEFAULT_LEASE_MS,
+): Promise<LeaseClaim> {
+  const token = randomBytes(16).toString("hex");
+  const which = "id" in shop ? Prisma.sql`id = ${shop.id}` : Prisma.sql`domain = ${shop.domain}`;
+  // The count reads the snapshot before the UPDATE: the same rows (an UPDATE adds none).
+  const result = await prisma.$queryRaw<
+    {
+      id: number;
+      domain: string;
+      granted_scopes: string | null;
+      uninstalled_at: Date | null;
+      rows: number;
+      resource: string | null;
+      backfill_status: string | null;
+      watermark: Date | null;
+    }[]
+  >`
+    WITH s AS (SELECT id, domain, granted_scopes, uninstalled_at FROM shop WHERE ${which}),
+    claimed AS (
+      UPDATE sync_state
+      SET lease_owner = ${owner}, lease_token = ${token},
+          lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
+      WHERE shop_id = (SELECT id FROM s WHERE uninstalled_at IS NULL)
+        AND (lease_expires_at IS NULL OR lease_expires_at < now())
+      RETURNING resource, backfill_status::text AS backfill_status, watermark)
+    SELECT s.id, s.domain, s.granted_scopes, s.uninstalled_at,
+           (SELECT count(*)::int FROM sync_state WHERE shop_id = s.id) AS rows,
+           claimed.resource, claimed.backfill_status, claimed.watermark
+    FROM s LEFT JOIN claimed ON true`;
+  const first = result[0];
+  if (!first) return { shop: null, lease: null, states: [], rows: 0 };
+  const found = {
+    id: first.id,
+    domain: first.domain,
+    grantedScopes: first.granted_scopes,
+    uninstalledAt: first.uninstalled_at,
+  };
+  const states = result.flatMap((r) =>
+    r.resource === null ? [] : [{ resource: r.resource, backfillStatus: r.backfill_status!, watermark: r.watermark }],
+  );
+  if (states.length === 0) return { shop: found, lease: null, states: [], rows: first.rows };
+  const lease = { shopId: found.id, owner, token };
+  if (states.length < first.rows) {
+    // Only reachable if rows were leased separately (not by this module): give back.
+    await releaseShopLease(prisma, lease);
+    return { shop: found, lease: null, states: [], rows: first.rows };
+  }
+  return { shop: found, lease, states, rows: first.rows };
+}
+
 /** Claim the shop for one pass; null when a live lease (anyone's, ours included) holds it. */
 export async function claimShopLease(
   prisma: PrismaClient,
@@ -35,23 +112,7 @@ export async function claimShopLease(
   owner: string,
   leaseMs: number = DEFAULT_LEASE_MS,
 ): Promise<ShopLease | null> {
-  const token = randomBytes(16).toString("hex");
-  const claimed = await prisma.$queryRaw<{ resource: string }[]>`
-    UPDATE sync_state
-    SET lease_owner = ${owner}, lease_token = ${token},
-        lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
-    WHERE shop_id = ${shopId}
-      AND (lease_expires_at IS NULL OR lease_expires_at < now())
-    RETURNING resource`;
-  if (claimed.length === 0) return null;
-  const lease = { shopId, owner, token };
-  const total = await prisma.syncState.count({ where: { shopId } });
-  if (claimed.length < total) {
-    // Only reachable if rows were leased separately (not by this module): give back.
-    await releaseShopLease(prisma, lease);
-    return null;
-  }
-  return lease;
+  return (await claimShopLeaseWithStates(prisma, { id: shopId }, owner, leaseMs)).lease;
 }
 
 /** Extend our lease; false when it is no longer ours (expired and taken over, or released). */
@@ -77,9 +138,21 @@ export async function holdsShopLease(prisma: PrismaClient, lease: ShopLease): Pr
   return rows[0]?.held === true;
 }
 
-export async function releaseShopLease(prisma: PrismaClient, lease: ShopLease): Promise<void> {
+/**
+ * Give the lease back. With `stopIfUninstalled`, rows of a shop uninstalled meanwhile
+ * are left "stopped" in the same statement (the end of a pass: one round trip).
+ */
+export async function releaseShopLease(
+  prisma: PrismaClient,
+  lease: ShopLease,
+  options: { stopIfUninstalled?: boolean } = {},
+): Promise<void> {
+  const stop = options.stopIfUninstalled === true;
   await prisma.$executeRaw`
-    UPDATE sync_state SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
+    UPDATE sync_state SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+      status = CASE
+        WHEN ${stop} AND (SELECT uninstalled_at FROM shop WHERE id = ${lease.shopId}) IS NOT NULL THEN 'stopped'
+        ELSE status END
     WHERE shop_id = ${lease.shopId} AND lease_token = ${lease.token}`;
 }
 

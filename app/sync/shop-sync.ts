@@ -12,12 +12,19 @@
 //
 // Callers go through pass-runner.ts (one pass per shop per process, a global cap);
 // the lease makes it one pass per shop across processes.
-import type { Shop, SyncRunKind } from "@prisma/client";
+import type { SyncRunKind } from "@prisma/client";
 import { backfillShop, ensureSyncStates, SYNC_RESOURCES, type SyncShop } from "./backfill";
 import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./context";
 import { NeedsReauthError } from "./graphql-client";
 import { syncResourceIncrementally } from "./incremental";
-import { claimShopLease, holdsShopLease, releaseShopLease, renewShopLease, type ShopLease } from "./lease";
+import {
+  claimShopLeaseWithStates,
+  holdsShopLease,
+  releaseShopLease,
+  renewShopLease,
+  type LeasedState,
+  type ShopLease,
+} from "./lease";
 import { drainLedgerRefresh } from "./ledger-refresh";
 import type { SyncResource } from "./records";
 
@@ -72,23 +79,36 @@ export async function runShopPass(
   options: { trigger: PassTrigger; signal?: AbortSignal },
 ): Promise<PassOutcome> {
   const { prisma } = ctx;
-  const shop = await prisma.shop.findUnique({ where: { domain: shopDomain } });
-  if (!shop) return { status: "skipped", reason: "unknown-shop" };
-  if (shop.uninstalledAt) return { status: "skipped", reason: "uninstalled" };
-  await ensureSyncStates(prisma, shop.id);
   const config = tuning(ctx);
-  const lease = await claimShopLease(prisma, shop.id, ctx.workerId, config.leaseMs);
+  // One statement: the shop, its lease and its rows.
+  let claim = await claimShopLeaseWithStates(prisma, { domain: shopDomain }, ctx.workerId, config.leaseMs);
+  if (!claim.shop) return { status: "skipped", reason: "unknown-shop" };
+  if (claim.shop.uninstalledAt) return { status: "skipped", reason: "uninstalled" };
+  const shop: SyncShop = {
+    id: claim.shop.id,
+    domain: claim.shop.domain,
+    grantedScopes: claim.shop.grantedScopes ?? "",
+  };
+  if (claim.rows < SYNC_RESOURCES.length) {
+    // The shop's first pass: its rows are created here, then claimed together.
+    if (claim.lease) await releaseShopLease(prisma, claim.lease);
+    await ensureSyncStates(prisma, shop.id);
+    claim = await claimShopLeaseWithStates(prisma, { id: shop.id }, ctx.workerId, config.leaseMs);
+    if (claim.shop?.uninstalledAt) return { status: "skipped", reason: "uninstalled" };
+  }
+  const lease = claim.lease;
   if (!lease) return { status: "skipped", reason: "leased" };
 
   const started = Date.now();
   const lane = createSerialLane();
   const abort = new AbortController();
+  const leaseLost = () => {
+    abort.abort(new PassStopped("lease lost"));
+    return new LeaseLostError(shop.domain);
+  };
   const fenced: SerialLane = (task) =>
     lane(async () => {
-      if (!(await holdsShopLease(prisma, lease))) {
-        abort.abort(new PassStopped("lease lost"));
-        throw new LeaseLostError(shop.domain);
-      }
+      if (!(await holdsShopLease(prisma, lease))) throw leaseLost();
       return task();
     });
   const onOuterAbort = () => abort.abort(options.signal!.reason);
@@ -107,7 +127,13 @@ export async function runShopPass(
   try {
     let outcomes: ResourceOutcome[];
     try {
-      outcomes = await runResources(ctx, shop, options.trigger, abort.signal, { fenced, own: lane });
+      outcomes = await runResources(ctx, shop, options.trigger, abort.signal, {
+        fenced,
+        own: lane,
+        lease,
+        states: claim.states,
+        leaseLost,
+      });
     } catch (error) {
       if (!(error instanceof LeaseLostError)) throw error;
       ctx.log.warn("sync pass stopped: lease lost", { shop: shop.domain, trigger: options.trigger });
@@ -126,13 +152,9 @@ export async function runShopPass(
   } finally {
     clearInterval(heartbeat);
     options.signal?.removeEventListener("abort", onOuterAbort);
-    // Uninstalled while we ran: whatever this pass recorded, the sync is stopped.
-    await fenced(async () => {
-      const current = await prisma.shop.findUnique({ where: { id: shop.id }, select: { uninstalledAt: true } });
-      if (current?.uninstalledAt)
-        await prisma.syncState.updateMany({ where: { shopId: shop.id }, data: { status: "stopped" } });
-    }).catch(() => {});
-    await afterFault(() => lane(() => releaseShopLease(prisma, lease))).catch(() => {});
+    // Uninstalled while we ran: whatever this pass recorded, the sync is stopped (in the
+    // release's statement, which only touches rows still under this pass's lease).
+    await afterFault(() => lane(() => releaseShopLease(prisma, lease, { stopIfUninstalled: true }))).catch(() => {});
   }
 }
 
@@ -157,26 +179,38 @@ async function afterFault<T>(task: () => Promise<T>, attempts = 4): Promise<T> {
 }
 
 /** Heartbeat: renew the lease; a reason to stop when the pass must not go on. */
-async function keepGoing(ctx: SyncContext, shop: Shop, lease: ShopLease, leaseMs: number): Promise<string | null> {
+async function keepGoing(ctx: SyncContext, shop: SyncShop, lease: ShopLease, leaseMs: number): Promise<string | null> {
   const current = await ctx.prisma.shop.findUnique({ where: { id: shop.id }, select: { uninstalledAt: true } });
   if (!current || current.uninstalledAt) return "shop uninstalled";
   if (!(await renewShopLease(ctx.prisma, lease, leaseMs))) return "lease lost";
   return null;
 }
 
+/**
+ * The pass's lanes and lease. fenced: the lease-checked lane for the data writes; own:
+ * the same lane without the check, for this pass's own sync_run rows and for the
+ * bookkeeping statements that carry the lease check in their own WHERE (one round trip
+ * instead of two: an empty pass is mostly bookkeeping).
+ */
+interface PassLanes {
+  fenced: SerialLane;
+  own: SerialLane;
+  lease: ShopLease;
+  /** The rows as the claim read them. */
+  states: LeasedState[];
+  /** Stops the pass; the error to throw. */
+  leaseLost: () => LeaseLostError;
+}
+
 async function runResources(
   ctx: SyncContext,
-  shop: Shop,
+  shop: SyncShop,
   trigger: PassTrigger,
   signal: AbortSignal,
-  /** fenced: the lease-checked lane for everything; own: only to close this pass's own sync_run rows. */
-  lanes: { fenced: SerialLane; own: SerialLane },
+  lanes: PassLanes,
 ): Promise<ResourceOutcome[]> {
-  const { prisma } = ctx;
   const lane = lanes.fenced;
-  const syncShop: SyncShop = { id: shop.id, domain: shop.domain, grantedScopes: shop.grantedScopes };
-  const states = await lane(() => prisma.syncState.findMany({ where: { shopId: shop.id } }));
-  const pending = states.filter((s) => s.backfillStatus !== "completed").map((s) => s.resource as SyncResource);
+  const pending = lanes.states.filter((s) => s.backfillStatus !== "completed").map((s) => s.resource as SyncResource);
   const outcomes: ResourceOutcome[] = [];
 
   let client;
@@ -194,8 +228,8 @@ async function runResources(
   }
 
   if (pending.length > 0) {
-    const run = await lane(() => startRun(ctx, shop.id, "backfill", pending));
-    const results = await backfillShop(ctx, syncShop, client, signal, lane);
+    const run = await lanes.own(() => startRuns(ctx, lanes, "backfill", pending));
+    const results = await backfillShop(ctx, shop, client, signal, lane);
     const done: ResourceOutcome[] = [];
     for (const r of results) {
       if (r.ok && r.result.ran) done.push({ resource: r.resource, kind: "backfill", records: r.result.records });
@@ -212,10 +246,10 @@ async function runResources(
     const lost = failures.find((f) => f.error instanceof LeaseLostError);
     if (lost) throw lost.error;
     await afterFault(() =>
-      lane(() =>
+      lanes.own(() =>
         recordSuccess(
           ctx,
-          shop.id,
+          lanes,
           done.map((o) => o.resource),
         ),
       ),
@@ -233,26 +267,39 @@ async function runResources(
   }
 
   const ready = SYNC_RESOURCES.filter((r) => !pending.includes(r));
-  for (const resource of ready) {
-    const run = await lane(() => startRun(ctx, shop.id, trigger === "manual" ? "manual" : "incremental", [resource]));
-    try {
-      const result = await syncResourceIncrementally(ctx, syncShop, client, resource, signal, lane);
-      const outcome: ResourceOutcome = { resource, kind: "incremental", records: result.records };
-      outcomes.push(outcome);
-      await lanes.own(() => finishRuns(ctx, run, "succeeded", [outcome]));
-      await lane(() => recordSuccess(ctx, shop.id, [resource]));
-    } catch (error) {
-      await afterFault(() => lanes.own(() => finishRuns(ctx, run, "failed", [], () => error)));
-      if (error instanceof LeaseLostError) throw error;
-      outcomes.push(
-        ...(await afterFault(() => lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error)))),
-      );
-      if (error instanceof NeedsReauthError || signal.aborted) break;
-    }
+  if (ready.length === 0) return outcomes;
+  // The resources run side by side (as a backfill's do): their Admin API calls overlap,
+  // the client shares the shop's bucket between them, and their writes take turns in
+  // the lane. A pass with nothing to read costs one round trip to Shopify, not three.
+  const run = await lanes.own(() => startRuns(ctx, lanes, trigger === "manual" ? "manual" : "incremental", ready));
+  const succeeded = successBatcher(ctx, lanes);
+  let ledgerMarks = false;
+  const settled = await Promise.allSettled(
+    ready.map(async (resource): Promise<ResourceOutcome[]> => {
+      const own = { ids: new Map([[resource, run.ids.get(resource)!]]) };
+      try {
+        const watermark = lanes.states.find((s) => s.resource === resource)?.watermark ?? null;
+        const result = await syncResourceIncrementally(ctx, shop, client, resource, signal, lane, { watermark });
+        const finished = await succeeded(resource, { runId: own.ids.get(resource)!, records: result.records });
+        if (resource === "orders") ledgerMarks = finished.ledgerMarks;
+        return [{ resource, kind: "incremental", records: result.records }];
+      } catch (error) {
+        await afterFault(() => lanes.own(() => finishRuns(ctx, own, "failed", [], () => error)));
+        if (error instanceof LeaseLostError) throw error;
+        return afterFault(() => lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error)));
+      }
+    }),
+  );
+  const lost = settled.find((r) => r.status === "rejected" && r.reason instanceof LeaseLostError);
+  if (lost) throw (lost as PromiseRejectedResult).reason;
+  for (const r of settled) {
+    if (r.status === "rejected") throw r.reason;
+    outcomes.push(...r.value);
   }
   // Safety net for the ledger reads webhooks asked for (ledger-refresh.ts): a refresher
   // may have died or not run in the process that applied them. The marks stay on failure.
-  if (ready.includes("orders") && !signal.aborted && !outcomes.some((o) => o.error)) {
+  // (Whether there are any came with the orders' bookkeeping statement.)
+  if (ledgerMarks && !signal.aborted && !outcomes.some((o) => o.error)) {
     await drainLedgerRefresh(ctx, shop, client, { signal, lane }).catch((error: unknown) =>
       ctx.log.warn("ledger refresh failed", { shop: shop.domain, error: describe(error) }),
     );
@@ -268,12 +315,62 @@ async function backOffShop(ctx: SyncContext, shopId: number): Promise<void> {
     WHERE sync_state.shop_id = ${shopId} AND failed.latest IS NOT NULL AND sync_state.next_run_at < failed.latest`;
 }
 
-async function recordSuccess(ctx: SyncContext, shopId: number, resources: SyncResource[]): Promise<void> {
-  // A shop uninstalled meanwhile stays "stopped" (app/uninstalled has the last word).
-  await ctx.prisma.syncState.updateMany({
-    where: { shopId, resource: { in: resources }, status: { not: "stopped" } },
-    data: { status: "idle", lastSuccessAt: new Date(), lastError: null, consecutiveFailures: 0, nextRunAt: new Date() },
-  });
+/**
+ * Resources done: idle, due again now. With `run`, the resource's sync_run row is closed
+ * in the same statement (always: it is this pass's own row). The state rows change only
+ * under this pass's lease (a shop uninstalled meanwhile stays "stopped": app/uninstalled
+ * has the last word); a lease taken over stops the pass. Also says whether ledger reads
+ * are waiting (order_ledger_refresh), so an empty pass does not ask separately.
+ */
+async function recordSuccess(
+  ctx: SyncContext,
+  lanes: Pick<PassLanes, "lease" | "leaseLost">,
+  resources: SyncResource[],
+  runs: { runId: number; records: number }[] = [],
+): Promise<{ ledgerMarks: boolean }> {
+  const { lease } = lanes;
+  const [row] = await ctx.prisma.$queryRaw<{ held: boolean; ledger_marks: boolean }[]>`
+    WITH finished_runs AS (
+      UPDATE sync_run SET status = 'succeeded', finished_at = now(), records_upserted = r.records, error = NULL
+      FROM unnest(${runs.map((r) => r.runId)}::int[], ${runs.map((r) => r.records)}::int[]) AS r(id, records)
+      WHERE sync_run.id = r.id
+    ), done AS (
+      UPDATE sync_state
+      SET status = 'idle', last_success_at = now(), last_error = NULL, consecutive_failures = 0,
+          next_run_at = now(), updated_at = now()
+      WHERE shop_id = ${lease.shopId} AND resource = ANY(${resources}::text[])
+        AND lease_token = ${lease.token} AND status <> 'stopped'
+    )
+    SELECT EXISTS (SELECT 1 FROM sync_state WHERE shop_id = ${lease.shopId} AND lease_token = ${lease.token}) AS held,
+           EXISTS (SELECT 1 FROM order_ledger_refresh WHERE shop_id = ${lease.shopId}) AS ledger_marks`;
+  if (!row?.held) throw lanes.leaseLost();
+  return { ledgerMarks: row.ledger_marks };
+}
+
+/**
+ * recordSuccess for resources that finish about together, in one statement: a success
+ * joins the statement waiting for the lane, if one waits.
+ */
+function successBatcher(ctx: SyncContext, lanes: PassLanes) {
+  type Waiting = { resource: SyncResource; run: { runId: number; records: number } };
+  let batch: Waiting[] | null = null;
+  let result: Promise<{ ledgerMarks: boolean }> = Promise.resolve({ ledgerMarks: false });
+  return (resource: SyncResource, run: Waiting["run"]): Promise<{ ledgerMarks: boolean }> => {
+    if (!batch) {
+      const mine: Waiting[] = (batch = []);
+      result = lanes.own(() => {
+        batch = null;
+        return recordSuccess(
+          ctx,
+          lanes,
+          mine.map((w) => w.resource),
+          mine.map((w) => w.run),
+        );
+      });
+    }
+    batch.push({ resource, run });
+    return result;
+  };
 }
 
 function describe(error: unknown): string {
@@ -284,7 +381,7 @@ function describe(error: unknown): string {
 
 async function recordFailure(
   ctx: SyncContext,
-  shop: Shop,
+  shop: SyncShop,
   resources: { resource: SyncResource; kind: ResourceOutcome["kind"] }[],
   error: unknown,
 ): Promise<ResourceOutcome[]> {
@@ -323,18 +420,23 @@ interface RunHandle {
   ids: Map<SyncResource, number>;
 }
 
-async function startRun(
+/** This pass's sync_run rows, one statement, only under its lease. */
+async function startRuns(
   ctx: SyncContext,
-  shopId: number,
+  lanes: Pick<PassLanes, "lease" | "leaseLost">,
   kind: SyncRunKind,
   resources: SyncResource[],
 ): Promise<RunHandle> {
-  const ids = new Map<SyncResource, number>();
-  for (const resource of resources) {
-    const run = await ctx.prisma.syncRun.create({ data: { shopId, resource, kind }, select: { id: true } });
-    ids.set(resource, run.id);
-  }
-  return { ids };
+  const { lease } = lanes;
+  const rows = await ctx.prisma.$queryRaw<{ id: number; resource: SyncResource }[]>`
+    INSERT INTO sync_run (shop_id, resource, kind)
+    SELECT ${lease.shopId}, r.resource, ${kind}::sync_run_kind
+    FROM unnest(${resources}::text[]) WITH ORDINALITY AS r(resource, n)
+    WHERE EXISTS (SELECT 1 FROM sync_state WHERE shop_id = ${lease.shopId} AND lease_token = ${lease.token})
+    ORDER BY r.n
+    RETURNING id, resource`;
+  if (rows.length < resources.length) throw lanes.leaseLost();
+  return { ids: new Map(rows.map((r) => [r.resource, r.id])) };
 }
 
 async function finishRuns(

@@ -7,15 +7,18 @@
 import { performance } from "node:perf_hooks";
 import type { PrismaClient } from "@prisma/client";
 import { startSimulator } from "../../simulator/src/index";
-import { silentSyncLogger, type SyncContext } from "../../app/sync/context";
+import { DEFAULT_TUNING, silentSyncLogger, type SyncContext } from "../../app/sync/context";
 import { createAdminGraphql } from "../../app/sync/graphql-client";
-import { ADMIN_API_VERSION } from "../../app/sync/queries";
+import { ADMIN_API_VERSION, CUSTOMERS_PAGE, ORDERS_PAGE, PRODUCTS_PAGE } from "../../app/sync/queries";
+import { searchSince } from "../../app/sync/incremental";
 import { SYNC_RESOURCES } from "../../app/sync/backfill";
 import { createSyncScheduler } from "../../app/sync/scheduler";
 import { runShopPass } from "../../app/sync/shop-sync";
 import { createBenchShop } from "./db";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
+
+const PAGE_DOCUMENTS = { customers: CUSTOMERS_PAGE, products: PRODUCTS_PAGE, orders: ORDERS_PAGE };
 
 function simFetch(sim: Sim, observe?: (body: Record<string, unknown>) => void): typeof fetch {
   return async (input, init) => {
@@ -162,20 +165,25 @@ export async function runCronPass(prisma: PrismaClient, shops: number, concurren
         accessToken: "unused-by-the-bench",
       })),
     });
+    const watermark = new Date(Date.now() - 3600_000);
     await markBackfilled(
       prisma,
       rows.map((r) => r.id),
-      new Date(Date.now() - 3600_000),
+      watermark,
     );
 
-    // Baseline: the pass's Admin API calls alone (one per resource), bare, same concurrency.
+    // Baseline: the pass's Admin API calls alone — each resource's first page since the
+    // watermark, the three side by side as the pass sends them — same concurrency, no database.
     const queue = [...domains];
+    const since = searchSince(watermark, DEFAULT_TUNING.incrementalOverlapMs);
     const baselineStarted = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (let shop = queue.shift(); shop; shop = queue.shift()) {
           const client = await ctx.clientFor(shop);
-          for (let i = 0; i < SYNC_RESOURCES.length; i++) await client.request(`{ shop { id } }`);
+          await Promise.all(
+            Object.values(PAGE_DOCUMENTS).map((document) => client.request(document, { query: since, after: null })),
+          );
         }
       }),
     );
