@@ -130,6 +130,19 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
+function untilSettledOrAborted(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    void promise.finally(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    });
+  });
+}
+
 interface GraphqlBody<T> {
   data?: T | null;
   errors?: GraphqlResponseError[] | string;
@@ -175,15 +188,25 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
     return Math.ceil(((needed - available) / restoreRate) * 1000);
   }
 
+  // Until this client has had an answer, its calls go one at a time: the shared estimate
+  // may be stale (another caller of the app × shop may just have drained the bucket), and
+  // calls sent side by side on it would all come back THROTTLED. One answer tells the truth.
+  let answered = false;
+  let probe: Promise<void> | null = null;
+  let probeDone = () => {};
+
   /** Wait until `cost` fits, then take it from the estimate until the answer comes. */
   async function reserve(cost: number, signal?: AbortSignal): Promise<void> {
     for (;;) {
+      while (!answered && probe) await untilSettledOrAborted(probe, signal);
       const pause = waitForCost(cost);
       if (pause <= 0) break;
       options.onBucketWait?.(pause);
       // Another call of the shop may take the points first: look again after the wait.
       await sleep(pause, signal);
     }
+    // No await between the checks above and here: one probe at a time.
+    if (!answered) probe = new Promise<void>((resolve) => (probeDone = resolve));
     const estimate = estimateOf(options.shop);
     const available = level(estimate);
     if (estimate.status && available !== null)
@@ -198,6 +221,12 @@ export function createAdminGraphql(options: AdminGraphqlOptions): AdminGraphql {
    * (counted even if Shopify already did: the safe side).
    */
   function settle(cost: number, status: ThrottleStatus | undefined) {
+    if (status) answered = true;
+    if (probe) {
+      // The probe's answer is in (or it failed without one: the next call probes).
+      probe = null;
+      probeDone();
+    }
     const estimate = estimateOf(options.shop);
     estimate.inFlight = Math.max(0, estimate.inFlight - cost);
     if (status) {
