@@ -272,18 +272,22 @@ async function runResources(
   // the client shares the shop's bucket between them, and their writes take turns in
   // the lane. A pass with nothing to read costs one round trip to Shopify, not three.
   const run = await lanes.own(() => startRuns(ctx, lanes, trigger === "manual" ? "manual" : "incremental", ready));
-  const succeeded = successBatcher(ctx, lanes);
+  const successes = successBatcher(ctx, lanes, ready.length);
   let ledgerMarks = false;
   const settled = await Promise.allSettled(
     ready.map(async (resource): Promise<ResourceOutcome[]> => {
       const own = { ids: new Map([[resource, run.ids.get(resource)!]]) };
+      // Told the batcher this resource is done (a failure of the success statement itself is recorded below).
+      let reported = false;
       try {
         const watermark = lanes.states.find((s) => s.resource === resource)?.watermark ?? null;
         const result = await syncResourceIncrementally(ctx, shop, client, resource, signal, lane, { watermark });
-        const finished = await succeeded(resource, { runId: own.ids.get(resource)!, records: result.records });
+        reported = true;
+        const finished = await successes.done(resource, { runId: own.ids.get(resource)!, records: result.records });
         if (resource === "orders") ledgerMarks = finished.ledgerMarks;
         return [{ resource, kind: "incremental", records: result.records }];
       } catch (error) {
+        if (!reported) successes.none();
         await afterFault(() => lanes.own(() => finishRuns(ctx, own, "failed", [], () => error)));
         if (error instanceof LeaseLostError) throw error;
         return afterFault(() => lane(() => recordFailure(ctx, shop, [{ resource, kind: "incremental" }], error)));
@@ -348,28 +352,53 @@ async function recordSuccess(
 }
 
 /**
- * recordSuccess for resources that finish about together, in one statement: a success
- * joins the statement waiting for the lane, if one waits.
+ * recordSuccess for the resources of a pass in as few statements as possible: a success
+ * waits until every resource of the pass has finished (an empty pass: one statement for
+ * all three) or for at most `maxWaitMs` (a long orders pass does not hold back the
+ * customers' status).
  */
-function successBatcher(ctx: SyncContext, lanes: PassLanes) {
+function successBatcher(ctx: SyncContext, lanes: PassLanes, resources: number, maxWaitMs = 1_000) {
   type Waiting = { resource: SyncResource; run: { runId: number; records: number } };
-  let batch: Waiting[] | null = null;
-  let result: Promise<{ ledgerMarks: boolean }> = Promise.resolve({ ledgerMarks: false });
-  return (resource: SyncResource, run: Waiting["run"]): Promise<{ ledgerMarks: boolean }> => {
-    if (!batch) {
-      const mine: Waiting[] = (batch = []);
-      result = lanes.own(() => {
-        batch = null;
-        return recordSuccess(
-          ctx,
-          lanes,
-          mine.map((w) => w.resource),
-          mine.map((w) => w.run),
+  let left = resources;
+  let batch: { items: Waiting[]; promise: Promise<{ ledgerMarks: boolean }>; send: () => void } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    batch?.send();
+    batch = null;
+  };
+  const finished = () => {
+    left -= 1;
+    if (left === 0) send();
+  };
+  return {
+    done(resource: SyncResource, run: Waiting["run"]): Promise<{ ledgerMarks: boolean }> {
+      if (!batch) {
+        let start!: () => void;
+        const items: Waiting[] = [];
+        const promise = new Promise<void>((resolve) => (start = resolve)).then(() =>
+          afterFault(() =>
+            lanes.own(() =>
+              recordSuccess(
+                ctx,
+                lanes,
+                items.map((w) => w.resource),
+                items.map((w) => w.run),
+              ),
+            ),
+          ),
         );
-      });
-    }
-    batch.push({ resource, run });
-    return result;
+        batch = { items, promise, send: start };
+        timer = setTimeout(send, maxWaitMs);
+      }
+      batch.items.push({ resource, run });
+      const { promise } = batch;
+      finished();
+      return promise;
+    },
+    /** A resource that failed (recorded on its own). */
+    none: finished,
   };
 }
 
