@@ -218,10 +218,12 @@ describe(`process and database faults (${inject("databaseKind")})`, () => {
     // Killed inside the write's transaction (on PGlite, one backend, that transaction holds
     // the whole database: nothing is looked at before the kill).
     await crash();
-    // It was a scheduled pass (an incremental sync_run left open) and nothing of it committed
-    // (on PGlite the dead client's transaction is rolled back, not left to the next client).
+    // It was a scheduled pass (its incremental sync_runs left open: the resources run side by
+    // side) and nothing of it committed (on PGlite the dead client's transaction is rolled
+    // back, not left to the next client).
     const open = await prisma.syncRun.findMany({ where: { shopId: id, finishedAt: null } });
-    expect(open.map((r) => r.kind)).toEqual(["incremental"]);
+    expect(open.length).toBeGreaterThan(0);
+    expect(new Set(open.map((r) => r.kind))).toEqual(new Set(["incremental"]));
     expect(await prisma.customer.count({ where: { shopId: id, lastName: "Cronkill" } })).toBe(0);
 
     const mark = (await prisma.syncRun.aggregate({ _max: { id: true } }))._max.id ?? 0;
