@@ -2,11 +2,15 @@
 // (`?months=6|12|24`, or from/to as the API takes them), then the three retention answers.
 import type { PrismaClient } from "@prisma/client";
 import { DateTime } from "luxon";
+import { ensureCohortRollupsSoon } from "./cohort-backfill";
 import { RETENTION_SPANS, type RetentionSpan } from "./cohort-spans";
 import { getCohorts, getFirstProducts, getRepeatPurchase, parseCohortParams } from "./cohorts";
 import { localToday } from "./dates";
 import type { InsightsShop } from "./queries";
 import { getBackfillProgress } from "./sync-status";
+
+/** How long a page load waits for a shop's one-time cohort rebuild before showing what is there. */
+const REBUILD_WAIT_MS = 3_000;
 
 export async function loadRetentionPage(prisma: PrismaClient, shop: InsightsShop, search: URLSearchParams, now?: Date) {
   const today = localToday(shop.ianaTimezone, now);
@@ -31,7 +35,10 @@ export async function loadRetentionPage(prisma: PrismaClient, shop: InsightsShop
     getBackfillProgress(prisma, shop.id),
     prisma.insightsCohortMonth.findFirst({ where: { shopId: shop.id }, select: { shopId: true } }),
   ]);
-  const base = { shop, months: custom ? null : months, range, error, sync };
+  // A shop imported before the cohort rollups existed gets its one-time rebuild here; a
+  // large one finishes in the background while the page says so (cohort-backfill.ts).
+  const preparing = sync.completed && (await ensureCohortRollupsSoon(prisma, shop.id, REBUILD_WAIT_MS)) === "building";
+  const base = { shop, months: custom ? null : months, range, error, sync, preparing };
   if (!hasData && !sync.completed) return { ...base, ready: false as const };
   const [cohorts, repeat, firstProducts] = await Promise.all([
     getCohorts(prisma, shop, range),

@@ -1,11 +1,14 @@
 // Retention rollups: each customer's first and second order, their orders and net sales
-// per local month, and per cohort month the triangle (active customers and net sales per
-// month offset), the days to the second order and the first-order products. Refreshed
-// inside recomputeRollups' transaction: the per-customer rows of the customers a batch
-// touched are recomputed from the raw tables, and the cohort tables (sums over customers)
-// get each of those customers' new contribution minus their old one, read from the rows
-// replaced — so a batch costs its customers, not their cohorts' size, and replaying it
-// changes nothing (docs/metrics.md, Retention; docs/decisions/retention-cohorts.md).
+// per local day and month, and per cohort month the triangle (active customers and net
+// sales per month offset), the days to the second order and the first-order products.
+// Refreshed inside recomputeRollups' transaction: the customer-day rows of the touched
+// days are recomputed from the raw rows of those days; the customers on them get their
+// first two orders again (two index entries each) and their month rows of the touched
+// months summed from their day rows (all months only when their cohort moved); the
+// cohort tables (sums over customers) get each of those customers' new contribution
+// minus their old one, read from the rows replaced — so a batch costs its days and
+// customers, not their histories or their cohorts' size, and replaying it changes nothing
+// (docs/metrics.md, Retention; docs/decisions/retention-cohorts.md).
 import { Prisma } from "@prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -22,17 +25,18 @@ const NET_SALES = Prisma.raw(
 const local = (column: string) => Prisma.raw(`((${column} AT TIME ZONE 'UTC') AT TIME ZONE tz.zone)`);
 
 /**
- * Refresh the retention rollups of the customers whose orders or sales sit on `localDates`
- * (and, inside recomputeRollups, every customer it re-derived: `insights_affected_customer`
- * holds the customers of those days before and after the batch, so customers whose only
- * order on a day was deleted or moved are refreshed too). Call it in the rollups'
- * transaction, after the customer days are rebuilt.
+ * Refresh the retention rollups of the local days `localDates` (orders processed or sales
+ * booked on them changed: recomputeRollups' dates) and of the customers on them before
+ * and after (inside recomputeRollups also every customer it re-derived:
+ * `insights_affected_customer`). Call it in the rollups' transaction.
  */
 export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: readonly string[]): Promise<void> {
   const dates = [...new Set(localDates)].sort();
   if (dates.length === 0) return;
+  // A shop whose cohorts were never built from all its orders: an incremental refresh
+  // would only add this batch's customers, so it gets the full rebuild instead, once.
+  if (await cohortRebuildNeeded(tx, shopId)) return rebuildInBatch(tx, shopId);
   const months = [...new Set(dates.map((d) => `${d.slice(0, 7)}-01`))];
-  const large = dates.length > LARGE_BATCH_DAYS;
   // Each statement counts (a sync batch's statements are budgeted: tests/store-writes.test.ts),
   // hence the combined statements below. ON COMMIT DROP: one refresh per transaction.
   await createWorkTables(tx);
@@ -41,66 +45,180 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
       INSERT INTO cohort_affected SELECT customer_id FROM insights_affected_customer ON CONFLICT DO NOTHING;
     END IF;
   END $$`);
-  // Customers with an order processed, or a sale booked, on the dates (UTC bounds per local day).
+  // The days' rows, replaced: the customers on them before and after are the affected ones
+  // (an order moved, deleted or given to another customer leaves its old day's customer).
+  await tx.$executeRaw`
+    WITH removed AS (
+      DELETE FROM insights_customer_cohort_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])
+      RETURNING customer_id
+    )
+    INSERT INTO cohort_affected SELECT DISTINCT customer_id FROM removed ON CONFLICT DO NOTHING`;
   await tx.$executeRaw`
     WITH days AS MATERIALIZED (
-      SELECT ((d::timestamp) AT TIME ZONE s.iana_timezone) AT TIME ZONE 'UTC' AS lo,
+      SELECT d AS local_date,
+        ((d::timestamp) AT TIME ZONE s.iana_timezone) AT TIME ZONE 'UTC' AS lo,
         (((d + 1)::timestamp) AT TIME ZONE s.iana_timezone) AT TIME ZONE 'UTC' AS hi
       FROM shop s CROSS JOIN unnest(${dates}::date[]) AS d WHERE s.id = ${shopId}
+    ),
+    ordered AS (
+      SELECT o.customer_id, days.local_date, count(*)::int AS orders, 0::numeric AS net_sales
+      FROM days
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
+      WHERE o.customer_id IS NOT NULL AND o.test = false
+      GROUP BY 1, 2
+    ),
+    sold AS (
+      SELECT o.customer_id, days.local_date, 0 AS orders, sum(s.total_amount - s.total_tax) AS net_sales
+      FROM days
+      JOIN sale s ON s.shop_id = ${shopId} AND s.happened_at >= days.lo AND s.happened_at < days.hi
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
+      WHERE o.customer_id IS NOT NULL AND o.test = false AND ${NET_SALES}
+      GROUP BY 1, 2
+    ),
+    inserted AS (
+      INSERT INTO insights_customer_cohort_day (shop_id, customer_id, local_date, orders, net_sales)
+      SELECT ${shopId}, customer_id, local_date, sum(orders)::int, sum(net_sales)
+      FROM (SELECT * FROM ordered UNION ALL SELECT * FROM sold) AS movements
+      GROUP BY customer_id, local_date
+      RETURNING customer_id
     )
-    INSERT INTO cohort_affected
-    SELECT o.customer_id FROM days
-    JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
-    WHERE o.customer_id IS NOT NULL
-    UNION
-    SELECT o.customer_id FROM days
-    JOIN sale s ON s.shop_id = ${shopId} AND s.happened_at >= days.lo AND s.happened_at < days.hi
-    JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
-    WHERE o.customer_id IS NOT NULL
-    ON CONFLICT DO NOTHING`;
-  if (large) {
-    // A rebuild (recomputeAllRollups) also drops customers whose orders are all gone.
-    await tx.$executeRaw`
-      INSERT INTO cohort_affected
-      SELECT customer_id FROM insights_customer_cohort
-      WHERE shop_id = ${shopId} AND cohort_month = ANY(${months}::date[])
-      ON CONFLICT DO NOTHING`;
-    await tx.$executeRawUnsafe(`ANALYZE cohort_affected`);
-  }
-
-  await replaceCustomers(tx, shopId);
+    INSERT INTO cohort_affected SELECT DISTINCT customer_id FROM inserted ON CONFLICT DO NOTHING`;
+  if (dates.length > LARGE_BATCH_DAYS) await tx.$executeRawUnsafe(`ANALYZE cohort_affected`);
+  // First and second order by (processed_at, id): the order Shopify lists a customer's
+  // orders in; the first two entries of the customer's (shop_id, customer_id, processed_at, id) index.
+  await tx.$executeRaw`
+    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId})
+    INSERT INTO cohort_new (customer_id, first_date, second_date, first_order_id)
+    SELECT a.customer_id, f.first_date, f.second_date, f.first_order_id
+    FROM cohort_affected a CROSS JOIN tz
+    CROSS JOIN LATERAL (
+      SELECT min(x.local_date) FILTER (WHERE x.n = 1) AS first_date, min(x.local_date) FILTER (WHERE x.n = 2) AS second_date,
+        min(x.id) FILTER (WHERE x.n = 1) AS first_order_id
+      FROM (
+        SELECT o.id, ${local("o.processed_at")}::date AS local_date, row_number() OVER (ORDER BY o.processed_at, o.id) AS n
+        FROM "order" o
+        WHERE o.shop_id = ${shopId} AND o.customer_id = a.customer_id AND o.test = false
+        ORDER BY o.processed_at, o.id LIMIT 2
+      ) x
+    ) f
+    WHERE f.first_order_id IS NOT NULL`;
+  await replaceCustomers(tx, shopId, months);
   await applyDeltas(tx, shopId);
+}
+
+/**
+ * Whether the shop's retention rollups need the full rebuild: they were never built from
+ * all its orders (no insights_cohort_build row: the shop predates them), or they are
+ * empty (deleted) — and there is something to build (a customer's non-test order), so a
+ * shop of guests and test orders is not rebuilt on every batch. Call it holding the
+ * shop's rollup lock when acting on the answer: two callers then see each other's
+ * committed rebuild.
+ */
+export async function cohortRebuildNeeded(tx: Tx, shopId: number): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ needed: boolean }[]>`
+    SELECT (NOT EXISTS (SELECT 1 FROM insights_cohort_build WHERE shop_id = ${shopId})
+        OR NOT EXISTS (SELECT 1 FROM insights_customer_cohort WHERE shop_id = ${shopId}))
+      AND EXISTS (SELECT 1 FROM "order" WHERE shop_id = ${shopId} AND customer_id IS NOT NULL AND NOT test) AS needed`;
+  return row?.needed === true;
+}
+
+/**
+ * The full rebuild inside a sync batch's transaction, whose planner settings are made for
+ * a few days' rows (nested loops only): the rebuild reads every order, so it gets the
+ * rebuild's settings (recomputeAllRollups) and the batch's are restored after it.
+ */
+async function rebuildInBatch(tx: Tx, shopId: number): Promise<void> {
+  const [before] = await tx.$queryRaw<
+    { enable_hashjoin: string; enable_mergejoin: string; enable_seqscan: string; work_mem: string }[]
+  >`
+    SELECT current_setting('enable_hashjoin') AS enable_hashjoin, current_setting('enable_mergejoin') AS enable_mergejoin,
+      current_setting('enable_seqscan') AS enable_seqscan, current_setting('work_mem') AS work_mem,
+      set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true),
+      set_config('enable_seqscan', 'on', true), set_config('work_mem', '256MB', true)`;
+  await rebuildCohortRollups(tx, shopId);
+  if (!before) return;
+  await tx.$queryRaw`
+    SELECT set_config('enable_hashjoin', ${before.enable_hashjoin}, true), set_config('enable_mergejoin', ${before.enable_mergejoin}, true),
+      set_config('enable_seqscan', ${before.enable_seqscan}, true), set_config('work_mem', ${before.work_mem}, true)`;
 }
 
 /** The refresh's work tables (one refresh per transaction: dropped at commit). */
 async function createWorkTables(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `CREATE TEMP TABLE IF NOT EXISTS cohort_affected (customer_id bigint PRIMARY KEY) ON COMMIT DROP`,
-  );
-  // Contributions to the cohort tables: kind 1 = triangle cell (key = month offset), 2 = days
-  // to the second order (key = days), 3 = first-order product (key = product id).
-  await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS cohort_delta (
-    kind smallint, cohort_month date, key bigint, n int, net numeric, w30 int, w60 int, w90 int, w180 int
-  ) ON COMMIT DROP`);
+  // One statement (a DO block: one round trip on either protocol).
+  await tx.$executeRawUnsafe(`DO $$ BEGIN
+    CREATE TEMP TABLE IF NOT EXISTS cohort_affected (customer_id bigint PRIMARY KEY) ON COMMIT DROP;
+    CREATE TEMP TABLE IF NOT EXISTS cohort_new (
+      customer_id bigint PRIMARY KEY, first_date date, second_date date, first_order_id bigint
+    ) ON COMMIT DROP;
+    CREATE TEMP TABLE IF NOT EXISTS cohort_moved (customer_id bigint PRIMARY KEY) ON COMMIT DROP;
+    CREATE TEMP TABLE IF NOT EXISTS cohort_delta (
+      kind smallint, cohort_month date, key bigint, n int, net numeric, w30 int, w60 int, w90 int, w180 int
+    ) ON COMMIT DROP;
+  END $$`);
+  // cohort_delta: contributions to the cohort tables: kind 1 = triangle cell (key = month
+  // offset), 2 = days to the second order (key = days), 3 = first-order product (key = product id).
 }
 
 /**
- * Rebuild the shop's retention rollups from scratch (recomputeAllRollups): every customer
- * with an order is refreshed against empty tables, so the contributions are the sums.
+ * Rebuild the shop's retention rollups from scratch (recomputeAllRollups): the day rows in
+ * one pass over the orders and sales, every customer's first two orders from one window
+ * over the orders, then the same replacement as a refresh against empty tables, so the
+ * contributions are the sums. Records the build (insights_cohort_build): from then on,
+ * refreshes are incremental.
  */
 export async function rebuildCohortRollups(tx: Tx, shopId: number): Promise<void> {
   await tx.$executeRaw`
-    WITH a AS (DELETE FROM insights_customer_cohort WHERE shop_id = ${shopId}),
+    WITH built AS (
+      INSERT INTO insights_cohort_build (shop_id, built_at) VALUES (${shopId}, now() AT TIME ZONE 'UTC')
+      ON CONFLICT (shop_id) DO UPDATE SET built_at = excluded.built_at
+    ),
+    a AS (DELETE FROM insights_customer_cohort WHERE shop_id = ${shopId}),
     b AS (DELETE FROM insights_customer_cohort_month WHERE shop_id = ${shopId}),
     c AS (DELETE FROM insights_cohort_month WHERE shop_id = ${shopId}),
-    d AS (DELETE FROM insights_cohort_gap WHERE shop_id = ${shopId})
+    d AS (DELETE FROM insights_cohort_gap WHERE shop_id = ${shopId}),
+    e AS (DELETE FROM insights_customer_cohort_day WHERE shop_id = ${shopId})
     DELETE FROM insights_cohort_product WHERE shop_id = ${shopId}`;
   await createWorkTables(tx);
   await tx.$executeRaw`
-    INSERT INTO cohort_affected
-    SELECT DISTINCT customer_id FROM "order" WHERE shop_id = ${shopId} AND customer_id IS NOT NULL`;
-  await tx.$executeRawUnsafe(`ANALYZE cohort_affected`);
-  await replaceCustomers(tx, shopId);
+    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
+    ordered AS (
+      SELECT o.customer_id, ${local("o.processed_at")}::date AS local_date, count(*)::int AS orders, 0::numeric AS net_sales
+      FROM "order" o CROSS JOIN tz
+      WHERE o.shop_id = ${shopId} AND o.customer_id IS NOT NULL AND o.test = false
+      GROUP BY 1, 2
+    ),
+    sold AS (
+      SELECT o.customer_id, ${local("s.happened_at")}::date AS local_date, 0 AS orders,
+        sum(s.total_amount - s.total_tax) AS net_sales
+      FROM sale s
+      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
+      CROSS JOIN tz
+      WHERE s.shop_id = ${shopId} AND o.customer_id IS NOT NULL AND o.test = false AND ${NET_SALES}
+      GROUP BY 1, 2
+    )
+    INSERT INTO insights_customer_cohort_day (shop_id, customer_id, local_date, orders, net_sales)
+    SELECT ${shopId}, customer_id, local_date, sum(orders)::int, sum(net_sales)
+    FROM (SELECT * FROM ordered UNION ALL SELECT * FROM sold) AS movements
+    GROUP BY customer_id, local_date`;
+  await tx.$executeRaw`
+    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
+    ranked AS (
+      SELECT o.customer_id, o.id, ${local("o.processed_at")}::date AS local_date,
+        row_number() OVER (PARTITION BY o.customer_id ORDER BY o.processed_at, o.id) AS n
+      FROM "order" o CROSS JOIN tz
+      WHERE o.shop_id = ${shopId} AND o.customer_id IS NOT NULL AND o.test = false
+    ),
+    firsts AS (
+      INSERT INTO cohort_new (customer_id, first_date, second_date, first_order_id)
+      SELECT customer_id, min(local_date) FILTER (WHERE n = 1), min(local_date) FILTER (WHERE n = 2),
+        min(id) FILTER (WHERE n = 1)
+      FROM ranked WHERE n <= 2
+      GROUP BY customer_id
+      RETURNING customer_id
+    )
+    INSERT INTO cohort_affected SELECT customer_id FROM firsts`;
+  await tx.$executeRawUnsafe(`DO $$ BEGIN ANALYZE cohort_affected; ANALYZE cohort_new; END $$`);
+  await replaceCustomers(tx, shopId, null);
   await applyDeltas(tx, shopId);
 }
 
@@ -132,81 +250,89 @@ function cellContributions(shopId: number, months: string, sign: 1 | -1): Prisma
     JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.customer_id = m.customer_id`;
 }
 
-/** Replace the affected customers' rows, recording their old and new contributions in cohort_delta. */
-async function replaceCustomers(tx: Tx, shopId: number): Promise<void> {
-  // The sibling CTEs see the rows as they were before this statement: the old cohort rows
-  // are still joined to the old month rows being deleted.
+/**
+ * Replace the affected customers' cohort rows (from cohort_new) and month rows, recording
+ * their old and new contributions in cohort_delta. `months`: the batch's months — the
+ * month rows replaced (summed from the day rows) are those, except for customers whose
+ * cohort month changed or who are new (cohort_moved): every month of theirs, since each
+ * lands in another triangle cell now. null (the rebuild): every month of everyone.
+ */
+async function replaceCustomers(tx: Tx, shopId: number, months: string[] | null): Promise<void> {
+  // Customer lists as arrays (= ANY(ARRAY(…))): the planner knows nothing of the work
+  // tables' sizes and would otherwise read whole rollup tables and probe the list per row;
+  // an array is an index condition on the key's prefix, whatever its length.
+  // Staying: same cohort month before and after (only those with a cohort row: month rows
+  // exist for customers with a non-test order); moved: another cohort month, new or gone.
+  const staying = Prisma.raw(`ARRAY(SELECT n.customer_id FROM cohort_new n
+    WHERE NOT EXISTS (SELECT 1 FROM cohort_moved v WHERE v.customer_id = n.customer_id))`);
+  const moved = Prisma.raw(`ARRAY(SELECT customer_id FROM cohort_moved)`);
+  const movedKept = Prisma.raw(`ARRAY(SELECT v.customer_id FROM cohort_moved v JOIN cohort_new n USING (customer_id))`);
+  if (months) {
+    await tx.$executeRaw`
+      INSERT INTO cohort_moved
+      SELECT a.customer_id FROM cohort_affected a
+      LEFT JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.customer_id = a.customer_id
+      LEFT JOIN cohort_new n ON n.customer_id = a.customer_id
+      WHERE c.cohort_month IS DISTINCT FROM date_trunc('month', n.first_date)::date`;
+    // The sibling CTEs see the rows as they were before this statement: the old cohort
+    // rows are still joined to the old month rows being deleted. (The rebuild starts from
+    // empty tables: nothing to take out.)
+    await tx.$executeRaw`
+      WITH removed AS (
+        DELETE FROM insights_customer_cohort
+        WHERE shop_id = ${shopId} AND customer_id = ANY(ARRAY(SELECT customer_id FROM cohort_affected))
+        RETURNING cohort_month, first_date, second_date, first_products
+      ),
+      removed_staying AS (
+        DELETE FROM insights_customer_cohort_month m
+        WHERE m.shop_id = ${shopId} AND m.customer_id = ANY(${staying}) AND m.month = ANY(${months}::date[])
+        RETURNING customer_id, month, orders, net_sales
+      ),
+      removed_moved AS (
+        DELETE FROM insights_customer_cohort_month m
+        WHERE m.shop_id = ${shopId} AND m.customer_id = ANY(${moved})
+        RETURNING customer_id, month, orders, net_sales
+      )
+      INSERT INTO cohort_delta
+      ${customerContributions("removed", -1)}
+      UNION ALL
+      ${cellContributions(shopId, "removed_staying", -1)}
+      UNION ALL
+      ${cellContributions(shopId, "removed_moved", -1)}`;
+  }
   await tx.$executeRaw`
-    WITH removed AS (
-      DELETE FROM insights_customer_cohort
-      WHERE shop_id = ${shopId} AND customer_id IN (SELECT customer_id FROM cohort_affected)
-      RETURNING cohort_month, first_date, second_date, first_products
-    ),
-    removed_months AS (
-      DELETE FROM insights_customer_cohort_month
-      WHERE shop_id = ${shopId} AND customer_id IN (SELECT customer_id FROM cohort_affected)
-      RETURNING customer_id, month, orders, net_sales
-    )
-    INSERT INTO cohort_delta
-    ${customerContributions("removed", -1)}
-    UNION ALL
-    ${cellContributions(shopId, "removed_months", -1)}`;
-  // First and second order by (processed_at, id): the order Shopify lists a customer's orders in.
-  await tx.$executeRaw`
-    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
-    ranked AS (
-      SELECT o.customer_id, o.id, ${local("o.processed_at")}::date AS local_date,
-        row_number() OVER (PARTITION BY o.customer_id ORDER BY o.processed_at, o.id) AS n
-      FROM cohort_affected a
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.customer_id = a.customer_id
-      CROSS JOIN tz
-      WHERE o.test = false
-    ),
-    firsts AS (
-      SELECT customer_id, min(local_date) FILTER (WHERE n = 1) AS first_date,
-        min(local_date) FILTER (WHERE n = 2) AS second_date, min(id) FILTER (WHERE n = 1) AS first_order_id
-      FROM ranked WHERE n <= 2
-      GROUP BY customer_id
-    ),
-    inserted AS (
+    WITH inserted AS (
       INSERT INTO insights_customer_cohort
         (shop_id, customer_id, cohort_month, first_date, second_date, first_order_id, first_products)
-      SELECT ${shopId}, f.customer_id, date_trunc('month', f.first_date)::date, f.first_date, f.second_date,
-        f.first_order_id,
+      SELECT ${shopId}, n.customer_id, date_trunc('month', n.first_date)::date, n.first_date, n.second_date,
+        n.first_order_id,
         ARRAY(SELECT DISTINCT li.product_id FROM order_line_item li
-          WHERE li.shop_id = ${shopId} AND li.order_id = f.first_order_id AND li.product_id IS NOT NULL
+          WHERE li.shop_id = ${shopId} AND li.order_id = n.first_order_id AND li.product_id IS NOT NULL
           ORDER BY 1)
-      FROM firsts f
+      FROM cohort_new n
       RETURNING cohort_month, first_date, second_date, first_products
     )
     INSERT INTO cohort_delta ${customerContributions("inserted", 1)}`;
-  // Months in their own statement: their cells join the cohort rows just written.
+  // Months in their own statement: their cells join the cohort rows just written. Only
+  // customers with a cohort row (a non-test order) have month rows.
+  const source = months
+    ? Prisma.sql`
+      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_cohort_day d
+      WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${staying})
+        AND d.local_date >= ${months[0]}::date AND d.local_date < (${months[months.length - 1]}::date + interval '1 month')
+        AND date_trunc('month', d.local_date)::date = ANY(${months}::date[])
+      UNION ALL
+      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_cohort_day d
+      WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${movedKept})`
+    : Prisma.sql`
+      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_cohort_day d
+      WHERE d.shop_id = ${shopId} AND d.customer_id IN (SELECT customer_id FROM cohort_new)`;
   await tx.$executeRaw`
-    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
-    ordered AS (
-      SELECT o.customer_id, date_trunc('month', ${local("o.processed_at")})::date AS month,
-        count(*)::int AS orders, 0::numeric AS net_sales
-      FROM cohort_affected a
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.customer_id = a.customer_id
-      CROSS JOIN tz
-      WHERE o.test = false
-      GROUP BY 1, 2
-    ),
-    sold AS (
-      SELECT o.customer_id, date_trunc('month', ${local("s.happened_at")})::date AS month,
-        0 AS orders, sum(s.total_amount - s.total_tax) AS net_sales
-      FROM cohort_affected a
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.customer_id = a.customer_id
-      JOIN sale s ON s.shop_id = ${shopId} AND s.order_id = o.id
-      CROSS JOIN tz
-      WHERE o.test = false AND ${NET_SALES}
-      GROUP BY 1, 2
-    ),
-    months AS (
+    WITH months AS (
       INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)
-      SELECT ${shopId}, customer_id, month, sum(orders)::int, sum(net_sales)
-      FROM (SELECT * FROM ordered UNION ALL SELECT * FROM sold) AS movements
-      GROUP BY customer_id, month
+      SELECT ${shopId}, customer_id, date_trunc('month', local_date)::date, sum(orders)::int, sum(net_sales)
+      FROM (${source}) AS days
+      GROUP BY customer_id, date_trunc('month', local_date)::date
       RETURNING customer_id, month, orders, net_sales
     )
     INSERT INTO cohort_delta ${cellContributions(shopId, "months", 1)}`;

@@ -113,7 +113,7 @@ async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
   }
 }
 
-async function lockShop(tx: Tx, shopId: number): Promise<void> {
+export async function lockShop(tx: Tx, shopId: number): Promise<void> {
   // Two recomputations of one shop at once could interleave delete/insert; serialise them.
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${7_349_120}::int, ${shopId}::int)) AS l`;
 }

@@ -188,6 +188,11 @@ export default function Retention() {
             <p>{data.error}</p>
           </Banner>
         )}
+        {data.preparing && (
+          <Banner tone="info" title="Preparing retention figures">
+            <p>Cohorts are being computed from your store's existing orders; reload the page in a minute.</p>
+          </Banner>
+        )}
         {!data.sync.completed && (
           <Banner tone="info" title="Import in progress">
             <p>Your store's history is still being imported; figures may be incomplete until it finishes.</p>
