@@ -24,6 +24,7 @@ import { summariseProfile } from "./bench/profile-summary";
 import { runCronPass, runThrottledSync, type CronFigures, type ThrottleFigures } from "./bench/sync-passes";
 import { runWebhookBench } from "./bench-webhooks";
 import { DEFAULT_TUNING } from "../app/sync/context";
+import { RETENTION_ENDPOINTS } from "../app/insights/cohorts";
 
 const { values: args } = parseArgs({
   options: {
@@ -231,14 +232,16 @@ function ingestRows(f: IngestFigures) {
 
 function dashboardRows(f: DashboardFigures) {
   for (const r of f.rows) {
+    // /api/insights/* (issue 13: p95 < 100 ms at 1M orders) next to the dashboard's endpoints.
+    const retention = (RETENTION_ENDPOINTS as readonly string[]).includes(r.endpoint);
     rows.push({
-      part: "dashboard",
-      figure: `${r.endpoint} over HTTP, concurrency ${r.concurrency}, p50/p95/p99 ms (baseline: GET /healthz)`,
+      part: retention ? "retention" : "dashboard",
+      figure: `${retention ? "/api/insights/" : ""}${r.endpoint} over HTTP, concurrency ${r.concurrency}, p50/p95/p99 ms (baseline: GET /healthz)`,
       ours: `${f1(r.ours.p50)} / ${f1(r.ours.p95)} / ${f1(r.ours.p99)}`,
       baseline: `${f1(r.baseline.p50)} / ${f1(r.baseline.p95)} / ${f1(r.baseline.p99)}`,
       ratio: `${(r.ours.p95 / r.baseline.p95).toFixed(1)}x (p95)`,
-      target: "p95 < 50 ms",
-      met: met(r.ours.p95 < 50),
+      target: retention ? "p95 < 100 ms at 1M" : "p95 < 50 ms",
+      met: retention ? met(f.orders >= 1_000_000 ? r.ours.p95 < 100 : null) : met(r.ours.p95 < 50),
     });
   }
 }
