@@ -8,6 +8,7 @@ import { PrismaClient } from "@prisma/client";
 import { env } from "./env.server";
 import { startEmbeddedPostgres } from "./db/embedded-postgres.server";
 import { applyMigrations } from "./db/migrate.server";
+import { appPoolConfig } from "./db/pool-config";
 import { profileRollups } from "./insights/rollups";
 
 declare global {
@@ -17,21 +18,22 @@ declare global {
 }
 
 async function connect(): Promise<PrismaClient> {
-  let connectionString = env.DATABASE_URL;
-  if (!connectionString) {
-    const dataDir = env.embeddedDataDir;
-    const embedded = await startEmbeddedPostgres({ dataDir });
-    connectionString = embedded.connectionString;
-    await applyMigrations(connectionString);
-    // The embedded server keeps the process alive; close it (flushing PGlite's
-    // files) when the app is asked to stop.
-    for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      process.once(signal, () => {
-        embedded.stop().finally(() => process.exit(0));
-      });
-    }
-    console.log(`Embedded PostgreSQL ready (data in ${dataDir}); set DATABASE_URL for production.`);
+  if (env.DATABASE_URL) {
+    // Session settings for the dashboard's reads (no parallel workers): db/pool-config.ts.
+    return new PrismaClient({ adapter: new PrismaPg(appPoolConfig(env.DATABASE_URL)) });
   }
+  const dataDir = env.embeddedDataDir;
+  const embedded = await startEmbeddedPostgres({ dataDir });
+  const connectionString = embedded.connectionString;
+  await applyMigrations(connectionString);
+  // The embedded server keeps the process alive; close it (flushing PGlite's
+  // files) when the app is asked to stop.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      embedded.stop().finally(() => process.exit(0));
+    });
+  }
+  console.log(`Embedded PostgreSQL ready (data in ${dataDir}); set DATABASE_URL for production.`);
   return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 }
 

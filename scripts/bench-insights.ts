@@ -13,12 +13,14 @@
 // concurrency 1 and 16 against GET /healthz (scripts/bench/dashboard.ts), as `npm run
 // bench` measures them; the opt-in way to measure them at 10M orders, which does not fit
 // that command's 20 minutes: `npm run bench:insights -- --orders 10000000 --http --keep`.
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@prisma/client";
 import { applyMigrations } from "../app/db/migrate.server";
+import { appPoolConfig } from "../app/db/pool-config";
 import { buildApp, runDashboardBench } from "./bench/dashboard";
 import {
   addDays,
@@ -101,7 +103,7 @@ async function rebuildRollups(prisma: PrismaClient, shopId: number) {
   console.log(
     `  rollups for ${rollup.days} local days built in ${(rollupMs / 1000).toFixed(1)} s ` +
       `(${((rollupMs / 1000) * (1e6 / ORDERS)).toFixed(1)} s per 1M orders; one aggregate scan of the orders and lines: ` +
-      `${(scanMs / 1000).toFixed(1)} s, ratio ${(rollupMs / scanMs).toFixed(1)}x)`,
+      `${(scanMs / 1000).toFixed(1)} s, ratio ${(rollupMs / scanMs).toFixed(1)}x; load average ${loadAverage()})`,
   );
 }
 
@@ -109,6 +111,12 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const result = await fn();
   return [result, performance.now() - start];
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
 }
 
 function percentile(samples: number[], p: number): number {
@@ -446,7 +454,10 @@ async function rawTopProducts(db: PrismaClient, shop: InsightsShop, from: string
 
 async function main() {
   const url = await ensureDatabase();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // The app's pool settings (app/db/pool-config.ts), so these timings are the app's.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(appPoolConfig(url)) });
+  // INSIGHTS_PROFILE=1: where the rebuild's and the recomputation's time goes, step by step.
+  if (process.env.INSIGHTS_PROFILE) profileRollups((line) => console.log(line));
   const existing = args.reuse
     ? await prisma.shop.findFirst({ where: { domain: { startsWith: `bench-${ORDERS}-` } }, orderBy: { id: "desc" } })
     : null;
@@ -571,8 +582,6 @@ async function main() {
     // What a sync batch costs on top: recomputing the rollups of the local days it touched
     // (three days: a new order, an edit a month later, a refund of an old order).
     const batchDays = [to, addDays(to, -30), addDays(to, -200)];
-    // INSIGHTS_PROFILE=1: where the recomputation's time goes, step by step.
-    if (process.env.INSIGHTS_PROFILE) profileRollups((line) => console.log(line));
     const recompute: number[] = [];
     for (let i = 0; i < Math.max(5, Math.round(RUNS / 4)); i++) {
       recompute.push((await timed(() => recomputeRollups(prisma, shop.id, batchDays)))[1]);
@@ -613,7 +622,7 @@ async function main() {
       });
     }
     console.log(
-      `\n365-day range ${from}..${to}, ${ORDERS.toLocaleString("en")} orders, ${RUNS} runs (raw: ${RAW_RUNS} runs)`,
+      `\n365-day range ${from}..${to}, ${ORDERS.toLocaleString("en")} orders, ${RUNS} runs (raw: ${RAW_RUNS} runs), load average ${loadAverage()}`,
     );
     console.table(table);
     if (!allMatch) process.exitCode = 1;
@@ -630,7 +639,9 @@ async function main() {
         range,
         requests: { 1: RUNS, 16: RUNS * 4 },
       });
-      console.log(`\nOver HTTP (p50 / p95 / p99 ms; baseline GET /healthz at the same concurrency)`);
+      console.log(
+        `\nOver HTTP (p50 / p95 / p99 ms; baseline GET /healthz at the same concurrency), load average ${loadAverage()}`,
+      );
       console.table(
         dashboard.rows.map((r) => ({
           endpoint: r.endpoint,

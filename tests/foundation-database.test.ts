@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { Prisma } from "@prisma/client";
+import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { appPoolConfig } from "~/db/pool-config";
 import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
 
 const prisma = createTestPrisma();
@@ -23,6 +25,32 @@ describe(`database (${inject("databaseKind")})`, () => {
     const status = await prismaCli(["migrate", "status"]);
     expect(status.output).toContain("Database schema is up to date");
     expect(status.code).toBe(0);
+  });
+
+  it("app pool on an external server: no parallel workers, the URL's own startup options kept", async () => {
+    const base = "postgresql://u@db.example:5432/app";
+    const options = (url: string) => new URL(url).searchParams.get("options");
+    expect(options(appPoolConfig(base).connectionString!)).toBe("-c max_parallel_workers_per_gather=0");
+    expect(options(appPoolConfig(`${base}?options=-c%20statement_timeout%3D5000`).connectionString!)).toBe(
+      "-c statement_timeout=5000 -c max_parallel_workers_per_gather=0",
+    );
+    // A value the operator chose in the URL wins.
+    expect(options(appPoolConfig(`${base}?options=-c%20max_parallel_workers_per_gather%3D2`).connectionString!)).toBe(
+      "-c max_parallel_workers_per_gather=2",
+    );
+    // The server applies it (db.server.ts uses this config only with DATABASE_URL: PGlite's
+    // socket server takes no startup options).
+    if (inject("databaseKind") === "embedded") return;
+    const client = new pg.Client(appPoolConfig(`${inject("databaseUrl")}?options=-c%20statement_timeout%3D4321`));
+    await client.connect();
+    try {
+      const shown = await client.query(
+        "SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_setting('statement_timeout') AS timeout",
+      );
+      expect(shown.rows[0]).toEqual({ workers: "0", timeout: "4321ms" });
+    } finally {
+      await client.end();
+    }
   });
 
   it("stores money as exact decimals", async () => {
