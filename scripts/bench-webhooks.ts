@@ -1,5 +1,7 @@
 // Webhook intake, measured outside the test suite (tests assert behaviour, not speed):
-//   npm run bench:webhooks [-- --deliveries 600 --concurrency 32 --database postgresql|embedded|both --no-build]
+//   npm run bench:webhooks [-- --deliveries 600 --concurrency 32 --database postgresql|embedded|both
+//                             --topology split|single --no-build]
+// BENCH_CPU_PROF=<dir> writes a CPU profile per app process (node --cpu-prof) when it stops.
 // scripts/bench.ts calls runWebhookBench() for its table.
 //
 // The simulator (Shopify) produces real, signed-shape deliveries for a seeded run of
@@ -15,7 +17,7 @@
 // scripts/bench/db.ts) and/or an embedded PGlite.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,7 +40,11 @@ export interface WebhookBenchOptions {
   build: boolean;
   /** Give up after this long per database. */
   timeoutMs?: number;
+  /** "split" (default): a web process without workers plus a worker process; "single": one process. */
+  topology?: Topology;
 }
+
+export type Topology = "split" | "single";
 
 interface Summary {
   p50: number;
@@ -50,7 +56,26 @@ export interface WebhookBenchFigures {
   database: "postgresql" | "embedded";
   concurrency: number;
   deliveries: number;
-  baseline: { healthzPerSecond: number; healthzConcurrentMs: Summary };
+  topology: Topology;
+  /** 1-minute load average when the burst ended. */
+  loadAverage: number;
+  baseline: {
+    healthzPerSecond: number;
+    healthzConcurrentMs: Summary;
+    /** CPU ms per GET /healthz: the app process, PostgreSQL's backends of the bench database. */
+    cpuMsPerRequest: { web: number; database: number };
+  };
+  /**
+   * CPU ms per burst event (Linux /proc; PostgreSQL only for the database): the receiving
+   * process and the database while the burst was acknowledged; the worker process and
+   * everything until all were applied.
+   */
+  cpuMsPerEvent: {
+    webUntilAcknowledged: number;
+    databaseUntilAcknowledged: number;
+    workersUntilApplied: number;
+    allUntilApplied: number;
+  };
   burst: {
     acknowledgedPerSecond: number;
     ackMs: Summary;
@@ -137,13 +162,29 @@ async function recordDeliveries(count: number): Promise<Delivery[]> {
   }
 }
 
-function startApp(databaseUrl: string, simulatorUrl: string, port: number) {
+function startApp(
+  databaseUrl: string,
+  simulatorUrl: string,
+  port: number,
+  role: { workers: number; label: string } = { workers: 4, label: "app" },
+) {
   let output = "";
+  // BENCH_CPU_PROF=<dir>: each app process writes a V8 CPU profile there when it stops.
+  // The profile is written on a normal exit: SIGUSR2 (handled by the preload) exits.
+  const profile = process.env.BENCH_CPU_PROF
+    ? [
+        "--cpu-prof",
+        `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`,
+        `--cpu-prof-name=${role.label}-${port}.cpuprofile`,
+        `--import=data:text/javascript,process.on("SIGUSR2",()=>process.exit(0))`,
+      ]
+    : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
+    [...profile, path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
     {
       env: {
+        STOREPULSE_WEBHOOK_WORKERS: String(role.workers),
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: "test",
@@ -165,14 +206,64 @@ function startApp(databaseUrl: string, simulatorUrl: string, port: number) {
   child.stderr!.on("data", (c) => (output += c));
   return {
     child,
+    url: `http://127.0.0.1:${port}`,
     output: () => output,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
+      child.kill(process.env.BENCH_CPU_PROF ? "SIGUSR2" : "SIGTERM");
       const forced = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
       clearTimeout(forced);
+    },
+  };
+}
+
+// CPU time (user + system) of processes from /proc, so a figure can say what a request
+// costs whatever share of the (shared) machine it got. Linux only; elsewhere 0.
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+  } catch {
+    return 0;
+  }
+}
+/** PostgreSQL backends serving `database` (process titles "postgres: … user database host…"). */
+function backendCpu(database: string): Map<number, number> {
+  const cpu = new Map<number, number>();
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return cpu; // no /proc: not Linux
+  }
+  for (const pid of pids) {
+    try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (title.startsWith("postgres:") && title.split(" ").includes(database))
+        cpu.set(Number(pid), cpuMs(Number(pid)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return cpu;
+}
+interface CpuMeter {
+  /** CPU ms since `start()`: per app process (in startApp order) and the database's backends. */
+  read(): { apps: number[]; database: number };
+}
+function cpuMeter(pids: (number | undefined)[], database: string | null): CpuMeter {
+  const apps = pids.map(cpuMs);
+  const backends = database ? backendCpu(database) : new Map<number, number>();
+  return {
+    read() {
+      let db = 0;
+      // Backends that exited meanwhile are missed (the pools keep theirs open through a run).
+      if (database) for (const [pid, ms] of backendCpu(database)) db += ms - (backends.get(pid) ?? 0);
+      return { apps: pids.map((pid, i) => cpuMs(pid) - apps[i]!), database: db };
     },
   };
 }
@@ -181,6 +272,7 @@ async function benchOne(
   database: "postgresql" | "embedded",
   deliveries: Delivery[],
   concurrency: number,
+  topology: Topology,
 ): Promise<WebhookBenchFigures> {
   let databaseUrl: string;
   let stopDatabase = async () => {};
@@ -197,18 +289,29 @@ async function benchOne(
   const sim = await startSimulator({ port: 0, appToml: path.resolve("shopify.app.toml"), shops: [] });
   const port = await getPort({ host: "127.0.0.1" });
   const appUrl = `http://127.0.0.1:${port}`;
-  const app = startApp(databaseUrl, sim.url, port);
+  // split: the production layout of docs/architecture.md — the web process records and
+  // acknowledges (STOREPULSE_WEBHOOK_WORKERS=0), a worker process applies. single: one
+  // process does both.
+  const apps =
+    topology === "split"
+      ? [
+          startApp(databaseUrl, sim.url, port, { workers: 0, label: "web" }),
+          startApp(databaseUrl, sim.url, await getPort({ host: "127.0.0.1" }), { workers: 4, label: "worker" }),
+        ]
+      : [startApp(databaseUrl, sim.url, port, { workers: 4, label: "app" })];
   const run = Date.now().toString(36);
   try {
-    const deadline = Date.now() + 120_000;
-    while (
-      !(await fetch(`${appUrl}/healthz`)
-        .then((r) => r.ok)
-        .catch(() => false))
-    ) {
-      if (app.child.exitCode !== null || Date.now() > deadline)
-        throw new Error(`the app did not become healthy\n${app.output().slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 100));
+    for (const app of apps) {
+      const deadline = Date.now() + 120_000;
+      while (
+        !(await fetch(`${app.url}/healthz`)
+          .then((r) => r.ok)
+          .catch(() => false))
+      ) {
+        if (app.child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`the app did not become healthy\n${app.output().slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
     const tenant = async (label: string) => {
       const domain = `bench-${label}-${run}.myshopify.com`;
@@ -269,19 +372,28 @@ async function benchOne(
     await atConcurrency(Math.min(64, deliveries.length), (i) => post(warm.domain, deliveries[i]!));
     await drained(warm.id);
 
+    const dbName = database === "postgresql" ? new URL(databaseUrl).pathname.slice(1) : null;
+    const pids = apps.map((a) => a.child.pid);
     // Baseline: GET /healthz at the same concurrency, same count, same server.
+    const healthMeter = cpuMeter(pids, dbName);
     const health = await atConcurrency(deliveries.length, async () => {
       const started = performance.now();
       await (await fetch(`${appUrl}/healthz`)).arrayBuffer();
       return performance.now() - started;
     });
 
+    const healthCpu = healthMeter.read();
+
     // The burst.
     const burstShop = await tenant("burst");
+    const burstMeter = cpuMeter(pids, dbName);
     const burstStarted = performance.now();
     const burst = await atConcurrency(deliveries.length, (i) => post(burstShop.domain, deliveries[i]!));
+    const ackCpu = burstMeter.read();
     await drained(burstShop.id);
+    const appliedCpu = burstMeter.read();
     const allAppliedSeconds = (performance.now() - burstStarted) / 1000;
+    const loadAverage = os.loadavg()[0]!;
     const acknowledged = burst.results.filter((r) => r.ok).length;
     const processed = await prisma.webhookEvent.count({ where: { shopId: burstShop.id, processedAt: { not: null } } });
     const orderIds = new Set(
@@ -310,9 +422,21 @@ async function benchOne(
       database,
       concurrency,
       deliveries: deliveries.length,
+      topology,
+      loadAverage,
       baseline: {
         healthzPerSecond: deliveries.length / health.seconds,
         healthzConcurrentMs: summary(health.results),
+        cpuMsPerRequest: {
+          web: healthCpu.apps[0]! / deliveries.length,
+          database: healthCpu.database / deliveries.length,
+        },
+      },
+      cpuMsPerEvent: {
+        webUntilAcknowledged: ackCpu.apps[0]! / deliveries.length,
+        databaseUntilAcknowledged: ackCpu.database / deliveries.length,
+        workersUntilApplied: (apps.length > 1 ? appliedCpu.apps[1]! : 0) / deliveries.length,
+        allUntilApplied: (appliedCpu.apps.reduce((a, b) => a + b, 0) + appliedCpu.database) / deliveries.length,
       },
       burst: {
         acknowledgedPerSecond: acknowledged / burst.seconds,
@@ -324,7 +448,7 @@ async function benchOne(
       isolation: { aloneMs: summary(aloneMs), duringOtherShopsBurstMs: summary(duringMs), samples },
     };
   } finally {
-    await app.stop();
+    await Promise.all(apps.map((app) => app.stop()));
     await sim.close();
     await prisma.$disconnect();
     await stopDatabase();
@@ -344,7 +468,9 @@ export async function runWebhookBench(options: WebhookBenchOptions): Promise<Web
       );
     });
     try {
-      figures.push(await Promise.race([benchOne(database, deliveries, options.concurrency), timeout]));
+      // The embedded database is served by the process that opens it: one process there.
+      const topology = database === "embedded" ? "single" : (options.topology ?? "split");
+      figures.push(await Promise.race([benchOne(database, deliveries, options.concurrency, topology), timeout]));
     } finally {
       clearTimeout(timer);
     }
@@ -357,7 +483,7 @@ export function formatWebhookFigures(f: WebhookBenchFigures): string {
   const row = (name: string, s: Summary, base?: Summary) =>
     `${name.padEnd(44)}${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)}${base ? `   ${(s.p99 / base.p99).toFixed(1)}x` : ""}`;
   return [
-    `webhook intake (${f.deliveries} real deliveries; ${f.database}; ${os.cpus().length} cores; concurrency ${f.concurrency})`,
+    `webhook intake (${f.deliveries} real deliveries; ${f.database}; ${f.topology === "split" ? "web process without workers + worker process" : "one process"}; ${os.cpus().length} cores; load ${f.loadAverage.toFixed(1)}; concurrency ${f.concurrency})`,
     `${"figure".padEnd(44)}     p50      p95      p99   p99 ratio`,
     row("baseline GET /healthz (ms)", f.baseline.healthzConcurrentMs),
     row("webhook acknowledgement (ms)", f.burst.ackMs, f.baseline.healthzConcurrentMs),
@@ -365,6 +491,9 @@ export function formatWebhookFigures(f: WebhookBenchFigures): string {
     row(`quiet shop, ack → applied, other's burst (ms)`, f.isolation.duringOtherShopsBurstMs, f.isolation.aloneMs),
     `acknowledged/s: ${f.burst.acknowledgedPerSecond.toFixed(1)} (GET /healthz/s: ${f.baseline.healthzPerSecond.toFixed(1)}; ratio ${(f.burst.acknowledgedPerSecond / f.baseline.healthzPerSecond).toFixed(2)}x)`,
     `all ${f.deliveries} applied ${f.burst.allAppliedSeconds.toFixed(1)} s after the burst started; refused ${f.burst.refused}; lost ${f.burst.lost}`,
+    `CPU ms per request: GET /healthz ${f.baseline.cpuMsPerRequest.web.toFixed(2)} app + ${f.baseline.cpuMsPerRequest.database.toFixed(2)} database; ` +
+      `webhook ${f.cpuMsPerEvent.webUntilAcknowledged.toFixed(2)} receiving process + ${f.cpuMsPerEvent.databaseUntilAcknowledged.toFixed(2)} database until acknowledged, ` +
+      `${f.cpuMsPerEvent.workersUntilApplied.toFixed(2)} worker process, ${f.cpuMsPerEvent.allUntilApplied.toFixed(2)} in all until applied`,
   ].join("\n");
 }
 
@@ -374,6 +503,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       deliveries: { type: "string", default: "600" },
       concurrency: { type: "string", default: "32" },
       database: { type: "string", default: "both" },
+      topology: { type: "string", default: "split" },
       "no-build": { type: "boolean", default: false },
     },
   });
@@ -384,6 +514,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     deliveries: Number(values.deliveries),
     concurrency: Number(values.concurrency),
     build: !values["no-build"],
+    topology: values.topology === "single" ? "single" : "split",
   });
   for (const f of figures) console.log(`\n${formatWebhookFigures(f)}`);
   process.exit(0);

@@ -1,4 +1,5 @@
-// `npm run rotate-keys`: re-seal every secret at rest with the current key.
+// `npm run rotate-keys`: re-seal every secret at rest with the current key (session tokens,
+// data-request exports, queued webhook payloads).
 // Rotation (README "Key rotation"): put the new key in STOREPULSE_ENCRYPTION_KEY and the old
 // one(s) in STOREPULSE_ENCRYPTION_KEYS, restart the app (old values still decrypt), run this,
 // then drop the old keys. It also seals values stored before encryption existed (plaintext
@@ -46,5 +47,29 @@ for (const row of await prisma.customerDataRequest.findMany({
   exports += 1;
 }
 
-console.log(`re-sealed with key ${keyring.currentKid}: ${sessions} sessions, ${exports} data-request exports`);
+// Queued and dead-lettered webhook payloads (app/sync/webhook-queue.ts). A worker may apply
+// (and clear) one meanwhile: the update only replaces the value it read.
+let webhookPayloads = 0;
+for (let after = 0; ;) {
+  const rows = await prisma.webhookEvent.findMany({
+    where: { id: { gt: after }, payload: { not: null } },
+    select: { id: true, payload: true },
+    orderBy: { id: "asc" },
+    take: 1000,
+  });
+  if (rows.length === 0) break;
+  after = rows[rows.length - 1]!.id;
+  for (const row of rows) {
+    if (!stale(row.payload)) continue;
+    const { count } = await prisma.webhookEvent.updateMany({
+      where: { id: row.id, payload: row.payload },
+      data: { payload: seal(keyring, unseal(keyring, row.payload!, "webhook_event.payload"), "webhook_event.payload") },
+    });
+    webhookPayloads += count;
+  }
+}
+
+console.log(
+  `re-sealed with key ${keyring.currentKid}: ${sessions} sessions, ${exports} data-request exports, ${webhookPayloads} webhook payloads`,
+);
 await prisma.$disconnect();

@@ -12,7 +12,8 @@
 //
 // Both: the request wakes a worker after the event is committed (notify); a periodic
 // sweep finds queued events nobody took (a process died between recording and waking,
-// retries whose backoff passed) and wakes a worker for their shops.
+// retries whose backoff passed) and wakes a worker for their shops, and (hourly, first
+// shortly after start) deletes applied events past their retention.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { PgBoss } from "pg-boss";
@@ -22,6 +23,7 @@ import { seal, unseal } from "~/security/crypto";
 import { appKeyring } from "~/security/keys.server";
 import {
   drainShopWebhooks,
+  pruneAppliedWebhooks,
   shopsWithOverdueWebhooks,
   type DrainResult,
   type PayloadSealer,
@@ -31,6 +33,8 @@ const PAYLOAD_PURPOSE = "webhook_event.payload";
 /** Queued events no worker took within this are swept (seconds). */
 const SWEEP_GRACE_SECONDS = 10;
 const SWEEP_INTERVAL_MS = 5_000;
+/** Applied events past their retention (webhook-queue.ts) are deleted this often by the sweep. */
+const PRUNE_INTERVAL_MS = 3_600_000;
 /** One shop's drain yields after this, so a huge backlog takes turns with other shops. */
 const DRAIN_BUDGET_MS = 5_000;
 
@@ -195,11 +199,19 @@ function startInProcess(db: PrismaClient, sealer: PayloadSealer): Engine {
 
 function startSweep(db: PrismaClient, notify: (shopId: number) => void) {
   let busy = false;
+  let prunedAt = 0; // the first sweep prunes, then hourly
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
+    const prune = Date.now() - prunedAt >= PRUNE_INTERVAL_MS;
+    if (prune) prunedAt = Date.now();
     shopsWithOverdueWebhooks(db, SWEEP_GRACE_SECONDS)
       .then((shops) => shops.forEach(notify))
+      .then(async () => {
+        if (!prune) return;
+        const deleted = await pruneAppliedWebhooks(db);
+        if (deleted > 0) console.log(`[webhooks] pruned ${deleted} applied events past their retention`);
+      })
       .catch((error: Error) => log(`[webhooks] sweep failed: ${error.name}`))
       .finally(() => (busy = false));
   }, SWEEP_INTERVAL_MS);

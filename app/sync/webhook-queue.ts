@@ -51,6 +51,14 @@ export function isQueuedTopic(topic: string): boolean {
   return topic !== "BULK_OPERATIONS_FINISH" && topic in WEBHOOK_HANDLERS;
 }
 
+/**
+ * Data topics (orders/…, customers/…, products/…, refunds/…): applied set-based from the
+ * payload alone; their trust checks need nothing of the shop row but its id.
+ */
+export function isDataTopic(topic: string): boolean {
+  return topic in ITEM_OF;
+}
+
 /** Seals payloads at rest (app/security/crypto.ts with the process keyring). */
 export interface PayloadSealer {
   seal(plaintext: string): string;
@@ -79,15 +87,113 @@ export async function enqueueWebhook(
   event: QueuedWebhook,
   sealer: PayloadSealer,
 ): Promise<"queued" | "duplicate"> {
-  const rows = await prisma.$queryRaw<{ id: number }[]>`
+  const [outcome] = await insertEvents(prisma, [event], sealer);
+  return outcome!;
+}
+
+/**
+ * One multi-row INSERT for events of distinct (shop, event id); outcome per event, in
+ * order. Rows get ids in the given order (receipt order within the statement). The
+ * statement commits on its own: when it returns, every row is durable.
+ */
+async function insertEvents(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  events: readonly QueuedWebhook[],
+  sealer: PayloadSealer,
+): Promise<("queued" | "duplicate")[]> {
+  const rows = await prisma.$queryRaw<{ shop_id: number; event_id: string }[]>`
     INSERT INTO webhook_event (shop_id, event_id, topic, payload)
-    VALUES (${event.shopId}, ${event.eventId}, ${event.topic}, ${sealer.seal(event.body)})
+    SELECT * FROM unnest(
+      ${events.map((e) => e.shopId)}::int[], ${events.map((e) => e.eventId)}::text[],
+      ${events.map((e) => e.topic)}::text[], ${events.map((e) => sealer.seal(e.body))}::text[])
     ON CONFLICT (shop_id, event_id) DO UPDATE
       SET payload = EXCLUDED.payload, topic = EXCLUDED.topic, dead_at = NULL, attempts = 0,
           available_at = now(), received_at = now(), outcome = NULL, last_error = NULL
       WHERE webhook_event.dead_at IS NOT NULL
-    RETURNING id`;
-  return rows.length > 0 ? "queued" : "duplicate";
+    RETURNING shop_id, event_id`;
+  const recorded = new Set(rows.map((r) => `${r.shop_id} ${r.event_id}`));
+  return events.map((e) => (recorded.has(`${e.shopId} ${e.eventId}`) ? "queued" : "duplicate"));
+}
+
+/**
+ * Intake for concurrent requests: events recorded while an INSERT is in flight wait and
+ * go together in the next one (a multi-row INSERT; at most `maxInFlight` at once), so
+ * under a burst the database sees a few statements per round trip instead of one per
+ * delivery, and a lone delivery waits for nobody. Each caller's promise settles after
+ * the statement that holds its row has committed: a 200 still means "durable".
+ */
+export interface WebhookIntake {
+  enqueue(event: QueuedWebhook): Promise<"queued" | "duplicate">;
+}
+
+export function createWebhookIntake(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  sealer: PayloadSealer,
+  options: { maxBatch?: number; maxInFlight?: number } = {},
+): WebhookIntake {
+  const maxBatch = options.maxBatch ?? 200;
+  const maxInFlight = options.maxInFlight ?? 2;
+  type Waiting = { event: QueuedWebhook; resolve: (o: "queued" | "duplicate") => void; reject: (e: unknown) => void };
+  let waiting: Waiting[] = [];
+  let inFlight = 0;
+  let scheduled = false;
+
+  const schedule = () => {
+    if (scheduled || inFlight >= maxInFlight || waiting.length === 0) return;
+    scheduled = true;
+    // The next turn of the event loop: requests whose bodies arrived together join.
+    setImmediate(() => {
+      scheduled = false;
+      flush();
+    });
+  };
+
+  const flush = () => {
+    if (inFlight >= maxInFlight || waiting.length === 0) return;
+    const batch = waiting.slice(0, maxBatch);
+    waiting = waiting.slice(batch.length);
+    inFlight += 1;
+    write(batch).finally(() => {
+      inFlight -= 1;
+      schedule();
+    });
+    schedule();
+  };
+
+  const write = async (batch: Waiting[]) => {
+    // A redelivery racing its original in one statement: one row, the later ones duplicates
+    // (ON CONFLICT cannot touch one row twice in a statement).
+    const first = new Map<string, Waiting>();
+    const repeats: Waiting[] = [];
+    for (const w of batch) {
+      const key = `${w.event.shopId} ${w.event.eventId}`;
+      if (first.has(key)) repeats.push(w);
+      else first.set(key, w);
+    }
+    const distinct = [...first.values()];
+    try {
+      const outcomes = await insertEvents(
+        prisma,
+        distinct.map((w) => w.event),
+        sealer,
+      );
+      distinct.forEach((w, i) => w.resolve(outcomes[i]!));
+      for (const w of repeats) w.resolve("duplicate");
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      // One bad row (its shop deleted meanwhile…) must not fail the others: one at a time.
+      for (const w of batch) await enqueueWebhook(prisma, w.event, sealer).then(w.resolve, w.reject);
+    }
+  };
+
+  return {
+    enqueue(event) {
+      return new Promise((resolve, reject) => {
+        waiting.push({ event, resolve, reject });
+        schedule();
+      });
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -244,7 +350,9 @@ async function applyClaim(
       continue;
     }
     await flush();
-    settled.push(await applyOne(prisma, shop, event, payload));
+    const one = await applyOne(prisma, shop, event, payload);
+    settled.push(one);
+    if (one.ok && event.topic === "CUSTOMERS_REDACT") await forgetDeadPayloadsOf(prisma, shop.id, payload, sealer);
   }
   await flush();
   return settled;
@@ -328,6 +436,77 @@ async function applyGroup(
     const settled: Settled[] = [];
     for (const { event, payload } of group) settled.push(await applyOne(prisma, shop, event, payload));
     return settled;
+  }
+}
+
+/**
+ * customers/redact: dead-lettered events keep their payload (for an operator's look), so
+ * the redaction must reach them too — every dead payload of the shop that names the
+ * customer (id, email) or one of the orders to redact is deleted (the row stays, marked
+ * "redacted"; a redelivery of the event revives it, and the redaction's tombstones keep
+ * personal data from being written back). A payload is matched on its text: a number
+ * elsewhere equal to an id also clears it — erring towards erasure. Pending events need
+ * nothing: they are applied (behind the tombstones) and their payload dropped.
+ * shop/redact deletes the shop row, and its events with it (cascade).
+ */
+async function forgetDeadPayloadsOf(
+  prisma: PrismaClient,
+  shopId: number,
+  payload: unknown,
+  sealer: PayloadSealer,
+): Promise<void> {
+  const p = (typeof payload === "object" && payload !== null ? payload : {}) as Record<string, unknown>;
+  const customer = (typeof p.customer === "object" && p.customer !== null ? p.customer : {}) as Record<string, unknown>;
+  const ids = [customer.id, ...(Array.isArray(p.orders_to_redact) ? p.orders_to_redact : [])]
+    .map((id) => String(id ?? ""))
+    .filter((id) => /^[0-9]+$/.test(id));
+  const needles = ids.map((id) => new RegExp(`(?<![0-9])${id}(?![0-9])`));
+  if (typeof customer.email === "string" && customer.email.length > 0)
+    needles.push(new RegExp(customer.email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"));
+  if (needles.length === 0) return;
+  const dead = await prisma.$queryRaw<{ id: number; payload: string }[]>`
+    SELECT id, payload FROM webhook_event
+    WHERE shop_id = ${shopId} AND dead_at IS NOT NULL AND payload IS NOT NULL`;
+  const named = dead
+    .filter((row) => {
+      let text: string;
+      try {
+        text = sealer.open(row.payload);
+      } catch {
+        return true; // cannot be read, so cannot be cleared of the customer: delete it
+      }
+      return needles.some((needle) => needle.test(text));
+    })
+    .map((row) => row.id);
+  if (named.length > 0)
+    await prisma.$executeRaw`
+      UPDATE webhook_event SET payload = NULL, last_error = 'redacted'
+      WHERE id = ANY(${named}::int[]) AND dead_at IS NOT NULL`;
+}
+
+/**
+ * Applied events are kept this long, then deleted (the worker's sweep): the ledger's
+ * dedupe only has to outlast Shopify's retries (hours), and a destructive event older
+ * than this is refused as stale anyway (trust.ts DESTRUCTIVE_RETENTION_MS); a data event
+ * redelivered after its row is gone is re-applied as a no-op (newer-wins, tombstones).
+ */
+export const APPLIED_EVENT_RETENTION_DAYS = 7;
+
+/** Delete applied events older than the retention, in bounded batches; returns how many. */
+export async function pruneAppliedWebhooks(
+  prisma: Pick<PrismaClient, "$executeRaw">,
+  retentionDays: number = APPLIED_EVENT_RETENTION_DAYS,
+  batch = 5_000,
+): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const n = await prisma.$executeRaw`
+      DELETE FROM webhook_event WHERE id IN (
+        SELECT id FROM webhook_event
+        WHERE processed_at < now() - make_interval(days => ${retentionDays})
+        LIMIT ${batch})`;
+    deleted += n;
+    if (n < batch) return deleted;
   }
 }
 

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createKeyring, decodeKey, keyId, sealedKid, unseal } from "~/security/crypto";
+import { createKeyring, decodeKey, keyId, seal, sealedKid, unseal } from "~/security/crypto";
 import { appEnv } from "../helpers/app-server";
 import { uniqueShopDomain } from "../helpers/db";
 import { apiHeaders, openEmbeddedApp, startStack, type Stack } from "../helpers/stack";
@@ -128,8 +128,23 @@ describe(`tokens and exports sealed at rest (${inject("databaseKind")})`, () => 
       SHOPIFY_SIMULATOR_URL: stack.sim.url,
     });
     delete env.PORT;
+    // A dead-lettered webhook keeps its sealed payload (no worker takes it meanwhile).
+    const deadPayload = JSON.stringify({ id: 1, email: "dead-letter@example.com" });
+    const dead = await prisma.webhookEvent.create({
+      data: {
+        shop: { connect: { domain: shop } },
+        eventId: `rotate-${Date.now()}`,
+        topic: "CUSTOMERS_CREATE",
+        payload: seal(oldRing, deadPayload, "webhook_event.payload"),
+        deadAt: new Date(),
+      },
+    });
     const { code, output } = await run("scripts/rotate-keys.ts", env);
-    expect(output).toMatch(new RegExp(`re-sealed with key ${keyId(newKey)}: \\d+ sessions, \\d+ data-request exports`));
+    expect(output).toMatch(
+      new RegExp(
+        `re-sealed with key ${keyId(newKey)}: \\d+ sessions, \\d+ data-request exports, [1-9]\\d* webhook payloads`,
+      ),
+    );
     expect(code).toBe(0);
     const after = await prisma.session.findFirstOrThrow({ where: { id: before.id } });
     expect(sealedKid(after.accessToken)).toBe(keyId(newKey));
@@ -146,6 +161,9 @@ describe(`tokens and exports sealed at rest (${inject("databaseKind")})`, () => 
     for (const row of await prisma.customerDataRequest.findMany({ where: { shop: { domain: shop } } })) {
       expect(sealedKid(row.sealedExport!)).toBe(keyId(newKey));
     }
+    const resealed = await prisma.webhookEvent.findUniqueOrThrow({ where: { id: dead.id } });
+    expect(sealedKid(resealed.payload!)).toBe(keyId(newKey));
+    expect(unseal(newRing, resealed.payload!, "webhook_event.payload")).toBe(deadPayload);
     expect(output).not.toContain(unseal(newRing, after.accessToken, "session.accessToken"));
   }, 120_000);
 });
