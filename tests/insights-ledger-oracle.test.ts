@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueShopDomain } from "./helpers/db";
 import { LedgerOracle, readLedger } from "./helpers/oracle";
+import { seededRandom } from "./helpers/random";
 import { apiHeaders, openEmbeddedApp, startStack, type Stack } from "./helpers/stack";
 import { waitFor } from "./sync-support";
 
@@ -119,7 +120,7 @@ describe("dashboard figures equal a brute-force computation over the Admin API's
   it("after edits, refunds, returns and cancellations delivered by webhooks with duplicates and reordering", async () => {
     const c = stack.sim.control;
     c.setFaults(shop, { seed: 17, webhookDuplicateRate: 0.3, webhookReorderDelayMs: 400, webhookDropRate: 0 });
-    const rnd = mulberry32(99);
+    const rnd = seededRandom(99).next;
     const done: Record<string, number> = {};
     for (let burst = 0; burst < 6; burst++) {
       for (let i = 0; i < 15; i++) {
@@ -182,15 +183,3 @@ describe("dashboard figures equal a brute-force computation over the Admin API's
     console.log(`ledger oracle after webhooks: ${JSON.stringify(done)}, ${deliveries.length} deliveries`);
   }, 420_000);
 });
-
-/** Small seeded PRNG (mulberry32): the same sequence every run. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { adminLedger, storedLedger } from "./ledger-support";
 import { uniqueShopDomain } from "./helpers/db";
+import { seededRandom } from "./helpers/random";
 import { openEmbeddedApp, startStack, type Stack } from "./helpers/stack";
 import { webhooksApplied } from "./helpers/webhook-queue";
 import { createSyncTestPrisma, engineContext, waitFor } from "./sync-support";
@@ -31,22 +32,9 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-/** Small seeded PRNG (mulberry32): the same changes every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
-
 function changeOrders(count: number, seed: number): Record<string, number> {
   const c = stack.sim.control;
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const done: Record<string, number> = {};
   for (let attempts = 0; Object.values(done).reduce((a, b) => a + b, 0) < count && attempts < count * 5; attempts++) {
     const data = c.data(shop);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
 import { expectedRows, storedRows } from "./helpers/oracle";
+import { seededRandom } from "./helpers/random";
 import { webhookHeaders } from "./helpers/shopify-signing";
 import { startStack, type Stack } from "./helpers/stack";
 import { webhooksApplied } from "./helpers/webhook-queue";
@@ -35,28 +36,10 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-/** Small seeded PRNG (mulberry32): the same sequence every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-
 /** Apply `count` random changes through the control API; returns how many succeeded. */
 function runRandomChanges(count: number, seed: number): Record<string, number> {
   const c = stack.sim.control;
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const done: Record<string, number> = {};
   const now = Date.now();
   let attempts = 0;

@@ -18,10 +18,8 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
-import prisma from "~/db.server";
-import { authenticate } from "~/shopify.server";
-import { findInsightsShop } from "~/insights/shop";
 import { loadOverview } from "~/insights/page-data";
+import { loadInsightsPage } from "~/insights-page.server";
 import { CsvDownloadButton } from "~/components/CsvDownloadButton";
 import { DateRangePicker } from "~/components/DateRangePicker";
 import { KpiCard } from "~/components/KpiCard";
@@ -31,16 +29,10 @@ import { InsightsErrorBoundary } from "~/components/RouteErrorBanner";
 import { SyncEmptyState } from "~/components/SyncEmptyState";
 import { TimeSeriesChart } from "~/components/TimeSeriesChart";
 import { TopListCard } from "~/components/TopListCard";
-import { formatCount, formatDate, formatMoney, formatRate, requestLocale } from "~/components/format";
+import { formatCount, formatDate, formatMoney, formatRate } from "~/components/format";
 import { rangeUpdates, withParams } from "~/components/search-params";
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const shop = await findInsightsShop(prisma, session.shop);
-  if (!shop) throw new Response("This shop is not installed yet.", { status: 404 });
-  const overview = await loadOverview(prisma, shop, new URL(request.url).searchParams);
-  return { locale: requestLocale(request), ...overview };
-};
+export const loader = ({ request }: LoaderFunctionArgs) => loadInsightsPage(request, loadOverview);
 
 type Granularity = "day" | "week" | "month";
 

@@ -4,24 +4,14 @@ import { useLoaderData } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { BlockStack, Page } from "@shopify/polaris";
-import prisma from "~/db.server";
-import { authenticate } from "~/shopify.server";
-import { findInsightsShop } from "~/insights/shop";
 import { loadProductsPage } from "~/insights/page-data";
+import { loadInsightsPage } from "~/insights-page.server";
 import { ListPageControls } from "~/components/ListPageControls";
 import { InsightsErrorBoundary } from "~/components/RouteErrorBanner";
 import { SortableListCard } from "~/components/SortableListCard";
-import { formatCount, formatDate, formatMoney, requestLocale } from "~/components/format";
+import { formatCount, formatDate, formatMoney } from "~/components/format";
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const shop = await findInsightsShop(prisma, session.shop);
-  if (!shop) throw new Response("This shop is not installed yet.", { status: 404 });
-  return {
-    locale: requestLocale(request),
-    ...(await loadProductsPage(prisma, shop, new URL(request.url).searchParams)),
-  };
-};
+export const loader = ({ request }: LoaderFunctionArgs) => loadInsightsPage(request, loadProductsPage);
 
 export default function Products() {
   const { locale, shop, range, error, sync, q, sort, direction, list } = useLoaderData<typeof loader>();

@@ -23,11 +23,9 @@ import {
   Select,
   Text,
 } from "@shopify/polaris";
-import prisma from "~/db.server";
-import { authenticate } from "~/shopify.server";
 import type { MetricKey } from "~/insights/definitions";
-import { findInsightsShop } from "~/insights/shop";
 import { loadRetentionPage } from "~/insights/cohort-page";
+import { loadInsightsPage } from "~/insights-page.server";
 import { RETENTION_SPANS } from "~/insights/cohort-spans";
 import { CsvDownloadButton } from "~/components/CsvDownloadButton";
 import { KpiSkeleton, TableSkeleton } from "~/components/LoadingSkeleton";
@@ -35,18 +33,10 @@ import { MetricLabel } from "~/components/MetricLabel";
 import { InsightsErrorBoundary } from "~/components/RouteErrorBanner";
 import { SyncEmptyState } from "~/components/SyncEmptyState";
 import { TimeSeriesChart } from "~/components/TimeSeriesChart";
-import { formatCount, formatDate, formatMoney, formatRate, requestLocale } from "~/components/format";
+import { formatCount, formatDate, formatMoney, formatRate } from "~/components/format";
 import { withParams } from "~/components/search-params";
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const shop = await findInsightsShop(prisma, session.shop);
-  if (!shop) throw new Response("This shop is not installed yet.", { status: 404 });
-  return {
-    locale: requestLocale(request),
-    ...(await loadRetentionPage(prisma, shop, new URL(request.url).searchParams)),
-  };
-};
+export const loader = ({ request }: LoaderFunctionArgs) => loadInsightsPage(request, loadRetentionPage);
 
 type View = "retention" | "ltv";
 const CURVE_COLORS = ["#5c6ac4", "#47c1bf", "#de3618", "#50b83c", "#f49342", "#9c6ade", "#007ace", "#8a6116"];

@@ -16,31 +16,84 @@ const money = (value: { toString(): string } | null) =>
   value === null ? null : new Decimal(value.toString()).toFixed(2);
 const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
 
+// The columns both sides name alike, shaped alike (ids as strings, instants in ISO, money
+// to the cent); each side adds the ones it derives its own way.
+type Id = number | bigint | string;
+type Text = string | null;
+const ref = (id: Id | null) => (id === null ? null : String(id));
+const customerHead = (c: { id: Id; firstName: Text; lastName: Text; email: Text; phone: Text; state: Text }) => ({
+  id: String(c.id),
+  firstName: c.firstName,
+  lastName: c.lastName,
+  email: c.email,
+  phone: c.phone,
+  state: c.state,
+});
+const productHead = (p: { id: Id; title: Text; handle: Text; status: Text; vendor: Text; productType: Text }) => ({
+  id: String(p.id),
+  title: p.title,
+  handle: p.handle,
+  status: p.status,
+  vendor: p.vendor,
+  productType: p.productType,
+});
+const variantRow = (v: { id: Id; title: Text; sku: Text; price: { toString(): string } | null }) => ({
+  id: String(v.id),
+  title: v.title,
+  sku: v.sku,
+  price: money(v.price),
+});
+const orderHead = (o: {
+  id: Id;
+  name: Text;
+  email: Text;
+  customerId: Id | null;
+  processedAt: string | Date;
+  cancelledAt: string | Date | null;
+  test: boolean;
+  currencyCode: Text;
+}) => ({
+  id: String(o.id),
+  name: o.name,
+  email: o.email,
+  customerId: ref(o.customerId),
+  processedAt: iso(o.processedAt),
+  cancelledAt: iso(o.cancelledAt),
+  test: o.test,
+  currencyCode: o.currencyCode,
+});
+const lineHead = (l: {
+  id: Id;
+  productId: Id | null;
+  variantId: Id | null;
+  quantity: number;
+  isGiftCard: boolean;
+}) => ({
+  id: String(l.id),
+  productId: ref(l.productId),
+  variantId: ref(l.variantId),
+  quantity: l.quantity,
+  isGiftCard: l.isGiftCard,
+});
+const refundLineHead = (x: { id: Id; lineItemId: Id; quantity: number }) => ({
+  id: String(x.id),
+  lineItemId: String(x.lineItemId),
+  quantity: x.quantity,
+});
+
 export function expectedRows(data: ShopData) {
   const customers = data.customers
     .map((c) => ({
-      id: String(c.id),
-      firstName: c.firstName,
-      lastName: c.lastName,
-      email: c.email,
-      phone: c.phone,
-      state: c.state,
+      ...customerHead(c),
       tags: [...c.tags],
       updatedAt: iso(c.updatedAt),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
   const products = data.products
     .map((p) => ({
-      id: String(p.id),
-      title: p.title,
-      handle: p.handle,
-      status: p.status,
-      vendor: p.vendor,
-      productType: p.productType,
+      ...productHead(p),
       updatedAt: iso(p.updatedAt),
-      variants: p.variants
-        .map((v) => ({ id: String(v.id), title: v.title, sku: v.sku, price: money(v.price) }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
+      variants: p.variants.map(variantRow).sort((a, b) => a.id.localeCompare(b.id)),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
   const orders = data.orders
@@ -53,14 +106,7 @@ export function expectedRows(data: ShopData) {
       const shipping = sum(o.shippingLines.map((s) => s.price.shop));
       const tax = sum([...o.lineItems.map((l) => l.tax.shop), ...o.shippingLines.map((s) => s.tax.shop)]);
       return {
-        id: String(o.id),
-        name: o.name,
-        email: o.email,
-        customerId: o.customerId === null ? null : String(o.customerId),
-        processedAt: iso(o.processedAt),
-        cancelledAt: iso(o.cancelledAt),
-        test: o.test,
-        currencyCode: o.currencyCode,
+        ...orderHead(o),
         totalPrice: sum([subtotal, shipping, tax]),
         subtotalPrice: subtotal,
         totalDiscounts: sum(o.lineItems.map(lineDiscount)),
@@ -75,13 +121,9 @@ export function expectedRows(data: ShopData) {
         updatedAt: iso(o.updatedAt),
         lineItems: o.lineItems
           .map((l) => ({
-            id: String(l.id),
-            productId: l.productId === null ? null : String(l.productId),
-            variantId: l.variantId === null ? null : String(l.variantId),
-            quantity: l.quantity,
+            ...lineHead(l),
             originalUnitPrice: money(l.originalUnitPrice.shop),
             totalDiscount: lineDiscount(l),
-            isGiftCard: l.isGiftCard,
           }))
           .sort((a, b) => a.id.localeCompare(b.id)),
         refunds: o.refunds
@@ -92,9 +134,7 @@ export function expectedRows(data: ShopData) {
             shippingTaxRefund: sum(r.refundShippingLines.map((s) => s.tax.shop)),
             lineItems: r.refundLineItems
               .map((x) => ({
-                id: String(x.id),
-                lineItemId: String(x.lineItemId),
-                quantity: x.quantity,
+                ...refundLineHead(x),
                 subtotal: money(x.subtotal.shop),
                 totalTax: money(x.totalTax.shop),
               }))
@@ -112,26 +152,16 @@ export async function storedRows(prisma: PrismaClient, shopId: number) {
   const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
   const customers = byId(
     (await prisma.customer.findMany({ where: { shopId } })).map((c) => ({
-      id: String(c.id),
-      firstName: c.firstName,
-      lastName: c.lastName,
-      email: c.email,
-      phone: c.phone,
-      state: c.state,
+      ...customerHead(c),
       tags: c.tags,
       updatedAt: iso(c.shopifyUpdatedAt),
     })),
   );
   const products = byId(
     (await prisma.product.findMany({ where: { shopId }, include: { variants: true } })).map((p) => ({
-      id: String(p.id),
-      title: p.title,
-      handle: p.handle,
-      status: p.status,
-      vendor: p.vendor,
-      productType: p.productType,
+      ...productHead(p),
       updatedAt: iso(p.shopifyUpdatedAt),
-      variants: byId(p.variants.map((v) => ({ id: String(v.id), title: v.title, sku: v.sku, price: money(v.price) }))),
+      variants: byId(p.variants.map(variantRow)),
     })),
   );
   const orders = byId(
@@ -141,14 +171,7 @@ export async function storedRows(prisma: PrismaClient, shopId: number) {
         include: { lineItems: true, refunds: { include: { lineItems: true } } },
       })
     ).map((o) => ({
-      id: String(o.id),
-      name: o.name,
-      email: o.email,
-      customerId: o.customerId === null ? null : String(o.customerId),
-      processedAt: iso(o.processedAt),
-      cancelledAt: iso(o.cancelledAt),
-      test: o.test,
-      currencyCode: o.currencyCode,
+      ...orderHead(o),
       totalPrice: money(o.totalPrice),
       subtotalPrice: money(o.subtotalPrice),
       totalDiscounts: money(o.totalDiscounts),
@@ -158,13 +181,9 @@ export async function storedRows(prisma: PrismaClient, shopId: number) {
       updatedAt: iso(o.shopifyUpdatedAt),
       lineItems: byId(
         o.lineItems.map((l) => ({
-          id: String(l.id),
-          productId: l.productId === null ? null : String(l.productId),
-          variantId: l.variantId === null ? null : String(l.variantId),
-          quantity: l.quantity,
+          ...lineHead(l),
           originalUnitPrice: money(l.originalUnitPrice),
           totalDiscount: money(l.totalDiscount),
-          isGiftCard: l.isGiftCard,
         })),
       ),
       refunds: byId(
@@ -175,9 +194,7 @@ export async function storedRows(prisma: PrismaClient, shopId: number) {
           shippingTaxRefund: money(r.shippingTaxRefund),
           lineItems: byId(
             r.lineItems.map((x) => ({
-              id: String(x.id),
-              lineItemId: String(x.lineItemId),
-              quantity: x.quantity,
+              ...refundLineHead(x),
               subtotal: money(x.subtotal),
               totalTax: money(x.totalTax),
             })),
