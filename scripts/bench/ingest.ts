@@ -43,7 +43,16 @@ export interface IngestFigures {
   orders: number;
   rows: number;
   fileBytes: number;
-  ours: { seconds: number; rowsPerSecond: number; peakRssMb: number; nodeCpuSeconds: number; batchSize: number };
+  ours: {
+    seconds: number;
+    rowsPerSecond: number;
+    peakRssMb: number;
+    /** Peak JS heap in use, and the RSS before the ingest started (modules loaded, clients connected). */
+    peakHeapMb: number;
+    startRssMb: number;
+    nodeCpuSeconds: number;
+    batchSize: number;
+  };
   limit: { seconds: number; rowsPerSecond: number };
   naive: { rows: number; seconds: number; rowsPerSecond: number };
   /** Seconds spent recording the fixture in this run (null: it was cached). */
@@ -78,8 +87,15 @@ async function tableRows(prisma: PrismaClient, shopId: number): Promise<number> 
 // ---- ours: the app's ingest path --------------------------------------------------------
 
 async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixture, batchSize: number) {
+  const startRssMb = process.memoryUsage().rss / 2 ** 20;
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  let peakHeap = process.memoryUsage().heapUsed;
+  // RSS every 50 ms (cheap); the JS heap at the same moments, to tell a growing heap from the runtime's floor.
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 50);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   try {
@@ -105,7 +121,13 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  return { seconds, peakRssMb: peakRss / 2 ** 20, nodeCpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return {
+    seconds,
+    peakRssMb: peakRss / 2 ** 20,
+    peakHeapMb: peakHeap / 2 ** 20,
+    startRssMb,
+    nodeCpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
 }
 
 // ---- the set-based limit ----------------------------------------------------------------
@@ -411,7 +433,7 @@ export async function runIngestBench(options: {
   try {
     // Ours first, so its peak RSS is not what the limit's mapped rows left on the heap.
     let rows = 0;
-    let ours = { seconds: NaN, peakRssMb: NaN, nodeCpuSeconds: NaN };
+    let ours = { seconds: NaN, peakRssMb: NaN, peakHeapMb: NaN, startRssMb: NaN, nodeCpuSeconds: NaN };
     const batchSize = options.batchSize ?? DEFAULT_TUNING.backfillBatchSize;
     if (options.phase !== "limit") {
       await emptyDatabase(url);
@@ -420,7 +442,7 @@ export async function runIngestBench(options: {
       ours = await runOurs(prisma, shop.id, fixture, batchSize);
       rows = await tableRows(prisma, shop.id);
       log(
-        `  ${rows} rows in ${ours.seconds.toFixed(1)} s (Node CPU ${ours.nodeCpuSeconds.toFixed(1)} s), peak RSS ${ours.peakRssMb.toFixed(0)} MB`,
+        `  ${rows} rows in ${ours.seconds.toFixed(1)} s (Node CPU ${ours.nodeCpuSeconds.toFixed(1)} s), peak RSS ${ours.peakRssMb.toFixed(0)} MB (${ours.startRssMb.toFixed(0)} MB before it; peak heap ${ours.peakHeapMb.toFixed(0)} MB)`,
       );
     }
     let limit = { seconds: NaN, rows: 0 };
@@ -448,6 +470,8 @@ export async function runIngestBench(options: {
         seconds: ours.seconds,
         rowsPerSecond: rows / ours.seconds,
         peakRssMb: ours.peakRssMb,
+        peakHeapMb: ours.peakHeapMb,
+        startRssMb: ours.startRssMb,
         nodeCpuSeconds: ours.nodeCpuSeconds,
         batchSize,
       },
