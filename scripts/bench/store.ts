@@ -73,6 +73,8 @@ export async function ensureStore(
     async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1,
   );
   if (exists && !options.fresh) {
+    // Migrations added since the store was generated apply to it as to any existing shop.
+    await applyMigrations(url);
     const prisma = benchPrisma(url);
     const shop = await prisma.shop.findUnique({ where: { domain: DOMAIN } }).catch(() => null);
     if (shop) {
