@@ -5,8 +5,9 @@
 // computed here from the shop's time zone (luxon).
 //
 // Also measures the Overview's Web Vitals in the app frame (PerformanceObserver:
-// largest-contentful-paint, layout-shift, event timing with durationThreshold) over three
-// loads and the Day/Week/Month interactions; asserts Built for Shopify's limits and reports
+// largest-contentful-paint, layout-shift, event timing with durationThreshold) over four
+// loads and the Day/Week/Month interactions; asserts Built for Shopify's limits (LCP and CLS at
+// their 75th percentile, as Shopify judges them) and reports the worst load
 // (prints, and writes JSON under the test's temp dir) against our own, stricter goal.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -24,6 +25,8 @@ import { waitFor } from "./sync-support";
 // Interaction to Next Paint ≤ 200 ms" (shopify.dev/docs/apps/launch/built-for-shopify/requirements).
 const BUILT_FOR_SHOPIFY = { lcpMs: 2500, cls: 0.1, inpMs: 200 };
 const OUR_GOAL = { lcpMs: 1000, cls: 0.02, inpMs: 100 };
+/** Nearest-rank 75th percentile. */
+const percentile75 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.75) - 1]!;
 
 let stack: Stack;
 let browser: Browser;
@@ -279,7 +282,12 @@ describe("Overview in the simulated admin (Chromium)", () => {
   it("Web Vitals of the Overview are within Built for Shopify's limits (and reported against our goal)", async () => {
     const loads: { lcpMs: number; cls: number; lcpElement: string | null }[] = [];
     const interactions: { granularity: string; durationMs: number }[] = [];
-    for (let load = 0; load < 3; load++) {
+    // Built for Shopify judges LCP and CLS at the 75th percentile of loads
+    // (shopify.dev/docs/apps/build/performance/admin-installation-oauth, "Built for Shopify"
+    // web vitals): four loads, the third-worst is that percentile (nearest rank), so one cold
+    // or preempted load on a busy machine is reported but does not decide the verdict.
+    const LOADS = 4;
+    for (let load = 0; load < LOADS; load++) {
       const { page, errors } = await openAdmin();
       try {
         const frame = await appFrame(page);
@@ -309,7 +317,7 @@ describe("Overview in the simulated admin (Chromium)", () => {
           lcpElement: vitals.lcpElement,
           ...timing,
         });
-        if (load === 2) {
+        if (load === LOADS - 1) {
           for (const granularity of ["Week", "Month", "Day"]) {
             const before = ((await frame.evaluate("window.__vitals")) as Vitals).interactions.length;
             await frame.getByRole("button", { name: granularity, exact: true }).click();
@@ -325,7 +333,7 @@ describe("Overview in the simulated admin (Chromium)", () => {
             interactions.push({ granularity, durationMs: Math.max(0, ...after.map((e) => e.duration)) });
           }
           const final = (await frame.evaluate("window.__vitals")) as Vitals;
-          loads[2]!.cls = Number(final.cls.toFixed(4)); // layout shifts during the switches count too
+          loads[LOADS - 1]!.cls = Number(final.cls.toFixed(4)); // layout shifts during the switches count too
         }
         expect(errors).toEqual([]);
       } finally {
@@ -337,11 +345,17 @@ describe("Overview in the simulated admin (Chromium)", () => {
       cls: Math.max(...loads.map((l) => l.cls)),
       inpMs: Math.max(...interactions.map((i) => i.durationMs)),
     };
+    const p75 = {
+      lcpMs: percentile75(loads.map((l) => l.lcpMs)),
+      cls: percentile75(loads.map((l) => l.cls)),
+      inpMs: worst.inpMs,
+    };
     const report = {
       measuredAt: new Date().toISOString(),
       loads,
       interactions,
       worst,
+      p75,
       builtForShopify: BUILT_FOR_SHOPIFY,
       goal: OUR_GOAL,
       withinGoal: {
@@ -353,8 +367,8 @@ describe("Overview in the simulated admin (Chromium)", () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "storepulse-vitals-")), "overview-web-vitals.json");
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`Overview Web Vitals (${file}):\n${JSON.stringify(report)}`);
-    expect(worst.lcpMs).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.lcpMs);
-    expect(worst.cls).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.cls);
+    expect(p75.lcpMs).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.lcpMs);
+    expect(p75.cls).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.cls);
     expect(worst.inpMs).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.inpMs);
   }, 240_000);
 });
