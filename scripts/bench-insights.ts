@@ -6,8 +6,8 @@
 // missing) with set-based SQL, builds the insights rollups, then times every endpoint's
 // insights function for a 365-day range (p50/p95) against computing the same answer from
 // the raw sales and orders in the same run, checks both answers are identical, times the
-// recomputation a sync batch triggers (3 local days) and the Customers page (default
-// view and a later page, against a plain page of customers), and prints a table.
+// recomputation a sync batch triggers (3 local days) and the Customers page (every
+// sort, against a plain page of customers: scripts/bench/customers-page.ts), and prints a table.
 // --rebuild: time the full rollup rebuild again on a reused shop (against one aggregate
 // scan of the same orders). --http: the dashboard endpoints over HTTP on the built app at
 // concurrency 1 and 16 against GET /healthz (scripts/bench/dashboard.ts), as `npm run
@@ -32,7 +32,6 @@ import {
   getSummary,
   getTopCustomers,
   getTopProducts,
-  listCustomers,
   previousRange,
   profileRollups,
   recomputeAllRollups,
@@ -46,6 +45,7 @@ import {
 } from "../app/insights";
 import { cohortBenchCases } from "./bench/cohorts";
 import { generatedStoreSpec, generateStore } from "./bench/generate";
+import { runCustomersPageBench } from "./bench/customers-page";
 
 const { values: args } = parseArgs({
   options: {
@@ -473,34 +473,16 @@ async function main() {
       "rollups p50 ms": +percentile(recompute, 50).toFixed(1),
       "rollups p95 ms": +percentile(recompute, 95).toFixed(1),
     });
-    // The Customers page (default sort; the last 30 days): first page and page 40, against
-    // a plain page of customers ("raw" columns here).
-    const plainPage = () =>
-      prisma.$queryRaw`SELECT id::text, first_name, last_name, email FROM customer WHERE shop_id = ${shop.id} ORDER BY id LIMIT 25`;
-    for (const page of [1, 40]) {
-      const view = () =>
-        listCustomers(prisma, shop, {
-          from: addDays(to, -29),
-          to,
-          sort: "totalSpent",
-          direction: "desc",
-          page,
-          pageSize: 25,
-        });
-      await view();
-      const ours: number[] = [];
-      const plain: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        ours.push((await timed(view))[1]);
-        plain.push((await timed(plainPage))[1]);
-      }
+    // The Customers page: every sort and the loader's data, against a plain page of
+    // customers (scripts/bench/customers-page.ts).
+    for (const r of await runCustomersPageBench(prisma, shop, { to, runs: RUNS })) {
       table.push({
-        endpoint: `Customers page ${page} (30 days; raw: plain page)`,
-        "rollups p50 ms": +percentile(ours, 50).toFixed(1),
-        "rollups p95 ms": +percentile(ours, 95).toFixed(1),
-        "raw p50 ms": +percentile(plain, 50).toFixed(1),
-        "raw p95 ms": +percentile(plain, 95).toFixed(1),
-        "p95 < 50 ms": percentile(ours, 95) < 100 ? "(< 100: yes)" : "(< 100: NO)",
+        endpoint: `Customers page: ${r.view} (30 days; raw: plain page)`,
+        "rollups p50 ms": +r.p50.toFixed(1),
+        "rollups p95 ms": +r.p95.toFixed(1),
+        "raw p50 ms": +r.baselineP50.toFixed(1),
+        "raw p95 ms": +r.baselineP95.toFixed(1),
+        "p95 < 50 ms": r.p95 < 100 ? "(< 100: yes)" : "(< 100: NO)",
       });
     }
     console.log(

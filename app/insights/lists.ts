@@ -3,6 +3,8 @@
 import { Prisma } from "@prisma/client";
 import { roundMoney, toDecimal } from "./money";
 import type { RangeParams } from "./params";
+import { addDays, bucketStarts, rangeLength, wholeMonthsWithin } from "./dates";
+import { CUSTOMER_NAME, CUSTOMER_SORT_NAME, customerTotal } from "./customer-summary";
 import type { InsightsDb, InsightsShop } from "./queries";
 
 export type SortDirection = "asc" | "desc";
@@ -44,22 +46,18 @@ function likePattern(search: string | undefined): string | null {
 
 // Sort keys map to fixed SQL; user text never reaches Prisma.raw.
 // The ordering staff get (tests/insights-list-sorting.test.ts checks it page by page):
-// - Columns are qualified with `listed.` so they name the numeric/date input columns: a
-//   bare `total_spent` would name the SELECT's `total_spent::text` output and sort money
-//   as text ($972.95, $95.39, $920.60, …).
+// - Columns are qualified (`listed.`, `p.`, `c.`) so they name the numeric/date input
+//   columns: a bare `total_spent` would name the SELECT's `total_spent::text` output and
+//   sort money as text ($972.95, $95.39, $920.60, …).
 // - Text compares case-insensitively (lower) by the Unicode root collation ("und-x-icu",
 //   present in PostgreSQL built with ICU and in PGlite), not by the database's default
 //   collation, which is "C" (code points: "Émile" after "Zola") on both of ours.
 // - Missing values (no name, never ordered) come last in both directions.
 // - Ties are broken by the Shopify id ascending in both directions, so paging with
 //   LIMIT/OFFSET is stable: no row repeats or goes missing between pages.
+// Customers are read in page order, not listed and sorted whole
+// (docs/decisions/customers-page-summary.md): each sort has its own reading below.
 const TEXT_COLLATION = '"und-x-icu"';
-const CUSTOMER_ORDER: Record<CustomerSort, string> = {
-  totalSpent: "listed.total_spent",
-  orders: "listed.orders",
-  name: `lower(listed.name) COLLATE ${TEXT_COLLATION}`,
-  lastOrderDate: "listed.last_order_date",
-};
 const PRODUCT_ORDER: Record<ProductSort, string> = {
   netSales: "listed.net_sales",
   unitsSold: "listed.units_sold",
@@ -85,12 +83,24 @@ export async function listCustomers(
   options: ListOptions<CustomerSort>,
 ): Promise<ListPage<CustomerListItem>> {
   const pattern = likePattern(options.search);
-  const byFigure = options.sort === "totalSpent" || options.sort === "orders";
+  const { sort } = options;
+  // The bounds of the threshold path are per month: over a range much shorter than the
+  // months it touches they rarely settle, and such a range's active customers are few.
+  const byFigure = async (figure: "totalSpent" | "orders") =>
+    (figure === "totalSpent" &&
+    options.direction === "desc" &&
+    pattern === null &&
+    rangeLength(options.from, options.to) >= MIN_TOP_SPEND_DAYS
+      ? await listCustomersByTopSpend(db, shop, options)
+      : null) ?? listCustomersByFigure(db, shop, { ...options, sort: figure }, pattern);
   const [rows, total] = await Promise.all([
-    byFigure
-      ? listCustomersByFigure(db, shop, { ...options, sort: options.sort as "totalSpent" | "orders" }, pattern)
-      : listCustomersByColumn(db, shop, options, pattern),
-    countCustomers(db, shop, pattern),
+    sort === "totalSpent" || sort === "orders"
+      ? byFigure(sort)
+      : sort === "name"
+        ? listCustomersByName(db, shop, options, pattern)
+        : listCustomersByLastOrder(db, shop, options, pattern),
+    // Without a search the stored total; a search has to look at every customer anyway.
+    pattern === null ? customerTotal(db, shop.id) : countCustomers(db, shop, pattern),
   ]);
   return {
     items: rows.map((row) => ({
@@ -105,6 +115,108 @@ export async function listCustomers(
     page: options.page,
     pageSize: options.pageSize,
   };
+}
+
+/** Deepest per-month candidate list tried before reading every active customer of the range. */
+const MAX_SPEND_DEPTH = 1600;
+/** Shortest range given to the threshold path. */
+const MIN_TOP_SPEND_DAYS = 28;
+
+/**
+ * Total spent, descending, without a search (the page's default view): the first
+ * `offset + pageSize` customers by in-range total without aggregating every active
+ * customer of the range — the threshold algorithm of getTopCustomers (queries.ts): the
+ * `depth` customers with the largest upper_bound in each month the range touches are the
+ * candidates; their exact range totals (whole months from the month rollup, partial ends
+ * from days) are ranked, listed customers with a positive total only; the ranking stands
+ * once it is full and its last total exceeds the sum over months of the best bound left
+ * out (no other customer can reach it, nor tie it). Otherwise deepen; null when it does
+ * not settle (the caller then reads every active customer).
+ */
+async function listCustomersByTopSpend(
+  db: InsightsDb,
+  shop: InsightsShop,
+  options: ListOptions<CustomerSort>,
+): Promise<CustomerRow[] | null> {
+  const offset = (options.page - 1) * options.pageSize;
+  const reach = offset + options.pageSize;
+  const months = bucketStarts(options.from, options.to, "month");
+  const whole = wholeMonthsWithin(options.from, options.to) ?? { start: addDays(options.to, 1), end: options.to };
+  for (let depth = Math.max(100, reach * 4); depth <= MAX_SPEND_DEPTH; depth *= 4) {
+    const ctes = Prisma.sql`
+      best AS MATERIALIZED (
+        SELECT m.month, t.customer_id, t.upper_bound,
+          row_number() OVER (PARTITION BY m.month ORDER BY t.upper_bound DESC, t.customer_id) AS rn
+        FROM unnest(${months}::date[]) AS m(month)
+        CROSS JOIN LATERAL (
+          SELECT customer_id, upper_bound FROM insights_customer_month
+          WHERE shop_id = ${shop.id} AND month = m.month
+          ORDER BY upper_bound DESC, customer_id
+          LIMIT ${depth + 1}
+        ) t
+      ),
+      candidates AS (SELECT array_agg(DISTINCT customer_id) AS ids FROM best WHERE rn <= ${depth}),
+      parts AS (
+        SELECT customer_id, net_total FROM insights_customer_month
+        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
+          AND month >= ${whole.start}::date AND month <= ${whole.end}::date
+        UNION ALL
+        SELECT customer_id, net_total FROM insights_customer_day
+        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
+          AND local_date >= ${options.from}::date AND local_date < ${whole.start}::date
+        UNION ALL
+        SELECT customer_id, net_total FROM insights_customer_day
+        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
+          AND local_date > ${whole.end}::date AND local_date <= ${options.to}::date
+      ),
+      ranked AS MATERIALIZED (
+        SELECT t.customer_id AS id_num, t.total AS key
+        FROM (SELECT customer_id, sum(net_total) AS total FROM parts GROUP BY customer_id) t
+        WHERE t.total > 0
+          AND EXISTS (SELECT 1 FROM customer c WHERE c.shop_id = ${shop.id} AND c.id = t.customer_id)
+        ORDER BY t.total DESC, t.customer_id ASC
+        LIMIT ${reach}
+      ),
+      verdict AS MATERIALIZED (
+        SELECT (SELECT count(*) FROM ranked)::int AS ranked, (SELECT min(key) FROM ranked) AS last,
+          (SELECT coalesce(sum(upper_bound), 0) FROM best WHERE rn = ${depth + 1}) AS threshold
+      ),`;
+    const rows = await db.$queryRaw<(CustomerRow & { ranked: number; settled: boolean })[]>(
+      withFigures(
+        shop,
+        options,
+        Prisma.sql`SELECT id_num, key FROM ranked ORDER BY key DESC, id_num ASC
+          LIMIT ${options.pageSize} OFFSET ${offset}`,
+        Prisma.sql`p.key DESC, p.id_num ASC`,
+        {
+          ctes,
+          columns: Prisma.sql`(SELECT ranked FROM verdict) AS ranked,
+            (SELECT last > threshold FROM verdict) AS settled,`,
+        },
+      ),
+    );
+    const [first] = rows;
+    if (first && first.ranked === reach && first.settled) return rows;
+    // Every customer with a positive bound was a candidate, and the positive block ends
+    // before the page does: the page reaches the zero block.
+    if (!first || first.ranked < reach) {
+      const deeper = await anyMonthDeeperThan(db, shop.id, months, depth);
+      if (!deeper) return null;
+    }
+  }
+  return null;
+}
+
+/** Whether some month has more than `depth` customers (so not everyone was a candidate). */
+async function anyMonthDeeperThan(db: InsightsDb, shopId: number, months: string[], depth: number): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ deeper: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM unnest(${months}::date[]) AS m(month)
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM insights_customer_month WHERE shop_id = ${shopId} AND month = m.month OFFSET ${depth} LIMIT 1
+      ) t
+    ) AS deeper`;
+  return row?.deeper ?? false;
 }
 
 /**
@@ -161,7 +273,7 @@ async function listCustomersByFigure(
       SELECT part, id_num, key FROM parts ORDER BY part, key ${dir}, id_num
       LIMIT ${options.pageSize} OFFSET ${offset}
     )
-    SELECT p.id_num::text AS id, nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email,
+    SELECT p.id_num::text AS id, ${CUSTOMER_NAME} AS name, c.email,
       coalesce(r.orders, 0) AS orders, coalesce(r.total_spent, 0)::text AS total_spent,
       (SELECT max(local_date) FROM insights_customer_day cd
        WHERE cd.shop_id = ${shop.id} AND cd.customer_id = p.id_num AND cd.orders > 0)::text AS last_order_date
@@ -179,34 +291,115 @@ function listedCustomer(shopId: number, id: Prisma.Sql, pattern: string | null):
     LIMIT 1`;
 }
 
-/** Sorts by name or last order date: every customer of the shop is listed, sorted, cut. */
-async function listCustomersByColumn(
+/** Customer `c` matches the search pattern (any when null). */
+function matches(pattern: string | null): Prisma.Sql {
+  return Prisma.sql`(${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)`;
+}
+
+/**
+ * The listed figures of the customers a page query selected (`page`: id_num and key, at
+ * most a page of them), in `order`: names, and the in-range figures and last order day
+ * read per customer (a few index probes each), not for every customer of the range.
+ */
+function withFigures(
+  shop: InsightsShop,
+  options: ListOptions<CustomerSort>,
+  page: Prisma.Sql,
+  order: Prisma.Sql,
+  extra: { ctes: Prisma.Sql; columns: Prisma.Sql } = { ctes: Prisma.empty, columns: Prisma.empty },
+): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${extra.ctes} page AS MATERIALIZED (${page})
+    SELECT p.id_num::text AS id, ${CUSTOMER_NAME} AS name, c.email, ${extra.columns}
+      coalesce(r.orders, 0) AS orders, coalesce(r.total_spent, 0)::text AS total_spent,
+      (SELECT max(local_date) FROM insights_customer_day cd
+       WHERE cd.shop_id = ${shop.id} AND cd.customer_id = p.id_num AND cd.orders > 0)::text AS last_order_date
+    FROM page p
+    JOIN customer c ON c.shop_id = ${shop.id} AND c.id = p.id_num
+    LEFT JOIN LATERAL (
+      SELECT sum(cd.orders)::int AS orders, sum(cd.net_total) AS total_spent
+      FROM insights_customer_day cd
+      WHERE cd.shop_id = ${shop.id} AND cd.customer_id = p.id_num
+        AND cd.local_date BETWEEN ${options.from}::date AND ${options.to}::date
+    ) r ON true
+    ORDER BY ${order}`;
+}
+
+/**
+ * Sorts by name: one scan of the name-key index of that direction (missing names last,
+ * ties by id ascending: the index's order), up to the page's end.
+ */
+async function listCustomersByName(
   db: InsightsDb,
   shop: InsightsShop,
   options: ListOptions<CustomerSort>,
   pattern: string | null,
 ): Promise<CustomerRow[]> {
-  return db.$queryRaw<CustomerRow[]>`
-    WITH in_range AS (
-      SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total_spent
-      FROM insights_customer_day
-      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
-      GROUP BY customer_id
+  const dir = Prisma.raw(options.direction === "asc" ? "ASC" : "DESC");
+  return db.$queryRaw<CustomerRow[]>(
+    withFigures(
+      shop,
+      options,
+      Prisma.sql`SELECT c.id AS id_num, ${CUSTOMER_SORT_NAME} AS key FROM customer c
+        WHERE c.shop_id = ${shop.id} AND ${matches(pattern)}
+        ORDER BY ${CUSTOMER_SORT_NAME} ${dir} NULLS LAST, c.id ASC
+        LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`,
+      Prisma.sql`p.key ${dir} NULLS LAST, p.id_num ASC`,
     ),
-    listed AS (
-      SELECT c.id AS id_num, nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email,
-        coalesce(r.orders, 0) AS orders, coalesce(r.total_spent, 0) AS total_spent,
-        (SELECT max(local_date) FROM insights_customer_day cd WHERE cd.shop_id = ${shop.id} AND cd.customer_id = c.id AND cd.orders > 0) AS last_order_date
-      FROM customer c
-      LEFT JOIN in_range r ON r.customer_id = c.id
-      WHERE c.shop_id = ${shop.id}
-        AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
-    )
-    SELECT id_num::text AS id, name, email, orders, total_spent::text AS total_spent,
-      last_order_date::text AS last_order_date
-    FROM listed
-    ORDER BY ${orderBy(CUSTOMER_ORDER[options.sort], options.direction)}
-    LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`;
+  );
+}
+
+/**
+ * Sorts by last order date. Customers who ordered come first, read in order from their
+ * last order days (the partial index of each direction on insights_customer_day), each
+ * checked to be listed; then those who never ordered (no last order date), by id. The
+ * second block is read only when a page reaches past the first: it scans customers in
+ * id order, skipping those with orders, so the last pages of a shop where nearly every
+ * customer ordered cost O(customers).
+ */
+async function listCustomersByLastOrder(
+  db: InsightsDb,
+  shop: InsightsShop,
+  options: ListOptions<CustomerSort>,
+  pattern: string | null,
+): Promise<CustomerRow[]> {
+  const dir = Prisma.raw(options.direction === "asc" ? "ASC" : "DESC");
+  const offset = (options.page - 1) * options.pageSize;
+  const ordered = Prisma.sql`FROM insights_customer_day d
+    WHERE d.shop_id = ${shop.id} AND d.orders > 0 AND d.next_date IS NULL
+      AND EXISTS (SELECT 1 FROM customer c WHERE c.shop_id = ${shop.id} AND c.id = d.customer_id AND ${matches(pattern)})`;
+  const first = await db.$queryRaw<CustomerRow[]>(
+    withFigures(
+      shop,
+      options,
+      Prisma.sql`SELECT d.customer_id AS id_num, d.local_date AS key ${ordered}
+        ORDER BY d.local_date ${dir}, d.customer_id ASC
+        LIMIT ${options.pageSize} OFFSET ${offset}`,
+      Prisma.sql`p.key ${dir}, p.id_num ASC`,
+    ),
+  );
+  if (first.length === options.pageSize) return first;
+  // The first block ends on this page (or before it): how many rows it has.
+  let orderedCount = offset + first.length;
+  if (first.length === 0 && offset > 0) {
+    const [row] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 ${ordered} LIMIT ${offset}) AS upto`;
+    orderedCount = Number(row?.n ?? 0);
+  }
+  const never = await db.$queryRaw<CustomerRow[]>(
+    withFigures(
+      shop,
+      options,
+      Prisma.sql`SELECT c.id AS id_num, NULL::date AS key FROM customer c
+        WHERE c.shop_id = ${shop.id} AND ${matches(pattern)}
+          AND NOT EXISTS (SELECT 1 FROM insights_customer_day d
+                          WHERE d.shop_id = ${shop.id} AND d.customer_id = c.id AND d.orders > 0)
+        ORDER BY c.id
+        LIMIT ${options.pageSize - first.length} OFFSET ${Math.max(0, offset - orderedCount)}`,
+      Prisma.sql`p.id_num ASC`,
+    ),
+  );
+  return [...first, ...never];
 }
 
 async function countCustomers(db: InsightsDb, shop: InsightsShop, pattern: string | null): Promise<number> {

@@ -53,6 +53,7 @@ async function restartSyncFromScratch(prisma: PrismaClient, shopId: number): Pro
     prisma.order.deleteMany(where),
     prisma.product.deleteMany(where),
     prisma.customer.deleteMany(where),
+    prisma.customerTotal.deleteMany(where), // no stored total: counted until the import writes one
     prisma.insightsShopDay.deleteMany(where),
     prisma.insightsCustomerDay.deleteMany(where),
     prisma.insightsProductDay.deleteMany(where),

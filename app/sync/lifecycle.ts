@@ -3,6 +3,7 @@
 // (shop/redact, customers/redact, customers/data_request). Reinstall is the install
 // path's job (app/sync/install.ts resumes stopped sync states).
 import { Prisma, type PrismaClient, type Shop } from "@prisma/client";
+import { adjustCustomerTotal } from "~/insights/customer-summary";
 import { recomputeAllRollups } from "~/insights/rollups";
 import { parseShopifyId } from "./mapping";
 import { recordRedactionTombstones } from "./redaction";
@@ -120,12 +121,15 @@ export async function redactCustomer(prisma: PrismaClient, shopId: number, paylo
   return prisma.$transaction(async (tx) => {
     await recordRedactionTombstones(tx, shopId, { customerId, email, orderIds });
     if (customerId !== null) {
-      await tx.$executeRaw`
+      const [row] = await tx.$queryRaw<{ inserted: boolean }[]>`
         INSERT INTO customer (shop_id, id, shopify_updated_at, redacted_at)
         VALUES (${shopId}, ${customerId}::bigint, to_timestamp(0) AT TIME ZONE 'UTC', now())
         ON CONFLICT (shop_id, id) DO UPDATE SET
           first_name = NULL, last_name = NULL, email = NULL, phone = NULL, tags = '{}',
-          redacted_at = coalesce(customer.redacted_at, now()), updated_at = now()`;
+          redacted_at = coalesce(customer.redacted_at, now()), updated_at = now()
+        RETURNING (xmax = 0) AS inserted`;
+      // A placeholder row is a customer the Customers page lists: the stored total counts it.
+      if (row?.inserted) await adjustCustomerTotal(tx, shopId, 1);
     }
     const redacted = await tx.$queryRaw<{ id: string }[]>`
       UPDATE "order" SET email = NULL, redacted_at = coalesce(redacted_at, now()), updated_at = now()

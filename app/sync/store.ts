@@ -16,6 +16,7 @@
 //   old and new refunds (or the caller takes the dates and recomputes once, for a
 //   backfill). Concurrent writers of one shop share recompute passes (rollup-coalescer).
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { adjustCustomerTotal } from "~/insights/customer-summary";
 import { storedLocalDates } from "~/insights/rollups";
 import { eraseRedactedCustomers, eraseRedactedOrders } from "./redaction";
 import { recomputeRollupsCoalesced } from "./rollup-coalescer";
@@ -123,7 +124,7 @@ export async function upsertCustomers(
       );
       const rows = batch.filter((c) => !deleted.has(c.id));
       if (rows.length === 0) return 0;
-      const written = await tx.$executeRaw`
+      const written = await tx.$queryRaw<{ inserted: boolean }[]>`
         INSERT INTO customer (shop_id, id, first_name, last_name, email, phone, state, tags,
           number_of_orders, amount_spent, shopify_created_at, shopify_updated_at, updated_at)
         SELECT ${shopId}, i.id, i.first_name, i.last_name, i.email, i.phone, i.state,
@@ -158,13 +159,15 @@ export async function upsertCustomers(
           shopify_created_at = coalesce(EXCLUDED.shopify_created_at, customer.shopify_created_at),
           shopify_updated_at = EXCLUDED.shopify_updated_at,
           updated_at = now()
-        WHERE customer.shopify_updated_at < EXCLUDED.shopify_updated_at`;
+        WHERE customer.shopify_updated_at < EXCLUDED.shopify_updated_at
+        RETURNING (xmax = 0) AS inserted`; // xmax = 0: a new row (the customer total counts it)
       await eraseRedactedCustomers(
         tx,
         shopId,
         rows.map((c) => c.id),
       );
-      return written;
+      await adjustCustomerTotal(tx, shopId, written.filter((row) => row.inserted).length);
+      return written.length;
     }, TRANSACTION_OPTIONS);
     result.applied += applied;
     result.stale += batch.length - applied;
@@ -688,6 +691,7 @@ export async function deleteRecords(
     const localDates = resource === "orders" ? await storedLocalDates(tx, shopId, { orderIds: unique }) : [];
     const deleted = await tx.$executeRaw`
       DELETE FROM ${DELETE_TABLE[resource]} WHERE shop_id = ${shopId} AND id = ANY(${unique}::bigint[])`;
+    if (resource === "customers") await adjustCustomerTotal(tx, shopId, -deleted);
     return { deleted, localDates };
   }, TRANSACTION_OPTIONS);
   await finishRollups(prisma, shopId, result.localDates, options);
