@@ -17,7 +17,7 @@ export const WHY: Record<string, string> = {
   customers:
     "A stored per-shop customer total and indexes in page order serve the default view and the name and last-order sorts (index scan + LIMIT). The other figure sorts (total spent ascending, orders, deep pages, ranges under 28 days) still add up every customer active in the range from the day rollups. Next: per-customer month bounds with indexes (costs rebuild time).",
   retention:
-    "Answers come from the cohort tables (one row per cohort month and offset); a miss means the plan went back to the per-customer table. Next: EXPLAIN the endpoint's query at this size.",
+    "The answers take ≤ 20 ms p95 in-process (the store rows above); at concurrency 16 the requests queue on two shared cores behind each other, as /healthz's own p95 shows. Next: answers cached per shop until its cohort rows change, more cores or app instances.",
   dashboard:
     "The app's pool already runs without parallel workers. Over HTTP the app, PostgreSQL and the load generator share two cores: at concurrency 16 requests queue behind each other, as /healthz's own p95 shows; the in-process answer times are in the why column. Next: answers cached per shop until its rollups change, more cores or app instances.",
   webhooks:
