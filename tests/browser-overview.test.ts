@@ -6,8 +6,8 @@
 //
 // Also measures the Overview's Web Vitals in the app frame (PerformanceObserver:
 // largest-contentful-paint, layout-shift, event timing with durationThreshold) over four
-// loads and the Day/Week/Month interactions; asserts Built for Shopify's limits (LCP and CLS at
-// their 75th percentile, as Shopify judges them) and reports the worst load
+// loads and two rounds of the Day/Week/Month interactions; asserts Built for Shopify's limits
+// (LCP, CLS and INP at their 75th percentile, as Shopify judges them) and reports the worst
 // (prints, and writes JSON under the test's temp dir) against our own, stricter goal.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -282,10 +282,11 @@ describe("Overview in the simulated admin (Chromium)", () => {
   it("Web Vitals of the Overview are within Built for Shopify's limits (and reported against our goal)", async () => {
     const loads: { lcpMs: number; cls: number; lcpElement: string | null }[] = [];
     const interactions: { granularity: string; durationMs: number }[] = [];
-    // Built for Shopify judges LCP and CLS at the 75th percentile of loads
+    // Built for Shopify judges LCP, CLS and INP at the 75th percentile
     // (shopify.dev/docs/apps/build/performance/admin-installation-oauth, "Built for Shopify"
-    // web vitals): four loads, the third-worst is that percentile (nearest rank), so one cold
-    // or preempted load on a busy machine is reported but does not decide the verdict.
+    // web vitals): of four loads and of six interactions the second-worst is that percentile
+    // (nearest rank), so one cold or preempted sample on a busy machine is reported (worst)
+    // but does not decide the verdict.
     const LOADS = 4;
     for (let load = 0; load < LOADS; load++) {
       const { page, errors } = await openAdmin();
@@ -318,7 +319,8 @@ describe("Overview in the simulated admin (Chromium)", () => {
           ...timing,
         });
         if (load === LOADS - 1) {
-          for (const granularity of ["Week", "Month", "Day"]) {
+          // Two rounds of the three switches: INP is judged at the 75th percentile too.
+          for (const granularity of ["Week", "Month", "Day", "Week", "Month", "Day"]) {
             const before = ((await frame.evaluate("window.__vitals")) as Vitals).interactions.length;
             await frame.getByRole("button", { name: granularity, exact: true }).click();
             await expect
@@ -348,7 +350,7 @@ describe("Overview in the simulated admin (Chromium)", () => {
     const p75 = {
       lcpMs: percentile75(loads.map((l) => l.lcpMs)),
       cls: percentile75(loads.map((l) => l.cls)),
-      inpMs: worst.inpMs,
+      inpMs: percentile75(interactions.map((i) => i.durationMs)),
     };
     const report = {
       measuredAt: new Date().toISOString(),
@@ -369,6 +371,6 @@ describe("Overview in the simulated admin (Chromium)", () => {
     console.log(`Overview Web Vitals (${file}):\n${JSON.stringify(report)}`);
     expect(p75.lcpMs).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.lcpMs);
     expect(p75.cls).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.cls);
-    expect(worst.inpMs).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.inpMs);
+    expect(p75.inpMs).toBeLessThanOrEqual(BUILT_FOR_SHOPIFY.inpMs);
   }, 240_000);
 });
