@@ -1,12 +1,13 @@
-// Two app instances (two processes, each with its webhook workers) on one database, as
-// behind a load balancer: Shopify's deliveries reach both (the simulator posts to the
-// first; each delivery is also sent, same event id, to the second, as a retry landing on
-// another instance would be), and "Sync now" is pressed on both for both shops while the
-// webhooks arrive. Expected: every event recorded once (by either instance) and claimed
+// Two app instances (two processes, each with its webhook workers) on one database behind
+// a load balancer: Shopify's deliveries reach both (the simulator posts to a round-robin
+// balancer in front of them; once answered, each delivery is sent again, same event id, to
+// the instance that did not get it, as a retry landing on another instance would be), and
+// "Sync now" is pressed on both for both shops while the webhooks arrive. Expected: every event recorded once (by either instance) and claimed
 // once (applied once), none lost (the database equals Shopify's data), a shop's sync
 // passes never overlap (the sync lease). Then an instance is killed (SIGKILL) while it
 // holds a claim: a new instance applies every event the dead one acknowledged, within
 // seconds (the claims' lease and pg-boss's heartbeat; docs/decisions/webhook-queue.md).
+import http from "node:http";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -42,16 +43,75 @@ beforeAll(async () => {
     appEnv: { DATABASE_URL: db.url },
   });
   second = await startApp({ SHOPIFY_SIMULATOR_URL: stack.sim.url, DATABASE_URL: db.url });
+  // The balancer takes the stack app's port (where the simulator delivers and the admin
+  // embeds the app); the first instance moves to a port of its own.
+  const port = Number(new URL(stack.app.url).port);
+  const appUrl = stack.app.url;
+  await stack.app.stop();
+  stack.app = await startApp({ SHOPIFY_SIMULATOR_URL: stack.sim.url, SHOPIFY_APP_URL: appUrl, DATABASE_URL: db.url });
+  await startBalancer(port);
 }, 240_000);
 
 afterAll(async () => {
   await second?.stop();
+  await stack?.app.stop(); // the moved first instance (close() stops the one it started)
+  await new Promise((r) => balancer?.close(r));
   await stack?.close();
   await prisma?.$disconnect();
   await db?.stop();
 });
 
 const apps = () => [stack.app, second];
+
+/** Webhook deliveries that passed the balancer: which instance took each, and its answer. */
+const balanced: { eventId: string; instance: 0 | 1; status: number; outcome: string | null }[] = [];
+let balancer: http.Server;
+let turn = 0;
+
+/** Webhooks alternate between the two instances; everything else goes to the first. */
+async function startBalancer(port: number): Promise<void> {
+  balancer = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const isWebhook = req.url?.startsWith("/webhooks/") ?? false;
+      const instance = isWebhook ? ((turn++ % 2) as 0 | 1) : 0;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !["host", "content-length", "connection"].includes(k)),
+      ) as Record<string, string>;
+      try {
+        const answer = await fetch(`${apps()[instance]!.url}${req.url}`, {
+          method: req.method,
+          headers,
+          body: ["GET", "HEAD"].includes(req.method ?? "GET") ? undefined : Buffer.concat(chunks),
+          redirect: "manual",
+        });
+        const body = Buffer.from(await answer.arrayBuffer());
+        if (isWebhook) {
+          let outcome: string | null = null;
+          try {
+            outcome = (JSON.parse(body.toString()) as { outcome?: string }).outcome ?? null;
+          } catch {
+            outcome = null;
+          }
+          const eventId = String(req.headers["x-shopify-event-id"] ?? "");
+          balanced.push({ eventId, instance, status: answer.status, outcome });
+        }
+        const out: Record<string, string> = {};
+        answer.headers.forEach((value, key) => {
+          if (!["content-length", "content-encoding", "transfer-encoding", "connection"].includes(key))
+            out[key] = value;
+        });
+        res.writeHead(answer.status, out);
+        res.end(body);
+      } catch {
+        res.writeHead(502);
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => balancer.listen(port, "127.0.0.1", resolve));
+}
 const passLines = (shop: string) =>
   apps().flatMap((app) =>
     app
@@ -110,11 +170,18 @@ describe(`two app instances on one database (${inject("databaseKind")})`, () => 
     const replayed: { status: number; outcome: string }[] = [];
     const fresh = () =>
       c.webhookDeliveries().filter((d) => !deliveredBefore.has(d.eventId) && !d.topic.startsWith("app/"));
+    // A delivery answered 200 by one instance is sent again to the other (Shopify's retry
+    // landing elsewhere): it must be recognised there as the same event.
+    const answeredBy = (eventId: string) =>
+      balanced.find((b) => b.eventId === eventId && b.status === 200 && b.outcome === "queued")?.instance;
     const sent = new Set<string>();
-    while (c.webhookDeliveries().some((d) => d.state === "pending") || fresh().some((d) => !sent.has(d.eventId))) {
-      const batch = fresh().filter((d) => !sent.has(d.eventId));
+    while (
+      c.webhookDeliveries().some((d) => d.state === "pending") ||
+      fresh().some((d) => !sent.has(d.eventId) && answeredBy(d.eventId) !== undefined)
+    ) {
+      const batch = fresh().filter((d) => !sent.has(d.eventId) && answeredBy(d.eventId) !== undefined);
       for (const d of batch) sent.add(d.eventId);
-      replayed.push(...(await Promise.all(batch.map((d) => replay(second, d)))));
+      replayed.push(...(await Promise.all(batch.map((d) => replay(apps()[1 - answeredBy(d.eventId)!]!, d)))));
       await new Promise((r) => setTimeout(r, 20));
     }
     phase("webhooks sent to both");
@@ -129,10 +196,14 @@ describe(`two app instances on one database (${inject("databaseKind")})`, () => 
     );
 
     phase("passes done, queue applied");
-    // Every delivery acknowledged by the second instance too (recorded there, or a duplicate).
+    // Each fresh event was recorded by the instance the balancer gave it to, and both
+    // instances recorded some; its second delivery, to the other instance, was a duplicate.
+    expect(sent.size).toBe(fresh().length);
     expect(replayed.length).toBe(sent.size);
-    expect(replayed.every((r) => r.status === 200 && ["queued", "duplicate"].includes(r.outcome))).toBe(true);
-    expect(replayed.some((r) => r.outcome === "queued")).toBe(true);
+    expect(replayed.filter((r) => r.status !== 200 || r.outcome !== "duplicate")).toEqual([]);
+    const recordedBy = [0, 1].map((i) => balanced.filter((b) => b.instance === i && b.outcome === "queued").length);
+    expect(recordedBy[0]).toBeGreaterThan(0);
+    expect(recordedBy[1]).toBeGreaterThan(0);
     expect(c.webhookDeliveries().filter((d) => d.state !== "delivered")).toEqual([]);
 
     // Once per event, claimed once: no event applied twice, none left behind.
