@@ -50,12 +50,29 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
       const tokens = new Map([[shop, accessToken]]);
       const inFlight = new Map<string, number>();
       let overlaps = 0;
+      // Each round holds the first Admin API request of whichever worker got the lease
+      // until the other worker's pass has returned (or has itself reached a request,
+      // which is the overlap this test exists to catch). Without the hold, a fast pass
+      // can finish and release the lease before the other worker even tries, and both
+      // run one after the other: legal, but it proves nothing about exclusion.
+      let hold: {
+        settled: Map<string, Promise<unknown>>;
+        entered: Map<string, () => void>;
+        reached: Map<string, Promise<void>>;
+      } | null = null;
       const around =
         (worker: string) =>
         async <T>(_shop: string, call: () => Promise<T>) => {
           for (const [other, n] of inFlight) if (other !== worker && n > 0) overlaps += 1;
           inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
           try {
+            const round = hold;
+            if (round) {
+              round.entered.get(worker)!();
+              const other = worker === "worker-a" ? "worker-b" : "worker-a";
+              await Promise.race([round.settled.get(other)!, round.reached.get(other)!]);
+              if (inFlight.get(other)! > 0) overlaps += 1;
+            }
             return await call();
           } finally {
             inFlight.set(worker, inFlight.get(worker)! - 1);
@@ -67,10 +84,22 @@ describe(`sync workers on one database (${inject("databaseKind")})`, () => {
       await done;
 
       for (let round = 0; round < 8; round++) {
+        const entered = new Map<string, () => void>();
+        const reached = new Map<string, Promise<void>>();
+        for (const worker of ["worker-a", "worker-b"]) {
+          reached.set(worker, new Promise<void>((resolve) => entered.set(worker, resolve)));
+        }
+        const settled = new Map<string, Promise<unknown>>();
+        const settle = new Map<string, () => void>();
+        for (const worker of ["worker-a", "worker-b"]) {
+          settled.set(worker, new Promise<void>((resolve) => settle.set(worker, resolve)));
+        }
+        hold = { settled, entered, reached };
         const [ra, rb] = await Promise.all([
-          runShopPass(a.ctx, shop, { trigger: "scheduled" }),
-          runShopPass(b.ctx, shop, { trigger: "scheduled" }),
+          runShopPass(a.ctx, shop, { trigger: "scheduled" }).finally(settle.get("worker-a")),
+          runShopPass(b.ctx, shop, { trigger: "scheduled" }).finally(settle.get("worker-b")),
         ]);
+        hold = null;
         const ran = [ra, rb].filter((r) => r.status !== "skipped");
         expect(ran, `round ${round}`).toHaveLength(1);
         expect([ra, rb].find((r) => r.status === "skipped")).toEqual({ status: "skipped", reason: "leased" });
