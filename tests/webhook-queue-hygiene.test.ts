@@ -109,6 +109,60 @@ describe("webhook queue hygiene", () => {
     expect(events.find((e) => e.eventId === "redact-777")!.outcome).toBe("applied");
   });
 
+  it("an event still waiting for its retry when the redaction is applied loses its payload when it dies", async () => {
+    const shopId = await newShop("redact-retrying");
+    const intake = createWebhookIntake(prisma, sealer);
+    const broken = (customer: number, email: string) =>
+      JSON.stringify({ id: customer, email, first_name: "Private", created_at: "not a date" });
+    await intake.enqueue({ shopId, topic: "CUSTOMERS_UPDATE", eventId: "c-555", body: broken(555, "x@example.com") });
+    await intake.enqueue({
+      shopId,
+      topic: "CUSTOMERS_UPDATE",
+      eventId: "c-556",
+      body: broken(556, "Later@Example.com"), // named by the redaction's email only
+    });
+    await intake.enqueue({
+      shopId,
+      topic: "CUSTOMERS_UPDATE",
+      eventId: "c-600",
+      body: broken(600, "keep@example.com"),
+    });
+    // As after a transient failure: attempted once, its retry not due yet.
+    await prisma.webhookEvent.updateMany({
+      where: { shopId },
+      data: { attempts: 1, outcome: "failed", availableAt: new Date(Date.now() + 3_600_000) },
+    });
+    await intake.enqueue({
+      shopId,
+      topic: "CUSTOMERS_REDACT",
+      eventId: "redact-555",
+      body: JSON.stringify({
+        shop_id: 1,
+        shop_domain: "x.myshopify.com",
+        customer: { id: 555, email: "later@example.com", phone: null },
+        orders_to_redact: [],
+      }),
+    });
+    expect(await drainShopWebhooks(prisma, shopId, sealer)).toMatchObject({ processed: 1, dead: 0 });
+    const waiting = await prisma.webhookEvent.findMany({ where: { shopId, deadAt: null, processedAt: null } });
+    expect(waiting.map((e) => e.eventId).sort()).toEqual(["c-555", "c-556", "c-600"]);
+    expect(waiting.every((e) => e.payload !== null)).toBe(true); // pending events still apply (behind tombstones)
+
+    // The retry comes due, and the unmappable payloads die.
+    await prisma.webhookEvent.updateMany({
+      where: { shopId, deadAt: null, processedAt: null },
+      data: { availableAt: new Date() },
+    });
+    expect((await drainShopWebhooks(prisma, shopId, sealer)).dead).toBe(3);
+    const events = await prisma.webhookEvent.findMany({ where: { shopId } });
+    const of = (eventId: string) => events.find((e) => e.eventId === eventId)!;
+    expect(of("c-555").payload).toBeNull();
+    expect(of("c-555").lastError).toBe("redacted");
+    expect(of("c-556").payload).toBeNull();
+    expect(sealer.open(of("c-600").payload!)).toBe(broken(600, "keep@example.com"));
+    expect(of("c-600").deadAt).not.toBeNull();
+  });
+
   it("records concurrent deliveries in shared INSERTs, each answered: repeats of one event id are duplicates", async () => {
     const shopId = await newShop("batch");
     const intake = createWebhookIntake(prisma, sealer, { maxInFlight: 1 });

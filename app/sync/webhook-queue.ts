@@ -15,6 +15,7 @@
 // again LEASE_SECONDS later. Failures are retried with backoff; an event that cannot be
 // mapped, or that failed MAX_ATTEMPTS times, is dead-lettered (dead_at), kept with its
 // payload and shown in the sync status. A redelivery of a dead event revives it.
+import { createHash } from "node:crypto";
 import type { PrismaClient, Shop } from "@prisma/client";
 import { requestLedgerRefresh } from "./ledger-refresh";
 import {
@@ -245,7 +246,7 @@ export async function drainShopWebhooks(
     const shop = await prisma.shop.findUnique({ where: { id: shopId } });
     if (!shop) return result; // redacted meanwhile: its events went with it
     const settled = await withLease(prisma, claimed, () => applyClaim(prisma, shop, claimed, sealer));
-    await settle(prisma, settled, result, options.log);
+    await settle(prisma, shopId, settled, sealer, result, options.log);
     if (claimed.length < batchSize) return result;
   }
 }
@@ -517,7 +518,9 @@ export function retryDelaySeconds(attempts: number): number {
 
 async function settle(
   prisma: PrismaClient,
+  shopId: number,
   settled: Settled[],
+  sealer: PayloadSealer,
   result: DrainResult,
   log: ((line: string) => void) | undefined,
 ): Promise<void> {
@@ -533,7 +536,7 @@ async function settle(
   for (const failure of settled) {
     if (failure.ok) continue;
     const { event, error } = failure;
-    const dead = error instanceof MappingError || error instanceof SyntaxError || event.attempts >= MAX_ATTEMPTS;
+    const dead = diesNow(event, error);
     const reason = describeError(error);
     // Names and fields only: payload values (personal data) never reach the log.
     log?.(`[webhooks] ${event.topic} event ${event.eventId} failed (attempt ${event.attempts}): ${reason}`);
@@ -546,6 +549,62 @@ async function settle(
     if (dead) result.dead += 1;
     else result.retrying += 1;
   }
+  const died = settled.flatMap((s) => (!s.ok && diesNow(s.event, s.error) ? [s.event] : []));
+  if (died.length > 0) await forgetDeadPayloadsNamedByTombstones(prisma, shopId, died, sealer);
+}
+
+/** A payload that cannot be read or mapped will never apply; other failures retry until MAX_ATTEMPTS. */
+function diesNow(event: ClaimedEvent, error: unknown): boolean {
+  return error instanceof MappingError || error instanceof SyntaxError || event.attempts >= MAX_ATTEMPTS;
+}
+
+/**
+ * An event can still be waiting for its retry when a customers/redact behind it is applied
+ * (a retrying event does not hold the events after it), so forgetDeadPayloadsOf never saw
+ * it as dead. When such an event dies later, the shop's redaction tombstones decide: a
+ * payload naming a redacted order or customer id (any number in it, erring towards
+ * erasure as forgetDeadPayloadsOf does) or a redacted email (tombstones keep its SHA-256)
+ * is deleted like those the redaction itself reached.
+ */
+async function forgetDeadPayloadsNamedByTombstones(
+  prisma: PrismaClient,
+  shopId: number,
+  events: ClaimedEvent[],
+  sealer: PayloadSealer,
+): Promise<void> {
+  const tokens = new Map<number, { numbers: string[]; emails: string[] }>();
+  for (const event of events) {
+    let text: string;
+    try {
+      text = sealer.open(event.payload);
+    } catch {
+      continue; // unreadable: the redaction that reaches dead letters deletes it (forgetDeadPayloadsOf)
+    }
+    const numbers = [...new Set(text.match(/(?<![0-9])[0-9]{1,19}(?![0-9])/g) ?? [])];
+    const emails = [...new Set((text.match(/[^\s"'<>,;:@]+@[^\s"'<>,;:@]+/g) ?? []).map(emailTombstone))];
+    tokens.set(event.id, { numbers, emails });
+  }
+  if (tokens.size === 0) return;
+  const all = [...tokens.values()];
+  const matched = await prisma.$queryRaw<{ kind: string; value: string }[]>`
+    SELECT kind, value FROM redaction_tombstone
+    WHERE shop_id = ${shopId}
+      AND ((kind IN ('order', 'customer') AND value = ANY(${all.flatMap((t) => t.numbers)}::text[]))
+        OR (kind = 'email' AND value = ANY(${all.flatMap((t) => t.emails)}::text[])))`;
+  if (matched.length === 0) return;
+  const named = new Set(matched.map((m) => m.value));
+  const ids = [...tokens]
+    .filter(([, t]) => t.numbers.some((n) => named.has(n)) || t.emails.some((e) => named.has(e)))
+    .map(([id]) => id);
+  if (ids.length > 0)
+    await prisma.$executeRaw`
+      UPDATE webhook_event SET payload = NULL, last_error = 'redacted'
+      WHERE id = ANY(${ids}::int[]) AND dead_at IS NOT NULL`;
+}
+
+/** The tombstone of an email (redaction.ts keeps the hex SHA-256 of the lower-cased address). */
+function emailTombstone(email: string): string {
+  return createHash("sha256").update(email.toLowerCase(), "utf8").digest("hex");
 }
 
 export function describeError(error: unknown): string {
