@@ -60,6 +60,10 @@ const schema = databaseSchema.extend({
   // Queued webhooks applied at once by this process's workers (app/queue/); 0: this
   // process only records webhooks (web-only instances when dedicated workers run).
   STOREPULSE_WEBHOOK_WORKERS: z.coerce.number().int().min(0).max(64).default(4),
+  // Days an applied webhook event is kept for its event-id dedupe. Never under 7: a
+  // destructive event up to 7 days old is still accepted (webhooks/trust.ts
+  // DESTRUCTIVE_RETENTION_MS), so a replay of one must still find its row.
+  STOREPULSE_WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(7),
   // Secrets at rest (app/security): the key sealing tokens and exports (32 bytes, base64;
   // required in production), older keys still decrypting during a rotation, and how long
   // customer data-request exports are kept.

@@ -3,6 +3,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseDatabaseEnv, parseEnv } from "~/env";
+import { DESTRUCTIVE_RETENTION_MS } from "~/webhooks/trust";
+import { APPLIED_EVENT_RETENTION_DAYS } from "~/sync/webhook-queue";
 import { TEST_APP } from "./helpers/test-app";
 
 const required = {
@@ -45,6 +47,21 @@ describe("configuration", () => {
       expect.stringMatching(/^environment variable SYNC_CRON_EXPRESSION is invalid/),
     ]);
     expect(problems({ ...required, SYNC_CRON_EXPRESSION: "61 * * * *" })).toHaveLength(1);
+  });
+
+  it("STOREPULSE_WEBHOOK_RETENTION_DAYS: 7 by default, longer on request, never shorter than a destructive event stays acceptable", () => {
+    expect(parseEnv(required).STOREPULSE_WEBHOOK_RETENTION_DAYS).toBe(APPLIED_EVENT_RETENTION_DAYS);
+    expect(parseEnv({ ...required, STOREPULSE_WEBHOOK_RETENTION_DAYS: "30" }).STOREPULSE_WEBHOOK_RETENTION_DAYS).toBe(
+      30,
+    );
+    const minimumDays = DESTRUCTIVE_RETENTION_MS / 86_400_000;
+    expect(
+      parseEnv({ ...required, STOREPULSE_WEBHOOK_RETENTION_DAYS: String(minimumDays) })
+        .STOREPULSE_WEBHOOK_RETENTION_DAYS,
+    ).toBe(minimumDays);
+    expect(problems({ ...required, STOREPULSE_WEBHOOK_RETENTION_DAYS: String(minimumDays - 1) })).toEqual([
+      expect.stringMatching(/^environment variable STOREPULSE_WEBHOOK_RETENTION_DAYS is invalid/),
+    ]);
   });
 
   it("SYNC_CRON and INSIGHTS_PROFILE take on/off (and true/false, 1/0), nothing else", () => {

@@ -209,7 +209,7 @@ function startSweep(db: PrismaClient, notify: (shopId: number) => void) {
       .then((shops) => shops.forEach(notify))
       .then(async () => {
         if (!prune) return;
-        const deleted = await pruneAppliedWebhooks(db);
+        const deleted = await pruneAppliedWebhooks(db, env.STOREPULSE_WEBHOOK_RETENTION_DAYS);
         if (deleted > 0) console.log(`[webhooks] pruned ${deleted} applied events past their retention`);
       })
       .catch((error: Error) => log(`[webhooks] sweep failed: ${error.name}`))

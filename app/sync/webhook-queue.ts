@@ -490,6 +490,7 @@ async function forgetDeadPayloadsOf(
  * dedupe only has to outlast Shopify's retries (hours), and a destructive event older
  * than this is refused as stale anyway (trust.ts DESTRUCTIVE_RETENTION_MS); a data event
  * redelivered after its row is gone is re-applied as a no-op (newer-wins, tombstones).
+ * The default; operators keep them longer with STOREPULSE_WEBHOOK_RETENTION_DAYS.
  */
 export const APPLIED_EVENT_RETENTION_DAYS = 7;
 
