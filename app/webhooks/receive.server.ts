@@ -1,6 +1,11 @@
-// Entry point for every webhook route. In order, before anything is written:
+// Entry point for every webhook, by either door: the Remix route action
+// (`webhookAction`, used by `remix vite:dev`) or the production server's own path ahead
+// of Remix (`webhookNodeRoutes`, server.mjs; docs/decisions/webhooks-ahead-of-remix.md).
+// In order, before anything is written:
 // 1. the body is read with a 1 MB cap (413 beyond; body.server.ts);
-// 2. the HMAC is verified by authenticate.webhook (401 for a forged or tampered body);
+// 2. the HMAC over the raw body is verified with the app secret, and the headers Shopify
+//    always sends are required (verify.server.ts: 401 forged or tampered, 400 incomplete);
+//    no session is loaded — the intake never calls Shopify;
 // 3. the route's own topic must equal X-Shopify-Topic, the body must belong to that topic
 //    and to the header's shop, and destructive events must be fresh (trust.ts) — the
 //    HMAC covers only the body, so these are what stop a signed body of one kind being
@@ -13,15 +18,17 @@
 // shops we hold no row for are applied inside the request (app/sync/webhook-events.ts),
 // a handler failure answering 500 so Shopify retries. The answer carries the outcome and a
 // Server-Timing entry (handling time); bodies are ignored by Shopify.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import prisma from "~/db.server";
-import { authenticate } from "~/shopify.server";
+import { env } from "~/env.server";
 import { processWebhook, type WebhookResult } from "~/sync/webhook-events";
 import { createWebhookIntake, describeError, isDataTopic, isQueuedTopic } from "~/sync/webhook-queue";
 import { notifyWebhookQueued, payloadSealer } from "~/queue/webhook-worker.server";
-import { readCappedBody } from "./body.server";
+import { readCappedBody, readCappedNodeBody, type BodyResult } from "./body.server";
 import { ConcurrencyLimit } from "./concurrency-limit.server";
 import { checkFreshness, checkPayloadBinding, topicEnum, type TenantFacts } from "./trust";
+import { verifyDelivery, type HeaderLookup } from "./verify.server";
 
 /**
  * Webhooks applied inside the request (bulk_operations/finish, shops we hold no row
@@ -61,8 +68,20 @@ async function findTenant(shop: string, topic: string): Promise<Tenant | null> {
   return tenant;
 }
 
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+const nodeRoutes = new Map<string, NodeHandler>();
+
+/**
+ * The webhook routes by URL path ("/webhooks/orders/create"), served on Node's request
+ * and response without Remix by the production server (server.mjs, through the server
+ * build's entry module): no Fetch Request/Response objects, no router, no compression.
+ * Filled as the route modules load; server.mjs checks it against the build's routes.
+ */
+export const webhookNodeRoutes: ReadonlyMap<string, NodeHandler> = nodeRoutes;
+
 /** The action of the webhook route for one topic path, e.g. "shop/redact". */
 export function webhookAction(routeTopic: string) {
+  nodeRoutes.set(`/webhooks/${routeTopic}`, (req, res) => receiveNodeWebhook(req, res, routeTopic));
   return ({ request }: ActionFunctionArgs) => receiveWebhook(request, routeTopic);
 }
 
@@ -75,65 +94,115 @@ interface Refusal {
   reason: string;
 }
 
+interface Answer {
+  status: number;
+  outcome: string;
+  headers?: Record<string, string>;
+}
+
+function answerHeaders(text: string, started: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    "Content-Type": "application/json",
+    // A known length below its threshold keeps a compression middleware from gzipping a
+    // 20-byte answer per delivery (remix-serve's did: 7% of a burst's CPU).
+    "Content-Length": String(Buffer.byteLength(text)),
+    "Server-Timing": `webhook;dur=${(performance.now() - started).toFixed(1)}`,
+    ...extra,
+  };
+}
+
 export async function receiveWebhook(request: Request, routeTopic: string): Promise<Response> {
   const started = performance.now();
-  const answer = (status: number, outcome: string, extra: Record<string, string> = {}) => {
-    const text = JSON.stringify({ outcome });
-    return new Response(text, {
-      status,
-      headers: {
-        "Content-Type": "application/json",
-        // A known length below its threshold keeps the server's compression middleware
-        // from gzipping a 20-byte answer per delivery (it did: 7% of a burst's CPU).
-        "Content-Length": String(Buffer.byteLength(text)),
-        "Server-Timing": `webhook;dur=${(performance.now() - started).toFixed(1)}`,
-        ...extra,
-      },
-    });
-  };
-  if (request.method !== "POST") return answer(405, "method-not-allowed", { Allow: "POST" });
+  const answer = await handleDelivery(
+    routeTopic,
+    request.method,
+    (name) => request.headers.get(name) ?? undefined,
+    () => readCappedBody(request),
+    request.signal,
+  );
+  const text = JSON.stringify({ outcome: answer.outcome });
+  return new Response(text, { status: answer.status, headers: answerHeaders(text, started, answer.headers) });
+}
 
-  const body = await readCappedBody(request);
-  if (!body.ok) return answer(body.status, body.status === 413 ? "too-large" : "bad-request");
-
-  // The library reads the body itself: hand it the bytes already read.
-  const headers = new Headers(request.headers);
-  headers.delete("Content-Length");
-  const buffered = new Request(request.url, { method: "POST", headers, body: body.text, signal: request.signal });
-  const route = topicEnum(routeTopic);
-  let verified: Awaited<ReturnType<typeof authenticate.webhook>>;
+async function receiveNodeWebhook(req: IncomingMessage, res: ServerResponse, routeTopic: string): Promise<void> {
+  const started = performance.now();
+  // The sender hung up before the answer: what waits for a turn is dropped (see admission).
+  const hangUp = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) hangUp.abort();
+  });
+  let answer: Answer;
   try {
-    verified = await authenticate.webhook(buffered);
-  } catch (thrown) {
-    if (thrown instanceof Response)
-      return answer(thrown.status, thrown.status === 401 ? "unauthorized" : "bad-request");
-    if (thrown instanceof SyntaxError) {
-      // JSON.parse runs after the HMAC check: the sender holds the secret, the body is broken.
-      await recordRefusal({ ...fromHeaders(request.headers), routeTopic: route, reason: "malformed-json" });
-      return answer(400, "malformed");
-    }
-    throw thrown;
+    answer = await handleDelivery(
+      routeTopic,
+      req.method ?? "GET",
+      (name) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value.join(", ") : value;
+      },
+      () => readCappedNodeBody(req),
+      hangUp.signal,
+    );
+  } catch (error) {
+    // What the Remix route would answer for a throwing action, without the stack.
+    console.error(`[webhooks] ${routeTopic}: ${describeError(error)}`);
+    answer = { status: 500, outcome: "failed" };
   }
-  const { shop, topic, payload } = verified;
-  const eventId = ("eventId" in verified ? verified.eventId : undefined) ?? verified.webhookId;
-  const refusal = { shop, topic, routeTopic: route, eventId, triggeredAt: verified.triggeredAt };
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify({ outcome: answer.outcome });
+  res.writeHead(answer.status, answerHeaders(text, started, answer.headers));
+  res.end(text);
+}
+
+async function handleDelivery(
+  routeTopic: string,
+  method: string,
+  header: HeaderLookup,
+  readBody: () => Promise<BodyResult>,
+  signal: AbortSignal | undefined,
+): Promise<Answer> {
+  if (method !== "POST") return { status: 405, outcome: "method-not-allowed", headers: { Allow: "POST" } };
+
+  const body = await readBody();
+  if (!body.ok) {
+    // The rest of a refused body may still be arriving: close rather than read it.
+    const outcome = body.status === 413 ? "too-large" : "bad-request";
+    return { status: body.status, outcome, headers: { Connection: "close" } };
+  }
+
+  const check = verifyDelivery(env.SHOPIFY_API_SECRET, body.bytes, header);
+  if (!check.valid) return { status: check.status, outcome: check.status === 401 ? "unauthorized" : "bad-request" };
+  const route = topicEnum(routeTopic);
+  const { shop } = check;
+  const topic = topicEnum(check.topic);
+  const eventId = check.eventId ?? check.webhookId;
+  const refusal = { shop, topic, routeTopic: route, eventId, triggeredAt: check.triggeredAt };
+  const text = body.bytes.toString("utf8");
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    // Parsed after the HMAC check: the sender holds the secret, the body is broken.
+    await recordRefusal({ ...refusal, reason: "malformed-json" });
+    return { status: 400, outcome: "malformed" };
+  }
   if (topic !== route) {
     await recordRefusal({ ...refusal, reason: "route-topic-mismatch" });
-    return answer(400, "refused");
+    return { status: 400, outcome: "refused" };
   }
 
   const tenant = await findTenant(shop, topic);
   const binding = checkPayloadBinding(topic, shop, payload, tenant);
   if (!binding.ok) {
     await recordRefusal({ ...refusal, reason: binding.reason });
-    return answer(400, "refused");
+    return { status: 400, outcome: "refused" };
   }
-  const freshness = checkFreshness(topic, verified.triggeredAt, tenant, new Date());
+  const freshness = checkFreshness(topic, check.triggeredAt, tenant, new Date());
   if (!freshness.ok) {
     await recordRefusal({ ...refusal, reason: freshness.reason });
     // A stale destructive event is a genuine-looking delivery that will never apply:
     // 2xx stops Shopify's retries. A forged-looking one gets 400.
-    return answer(freshness.kind === "stale" ? 200 : 400, "refused");
+    return { status: freshness.kind === "stale" ? 200 : 400, outcome: "refused" };
   }
   if (tenant && tenant.shopifyId === null && binding.shopifyId !== undefined) {
     // First verified shop payload: remember the shop id later compliance bodies must name.
@@ -142,20 +211,20 @@ export async function receiveWebhook(request: Request, routeTopic: string): Prom
 
   if (tenant && isQueuedTopic(topic)) {
     try {
-      const outcome = await intake.enqueue({ shopId: tenant.id, topic, eventId, body: body.text });
+      const outcome = await intake.enqueue({ shopId: tenant.id, topic, eventId, body: text });
       if (outcome === "queued") notifyWebhookQueued(tenant.id);
-      return answer(200, outcome);
+      return { status: 200, outcome };
     } catch (error) {
       tenantCache.delete(shop); // its shop may be gone: the retry reads the row again
       // Not recorded (database unavailable…): 500, Shopify delivers it again.
       console.error(`[webhooks] ${topic} for ${shop} not recorded (event ${eventId}): ${describeError(error)}`);
-      return answer(500, "failed");
+      return { status: 500, outcome: "failed" };
     }
   }
 
   const result: WebhookResult = (await admission.run(
     () => processWebhook(prisma, { shop, topic, payload, eventId }),
-    request.signal,
+    signal,
   )) ??
     // The sender hung up while this waited: nothing was done; its retry will be.
     { status: 503, outcome: "in-progress" };
@@ -163,15 +232,10 @@ export async function receiveWebhook(request: Request, routeTopic: string): Prom
     // Names and codes only: payload values (personal data) never reach the log.
     console.error(`[webhooks] ${topic} for ${shop} failed (event ${eventId}): ${describeError(result.error)}`);
   }
-  return answer(result.status, result.outcome, result.status === 503 ? { "Retry-After": "5" } : {});
-}
-
-function fromHeaders(headers: Headers) {
   return {
-    shop: headers.get("X-Shopify-Shop-Domain") ?? "",
-    topic: topicEnum(headers.get("X-Shopify-Topic") ?? ""),
-    eventId: headers.get("X-Shopify-Event-Id") ?? headers.get("X-Shopify-Webhook-Id") ?? undefined,
-    triggeredAt: headers.get("X-Shopify-Triggered-At") ?? undefined,
+    status: result.status,
+    outcome: result.outcome,
+    headers: result.status === 503 ? { "Retry-After": "5" } : {},
   };
 }
 

@@ -1,11 +1,14 @@
 // Expiring offline tokens refreshed by two callers at once: two app processes on one
 // database and one simulator (access tokens live 2 s), and when the stored token has
-// expired, webhooks (authenticate.webhook refreshes the offline session) and "Sync now"
-// passes in both processes need it together. A relay in front of the simulator holds the
-// first refresh until a second one is in flight, so the race happens every run. Expected:
-// both refreshes are answered (Shopify accepts a refresh token again while its
-// replacement is unused), every webhook is delivered, the passes succeed, nothing ends in
-// "needs re-auth", and the stored token and refresh token are ones Shopify accepts.
+// expired, two code paths need it together: the ledger read that orders/create webhooks
+// cause (a worker applies the queued events and marks the orders; the ledger refresher
+// reads their sales ledgers from the Admin API) and a "Sync now" pass in the other
+// process. A relay in front of the simulator holds the first refresh — the ledger read's,
+// the only caller until "Sync now" is pressed — until the pass's refresh is in flight, so
+// the race happens every run. Expected: both refreshes are answered (Shopify accepts a
+// refresh token again while its replacement is unused), every webhook is delivered, the
+// ledger read and the pass succeed, nothing ends in "needs re-auth", and the stored token
+// and refresh token are ones Shopify accepts.
 import http from "node:http";
 import getPort from "get-port";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -15,6 +18,7 @@ import { expectConverged } from "../helpers/convergence";
 import { uniqueShopDomain } from "../helpers/db";
 import { apiHeaders, openEmbeddedApp, startStack, type Stack } from "../helpers/stack";
 import { TEST_APP } from "../helpers/test-app";
+import { webhooksApplied } from "../helpers/webhook-queue";
 import { createSyncTestPrisma, waitFor } from "../sync-support";
 
 const prisma = createSyncTestPrisma();
@@ -24,9 +28,11 @@ let second: RunningApp;
 let relay: http.Server;
 let relayUrl: string;
 const refreshes = { started: 0, answered: [] as number[], maxInFlight: 0, inFlight: 0 };
+/** Set by the test when the race starts: the next refresh is held (the install's are not). */
+let holdNext = false;
 let releaseFirst: (() => void) | null = null;
 
-/** Forwards everything to the simulator; refresh grants are counted and the first is held. */
+/** Forwards everything to the simulator; refresh grants are counted and the first after `holdNext` is held. */
 async function startRelay(target: string): Promise<void> {
   relay = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,7 +44,8 @@ async function startRelay(target: string): Promise<void> {
         refreshes.started += 1;
         refreshes.inFlight += 1;
         refreshes.maxInFlight = Math.max(refreshes.maxInFlight, refreshes.inFlight);
-        if (refreshes.started === 1) {
+        if (holdNext) {
+          holdNext = false;
           // Hold the first until a second refresh is on its way (or 30 s: then no race happened
           // and the test says so).
           await new Promise<void>((resolve) => {
@@ -115,37 +122,48 @@ describe(`expiring token refresh racing (${inject("databaseKind")})`, () => {
     const session = await prisma.session.findFirstOrThrow({ where: { shop, isOnline: false } });
     await waitFor(async () => Date.now() > session.expires!.getTime(), "the stored token to expire", 30_000);
     const startedBefore = refreshes.started;
+    refreshes.maxInFlight = refreshes.inFlight;
+    holdNext = true;
     const passesBefore = lines(stack.app, "sync pass finished").length + lines(second, "sync pass finished").length;
 
-    // Together: webhooks into the first app, "Sync now" in both.
-    for (const name of ["Race", "Rush", "Dash"]) {
-      stack.sim.control.createCustomer(shop, { firstName: name, lastName: "Refresh", email: `${name}@example.com` });
+    // First caller: orders whose webhooks reach the first app; applying them marks the
+    // orders, and the ledger refresher (in whichever process applied them) reads their
+    // ledgers, refreshing the expired token. The relay holds that refresh.
+    const { customers, products } = stack.sim.control.data(shop);
+    for (let i = 0; i < 3; i++) {
+      stack.sim.control.createOrder(shop, {
+        customerId: customers[i]!.id,
+        lineItems: [{ variantId: products[i]!.variants[0]!.id, quantity: 1 + i }],
+      });
     }
-    const [a, b] = await Promise.all([
-      fetch(`${stack.app.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) }),
-      fetch(`${second.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) }),
-    ]);
-    expect([a.status, b.status]).toEqual([202, 202]);
+    await waitFor(async () => refreshes.started > startedBefore, "the ledger read's token refresh", 60_000);
+    // Second caller, while the first refresh is held: "Sync now" in the second process.
+    const sync = await fetch(`${second.url}/api/sync/status`, { method: "POST", headers: await apiHeaders(shop) });
+    expect(sync.status).toBe(202);
     await stack.sim.control.webhooksIdle();
     await waitFor(
       async () =>
         lines(stack.app, "sync pass finished").length + lines(second, "sync pass finished").length > passesBefore &&
         refreshes.inFlight === 0,
-      "the passes",
+      "the pass",
       120_000,
     );
-
     // The race happened: two refreshes were in flight at once, and both were answered 200.
     expect(refreshes.started - startedBefore).toBeGreaterThanOrEqual(2);
     expect(refreshes.maxInFlight).toBeGreaterThanOrEqual(2);
     expect(refreshes.answered.every((status) => status === 200)).toBe(true);
-    // Both callers continued: every webhook delivered, the passes succeeded.
-    const deliveries = stack.sim.control.webhookDeliveries({ shop, topic: "customers/create" });
+    // Both callers continued: every webhook delivered and applied, the ledger read and the
+    // pass succeeded.
+    const deliveries = stack.sim.control.webhookDeliveries({ shop, topic: "orders/create" });
     expect(deliveries.length).toBeGreaterThanOrEqual(3);
     for (const d of deliveries) expect([d.state, d.lastStatus]).toEqual(["delivered", 200]);
+    await webhooksApplied(prisma, shop);
     const finished = [...lines(stack.app, "sync pass finished"), ...lines(second, "sync pass finished")];
     expect(finished.filter((l) => l.includes('"failed"'))).toEqual([]);
-    for (const app of [stack.app, second]) expect(app.output()).not.toMatch(/needs re-auth/);
+    for (const app of [stack.app, second]) {
+      expect(app.output()).not.toMatch(/needs re-auth/);
+      expect(app.output()).not.toMatch(/ledger refresh failed/);
+    }
     expect(
       await prisma.syncState.count({ where: { shop: { domain: shop }, status: { in: ["needs_reauth", "error"] } } }),
     ).toBe(0);
