@@ -37,6 +37,8 @@ export interface SeriesSpec {
   type: "bar" | "line";
   axis?: "y" | "y1";
   color: string;
+  /** Whole numbers (orders, customers): the axis then ticks in whole steps, never 0.5. */
+  counts?: boolean;
 }
 
 export interface TimeSeriesChartProps {
@@ -76,8 +78,12 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     }),
     [labels, tickLabels, series],
   );
-  const options = useMemo(
-    () => ({
+  const options = useMemo(() => {
+    const wholeSteps = (axis: "y" | "y1") => {
+      const onAxis = series.filter((s) => (s.axis ?? "y") === axis);
+      return onAxis.length > 0 && onAxis.every((s) => s.counts) ? { precision: 0 } : {};
+    };
+    return {
       responsive: true,
       maintainAspectRatio: false,
       animation: false as const,
@@ -98,12 +104,20 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
         // Horizontal labels, thinned to what fits (autoSkip), instead of rotated ones that
         // overflow the card's edge on wide admins and overlap on narrow ones.
         x: { ticks: { autoSkip: true, autoSkipPadding: 16, maxRotation: 0, minRotation: 0, padding: 4 } },
-        y: { beginAtZero: true, position: "left" as const },
-        ...(twoAxes ? { y1: { beginAtZero: true, position: "right" as const, grid: { drawOnChartArea: false } } } : {}),
+        y: { beginAtZero: true, position: "left" as const, ticks: wholeSteps("y") },
+        ...(twoAxes
+          ? {
+              y1: {
+                beginAtZero: true,
+                position: "right" as const,
+                grid: { drawOnChartArea: false },
+                ticks: wholeSteps("y1"),
+              },
+            }
+          : {}),
       },
-    }),
-    [labels, series, twoAxes],
-  );
+    };
+  }, [labels, series, twoAxes]);
   return (
     <Card>
       <BlockStack gap="300">

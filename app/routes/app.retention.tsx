@@ -100,6 +100,7 @@ export default function Retention() {
           label: "Customers",
           type: "bar" as const,
           color: "#5c6ac4",
+          counts: true,
           values: data.repeat.timeToSecondOrder.map((b) => b.customers),
           display: data.repeat.timeToSecondOrder.map(
             (b) => `${formatCount(b.customers, locale)} (${formatRate(b.share, locale)})`,
