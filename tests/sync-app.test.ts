@@ -112,6 +112,19 @@ describe(`sync through the app (${inject("databaseKind")})`, () => {
     expect(html).toContain("Sync status");
     expect(html).toContain("Sync now");
     expect(html).toContain("Initial import complete");
+    // Times read in the shop's own zone (the server runs in another), whatever the browser's.
+    expect(row.ianaTimezone).not.toBe("UTC");
+    const customers = await prisma.syncState.findFirstOrThrow({ where: { shopId: row.id, resource: "customers" } });
+    const inShopZone = new Intl.DateTimeFormat("en", {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone: row.ianaTimezone,
+      timeZoneName: "short",
+    }).format(customers.lastSuccessAt!);
+    expect(html.replace(/\u202f|&#x202f;|\s/gi, " ")).toContain(inShopZone.replace(/\u202f|\s/g, " "));
   }, 120_000);
 
   it("runs one pass from the CLI: npm run sync -- --shop <domain>", async () => {

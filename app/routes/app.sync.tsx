@@ -1,7 +1,7 @@
 // Sync status page: per resource the records stored, backfill progress, last
 // successful sync, lag and last error, and a "Sync now" button. While a sync runs the
 // page refreshes itself every few seconds.
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import {
@@ -22,10 +22,18 @@ import prisma from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { startSyncNow } from "~/services/sync-now.server";
 import { getShopSyncStatus, type ResourceSyncStatus } from "~/sync/status";
+import { findInsightsShop } from "~/insights/shop";
+import { requestLocale } from "~/components/format";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return { status: await getShopSyncStatus(prisma, session.shop) };
+  const [status, shop] = await Promise.all([
+    getShopSyncStatus(prisma, session.shop),
+    findInsightsShop(prisma, session.shop),
+  ]);
+  // Times read in the shop's zone, as everywhere in Admin — and the same text on the
+  // server and in the browser (a zone-less toLocaleString differs between the two).
+  return { status, locale: requestLocale(request), timeZone: shop?.ianaTimezone ?? "UTC" };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -43,8 +51,17 @@ function formatLag(seconds: number | null): string {
   return `${Math.round(seconds / 86_400)} days`;
 }
 
-function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "never";
+function timeFormatter(locale: string, timeZone: string): (iso: string | null) => string {
+  const format = new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  });
+  return (iso) => (iso ? format.format(new Date(iso)) : "never");
 }
 
 function StatusBadge({ resource }: { resource: ResourceSyncStatus }) {
@@ -57,7 +74,8 @@ function StatusBadge({ resource }: { resource: ResourceSyncStatus }) {
 }
 
 export default function SyncStatusPage() {
-  const { status } = useLoaderData<typeof loader>();
+  const { status, locale, timeZone } = useLoaderData<typeof loader>();
+  const formatTime = useMemo(() => timeFormatter(locale, timeZone), [locale, timeZone]);
   const syncNow = useFetcher<typeof action>();
   const revalidator = useRevalidator();
   const busy = !!status && (!status.backfillCompleted || status.resources.some((r) => r.running)) && status.installed;
