@@ -3,9 +3,10 @@
 import { Prisma } from "@prisma/client";
 import { roundMoney, toDecimal } from "./money";
 import type { RangeParams } from "./params";
-import { addDays, bucketStarts, rangeLength, wholeMonthsWithin } from "./dates";
+import { rangeLength } from "./dates";
 import { CUSTOMER_NAME, CUSTOMER_SORT_NAME, customerTotal } from "./customer-summary";
 import type { InsightsDb, InsightsShop } from "./queries";
+import { anyMonthDeeperThan, spendCandidateCtes, spendThreshold } from "./top-spend";
 
 export type SortDirection = "asc" | "desc";
 export const CUSTOMER_SORTS = ["totalSpent", "orders", "name", "lastOrderDate"] as const;
@@ -64,8 +65,12 @@ const PRODUCT_ORDER: Record<ProductSort, string> = {
   title: `lower(listed.title) COLLATE ${TEXT_COLLATION}`,
 };
 
+function sqlDirection(direction: SortDirection): Prisma.Sql {
+  return Prisma.raw(direction === "asc" ? "ASC" : "DESC");
+}
+
 function orderBy(column: string, direction: SortDirection): Prisma.Sql {
-  return Prisma.raw(`${column} ${direction === "asc" ? "ASC" : "DESC"} NULLS LAST, listed.id_num ASC`);
+  return Prisma.sql`${Prisma.raw(column)} ${sqlDirection(direction)} NULLS LAST, listed.id_num ASC`;
 }
 
 type CustomerRow = {
@@ -76,6 +81,14 @@ type CustomerRow = {
   total_spent: string;
   last_order_date: string | null;
 };
+
+/** Reads one page of customers in its sort's order (`pattern`: the search, or null). */
+type CustomerPageReader = (
+  db: InsightsDb,
+  shop: InsightsShop,
+  options: ListOptions<CustomerSort>,
+  pattern: string | null,
+) => Promise<CustomerRow[]>;
 
 export async function listCustomers(
   db: InsightsDb,
@@ -125,13 +138,10 @@ const MIN_TOP_SPEND_DAYS = 28;
 /**
  * Total spent, descending, without a search (the page's default view): the first
  * `offset + pageSize` customers by in-range total without aggregating every active
- * customer of the range — the threshold algorithm of getTopCustomers (queries.ts): the
- * `depth` customers with the largest upper_bound in each month the range touches are the
- * candidates; their exact range totals (whole months from the month rollup, partial ends
- * from days) are ranked, listed customers with a positive total only; the ranking stands
- * once it is full and its last total exceeds the sum over months of the best bound left
- * out (no other customer can reach it, nor tie it). Otherwise deepen; null when it does
- * not settle (the caller then reads every active customer).
+ * customer of the range — the threshold algorithm (top-spend.ts), ranking listed
+ * customers with a positive total only; the ranking stands once it is full and its last
+ * total exceeds the threshold (no other customer can reach it, nor tie it). Otherwise
+ * deepen; null when it does not settle (the caller then reads every active customer).
  */
 async function listCustomersByTopSpend(
   db: InsightsDb,
@@ -140,35 +150,9 @@ async function listCustomersByTopSpend(
 ): Promise<CustomerRow[] | null> {
   const offset = (options.page - 1) * options.pageSize;
   const reach = offset + options.pageSize;
-  const months = bucketStarts(options.from, options.to, "month");
-  const whole = wholeMonthsWithin(options.from, options.to) ?? { start: addDays(options.to, 1), end: options.to };
   for (let depth = Math.max(100, reach * 4); depth <= MAX_SPEND_DEPTH; depth *= 4) {
     const ctes = Prisma.sql`
-      best AS MATERIALIZED (
-        SELECT m.month, t.customer_id, t.upper_bound,
-          row_number() OVER (PARTITION BY m.month ORDER BY t.upper_bound DESC, t.customer_id) AS rn
-        FROM unnest(${months}::date[]) AS m(month)
-        CROSS JOIN LATERAL (
-          SELECT customer_id, upper_bound FROM insights_customer_month
-          WHERE shop_id = ${shop.id} AND month = m.month
-          ORDER BY upper_bound DESC, customer_id
-          LIMIT ${depth + 1}
-        ) t
-      ),
-      candidates AS (SELECT array_agg(DISTINCT customer_id) AS ids FROM best WHERE rn <= ${depth}),
-      parts AS (
-        SELECT customer_id, net_total FROM insights_customer_month
-        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
-          AND month >= ${whole.start}::date AND month <= ${whole.end}::date
-        UNION ALL
-        SELECT customer_id, net_total FROM insights_customer_day
-        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
-          AND local_date >= ${options.from}::date AND local_date < ${whole.start}::date
-        UNION ALL
-        SELECT customer_id, net_total FROM insights_customer_day
-        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
-          AND local_date > ${whole.end}::date AND local_date <= ${options.to}::date
-      ),
+      ${spendCandidateCtes(shop.id, options, depth)},
       ranked AS MATERIALIZED (
         SELECT t.customer_id AS id_num, t.total AS key
         FROM (SELECT customer_id, sum(net_total) AS total FROM parts GROUP BY customer_id) t
@@ -179,7 +163,7 @@ async function listCustomersByTopSpend(
       ),
       verdict AS MATERIALIZED (
         SELECT (SELECT count(*) FROM ranked)::int AS ranked, (SELECT min(key) FROM ranked) AS last,
-          (SELECT coalesce(sum(upper_bound), 0) FROM best WHERE rn = ${depth + 1}) AS threshold
+          ${spendThreshold(depth)} AS threshold
       ),`;
     const rows = await db.$queryRaw<(CustomerRow & { ranked: number; settled: boolean })[]>(
       withFigures(
@@ -200,23 +184,11 @@ async function listCustomersByTopSpend(
     // Every customer with a positive bound was a candidate, and the positive block ends
     // before the page does: the page reaches the zero block.
     if (!first || first.ranked < reach) {
-      const deeper = await anyMonthDeeperThan(db, shop.id, months, depth);
+      const deeper = await anyMonthDeeperThan(db, shop.id, options, depth);
       if (!deeper) return null;
     }
   }
   return null;
-}
-
-/** Whether some month has more than `depth` customers (so not everyone was a candidate). */
-async function anyMonthDeeperThan(db: InsightsDb, shopId: number, months: string[], depth: number): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ deeper: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM unnest(${months}::date[]) AS m(month)
-      CROSS JOIN LATERAL (
-        SELECT 1 FROM insights_customer_month WHERE shop_id = ${shopId} AND month = m.month OFFSET ${depth} LIMIT 1
-      ) t
-    ) AS deeper`;
-  return row?.deeper ?? false;
 }
 
 /**
@@ -237,7 +209,7 @@ async function listCustomersByFigure(
   const desc = options.direction === "desc";
   // Parts in page order: 0 before the zero block, 1 the zero block, 2 after it.
   const [firstSign, lastSign] = desc ? [">", "<"] : ["<", ">"];
-  const dir = Prisma.raw(desc ? "DESC" : "ASC");
+  const dir = sqlDirection(options.direction);
   const offset = (options.page - 1) * options.pageSize;
   const reach = offset + options.pageSize;
   return db.$queryRaw<CustomerRow[]>`
@@ -260,8 +232,7 @@ async function listCustomersByFigure(
        ORDER BY k.key ${dir}, k.id_num LIMIT ${reach})
       UNION ALL
       (SELECT 1, c.id, 0 FROM customer c
-       WHERE c.shop_id = ${shop.id} AND c.id NOT IN (SELECT id_num FROM keyed)
-         AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
+       WHERE c.shop_id = ${shop.id} AND c.id NOT IN (SELECT id_num FROM keyed) AND ${matches(pattern)}
        ORDER BY c.id LIMIT ${reach})
       UNION ALL
       (SELECT 2, k.id_num, k.key
@@ -287,7 +258,7 @@ async function listCustomersByFigure(
 function listedCustomer(shopId: number, id: Prisma.Sql, pattern: string | null): Prisma.Sql {
   return Prisma.sql`SELECT 1 FROM customer c
     WHERE c.shop_id = ${shopId} AND c.id = ${id}
-      AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)
+      AND ${matches(pattern)}
     LIMIT 1`;
 }
 
@@ -329,13 +300,8 @@ function withFigures(
  * Sorts by name: one scan of the name-key index of that direction (missing names last,
  * ties by id ascending: the index's order), up to the page's end.
  */
-async function listCustomersByName(
-  db: InsightsDb,
-  shop: InsightsShop,
-  options: ListOptions<CustomerSort>,
-  pattern: string | null,
-): Promise<CustomerRow[]> {
-  const dir = Prisma.raw(options.direction === "asc" ? "ASC" : "DESC");
+const listCustomersByName: CustomerPageReader = async (db, shop, options, pattern) => {
+  const dir = sqlDirection(options.direction);
   return db.$queryRaw<CustomerRow[]>(
     withFigures(
       shop,
@@ -347,7 +313,7 @@ async function listCustomersByName(
       Prisma.sql`p.key ${dir} NULLS LAST, p.id_num ASC`,
     ),
   );
-}
+};
 
 /**
  * Sorts by last order date. Customers who ordered come first, read in order from their
@@ -357,13 +323,8 @@ async function listCustomersByName(
  * id order, skipping those with orders, so the last pages of a shop where nearly every
  * customer ordered cost O(customers).
  */
-async function listCustomersByLastOrder(
-  db: InsightsDb,
-  shop: InsightsShop,
-  options: ListOptions<CustomerSort>,
-  pattern: string | null,
-): Promise<CustomerRow[]> {
-  const dir = Prisma.raw(options.direction === "asc" ? "ASC" : "DESC");
+const listCustomersByLastOrder: CustomerPageReader = async (db, shop, options, pattern) => {
+  const dir = sqlDirection(options.direction);
   const offset = (options.page - 1) * options.pageSize;
   const ordered = Prisma.sql`FROM insights_customer_day d
     WHERE d.shop_id = ${shop.id} AND d.orders > 0 AND d.next_date IS NULL
@@ -400,12 +361,11 @@ async function listCustomersByLastOrder(
     ),
   );
   return [...first, ...never];
-}
+};
 
 async function countCustomers(db: InsightsDb, shop: InsightsShop, pattern: string | null): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM customer c WHERE c.shop_id = ${shop.id}
-      AND (${pattern}::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.email) ILIKE ${pattern}::text)`;
+    SELECT count(*)::int AS n FROM customer c WHERE c.shop_id = ${shop.id} AND ${matches(pattern)}`;
   return Number(row?.n ?? 0);
 }
 

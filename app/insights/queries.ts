@@ -2,9 +2,10 @@
 // a 365-day range reads at most ~365 shop-day rows (plus customer/product days for the
 // top lists). Definitions: docs/metrics.md. Money leaves here as rounded strings.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { addDays, bucketStarts, previousRange, wholeMonthsWithin, type Granularity } from "./dates";
+import { addDays, previousRange, wholeMonthsWithin, type Granularity } from "./dates";
 import { Decimal, averageMoney, currencyMinorUnits, roundMoney, roundRate, toDecimal } from "./money";
 import type { RangeParams } from "./params";
+import { anyMonthDeeperThan, spendCandidateCtes, spendThreshold } from "./top-spend";
 
 export type InsightsDb = Pick<PrismaClient, "$queryRaw">;
 
@@ -300,47 +301,18 @@ interface RankedCustomer {
 const MAX_CANDIDATE_DEPTH = 6400;
 
 /**
- * Exact top customers without aggregating every customer of a long range (threshold
- * algorithm), in one statement per attempt: take the `depth` customers with the largest
- * upper_bound in each month the range touches, compute their exact range totals (whole
- * months from the month rollup, partial ends from days), and accept the ranking once the
- * last listed total exceeds the sum over months of the best bound left out: no other
- * customer can reach it. Otherwise deepen; as a last resort aggregate everyone.
+ * Exact top customers without aggregating every customer of a long range: the threshold
+ * algorithm of top-spend.ts, one statement per attempt. Otherwise deepen; as a last
+ * resort aggregate everyone.
  */
 async function rankTopCustomers(
   db: InsightsDb,
   shop: InsightsShop,
   params: RangeParams & { limit: number },
 ): Promise<RankedCustomer[]> {
-  const months = bucketStarts(params.from, params.to, "month");
-  const whole = wholeMonthsWithin(params.from, params.to) ?? { start: addDays(params.to, 1), end: params.to };
   for (let depth = Math.max(20, params.limit * 4); depth <= MAX_CANDIDATE_DEPTH; depth *= 4) {
     const rows = await db.$queryRaw<RankedCustomer[]>`
-      WITH best AS MATERIALIZED (
-        SELECT m.month, t.customer_id, t.upper_bound,
-          row_number() OVER (PARTITION BY m.month ORDER BY t.upper_bound DESC, t.customer_id) AS rn
-        FROM unnest(${months}::date[]) AS m(month)
-        CROSS JOIN LATERAL (
-          SELECT customer_id, upper_bound FROM insights_customer_month
-          WHERE shop_id = ${shop.id} AND month = m.month
-          ORDER BY upper_bound DESC, customer_id
-          LIMIT ${depth + 1}
-        ) t
-      ),
-      candidates AS (SELECT array_agg(DISTINCT customer_id) AS ids FROM best WHERE rn <= ${depth}),
-      parts AS (
-        SELECT customer_id, orders, net_total FROM insights_customer_month
-        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
-          AND month >= ${whole.start}::date AND month <= ${whole.end}::date
-        UNION ALL
-        SELECT customer_id, orders, net_total FROM insights_customer_day
-        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
-          AND local_date >= ${params.from}::date AND local_date < ${whole.start}::date
-        UNION ALL
-        SELECT customer_id, orders, net_total FROM insights_customer_day
-        WHERE shop_id = ${shop.id} AND customer_id = ANY((SELECT ids FROM candidates)::bigint[])
-          AND local_date > ${whole.end}::date AND local_date <= ${params.to}::date
-      ),
+      WITH ${spendCandidateCtes(shop.id, params, depth)},
       ranked AS (
         SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total
         FROM parts GROUP BY customer_id
@@ -349,18 +321,18 @@ async function rankTopCustomers(
       )
       SELECT r.customer_id::text AS customer_id, r.orders, r.total::text AS total,
         nullif(concat_ws(' ', c.first_name, c.last_name), '') AS name, c.email,
-        (SELECT coalesce(sum(upper_bound), 0) FROM best WHERE rn = ${depth + 1})::text AS threshold
+        ${spendThreshold(depth)}::text AS threshold
       FROM ranked r
       LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
       ORDER BY r.total DESC, r.customer_id ASC`;
     if (rows.length === 0) {
-      if (!(await anyMonthDeeperThan(db, shop.id, months, depth))) return [];
+      if (!(await anyMonthDeeperThan(db, shop.id, params, depth))) return [];
       continue;
     }
     const threshold = toDecimal(rows[0]!.threshold);
     const last = rows[rows.length - 1]!;
     if (rows.length === params.limit && toDecimal(last.total).greaterThan(threshold)) return rows;
-    if (threshold.isZero() && !(await anyMonthDeeperThan(db, shop.id, months, depth))) return rows; // everyone was a candidate
+    if (threshold.isZero() && !(await anyMonthDeeperThan(db, shop.id, params, depth))) return rows; // everyone was a candidate
   }
   return db.$queryRaw<RankedCustomer[]>`
     WITH ranked AS (
@@ -376,18 +348,6 @@ async function rankTopCustomers(
     FROM ranked r
     LEFT JOIN customer c ON c.shop_id = ${shop.id} AND c.id = r.customer_id
     ORDER BY r.total DESC, r.customer_id ASC`;
-}
-
-/** Whether some month has more than `depth` customers (so not everyone was a candidate). */
-async function anyMonthDeeperThan(db: InsightsDb, shopId: number, months: string[], depth: number): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ deeper: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM unnest(${months}::date[]) AS m(month)
-      CROSS JOIN LATERAL (
-        SELECT 1 FROM insights_customer_month WHERE shop_id = ${shopId} AND month = m.month OFFSET ${depth} LIMIT 1
-      ) t
-    ) AS deeper`;
-  return row?.deeper ?? false;
 }
 
 /** Customers ranked by the total sales of their orders' sales in range (docs/metrics.md), ties by id. */
