@@ -477,7 +477,7 @@ async function main() {
     // customers (scripts/bench/customers-page.ts).
     for (const r of await runCustomersPageBench(prisma, shop, { to, runs: RUNS })) {
       table.push({
-        endpoint: `Customers page: ${r.view} (30 days; raw: plain page)`,
+        endpoint: `Customers page: ${r.view} (raw: plain page; 30 days unless said)`,
         "rollups p50 ms": +r.p50.toFixed(1),
         "rollups p95 ms": +r.p95.toFixed(1),
         "raw p50 ms": +r.baselineP50.toFixed(1),

@@ -147,6 +147,7 @@ beforeAll(async () => {
     productIndex: number,
     quantity: number,
     refunded = "0",
+    refundDate = date,
   ) => {
     const total = new Decimal(price).times(quantity).toFixed(2);
     orders.push({
@@ -156,14 +157,14 @@ beforeAll(async () => {
       totalPrice: total,
       totalRefunded: refunded,
       lines: [{ id: orderId, productId: products[productIndex]!.id, quantity, price }],
-      // A partial refund the same day: one unit back, `refunded` paid back for it.
+      // A partial refund (the same day unless said): one unit back, `refunded` paid back for it.
       refunds:
         refunded === "0"
           ? []
           : [
               {
                 id: orderId,
-                createdAt: `${date}T13:00:00Z`,
+                createdAt: `${refundDate}T13:00:00Z`,
                 lines: [{ id: orderId, lineItemId: orderId, quantity: 1, subtotal: refunded }],
               },
             ],
@@ -174,7 +175,17 @@ beforeAll(async () => {
   customers.forEach((c, i) => {
     if (i % 13 === 5) return; // never ordered: no last order date
     if (i % 11 === 3) {
-      order(c.id, "2026-09-20", "42.00", i % products.length, 1); // only before the range: $0.00 in range
+      // Only before the range: $0.00 in range; or refunded in the range: below $0.00 (the
+      // ascending sorts read these customers from their negative days).
+      order(
+        c.id,
+        "2026-09-20",
+        "42.00",
+        i % products.length,
+        1,
+        i % 2 === 0 ? `${10 + (i % 20)}.00` : "0",
+        "2026-10-05",
+      );
       return;
     }
     const count = 1 + (i % 3);
@@ -362,6 +373,7 @@ describe("Customers page ordering", () => {
     const bySpent = expectedCustomers("totalSpent", "desc");
     const amounts = bySpent.map((c) => (c.key as Decimal).toFixed(2));
     expect([...amounts].sort().reverse()).not.toEqual(amounts); // text order differs
+    expect(bySpent.filter((c) => (c.key as Decimal).isNegative()).length).toBeGreaterThanOrEqual(2); // below zero
     expect(new Set(amounts).size).toBeLessThan(amounts.length - 5); // ties
     expect(new Set(expectedCustomers("orders", "asc").map((c) => c.key)).size).toBeLessThan(10);
     expect(new Set(expectedCustomers("lastOrderDate", "asc").map((c) => c.key)).size).toBeLessThan(

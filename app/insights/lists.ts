@@ -6,7 +6,7 @@ import type { RangeParams } from "./params";
 import { rangeLength } from "./dates";
 import { CUSTOMER_NAME, CUSTOMER_SORT_NAME, customerTotal } from "./customer-summary";
 import type { InsightsDb, InsightsShop } from "./queries";
-import { anyMonthDeeperThan, spendCandidateCtes, spendThreshold } from "./top-spend";
+import { anyMonthDeeperThan, spendCandidateCtes, spendThreshold, type RankedFigure } from "./top-spend";
 
 export type SortDirection = "asc" | "desc";
 export const CUSTOMER_SORTS = ["totalSpent", "orders", "name", "lastOrderDate"] as const;
@@ -97,15 +97,17 @@ export async function listCustomers(
 ): Promise<ListPage<CustomerListItem>> {
   const pattern = likePattern(options.search);
   const { sort } = options;
-  // The bounds of the threshold path are per month: over a range much shorter than the
-  // months it touches they rarely settle, and such a range's active customers are few.
-  const byFigure = async (figure: "totalSpent" | "orders") =>
-    (figure === "totalSpent" &&
-    options.direction === "desc" &&
-    pattern === null &&
-    rangeLength(options.from, options.to) >= MIN_TOP_SPEND_DAYS
-      ? await listCustomersByTopSpend(db, shop, options)
-      : null) ?? listCustomersByFigure(db, shop, { ...options, sort: figure }, pattern);
+  // Figure sorts try a path that reads only the page's neighbourhood first, and read every
+  // active customer of the range when it cannot answer. Descending: the threshold path,
+  // whose bounds are per month: over a range much shorter than the months it touches they
+  // rarely settle, and such a range's active customers are few. Ascending: the customers
+  // below zero and the zero block, which come first.
+  const byFigure = async (figure: RankedFigure) =>
+    (options.direction === "asc"
+      ? await listCustomersFromBelow(db, shop, { ...options, sort: figure }, pattern)
+      : pattern === null && rangeLength(options.from, options.to) >= MIN_TOP_SPEND_DAYS
+        ? await listCustomersByTopFigure(db, shop, { ...options, sort: figure })
+        : null) ?? listCustomersByFigure(db, shop, { ...options, sort: figure }, pattern);
   const [rows, total] = await Promise.all([
     sort === "totalSpent" || sort === "orders"
       ? byFigure(sort)
@@ -136,26 +138,28 @@ const MAX_SPEND_DEPTH = 1600;
 const MIN_TOP_SPEND_DAYS = 28;
 
 /**
- * Total spent, descending, without a search (the page's default view): the first
- * `offset + pageSize` customers by in-range total without aggregating every active
- * customer of the range — the threshold algorithm (top-spend.ts), ranking listed
- * customers with a positive total only; the ranking stands once it is full and its last
- * total exceeds the threshold (no other customer can reach it, nor tie it). Otherwise
- * deepen; null when it does not settle (the caller then reads every active customer).
+ * Total spent or orders, descending, without a search (total spent: the page's default
+ * view): the first `offset + pageSize` customers by the in-range figure without
+ * aggregating every active customer of the range — the threshold algorithm
+ * (top-spend.ts), ranking listed customers with a positive figure only; the ranking
+ * stands once it is full and its last figure exceeds the threshold (no other customer can
+ * reach it, nor tie it). Otherwise deepen; null when it does not settle (the caller then
+ * reads every active customer).
  */
-async function listCustomersByTopSpend(
+async function listCustomersByTopFigure(
   db: InsightsDb,
   shop: InsightsShop,
-  options: ListOptions<CustomerSort>,
+  options: ListOptions<RankedFigure>,
 ): Promise<CustomerRow[] | null> {
   const offset = (options.page - 1) * options.pageSize;
   const reach = offset + options.pageSize;
+  const figure = Prisma.raw(options.sort === "orders" ? "sum(orders)" : "sum(net_total)");
   for (let depth = Math.max(100, reach * 4); depth <= MAX_SPEND_DEPTH; depth *= 4) {
     const ctes = Prisma.sql`
-      ${spendCandidateCtes(shop.id, options, depth)},
+      ${spendCandidateCtes(shop.id, options, depth, options.sort)},
       ranked AS MATERIALIZED (
         SELECT t.customer_id AS id_num, t.total AS key
-        FROM (SELECT customer_id, sum(net_total) AS total FROM parts GROUP BY customer_id) t
+        FROM (SELECT customer_id, ${figure} AS total FROM parts GROUP BY customer_id) t
         WHERE t.total > 0
           AND EXISTS (SELECT 1 FROM customer c WHERE c.shop_id = ${shop.id} AND c.id = t.customer_id)
         ORDER BY t.total DESC, t.customer_id ASC
@@ -192,6 +196,73 @@ async function listCustomersByTopSpend(
 }
 
 /**
+ * Total spent or orders, ascending: customers below zero (total spent only: orders are
+ * counts), then the zero block by id, then those above zero. The first two are read
+ * without the range's other active customers: a customer's total can only be negative
+ * with a negative day in range, and those days have a partial index; the zero block walks
+ * customers in id order, each figure summed from its own day rows (primary key), until
+ * the page's end. Null when the page reaches the customers above zero.
+ */
+async function listCustomersFromBelow(
+  db: InsightsDb,
+  shop: InsightsShop,
+  options: ListOptions<RankedFigure>,
+  pattern: string | null,
+): Promise<CustomerRow[] | null> {
+  const offset = (options.page - 1) * options.pageSize;
+  const reach = offset + options.pageSize;
+  const column = Prisma.raw(options.sort === "orders" ? "orders" : "net_total");
+  const inRange = (id: Prisma.Sql) => Prisma.sql`(SELECT coalesce(sum(cd.${column}), 0) FROM insights_customer_day cd
+    WHERE cd.shop_id = ${shop.id} AND cd.customer_id = ${id}
+      AND cd.local_date BETWEEN ${options.from}::date AND ${options.to}::date)`;
+  const below =
+    options.sort === "orders"
+      ? Prisma.sql`SELECT NULL::bigint AS id_num, NULL::numeric AS key WHERE false`
+      : Prisma.sql`SELECT t.customer_id AS id_num, t.key
+          FROM (SELECT DISTINCT customer_id FROM insights_customer_day
+                WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
+                  AND net_total < 0) d
+          CROSS JOIN LATERAL (SELECT d.customer_id, ${inRange(Prisma.sql`d.customer_id`)} AS key) t
+          WHERE t.key < 0
+            AND EXISTS (SELECT 1 FROM customer c WHERE c.shop_id = ${shop.id} AND c.id = t.customer_id AND ${matches(pattern)})`;
+  const rows = await db.$queryRaw<(CustomerRow & { reached: number })[]>(
+    withFigures(
+      shop,
+      options,
+      Prisma.sql`SELECT part, id_num, key FROM parts ORDER BY part, key, id_num
+        LIMIT ${options.pageSize} OFFSET ${offset}`,
+      Prisma.sql`p.part, p.key, p.id_num`,
+      {
+        ctes: Prisma.sql`
+          below AS MATERIALIZED (${below}),
+          zero AS MATERIALIZED (
+            SELECT c.id AS id_num FROM customer c
+            WHERE c.shop_id = ${shop.id} AND ${matches(pattern)}
+              -- A boolean subquery, not "(subquery) = 0": the planner's default for the
+              -- latter (0.5% of customers) prices the walk as a full scan and turns on JIT
+              -- compilation, which costs far more than the walk.
+              AND (SELECT coalesce(sum(cd.${column}), 0) = 0 FROM insights_customer_day cd
+                   WHERE cd.shop_id = ${shop.id} AND cd.customer_id = c.id
+                     AND cd.local_date BETWEEN ${options.from}::date AND ${options.to}::date)
+            ORDER BY c.id
+            LIMIT ${reach}
+          ),
+          parts AS (
+            SELECT 0 AS part, id_num, key FROM below
+            UNION ALL
+            SELECT 1, id_num, 0 FROM zero
+          ),`,
+        columns: Prisma.sql`(SELECT count(*) FROM parts)::int AS reached,`,
+      },
+    ),
+  );
+  const [first] = rows;
+  // Fewer rows than the page's end: the page reaches the customers above zero.
+  if (!first || first.reached < reach) return null;
+  return rows;
+}
+
+/**
  * Sorts by an in-range figure (total spent, orders): a page is read without listing every
  * customer. The order is: customers whose figure is non-zero on one side of zero, then every
  * customer at zero by id (most customers: none in range), then the other side. The
@@ -205,22 +276,24 @@ async function listCustomersByFigure(
   options: ListOptions<"totalSpent" | "orders">,
   pattern: string | null,
 ): Promise<CustomerRow[]> {
-  const key = Prisma.raw(options.sort === "orders" ? "r.orders" : "r.total_spent");
+  // Only the sorted figure is summed here (a second sum per customer doubled the
+  // aggregate's cost); the page's figures are read per customer by withFigures.
+  const sum = Prisma.raw(options.sort === "orders" ? "sum(orders)::int" : "sum(net_total)");
   const desc = options.direction === "desc";
   // Parts in page order: 0 before the zero block, 1 the zero block, 2 after it.
   const [firstSign, lastSign] = desc ? [">", "<"] : ["<", ">"];
   const dir = sqlDirection(options.direction);
   const offset = (options.page - 1) * options.pageSize;
   const reach = offset + options.pageSize;
-  return db.$queryRaw<CustomerRow[]>`
-    WITH in_range AS MATERIALIZED (
-      SELECT customer_id, sum(orders)::int AS orders, sum(net_total) AS total_spent
-      FROM insights_customer_day
-      WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
-      GROUP BY customer_id
-    ),
+  const ctes = Prisma.sql`
     keyed AS MATERIALIZED (
-      SELECT customer_id AS id_num, ${key} AS key FROM in_range r WHERE ${key} <> 0
+      SELECT customer_id AS id_num, key
+      FROM (
+        SELECT customer_id, ${sum} AS key FROM insights_customer_day
+        WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
+        GROUP BY customer_id
+      ) r
+      WHERE key <> 0
     ),
     -- Listed customers only (a customer row must exist and match the search), looked up
     -- by key in page order until the page's end is reached: a few probes, not one per
@@ -239,19 +312,17 @@ async function listCustomersByFigure(
        FROM (SELECT id_num, key FROM keyed WHERE key ${Prisma.raw(lastSign)} 0 ORDER BY key ${dir}, id_num) k
        CROSS JOIN LATERAL (${listedCustomer(shop.id, Prisma.sql`k.id_num`, pattern)}) listed
        ORDER BY k.key ${dir}, k.id_num LIMIT ${reach})
+    ),`;
+  return db.$queryRaw<CustomerRow[]>(
+    withFigures(
+      shop,
+      options,
+      Prisma.sql`SELECT part, id_num, key FROM parts ORDER BY part, key ${dir}, id_num
+        LIMIT ${options.pageSize} OFFSET ${offset}`,
+      Prisma.sql`p.part, p.key ${dir}, p.id_num`,
+      { ctes, columns: Prisma.empty },
     ),
-    page AS (
-      SELECT part, id_num, key FROM parts ORDER BY part, key ${dir}, id_num
-      LIMIT ${options.pageSize} OFFSET ${offset}
-    )
-    SELECT p.id_num::text AS id, ${CUSTOMER_NAME} AS name, c.email,
-      coalesce(r.orders, 0) AS orders, coalesce(r.total_spent, 0)::text AS total_spent,
-      (SELECT max(local_date) FROM insights_customer_day cd
-       WHERE cd.shop_id = ${shop.id} AND cd.customer_id = p.id_num AND cd.orders > 0)::text AS last_order_date
-    FROM page p
-    JOIN customer c ON c.shop_id = ${shop.id} AND c.id = p.id_num
-    LEFT JOIN in_range r ON r.customer_id = p.id_num
-    ORDER BY p.part, p.key ${dir}, p.id_num`;
+  );
 }
 
 /** One row when customer `id` is stored and matches the search pattern. */

@@ -1,35 +1,47 @@
 // The threshold algorithm over customer months, shared by the dashboard's top customers
-// (queries.ts) and the Customers page's total-spent sort (lists.ts): customers ranked by
-// their in-range total without aggregating every customer of a long range.
+// (queries.ts) and the Customers page's total-spent and orders sorts (lists.ts): customers
+// ranked by an in-range figure without aggregating every customer of a long range.
 //
-// Candidates are the `depth` customers with the largest upper_bound (the sum of their
-// positive days) in each month the range touches. Their exact range totals come from
-// whole months (month rollup) and the partial months at either end (day rollup). A
-// ranking of candidates is exact once its last total exceeds the threshold, the sum over
-// months of the best bound left out: no customer outside the candidates can reach it.
+// Candidates are the `depth` customers with the largest bound in each month the range
+// touches: for total spent upper_bound (the sum of their positive days), for orders the
+// month's orders (never negative, so no part of a month has more). Their exact range
+// figures come from whole months (month rollup) and the partial months at either end
+// (day rollup). A ranking of candidates is exact once its last figure exceeds the
+// threshold, the sum over months of the best bound left out: no customer outside the
+// candidates can reach it.
 import { Prisma } from "@prisma/client";
 import { addDays, bucketStarts, wholeMonthsWithin } from "./dates";
 import type { RangeParams } from "./params";
 import type { InsightsDb } from "./queries";
 
+/** The month column bounding a figure; each has an index in (shop_id, month, bound DESC, customer_id) order. */
+const BOUND = { totalSpent: Prisma.raw("upper_bound"), orders: Prisma.raw("orders") } as const;
+export type RankedFigure = keyof typeof BOUND;
+
 /**
- * CTEs `best` (month, customer_id, upper_bound, rn: the `depth + 1` best bounds of each
+ * CTEs `best` (month, customer_id, bound, rn: the `depth + 1` best bounds of each
  * month), `candidates` (ids: the first `depth` of each month) and `parts` (customer_id,
  * orders, net_total: the candidates' in-range rows, whose sums are their exact figures).
  * Written for a WITH list: no leading WITH, no trailing comma.
  */
-export function spendCandidateCtes(shopId: number, range: RangeParams, depth: number): Prisma.Sql {
+export function spendCandidateCtes(
+  shopId: number,
+  range: RangeParams,
+  depth: number,
+  figure: RankedFigure = "totalSpent",
+): Prisma.Sql {
+  const bound = BOUND[figure];
   const months = bucketStarts(range.from, range.to, "month");
   const whole = wholeMonthsWithin(range.from, range.to) ?? { start: addDays(range.to, 1), end: range.to };
   return Prisma.sql`
     best AS MATERIALIZED (
-      SELECT m.month, t.customer_id, t.upper_bound,
-        row_number() OVER (PARTITION BY m.month ORDER BY t.upper_bound DESC, t.customer_id) AS rn
+      SELECT m.month, t.customer_id, t.bound,
+        row_number() OVER (PARTITION BY m.month ORDER BY t.bound DESC, t.customer_id) AS rn
       FROM unnest(${months}::date[]) AS m(month)
       CROSS JOIN LATERAL (
-        SELECT customer_id, upper_bound FROM insights_customer_month
+        SELECT customer_id, ${bound} AS bound FROM insights_customer_month
         WHERE shop_id = ${shopId} AND month = m.month
-        ORDER BY upper_bound DESC, customer_id
+        ORDER BY ${bound} DESC, customer_id
         LIMIT ${depth + 1}
       ) t
     ),
@@ -51,7 +63,7 @@ export function spendCandidateCtes(shopId: number, range: RangeParams, depth: nu
 
 /** The threshold of `spendCandidateCtes(…, depth)`: the sum over months of the best bound left out. */
 export function spendThreshold(depth: number): Prisma.Sql {
-  return Prisma.sql`(SELECT coalesce(sum(upper_bound), 0) FROM best WHERE rn = ${depth + 1})`;
+  return Prisma.sql`(SELECT coalesce(sum(bound), 0) FROM best WHERE rn = ${depth + 1})`;
 }
 
 /** Whether some month of the range has more than `depth` customers (so not everyone was a candidate). */

@@ -34,6 +34,10 @@ export async function generateStore(prisma: PrismaClient, shopId: number, spec: 
     INSERT INTO customer (shop_id, id, first_name, last_name, email, shopify_updated_at)
     SELECT ${shopId}, c, 'First' || c, 'Last' || c, 'customer' || c || '@example.com', now()
     FROM generate_series(1, ${spec.customers}) c`;
+  // As every writer of customer rows keeps it (app/insights/customer-summary.ts).
+  await prisma.$executeRaw`
+    INSERT INTO customer_total (shop_id, customers) VALUES (${shopId}, ${spec.customers})
+    ON CONFLICT (shop_id) DO UPDATE SET customers = customer_total.customers + ${spec.customers}`;
   // Customers skewed (a few buy often, as in real stores); 4% guest checkouts, 1% test orders.
   await prisma.$executeRaw`
     INSERT INTO "order" (shop_id, id, name, customer_id, processed_at, cancelled_at, test, currency_code,
