@@ -10,16 +10,10 @@
 // customers, not their histories or their cohorts' size, and replaying it changes nothing
 // (docs/metrics.md, Retention; docs/decisions/retention-cohorts.md).
 import { Prisma } from "@prisma/client";
-
-type Tx = Prisma.TransactionClient;
+import { CUSTOMER_COHORT_DAY, refillCustomerDaysSql, stageCustomerDays, type Tx } from "./rollup-sql";
 
 /** Same threshold as the day rollups: bigger batches get fresh planner statistics. */
 const LARGE_BATCH_DAYS = 62;
-
-/** Sales in net sales (docs/metrics.md): PRODUCT and ADJUSTMENT sales of a known action type. */
-const NET_SALES = Prisma.raw(
-  `s.action_type IN ('ORDER', 'RETURN', 'UPDATE') AND s.line_type IN ('PRODUCT', 'ADJUSTMENT')`,
-);
 
 /** processed_at / happened_at (UTC timestamps) → the shop's local timestamp. */
 const local = (column: string) => Prisma.raw(`((${column} AT TIME ZONE 'UTC') AT TIME ZONE tz.zone)`);
@@ -53,36 +47,7 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
       RETURNING customer_id
     )
     INSERT INTO cohort_affected SELECT DISTINCT customer_id FROM removed ON CONFLICT DO NOTHING`;
-  await tx.$executeRaw`
-    WITH days AS MATERIALIZED (
-      SELECT d AS local_date,
-        ((d::timestamp) AT TIME ZONE s.iana_timezone) AT TIME ZONE 'UTC' AS lo,
-        (((d + 1)::timestamp) AT TIME ZONE s.iana_timezone) AT TIME ZONE 'UTC' AS hi
-      FROM shop s CROSS JOIN unnest(${dates}::date[]) AS d WHERE s.id = ${shopId}
-    ),
-    ordered AS (
-      SELECT o.customer_id, days.local_date, count(*)::int AS orders, 0::numeric AS net_sales
-      FROM days
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
-      WHERE o.customer_id IS NOT NULL AND o.test = false
-      GROUP BY 1, 2
-    ),
-    sold AS (
-      SELECT o.customer_id, days.local_date, 0 AS orders, sum(s.total_amount - s.total_tax) AS net_sales
-      FROM days
-      JOIN sale s ON s.shop_id = ${shopId} AND s.happened_at >= days.lo AND s.happened_at < days.hi
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
-      WHERE o.customer_id IS NOT NULL AND o.test = false AND ${NET_SALES}
-      GROUP BY 1, 2
-    ),
-    inserted AS (
-      INSERT INTO insights_customer_cohort_day (shop_id, customer_id, local_date, orders, net_sales)
-      SELECT ${shopId}, customer_id, local_date, sum(orders)::int, sum(net_sales)
-      FROM (SELECT * FROM ordered UNION ALL SELECT * FROM sold) AS movements
-      GROUP BY customer_id, local_date
-      RETURNING customer_id
-    )
-    INSERT INTO cohort_affected SELECT DISTINCT customer_id FROM inserted ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw(refillCustomerDaysSql(shopId, dates, CUSTOMER_COHORT_DAY, "cohort_affected"));
   if (dates.length > LARGE_BATCH_DAYS) await tx.$executeRawUnsafe(`ANALYZE cohort_affected`);
   // First and second order by (processed_at, id): the order Shopify lists a customer's
   // orders in; the first two entries of the customer's (shop_id, customer_id, processed_at, id) index.
@@ -160,13 +125,26 @@ async function createWorkTables(tx: Tx): Promise<void> {
 }
 
 /**
- * Rebuild the shop's retention rollups from scratch (recomputeAllRollups): the day rows in
- * one pass over the orders and sales, every customer's first two orders from one window
- * over the orders, then the same replacement as a refresh against empty tables, so the
- * contributions are the sums. Records the build (insights_cohort_build): from then on,
- * refreshes are incremental.
+ * Rebuild the shop's retention rollups from scratch (a shop that predates them, or whose
+ * rows are gone): one pass over its orders and sales by customer and day
+ * (stageCustomerDays), then rebuildCohortsFromStage.
  */
 export async function rebuildCohortRollups(tx: Tx, shopId: number): Promise<void> {
+  const [shop] = await tx.$queryRaw<{ tz: string }[]>`SELECT iana_timezone AS tz FROM shop WHERE id = ${shopId}`;
+  if (!shop) return;
+  await stageCustomerDays(tx, shopId, shop.tz);
+  await rebuildCohortsFromStage(tx, shopId);
+}
+
+/**
+ * Every retention rollup of the shop from the staged customer days and months
+ * (stageCustomerDays, in this transaction): the day and month rows copied, each
+ * customer's first two orders from their first two order days, and the cohort tables
+ * summed straight from the customer rows — what the refreshes' contributions add up to
+ * from empty tables. Records the build (insights_cohort_build): from then on, refreshes
+ * are incremental.
+ */
+export async function rebuildCohortsFromStage(tx: Tx, shopId: number): Promise<void> {
   await tx.$executeRaw`
     WITH built AS (
       INSERT INTO insights_cohort_build (shop_id, built_at) VALUES (${shopId}, now() AT TIME ZONE 'UTC')
@@ -178,48 +156,70 @@ export async function rebuildCohortRollups(tx: Tx, shopId: number): Promise<void
     d AS (DELETE FROM insights_cohort_gap WHERE shop_id = ${shopId}),
     e AS (DELETE FROM insights_customer_cohort_day WHERE shop_id = ${shopId})
     DELETE FROM insights_cohort_product WHERE shop_id = ${shopId}`;
-  await createWorkTables(tx);
   await tx.$executeRaw`
-    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
-    ordered AS (
-      SELECT o.customer_id, ${local("o.processed_at")}::date AS local_date, count(*)::int AS orders, 0::numeric AS net_sales
-      FROM "order" o CROSS JOIN tz
-      WHERE o.shop_id = ${shopId} AND o.customer_id IS NOT NULL AND o.test = false
-      GROUP BY 1, 2
-    ),
-    sold AS (
-      SELECT o.customer_id, ${local("s.happened_at")}::date AS local_date, 0 AS orders,
-        sum(s.total_amount - s.total_tax) AS net_sales
-      FROM sale s
-      JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
-      CROSS JOIN tz
-      WHERE s.shop_id = ${shopId} AND o.customer_id IS NOT NULL AND o.test = false AND ${NET_SALES}
-      GROUP BY 1, 2
-    )
     INSERT INTO insights_customer_cohort_day (shop_id, customer_id, local_date, orders, net_sales)
-    SELECT ${shopId}, customer_id, local_date, sum(orders)::int, sum(net_sales)
-    FROM (SELECT * FROM ordered UNION ALL SELECT * FROM sold) AS movements
-    GROUP BY customer_id, local_date`;
+    SELECT ${shopId}, customer_id, local_date, orders, net_sales FROM rebuild_customer_day WHERE in_cohort
+    ORDER BY customer_id, local_date`;
   await tx.$executeRaw`
-    WITH tz AS (SELECT iana_timezone AS zone FROM shop WHERE id = ${shopId}),
-    ranked AS (
-      SELECT o.customer_id, o.id, ${local("o.processed_at")}::date AS local_date,
-        row_number() OVER (PARTITION BY o.customer_id ORDER BY o.processed_at, o.id) AS n
-      FROM "order" o CROSS JOIN tz
-      WHERE o.shop_id = ${shopId} AND o.customer_id IS NOT NULL AND o.test = false
+    INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)
+    SELECT ${shopId}, customer_id, month, cohort_orders, net_sales FROM rebuild_customer_month WHERE in_cohort
+    ORDER BY customer_id, month`;
+  // First and second order by (processed_at, id): the first lies on the customer's first
+  // order day, the second on that day too when it had two, else on the next order day.
+  // The first order's id is the first entry of the customer's (shop_id, customer_id,
+  // processed_at, id) index.
+  await tx.$executeRaw`
+    INSERT INTO insights_customer_cohort
+      (shop_id, customer_id, cohort_month, first_date, second_date, first_order_id, first_products)
+    SELECT ${shopId}, f.customer_id, date_trunc('month', f.first_date)::date, f.first_date, f.second_date, fo.id,
+      ARRAY(SELECT DISTINCT li.product_id FROM order_line_item li
+        WHERE li.shop_id = ${shopId} AND li.order_id = fo.id AND li.product_id IS NOT NULL
+        ORDER BY 1)
+    FROM (
+      SELECT customer_id, local_date AS first_date,
+        CASE WHEN orders >= 2 THEN local_date ELSE next_order_day END AS second_date
+      FROM (
+        SELECT customer_id, local_date, orders, row_number() OVER w AS n, lead(local_date) OVER w AS next_order_day
+        FROM rebuild_customer_day WHERE orders > 0
+        WINDOW w AS (PARTITION BY customer_id ORDER BY local_date)
+      ) AS d
+      WHERE n = 1
+    ) AS f
+    CROSS JOIN LATERAL (
+      SELECT o.id FROM "order" o
+      WHERE o.shop_id = ${shopId} AND o.customer_id = f.customer_id AND o.test = false
+      ORDER BY o.processed_at, o.id LIMIT 1
+    ) AS fo`;
+  await tx.$executeRaw`
+    WITH cells AS (
+      INSERT INTO insights_cohort_month (shop_id, cohort_month, month_offset, active_customers, net_sales)
+      SELECT ${shopId}, c.cohort_month,
+        ((extract(year FROM m.month) - extract(year FROM c.cohort_month)) * 12
+          + extract(month FROM m.month) - extract(month FROM c.cohort_month))::int AS month_offset,
+        count(*) FILTER (WHERE m.cohort_orders > 0)::int, sum(m.net_sales)
+      FROM rebuild_customer_month m
+      JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.customer_id = m.customer_id
+      WHERE m.in_cohort
+      GROUP BY c.cohort_month, month_offset
+      HAVING count(*) FILTER (WHERE m.cohort_orders > 0) <> 0 OR sum(m.net_sales) <> 0
     ),
-    firsts AS (
-      INSERT INTO cohort_new (customer_id, first_date, second_date, first_order_id)
-      SELECT customer_id, min(local_date) FILTER (WHERE n = 1), min(local_date) FILTER (WHERE n = 2),
-        min(id) FILTER (WHERE n = 1)
-      FROM ranked WHERE n <= 2
-      GROUP BY customer_id
-      RETURNING customer_id
+    gaps AS (
+      INSERT INTO insights_cohort_gap (shop_id, cohort_month, gap_days, customers)
+      SELECT ${shopId}, cohort_month, second_date - first_date, count(*)::int
+      FROM insights_customer_cohort
+      WHERE shop_id = ${shopId} AND second_date IS NOT NULL
+      GROUP BY 2, 3
     )
-    INSERT INTO cohort_affected SELECT customer_id FROM firsts`;
-  await tx.$executeRawUnsafe(`DO $$ BEGIN ANALYZE cohort_affected; ANALYZE cohort_new; END $$`);
-  await replaceCustomers(tx, shopId, null);
-  await applyDeltas(tx, shopId);
+    INSERT INTO insights_cohort_product
+      (shop_id, cohort_month, product_id, customers, within_30, within_60, within_90, within_180)
+    SELECT ${shopId}, c.cohort_month, p.product_id, count(*)::int,
+      count(*) FILTER (WHERE c.second_date - c.first_date <= 30)::int,
+      count(*) FILTER (WHERE c.second_date - c.first_date <= 60)::int,
+      count(*) FILTER (WHERE c.second_date - c.first_date <= 90)::int,
+      count(*) FILTER (WHERE c.second_date - c.first_date <= 180)::int
+    FROM insights_customer_cohort c CROSS JOIN unnest(c.first_products) AS p(product_id)
+    WHERE c.shop_id = ${shopId}
+    GROUP BY c.cohort_month, p.product_id`;
 }
 
 /**
@@ -255,9 +255,9 @@ function cellContributions(shopId: number, months: string, sign: 1 | -1): Prisma
  * their old and new contributions in cohort_delta. `months`: the batch's months — the
  * month rows replaced (summed from the day rows) are those, except for customers whose
  * cohort month changed or who are new (cohort_moved): every month of theirs, since each
- * lands in another triangle cell now. null (the rebuild): every month of everyone.
+ * lands in another triangle cell now.
  */
-async function replaceCustomers(tx: Tx, shopId: number, months: string[] | null): Promise<void> {
+async function replaceCustomers(tx: Tx, shopId: number, months: string[]): Promise<void> {
   // Customer lists as arrays (= ANY(ARRAY(…))): the planner knows nothing of the work
   // tables' sizes and would otherwise read whole rollup tables and probe the list per row;
   // an array is an index condition on the key's prefix, whatever its length.
@@ -267,17 +267,15 @@ async function replaceCustomers(tx: Tx, shopId: number, months: string[] | null)
     WHERE NOT EXISTS (SELECT 1 FROM cohort_moved v WHERE v.customer_id = n.customer_id))`);
   const moved = Prisma.raw(`ARRAY(SELECT customer_id FROM cohort_moved)`);
   const movedKept = Prisma.raw(`ARRAY(SELECT v.customer_id FROM cohort_moved v JOIN cohort_new n USING (customer_id))`);
-  if (months) {
-    await tx.$executeRaw`
+  await tx.$executeRaw`
       INSERT INTO cohort_moved
       SELECT a.customer_id FROM cohort_affected a
       LEFT JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.customer_id = a.customer_id
       LEFT JOIN cohort_new n ON n.customer_id = a.customer_id
       WHERE c.cohort_month IS DISTINCT FROM date_trunc('month', n.first_date)::date`;
-    // The sibling CTEs see the rows as they were before this statement: the old cohort
-    // rows are still joined to the old month rows being deleted. (The rebuild starts from
-    // empty tables: nothing to take out.)
-    await tx.$executeRaw`
+  // The sibling CTEs see the rows as they were before this statement: the old cohort
+  // rows are still joined to the old month rows being deleted.
+  await tx.$executeRaw`
       WITH removed AS (
         DELETE FROM insights_customer_cohort
         WHERE shop_id = ${shopId} AND customer_id = ANY(ARRAY(SELECT customer_id FROM cohort_affected))
@@ -299,7 +297,6 @@ async function replaceCustomers(tx: Tx, shopId: number, months: string[] | null)
       ${cellContributions(shopId, "removed_staying", -1)}
       UNION ALL
       ${cellContributions(shopId, "removed_moved", -1)}`;
-  }
   await tx.$executeRaw`
     WITH inserted AS (
       INSERT INTO insights_customer_cohort
@@ -315,18 +312,14 @@ async function replaceCustomers(tx: Tx, shopId: number, months: string[] | null)
     INSERT INTO cohort_delta ${customerContributions("inserted", 1)}`;
   // Months in their own statement: their cells join the cohort rows just written. Only
   // customers with a cohort row (a non-test order) have month rows.
-  const source = months
-    ? Prisma.sql`
+  const source = Prisma.sql`
       SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_cohort_day d
       WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${staying})
         AND d.local_date >= ${months[0]}::date AND d.local_date < (${months[months.length - 1]}::date + interval '1 month')
         AND date_trunc('month', d.local_date)::date = ANY(${months}::date[])
       UNION ALL
       SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_cohort_day d
-      WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${movedKept})`
-    : Prisma.sql`
-      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_cohort_day d
-      WHERE d.shop_id = ${shopId} AND d.customer_id IN (SELECT customer_id FROM cohort_new)`;
+      WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${movedKept})`;
   await tx.$executeRaw`
     WITH months AS (
       INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)
