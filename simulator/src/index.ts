@@ -188,6 +188,13 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
 export { Simulator } from "./simulator.js";
 export { validateAdminDocument, vendoredVersions } from "./graphql/admin-schema.js";
 export {
+  fieldsOutsideSurface,
+  isModelledObjectField,
+  OUTSIDE_SURFACE_CODE,
+  renderSurfaceMarkdown,
+  type OutsideField,
+} from "./graphql/surface.js";
+export {
   validateBulkQuery,
   BULK_MESSAGES,
   MAX_CONNECTIONS,

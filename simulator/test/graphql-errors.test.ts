@@ -107,14 +107,18 @@ describe("Admin API errors", () => {
     expect(((await res.json()) as { data: unknown }).data).toEqual({ shop: { myshopifyDomain: SHOP } });
   });
 
-  it("names a field the simulator does not implement instead of returning a silent null", async () => {
+  it("refuses a field outside the simulated surface by name instead of returning a silent null", async () => {
     const r = await post({ query: "{ orders(first: 1) { nodes { id paymentGatewayNames } } }" });
+    expect(r.body).not.toHaveProperty("data");
+    expect(r.body.extensions.cost.actualQueryCost).toBeNull();
     expect(r.body.errors).toEqual([
-      expect.objectContaining({
-        message: "Field 'paymentGatewayNames' on type 'Order' is not implemented by the Shopify simulator.",
-        path: ["orders", "nodes", 0, "paymentGatewayNames"],
-        extensions: { code: "NOT_IMPLEMENTED", typeName: "Order", fieldName: "paymentGatewayNames" },
-      }),
+      {
+        message:
+          "Field 'paymentGatewayNames' on type 'Order' is outside the Shopify simulator's simulated surface " +
+          "(simulator/SURFACE.md lists what it answers); the document was not executed.",
+        locations: [{ line: 1, column: 33 }],
+        extensions: { code: "OUTSIDE_SIMULATED_SURFACE", typeName: "Order", fieldName: "paymentGatewayNames" },
+      },
     ]);
   });
 

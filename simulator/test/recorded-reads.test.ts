@@ -14,6 +14,8 @@ import { diffResponse, exchangesIn, loadRecording, replay, type RecordedExchange
  * The recorded reads whose every selected field the simulator serves. A read drops out
  * of this list only with a reason in docs/fidelity.md's Known gaps.
  */
+// Left out: order-return-status-lifecycle.json's reads select `Return.returnLineItems`,
+// outside the simulated surface (docs/fidelity.md Known gaps: no return line items).
 // Left out: the recordings' `__type` schema probes (2026-04 introspection; the simulator
 // serves the 2026-10 schema, whose input types differ by version, not by store).
 const REPLAYED = [
@@ -26,17 +28,6 @@ const REPLAYED = [
   "2026-04/orders/order-edit-lifecycle-user-errors.json#sessionCases/notEditableHydrate",
   "2026-04/orders/order-edit-money-math.json#cases/taxed/downstreamRead",
   "2026-04/orders/order-edit-money-math.json#cases/discount/downstreamRead",
-  "2026-04/orders/order-return-status-lifecycle.json#zeroCase/readAfterCreate",
-  "2026-04/orders/order-return-status-lifecycle.json#mixedCase/readAfterFirstRequest",
-  "2026-04/orders/order-return-status-lifecycle.json#mixedCase/readAfterApprove",
-  "2026-04/orders/order-return-status-lifecycle.json#mixedCase/readAfterSecondRequest",
-  "2026-04/orders/order-return-status-lifecycle.json#mixedCase/readAfterDecline",
-  "2026-04/orders/order-return-status-lifecycle.json#mixedCase/readAfterClose",
-  "2026-04/orders/order-return-status-lifecycle.json#mixedCase/readAfterReopen",
-  "2026-04/orders/order-return-status-lifecycle.json#mixedCase/readAfterProcess",
-  "2026-04/orders/order-return-status-lifecycle.json#declinedCase/readAfterDecline",
-  "2026-04/orders/order-return-status-lifecycle.json#canceledCase/readAfterCancel",
-  "2026-04/orders/order-return-status-lifecycle.json#removedCase/readAfterRemove",
   "2026-04/orders/orderCancel-error-messages.json#setup/cancelledOrderRead",
   "2026-04/orders/orderInvoiceSend-email-validation.json#cases/0/setup/orderRead",
   "2026-04/orders/orderInvoiceSend-email-validation.json#cases/2/setup/orderRead",

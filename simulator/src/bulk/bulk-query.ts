@@ -5,6 +5,7 @@
 // `id`, so the id is always in the data).
 import { parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { BulkUserError } from "../graphql/context.js";
+import { fieldsOutsideSurface, outsideSurfaceMessage } from "../graphql/surface.js";
 import { analyzeBulkQuery, type BulkConnection } from "./bulk-validate.js";
 
 /** A connection inside a node: its response-key path from the node and what is inside it. */
@@ -40,6 +41,18 @@ export function planBulkQuery(schema: GraphQLSchema, query: string): { plan?: Bu
           code: "INVALID",
         },
       ],
+    };
+  }
+  // A query Shopify accepts but that reaches outside the simulated surface (surface.ts):
+  // refused before the operation exists, one userError per field, rather than a FAILED run.
+  const outside = fieldsOutsideSurface(schema, analysis.document!);
+  if (outside.length > 0) {
+    return {
+      errors: outside.map((f) => ({
+        field: ["query"],
+        message: `Invalid bulk query: ${outsideSurfaceMessage(f)}`,
+        code: "INVALID" as const,
+      })),
     };
   }
   const childrenOf = (parent: BulkConnection): NestedConnectionPlan[] =>

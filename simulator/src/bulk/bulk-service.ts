@@ -194,7 +194,7 @@ export class BulkService implements BulkApi {
     };
     this.records(ctx.store).push(op);
     // Reads keep the grant of the request that started the operation.
-    const runCtx: RequestContext = { ...ctx, unbounded: true, searchWarnings: [], bulk: undefined };
+    const runCtx: RequestContext = { ...ctx, unbounded: true, searchWarnings: [], bulk: this };
     this.later(() => void this.run(op, plan, runCtx), 0);
     return { bulkOperation: this.view(op), userErrors: [] };
   }

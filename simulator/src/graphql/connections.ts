@@ -1,7 +1,7 @@
 // Relay-style pagination over a list that is already sorted ascending by
 // (sortValue, id), the way Shopify pages: cursors encode the last record's sort
 // value and id, so pages stay stable while records are added elsewhere.
-import { GraphQLError } from "graphql";
+import { GraphQLError, isObjectType, type GraphQLNamedType, type GraphQLObjectType } from "graphql";
 
 export type SortValue = string | number;
 
@@ -175,4 +175,14 @@ export function paginate<T extends { id: number }>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/** A Relay connection type of the schema (named *Connection, with `edges`). */
+export function isConnectionObject(type: GraphQLNamedType): type is GraphQLObjectType {
+  return isObjectType(type) && type.name.endsWith("Connection") && "edges" in type.getFields();
+}
+
+/** A Relay edge type of the schema. */
+export function isEdgeObject(type: GraphQLNamedType): type is GraphQLObjectType {
+  return isObjectType(type) && type.name.endsWith("Edge") && "node" in type.getFields() && "cursor" in type.getFields();
 }

@@ -54,7 +54,13 @@ export interface RequestContext {
   unbounded: boolean;
   /** Epoch ms the request started (60-day visibility is judged against it). */
   now: number;
-  bulk?: BulkApi;
+  /**
+   * The shop's bulk operations. Also set while a bulk query runs: `bulkOperations` is a
+   * connection like any other bulk root ("You can bulk query any connection field",
+   * shopify.dev bulk-operations/queries); mutations never run there, since a bulk query
+   * must be a `query` operation (bulk-operation-run-query-validators.json invalidOperationType).
+   */
+  bulk: BulkApi;
   /**
    * Set while a bulk operation runs: the top-level connection reads this page
    * (and reports where it ended) while nested connections are unbounded.

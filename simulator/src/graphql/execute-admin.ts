@@ -1,5 +1,5 @@
 // One Admin GraphQL request from parsed body to response body: parse, validate
-// against Shopify's schema, price the query, charge the leaky bucket, execute,
+// against Shopify's schema, price the query, refuse what lies outside the simulated surface, charge the leaky bucket, execute,
 // refund the unused cost and attach `extensions.cost` — in Shopify's shapes.
 import {
   BREAK,
@@ -20,6 +20,7 @@ import {
 import type { RequestContext } from "./context.js";
 import { actualCost, requestedCost, SINGLE_QUERY_MAX_COST } from "./cost.js";
 import { fieldResolver, typeResolver } from "./resolvers.js";
+import { fieldsOutsideSurface, outsideSurfaceErrors } from "./surface.js";
 import type { LeakyBucket, ThrottleStatus } from "./throttle.js";
 
 export interface GraphQLRequestBody {
@@ -208,6 +209,13 @@ export function runAdminGraphQL(opts: {
         extensions: costExt(null),
       },
     };
+  }
+  // Refused whole before it runs or is charged: the simulator answers no part of a document
+  // it cannot answer completely (surface.ts). Shopify's own refusals above come first, and the
+  // requested cost is still reported (as with MAX_COST_EXCEEDED), since the cost rules need no data.
+  const outside = fieldsOutsideSurface(schema, document);
+  if (outside.length > 0) {
+    return { status: 200, body: { errors: outsideSurfaceErrors(outside), extensions: costExt(null) } };
   }
   if (opts.forceThrottle) bucket.drain();
   if (!bucket.tryTake(requested)) {

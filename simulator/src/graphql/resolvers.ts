@@ -1,6 +1,6 @@
-// Field resolution for the Admin API: one function per implemented `Type.field`.
-// Anything not listed here answers with an explicit error naming the field, so a
-// client never mistakes "not simulated" for "null on Shopify".
+// Field resolution for the Admin API: one function per answered `Type.field`. This
+// table is the simulated surface (surface.ts): documents selecting anything else are
+// refused before execution, so no resolver here is reached for a field it lacks.
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLTypeResolver } from "graphql";
 import { DateTime } from "luxon";
 import { customerStats } from "../store/customer-stats.js";
@@ -36,7 +36,7 @@ import type {
   ShippingLine,
   Duty,
 } from "../store/types.js";
-import { paginate, type ConnectionArgs, type SortValue } from "./connections.js";
+import { isConnectionObject, isEdgeObject, paginate, type ConnectionArgs, type SortValue } from "./connections.js";
 import type { RequestContext } from "./context.js";
 import { compileSearch, fieldBounds, parsedSearch, parseSearch, type SearchFields } from "./search-query.js";
 
@@ -63,13 +63,6 @@ const child = <T>(typename: string, record: T, order: Order, store: ShopStore): 
 // validated the arguments already), so the table is typed loosely on purpose.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Resolver = (source: any, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
-
-export function notImplemented(typeName: string, fieldName: string, info?: GraphQLResolveInfo): GraphQLError {
-  return new GraphQLError(`Field '${fieldName}' on type '${typeName}' is not implemented by the Shopify simulator.`, {
-    path: info?.path ? pathArray(info.path) : undefined,
-    extensions: { code: "NOT_IMPLEMENTED", typeName, fieldName },
-  });
-}
 
 function pathArray(path: GraphQLResolveInfo["path"] | undefined): Array<string | number> {
   const out: Array<string | number> = [];
@@ -454,7 +447,7 @@ export function resolveNode(ctx: RequestContext, id: string): unknown {
     case "Shop":
       return parsed.id === store.profile.id ? { __typename: "Shop", store } : null;
     case "BulkOperation":
-      return ctx.bulk?.get(ctx, parsed.id) ?? null;
+      return ctx.bulk.get(ctx, parsed.id);
     default:
       throw new GraphQLError(`The Shopify simulator cannot look up nodes of type '${parsed.type}'.`, {
         extensions: { code: "NOT_IMPLEMENTED", typeName: parsed.type },
@@ -653,7 +646,42 @@ const additionalFeeFields: Record<string, Resolver> = {
 
 const PLAN_NAMES = { standard: "Shopify", advanced: "Advanced", plus: "Shopify Plus" } as const;
 
+/** Fields of types whose sources are plain data objects built by the resolvers above: read as properties. */
+function props(...names: string[]): Record<string, Resolver> {
+  return Object.fromEntries(names.map((n): [string, Resolver] => [n, (s: Record<string, unknown>) => s[n]]));
+}
+
+const dataTypes: Record<string, Record<string, Resolver>> = {
+  PageInfo: props("hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
+  MoneyBag: props("shopMoney", "presentmentMoney"),
+  MoneyV2: props("amount", "currencyCode"),
+  PricingPercentageValue: props("percentage"),
+  TaxLine: props("title", "rate", "ratePercentage", "priceSet", "channelLiable", "source"),
+  ShopPlan: props("displayName", "publicDisplayName", "partnerDevelopment", "shopifyPlus"),
+  CustomerEmailAddress: props("emailAddress"),
+  // context.ts BulkOperationView
+  BulkOperation: props(
+    "id",
+    "status",
+    "errorCode",
+    "createdAt",
+    "completedAt",
+    "objectCount",
+    "rootObjectCount",
+    "fileSize",
+    "url",
+    "partialDataUrl",
+    "query",
+    "type",
+  ),
+  BulkOperationRunQueryPayload: props("bulkOperation", "userErrors"),
+  BulkOperationCancelPayload: props("bulkOperation", "userErrors"),
+  BulkOperationUserError: props("field", "message", "code"),
+  UserError: props("field", "message"),
+};
+
 export const resolvers: Record<string, Record<string, Resolver>> = {
+  ...dataTypes,
   QueryRoot: {
     shop: (_s, _a, ctx) => ({ __typename: "Shop", store: ctx.store }),
     orders: (_s, args, ctx, info) => {
@@ -707,11 +735,10 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       // bulk-operations-read-arg-validation.json nonBulkOperationGid: another resource's gid is an error.
       if (parsed && parsed.type !== "BulkOperation")
         throw new GraphQLError(`Invalid id: ${args.id}`, { extensions: { code: "RESOURCE_NOT_FOUND" } });
-      return parsed?.type === "BulkOperation" ? (ctx.bulk?.get(ctx, parsed.id) ?? null) : null;
+      return parsed?.type === "BulkOperation" ? ctx.bulk.get(ctx, parsed.id) : null;
     },
-    currentBulkOperation: (_s, args, ctx) => ctx.bulk?.current(ctx, args.type ?? "QUERY") ?? null,
+    currentBulkOperation: (_s, args, ctx) => ctx.bulk.current(ctx, args.type ?? "QUERY"),
     bulkOperations: (_s, args, ctx, info) => {
-      if (!ctx.bulk) throw notImplemented("QueryRoot", "bulkOperations", info);
       // Shopify: "Defaults to sorting by created_at, with newest operations first."
       const ops = ctx.bulk.list(ctx).map((view) => ({ id: parseGid(view.id)!.id, view }));
       type Op = (typeof ops)[number];
@@ -728,13 +755,28 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
         () => true,
         ctx.store.profile.ianaTimezone,
       );
-      return paginate(sorted, key, compiled.predicate, { ...args, reverse: !args.reverse }, (o) => o.view);
+      // "You can bulk query any connection field" (shopify.dev bulk-operations/queries): as the
+      // root of a bulk query it is read page by page like the other roots.
+      const bulkPage = ctx.bulkRootPage && info.path.prev === undefined ? ctx.bulkRootPage : undefined;
+      const page = paginate(
+        sorted,
+        key,
+        compiled.predicate,
+        bulkPage
+          ? { first: bulkPage.first, after: bulkPage.after, reverse: !args.reverse }
+          : { ...args, reverse: !args.reverse },
+        (o) => o.view,
+      );
+      if (bulkPage) {
+        bulkPage.endCursor = page.pageInfo.endCursor;
+        bulkPage.hasNextPage = page.pageInfo.hasNextPage;
+      }
+      return page;
     },
   },
 
   Mutation: {
     bulkOperationRunQuery: (_s, args, ctx, info) => {
-      if (!ctx.bulk) throw notImplemented("Mutation", "bulkOperationRunQuery");
       // groupObjects left out: the request's version default (the served 2026-10 schema says false).
       const explicit = info.fieldNodes[0]?.arguments?.some((a) => a.name.value === "groupObjects");
       return {
@@ -743,7 +785,6 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       };
     },
     bulkOperationCancel: (_s, args, ctx) => {
-      if (!ctx.bulk) throw notImplemented("Mutation", "bulkOperationCancel");
       const parsed = parseGid(args.id);
       if (parsed?.type !== "BulkOperation") {
         return {
@@ -1130,23 +1171,26 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
   },
 };
 
-/** Types whose sources are plain data objects: their fields are read as properties. */
-const DATA_TYPES =
-  /(Connection|Edge)$|^(PageInfo|MoneyBag|MoneyV2|PricingPercentageValue|TaxLine|ShopPlan|CustomerEmailAddress|BulkOperation|BulkOperationRunQueryPayload|BulkOperationCancelPayload|BulkOperationUserError|UserError)$/;
+/**
+ * Unreachable by construction: every document is checked against the surface before
+ * it executes, and the surface is the resolver table. Kept loud in case a resolver
+ * hands graphql-js a source whose type the check did not foresee.
+ */
+function surfaceInvariantBroken(typeName: string, fieldName: string): GraphQLError {
+  return new GraphQLError(
+    `Internal error: the Shopify simulator reached '${typeName}.${fieldName}', which its surface check should have refused.`,
+    { extensions: { code: "INTERNAL_SERVER_ERROR" } },
+  );
+}
 
 export const fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
   const typeName = info.parentType.name;
   const fn = resolvers[typeName]?.[info.fieldName];
   if (fn) return fn(source, args, ctx, info);
-  if (
-    DATA_TYPES.test(typeName) &&
-    source !== null &&
-    typeof source === "object" &&
-    Object.hasOwn(source, info.fieldName)
-  ) {
+  // Connections and edges come from paginate() as plain objects (surface.ts lets only their generic fields through).
+  if ((isConnectionObject(info.parentType) || isEdgeObject(info.parentType)) && source && typeof source === "object")
     return (source as Record<string, unknown>)[info.fieldName];
-  }
-  throw notImplemented(typeName, info.fieldName, info);
+  throw surfaceInvariantBroken(typeName, info.fieldName);
 };
 
 export const typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value) =>
