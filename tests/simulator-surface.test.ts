@@ -8,7 +8,7 @@ import path from "node:path";
 import { Kind, parse, validate, type DocumentNode } from "graphql";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { fieldsOutsideSurface, loadAdminSchema } from "../simulator/src/index";
+import { argumentsOutsideSurface, fieldsOutsideSurface, loadAdminSchema } from "../simulator/src/index";
 import { ADMIN_API_VERSION, allDocuments } from "~/sync/queries";
 
 const schema = loadAdminSchema(ADMIN_API_VERSION);
@@ -66,8 +66,24 @@ function graphqlLiterals(file: string): FoundDocument[] {
   return found;
 }
 
-const outside = (document: DocumentNode) =>
-  fieldsOutsideSurface(schema, document).map((f) => `${f.typeName}.${f.fieldName}`);
+/** Fields and arguments outside the surface (arguments as written; variables are not known here). */
+const outside = (document: DocumentNode) => [
+  ...fieldsOutsideSurface(schema, document).map((f) => `${f.typeName}.${f.fieldName}`),
+  ...document.definitions
+    .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+    .flatMap((op) => argumentsOutsideSurface(schema, document, op, {}))
+    .map((a) => `${a.typeName}.${a.fieldName}(${a.argumentName})`),
+];
+
+// What simulator/test/surface.test.ts sends on purpose to see it refused.
+const SURFACE_TEST_REFUSALS = [
+  "Customer.lifetimeDuration",
+  "HasMetafields.metafield",
+  "Order.paymentGatewayNames",
+  "Order.returns(query)",
+  "QueryRoot.orders(sortKey)",
+  "QueryRoot.products(savedSearchId)",
+];
 
 describe("the simulated surface covers the app's documents", () => {
   it.each(Object.entries(allDocuments()))("%s selects only fields the simulator answers", (_name, text) => {
@@ -101,22 +117,29 @@ describe("the simulated surface covers the app's documents", () => {
     const byFile = new Map<string, string[]>();
     for (const r of reaching) byFile.set(r.where, [...(byFile.get(r.where) ?? []), ...r.fields]);
     expect(Object.fromEntries([...byFile].map(([k, v]) => [k, [...new Set(v)].sort()]))).toEqual({
+      // Shopify's bulk rules and its cost rules are checked on documents the simulator never runs.
+      "simulator/test/bulk-validate.test.ts": ["ProductVariant.media", "QueryRoot.draftOrders"],
+      "simulator/test/graphql-throttle.test.ts": ["QueryRoot.productsCount"],
+      // The refusal itself.
       "simulator/test/graphql-errors.test.ts": ["Order.paymentGatewayNames"],
-      "simulator/test/surface.test.ts": [
-        "Customer.lifetimeDuration",
+      "simulator/test/surface.test.ts": SURFACE_TEST_REFUSALS,
+      "tests/simulator-surface.test.ts": [
         "HasMetafields.metafield",
         "Order.paymentGatewayNames",
+        "QueryRoot.orders(savedSearchId)",
       ],
-      "tests/simulator-surface.test.ts": ["HasMetafields.metafield", "Order.paymentGatewayNames"],
     });
   });
 
-  it("notices a field outside the surface (the walk can fail)", () => {
+  it("notices a field or an argument outside the surface (the walk can fail)", () => {
     expect(outside(parse("{ orders(first: 1) { nodes { id paymentGatewayNames } } }"))).toEqual([
       "Order.paymentGatewayNames",
     ]);
     expect(
       outside(parse('{ orders(first: 1) { nodes { ... on HasMetafields { metafield(key: "a.b") { id } } } } }')),
     ).toEqual(["HasMetafields.metafield"]);
+    expect(
+      outside(parse('{ orders(first: 1, savedSearchId: "gid://shopify/SavedSearch/1") { nodes { id } } }')),
+    ).toEqual(["QueryRoot.orders(savedSearchId)"]);
   });
 });

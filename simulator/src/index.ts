@@ -188,10 +188,12 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
 export { Simulator } from "./simulator.js";
 export { validateAdminDocument, vendoredVersions } from "./graphql/admin-schema.js";
 export {
+  argumentsOutsideSurface,
   fieldsOutsideSurface,
   isModelledObjectField,
   OUTSIDE_SURFACE_CODE,
   renderSurfaceMarkdown,
+  type OutsideArgument,
   type OutsideField,
 } from "./graphql/surface.js";
 export {

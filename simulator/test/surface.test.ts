@@ -3,12 +3,13 @@
 // outside it is refused whole before execution, over HTTP and as a bulk query.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isObjectType } from "graphql";
+import { isObjectType, type GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_API_VERSION, schemaForVersion } from "../src/graphql/admin-schema.js";
-import { resolvers } from "../src/graphql/resolvers.js";
+import { ARGUMENTS, resolvers } from "../src/graphql/resolvers.js";
 import { OUTSIDE_SURFACE_CODE, renderSurfaceMarkdown } from "../src/graphql/surface.js";
 import type { RunningSimulator } from "../src/index.js";
+import type { ShopData } from "../src/store/types.js";
 import { FIXED_ANCHOR, startTestSimulator, waitFor } from "./helpers.js";
 
 const { schema } = schemaForVersion(DEFAULT_API_VERSION);
@@ -19,7 +20,7 @@ describe("the resolver table is the simulated surface", () => {
     expect(checkedIn).toBe(renderSurfaceMarkdown(schema, DEFAULT_API_VERSION));
   });
 
-  it("names only object types and fields of the vendored schema", () => {
+  it("names only object types, fields and arguments of the vendored schema", () => {
     const wrong: string[] = [];
     for (const [typeName, fields] of Object.entries(resolvers)) {
       const type = schema.getType(typeName);
@@ -28,6 +29,13 @@ describe("the resolver table is the simulated surface", () => {
         continue;
       }
       for (const f of Object.keys(fields)) if (!type.getFields()[f]) wrong.push(`${typeName}.${f}`);
+    }
+    for (const [key, args] of Object.entries(ARGUMENTS)) {
+      const [typeName, fieldName] = key.split(".") as [string, string];
+      const field =
+        resolvers[typeName]?.[fieldName] && (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName];
+      if (!field) wrong.push(key);
+      else for (const a of Object.keys(args)) if (!field.args.some((d) => d.name === a)) wrong.push(`${key}(${a})`);
     }
     expect(wrong).toEqual([]);
   });
@@ -40,7 +48,7 @@ describe("a document outside the simulated surface", () => {
 
   beforeAll(async () => {
     sim = await startTestSimulator({
-      shops: [{ domain: SHOP, seed: 5, size: "small", anchor: FIXED_ANCHOR }],
+      shops: [{ domain: SHOP, seed: 5, size: "small", anchor: FIXED_ANCHOR, ledgerCases: true }],
       bulk: { objectsPerSecond: 1_000_000 },
     });
     token = sim.control.install(SHOP).accessToken;
@@ -215,5 +223,199 @@ describe("a document outside the simulated surface", () => {
     expect(lines.map((l) => l.id)).toContain(firstId);
     // The export ran before it completed itself: every operation completed by then, newest first.
     expect(lines).toEqual(listed.filter((n: { id: string }) => n.id !== id));
+  });
+});
+
+describe("arguments outside the simulated surface", () => {
+  let sim: RunningSimulator;
+  let token: string;
+  const SHOP = "surface-args.myshopify.com";
+
+  beforeAll(async () => {
+    sim = await startTestSimulator({ shops: [{ domain: SHOP, seed: 6, size: "small", anchor: FIXED_ANCHOR }] });
+    token = sim.control.install(SHOP).accessToken;
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  async function post(query: string, variables?: Record<string, unknown>): Promise<any> {
+    const res = await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-shopify-access-token": token },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json();
+  }
+  const codes = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+    (r.errors ?? []).map((e) => e.extensions);
+
+  it("refuses an argument no resolver honours instead of ignoring it", async () => {
+    const r = await post(`{ products(first: 1, savedSearchId: "gid://shopify/SavedSearch/1") { nodes { id } } }`);
+    expect(r).not.toHaveProperty("data");
+    expect(r.errors[0].message).toBe(
+      "Argument 'savedSearchId' on field 'QueryRoot.products' is outside the Shopify simulator's simulated surface " +
+        "(simulator/SURFACE.md lists what it answers); the document was not executed.",
+    );
+    expect(codes(r)).toEqual([
+      { code: OUTSIDE_SURFACE_CODE, typeName: "QueryRoot", fieldName: "products", argumentName: "savedSearchId" },
+    ]);
+    const returns = await post(
+      `{ orders(first: 1) { nodes { returns(first: 1, query: "status:open") { nodes { id } } } } }`,
+    );
+    expect(codes(returns)).toEqual([
+      { code: OUTSIDE_SURFACE_CODE, typeName: "Order", fieldName: "returns", argumentName: "query" },
+    ]);
+  });
+
+  it("refuses a sort key the data cannot sort by, written or in a variable, and runs the ones it can", async () => {
+    const Q = `query Q($k: OrderSortKeys) { orders(first: 3, sortKey: $k) { nodes { id } } }`;
+    const literal = await post(`{ orders(first: 3, sortKey: CUSTOMER_NAME) { nodes { id } } }`);
+    expect(literal.errors[0].message).toMatch(
+      /^Argument 'sortKey: "CUSTOMER_NAME"' on field 'QueryRoot.orders' is outside/,
+    );
+    const variable = await post(Q, { k: "DESTINATION" });
+    expect(codes(variable)).toEqual([
+      { code: OUTSIDE_SURFACE_CODE, typeName: "QueryRoot", fieldName: "orders", argumentName: "sortKey" },
+    ]);
+    const fine = await post(Q, { k: "CREATED_AT" });
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.orders.nodes).toHaveLength(3);
+    // A variable Shopify would refuse is still Shopify's error, not the simulator's.
+    const bad = await post(Q, { k: "NOPE" });
+    expect(bad.errors.length).toBeGreaterThan(0);
+    expect(codes(bad).map((e) => e?.code)).not.toContain(OUTSIDE_SURFACE_CODE);
+  });
+
+  it("refuses node ids of types the simulator never holds; malformed ids stay Shopify's error", async () => {
+    const r = await post(`query N($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: ["gid://shopify/Order/1", "gid://shopify/Collection/1"],
+    });
+    expect(codes(r)).toEqual([
+      { code: OUTSIDE_SURFACE_CODE, typeName: "QueryRoot", fieldName: "nodes", argumentName: "ids" },
+    ]);
+    const malformed = await post(`{ node(id: "not-a-gid") { id } }`);
+    expect(malformed.errors[0].message).toBe("Invalid global id 'not-a-gid'");
+  });
+});
+
+describe("fields and lookups that follow from the simulator's data", () => {
+  let sim: RunningSimulator;
+  let token: string;
+  let data: ShopData;
+  const SHOP = "surface-data.myshopify.com";
+
+  beforeAll(async () => {
+    sim = await startTestSimulator({
+      shops: [{ domain: SHOP, seed: 8, size: "small", anchor: FIXED_ANCHOR, ledgerCases: true }],
+    });
+    token = sim.control.install(SHOP).accessToken;
+    data = sim.control.data(SHOP);
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  async function post(query: string, variables?: Record<string, unknown>): Promise<any> {
+    const res = await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-shopify-access-token": token },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as any;
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  }
+  const gidOf = (type: string, id: number) => `gid://shopify/${type}/${id}`;
+
+  it("looks up the parts of an order by node id: line items, refunds, returns, duties, fees", async () => {
+    const order = data.orders.find((o) => o.refunds.length > 0 && (o.returns?.length ?? 0) > 0)!;
+    expect(order).toBeDefined();
+    const line = order.lineItems[0]!;
+    const refund = order.refunds[0]!;
+    const ret = order.returns![0]!;
+    const got = await post(
+      `query N($ids: [ID!]!) { nodes(ids: $ids) { __typename id
+      ... on LineItem { quantity } ... on Refund { order { id } } ... on Return { name order { id } } } }`,
+      {
+        ids: [
+          gidOf("LineItem", line.id),
+          gidOf("Refund", refund.id),
+          gidOf("Return", ret.id),
+          gidOf("LineItem", 999_999_999),
+        ],
+      },
+    );
+    expect(got.nodes).toEqual([
+      { __typename: "LineItem", id: gidOf("LineItem", line.id), quantity: line.quantity },
+      { __typename: "Refund", id: gidOf("Refund", refund.id), order: { id: gidOf("Order", order.id) } },
+      { __typename: "Return", id: gidOf("Return", ret.id), name: ret.name, order: { id: gidOf("Order", order.id) } },
+      null,
+    ]);
+    const withDuty = data.orders.find((o) => (o.duties?.length ?? 0) > 0);
+    if (withDuty) {
+      const d = withDuty.duties![0]!;
+      expect((await post(`{ node(id: "${gidOf("Duty", d.id)}") { id } }`)).node).toEqual({ id: gidOf("Duty", d.id) });
+    }
+  });
+
+  it("answers order, customer, product and refund fields from the records", async () => {
+    const order = data.orders.find((o) => o.refunds.length > 0)!;
+    const o = (
+      await post(`{ order(id: "${gidOf("Order", order.id)}") { name number unpaid estimatedTaxes requiresShipping
+        totalOutstandingSet { shopMoney { amount } presentmentMoney { amount } } fulfillmentsCount { count precision }
+        totalTipReceived { amount currencyCode } totalTipReceivedSet { shopMoney { amount currencyCode } }
+        lineItems(first: 50) { nodes { fulfillableQuantity currentQuantity } }
+        refunds { totalRefunded { amount currencyCode } totalRefundedSet { shopMoney { amount currencyCode } } } } }`)
+    ).order;
+    expect(o.name).toBe(`#${o.number}`);
+    expect(o.number).toBe(order.number);
+    expect(o).toMatchObject({
+      unpaid: false,
+      estimatedTaxes: false,
+      fulfillmentsCount: { count: 0, precision: "EXACT" },
+    });
+    expect(o.requiresShipping).toBe(order.lineItems.some((l) => l.requiresShipping));
+    expect(o.totalOutstandingSet).toEqual({ shopMoney: { amount: "0.0" }, presentmentMoney: { amount: "0.0" } });
+    expect(o.totalTipReceived).toEqual(o.totalTipReceivedSet.shopMoney);
+    for (const l of o.lineItems.nodes) expect(l.fulfillableQuantity).toBe(l.currentQuantity);
+    for (const r of o.refunds) expect(r.totalRefunded).toEqual(r.totalRefundedSet.shopMoney);
+
+    const buyer = data.customers.find((c) => data.orders.some((x) => x.customerId === c.id && x.createdAt))!;
+    const idle = data.customers.find((c) => !data.orders.some((x) => x.customerId === c.id));
+    const own = data.orders.filter((x) => x.customerId === buyer.id);
+    const last = own.reduce((m, x) =>
+      x.createdAt > m.createdAt || (x.createdAt === m.createdAt && x.id > m.id) ? x : m,
+    );
+    const c = (
+      await post(
+        `{ customer(id: "${gidOf("Customer", buyer.id)}") { canDelete lastOrder { id } phone defaultPhoneNumber { phoneNumber } } }`,
+      )
+    ).customer;
+    expect(c.canDelete).toBe(false);
+    expect(c.lastOrder).toEqual({ id: gidOf("Order", last.id) });
+    expect(c.defaultPhoneNumber).toEqual(c.phone ? { phoneNumber: c.phone } : null);
+    if (idle) {
+      const i = (await post(`{ customer(id: "${gidOf("Customer", idle.id)}") { canDelete lastOrder { id } } }`))
+        .customer;
+      expect(i).toEqual({ canDelete: true, lastOrder: null });
+    }
+
+    const product = data.products.find((p) => p.variants.length > 1) ?? data.products[0]!;
+    const p = (
+      await post(`{ product(id: "${gidOf("Product", product.id)}") { variantsCount { count precision }
+        priceRangeV2 { minVariantPrice { amount currencyCode } maxVariantPrice { amount } }
+        variants(first: 50) { nodes { id position price } } byId: variants(first: 50, sortKey: ID) { nodes { id } } } }`)
+    ).product;
+    expect(p.variantsCount).toEqual({ count: product.variants.length, precision: "EXACT" });
+    const cents = product.variants.map((v) => Math.round(Number(v.price) * 100));
+    expect(Math.round(Number(p.priceRangeV2.minVariantPrice.amount) * 100)).toBe(Math.min(...cents));
+    expect(Math.round(Number(p.priceRangeV2.maxVariantPrice.amount) * 100)).toBe(Math.max(...cents));
+    expect(p.priceRangeV2.minVariantPrice.currencyCode).toBe(data.shop.currencyCode);
+    const positions = p.variants.nodes.map((v: { position: number }) => v.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(p.byId.nodes.map((v: { id: string }) => v.id)).toEqual(
+      [...product.variants].sort((a, b) => a.id - b.id).map((v) => gidOf("ProductVariant", v.id)),
+    );
   });
 });

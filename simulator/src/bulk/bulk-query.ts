@@ -3,9 +3,14 @@
 // every nested connection's nodes become their own lines with `__parentId` set to
 // the id of the enclosing connection's node (Shopify requires that node to select
 // `id`, so the id is always in the data).
-import { parse, type DocumentNode, type GraphQLSchema } from "graphql";
+import { Kind, parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { BulkUserError } from "../graphql/context.js";
-import { fieldsOutsideSurface, outsideSurfaceMessage } from "../graphql/surface.js";
+import {
+  argumentsOutsideSurface,
+  fieldsOutsideSurface,
+  outsideArgumentMessage,
+  outsideSurfaceMessage,
+} from "../graphql/surface.js";
 import { analyzeBulkQuery, type BulkConnection } from "./bulk-validate.js";
 
 /** A connection inside a node: its response-key path from the node and what is inside it. */
@@ -45,12 +50,16 @@ export function planBulkQuery(schema: GraphQLSchema, query: string): { plan?: Bu
   }
   // A query Shopify accepts but that reaches outside the simulated surface (surface.ts):
   // refused before the operation exists, one userError per field, rather than a FAILED run.
-  const outside = fieldsOutsideSurface(schema, analysis.document!);
+  const operation = analysis.document!.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
+  const outside = [
+    ...fieldsOutsideSurface(schema, analysis.document!).map(outsideSurfaceMessage),
+    ...argumentsOutsideSurface(schema, analysis.document!, operation, {}).map(outsideArgumentMessage),
+  ];
   if (outside.length > 0) {
     return {
-      errors: outside.map((f) => ({
+      errors: outside.map((message) => ({
         field: ["query"],
-        message: `Invalid bulk query: ${outsideSurfaceMessage(f)}`,
+        message: `Invalid bulk query: ${message}`,
         code: "INVALID" as const,
       })),
     };

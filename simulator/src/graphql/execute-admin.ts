@@ -20,7 +20,12 @@ import {
 import type { RequestContext } from "./context.js";
 import { actualCost, requestedCost, SINGLE_QUERY_MAX_COST } from "./cost.js";
 import { fieldResolver, typeResolver } from "./resolvers.js";
-import { fieldsOutsideSurface, outsideSurfaceErrors } from "./surface.js";
+import {
+  argumentsOutsideSurface,
+  fieldsOutsideSurface,
+  outsideArgumentErrors,
+  outsideSurfaceErrors,
+} from "./surface.js";
 import type { LeakyBucket, ThrottleStatus } from "./throttle.js";
 
 export interface GraphQLRequestBody {
@@ -213,10 +218,11 @@ export function runAdminGraphQL(opts: {
   // Refused whole before it runs or is charged: the simulator answers no part of a document
   // it cannot answer completely (surface.ts). Shopify's own refusals above come first, and the
   // requested cost is still reported (as with MAX_COST_EXCEEDED), since the cost rules need no data.
-  const outside = fieldsOutsideSurface(schema, document);
-  if (outside.length > 0) {
-    return { status: 200, body: { errors: outsideSurfaceErrors(outside), extensions: costExt(null) } };
-  }
+  const outside = [
+    ...outsideSurfaceErrors(fieldsOutsideSurface(schema, document)),
+    ...outsideArgumentErrors(argumentsOutsideSurface(schema, document, operation, variables)),
+  ];
+  if (outside.length > 0) return { status: 200, body: { errors: outside, extensions: costExt(null) } };
   if (opts.forceThrottle) bucket.drain();
   if (!bucket.tryTake(requested)) {
     return {

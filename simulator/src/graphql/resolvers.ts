@@ -307,11 +307,8 @@ function topLevelConnection<T extends { id: number }>(
 ) {
   const sortKey = args.sortKey ?? "ID";
   const sortValue = sorts[sortKey];
-  if (!sortValue) {
-    throw new GraphQLError(`Sort key ${sortKey} is not supported by the Shopify simulator for ${kind}.`, {
-      extensions: { code: "NOT_IMPLEMENTED" },
-    });
-  }
+  // Other keys are refused before execution (ARGUMENTS).
+  if (!sortValue) throw surfaceInvariantBroken(kind, `sortKey ${sortKey}`);
   const compiled = compileSearch(args.query, search, freeText, ctx.store.profile.ianaTimezone);
   if (compiled.warnings.length > 0 && args.query) {
     ctx.searchWarnings.push({
@@ -444,15 +441,63 @@ export function resolveNode(ctx: RequestContext, id: string): unknown {
       const v = store.variant(parsed.id);
       return v ? wrap("ProductVariant", v, store) : null;
     }
+    case "LineItem":
+    case "Refund":
+    case "RefundShippingLine":
+    case "Return":
+    case "Duty":
+    case "AdditionalFee": {
+      // Parts of an order: visible exactly when their order is (same scope, same 60-day window).
+      if (!hasScope(ctx, "read_orders")) throw accessDenied("node", "read_orders");
+      const hit = orderChild(store, parsed.type, parsed.id);
+      return hit && orderVisible(ctx, hit.order) ? child(parsed.type, hit.record, hit.order, store) : null;
+    }
     case "Shop":
       return parsed.id === store.profile.id ? { __typename: "Shop", store } : null;
     case "BulkOperation":
       return ctx.bulk.get(ctx, parsed.id);
     default:
-      throw new GraphQLError(`The Shopify simulator cannot look up nodes of type '${parsed.type}'.`, {
-        extensions: { code: "NOT_IMPLEMENTED", typeName: parsed.type },
-      });
+      // Unreachable: ids of other types are refused before execution (surface.ts, NODE_TYPES).
+      throw surfaceInvariantBroken(parsed.type, "node");
   }
+}
+
+/** Gid types whose records live inside an order, and where. */
+const ORDER_CHILDREN: Record<string, (o: Order) => Array<{ id: number }>> = {
+  LineItem: (o) => o.lineItems,
+  Refund: (o) => o.refunds,
+  RefundShippingLine: (o) => o.refunds.flatMap((r) => r.refundShippingLines),
+  Return: (o) => o.returns ?? [],
+  Duty: (o) => o.duties ?? [],
+  AdditionalFee: (o) => o.additionalFees ?? [],
+};
+/** Gid types `node(id:)` answers: the shop's own records and the parts of its orders. */
+export const NODE_TYPES = [
+  "Order",
+  "Customer",
+  "Product",
+  "ProductVariant",
+  "Shop",
+  "BulkOperation",
+  ...Object.keys(ORDER_CHILDREN),
+] as const;
+
+// Child id → its order, per shop, rebuilt when the store changed (ShopStore.version): node
+// lookups of order parts are rare, a scan per change is cheaper than upkeep on every write.
+const childIndex = new WeakMap<ShopStore, { version: number; byKey: Map<string, number> }>();
+function orderChild(store: ShopStore, type: string, id: number): { order: Order; record: unknown } | undefined {
+  let index = childIndex.get(store);
+  if (!index || index.version !== store.version) {
+    const byKey = new Map<string, number>();
+    for (const o of store.list("orders"))
+      for (const [t, list] of Object.entries(ORDER_CHILDREN)) for (const r of list(o)) byKey.set(`${t}:${r.id}`, o.id);
+    index = { version: store.version, byKey };
+    childIndex.set(store, index);
+  }
+  const orderId = index.byKey.get(`${type}:${id}`);
+  const order = orderId === undefined ? undefined : store.order(orderId);
+  const record = order && ORDER_CHILDREN[type]!(order).find((r) => r.id === id);
+  return order && record ? { order, record } : undefined;
 }
 
 function unitAfterDiscounts(line: LineItem): MoneyPair {
@@ -659,6 +704,9 @@ const dataTypes: Record<string, Record<string, Resolver>> = {
   TaxLine: props("title", "rate", "ratePercentage", "priceSet", "channelLiable", "source"),
   ShopPlan: props("displayName", "publicDisplayName", "partnerDevelopment", "shopifyPlus"),
   CustomerEmailAddress: props("emailAddress"),
+  CustomerPhoneNumber: props("phoneNumber"),
+  Count: props("count", "precision"),
+  ProductPriceRangeV2: props("minVariantPrice", "maxVariantPrice"),
   // context.ts BulkOperationView
   BulkOperation: props(
     "id",
@@ -839,6 +887,20 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     closed: (s) => s.record.closedAt !== null,
     closedAt: (s) => s.record.closedAt,
     confirmed: () => true,
+    // "The order number used to generate the name" (2026-10 schema): the name is `#${number}`.
+    number: (s: Src<Order>) => s.record.number,
+    // The simulator's orders are paid in full (fullyPaid) and refunds are paid out: nothing
+    // is outstanding ("The total amount not yet transacted for the order"), none is unpaid.
+    unpaid: () => false,
+    totalOutstandingSet: (s: Src<Order>) => bag(ZERO, s.record),
+    // Taxes are final when the order is created ("returns false when taxes … are finalized").
+    estimatedTaxes: () => false,
+    // "The total number of fulfillments for the order, including canceled ones": it has none.
+    fulfillmentsCount: () => ({ __typename: "Count", count: 0, precision: "EXACT" }),
+    // "true for orders with physical products that need delivery" (2026-10 schema).
+    requiresShipping: (s: Src<Order>) => s.record.lineItems.some((l) => l.requiresShipping),
+    // Deprecated MoneyV2 form of totalTipReceivedSet: "The sum of all tip amounts … in shop currency".
+    totalTipReceived: (s: Src<Order>) => bag(orderTotals(s.record).totalTip, s.record).shopMoney,
     test: (s) => s.record.test,
     sourceName: (s) => s.record.sourceName,
     tags: (s) => s.record.tags,
@@ -978,8 +1040,12 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       return bag(unit, s.order);
     },
     // "including taxes charged for refunded and removed quantities" (LineItem.taxLines).
-    taxLines: (s: OrderChild<LineItem>) =>
-      new Decimal(s.record.taxRate).isZero() ? [] : [taxLine(s.record.taxRate, s.record.tax, s.order)],
+    taxLines: (s: OrderChild<LineItem>, args) =>
+      new Decimal(s.record.taxRate).isZero() || args.first === 0
+        ? []
+        : [taxLine(s.record.taxRate, s.record.tax, s.order)],
+    // Deprecated for FulfillmentOrderLineItem.remainingQuantity; no fulfillments: every current unit.
+    fulfillableQuantity: (s: OrderChild<LineItem>) => currentQuantity(s.order, s.record),
     customAttributes: () => [],
     discountAllocations: (s: OrderChild<LineItem>) =>
       s.record.discountAllocations.map((a) => ({ __typename: "DiscountAllocation", allocation: a, order: s.order })),
@@ -1027,6 +1093,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     note: (s) => s.record.note,
     order: (s: OrderChild<Refund>) => wrap("Order", s.order, s.store),
     totalRefundedSet: (s) => bag(refundTotal(s.record), s.order),
+    // Deprecated MoneyV2 form of totalRefundedSet (shop currency).
+    totalRefunded: (s: OrderChild<Refund>) => bag(refundTotal(s.record), s.order).shopMoney,
     // Duties are never refunded in the simulator.
     duties: () => [],
     return: (s: OrderChild<Refund>) => {
@@ -1118,6 +1186,20 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     },
     email: (s) => s.record.email,
     phone: (s) => s.record.phone,
+    defaultPhoneNumber: (s: Src<Customer>) =>
+      s.record.phone ? { __typename: "CustomerPhoneNumber", phoneNumber: s.record.phone } : null,
+    // "A customer can be deleted from a store only if they haven't yet made an order" (2026-10 schema).
+    canDelete: (s: Src<Customer>) => s.store.ordersOfCustomer(s.record.id).length === 0,
+    // "The customer's last order": the latest created one the grant may see (60-day window).
+    lastOrder: (s: Src<Customer>, _a, ctx) => {
+      requireScope(ctx, "lastOrder", "read_orders");
+      const visible = s.store.ordersOfCustomer(s.record.id).filter((o) => orderVisible(ctx, o));
+      const last = visible.reduce<Order | undefined>(
+        (m, o) => (!m || o.createdAt > m.createdAt || (o.createdAt === m.createdAt && o.id > m.id) ? o : m),
+        undefined,
+      );
+      return last ? wrap("Order", last, s.store) : null;
+    },
     defaultEmailAddress: (s: Src<Customer>) =>
       s.record.email ? { __typename: "CustomerEmailAddress", emailAddress: s.record.email } : null,
     createdAt: (s) => s.record.createdAt,
@@ -1148,8 +1230,32 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     updatedAt: (s) => s.record.updatedAt,
     publishedAt: (s) => s.record.publishedAt,
     totalVariants: (s) => s.record.variants.length,
-    variants: (s: Src<Product>, args, ctx) =>
-      childConnection(s.record.variants, args, ctx, (v) => wrap("ProductVariant", v, s.store)),
+    // sortKey POSITION (the schema's default) or ID; other keys are outside the surface (ARGUMENTS).
+    variants: (s: Src<Product>, args, ctx) => {
+      if (args.sortKey === "ID")
+        return childConnection(s.record.variants, args, ctx, (v) => wrap("ProductVariant", v, s.store));
+      const byPosition = [...s.record.variants].sort((a, b) => a.position - b.position || a.id - b.id);
+      return paginate(
+        byPosition,
+        (v) => v.position,
+        () => true,
+        args,
+        (v) => wrap("ProductVariant", v, s.store),
+        ctx.unbounded,
+      );
+    },
+    // "The number of variants that are associated with the product" (2026-10 schema).
+    variantsCount: (s: Src<Product>) => ({ __typename: "Count", count: s.record.variants.length, precision: "EXACT" }),
+    // "The minimum and maximum prices of a product" (2026-10 schema): variant prices, shop currency.
+    priceRangeV2: (s: Src<Product>) => {
+      const prices = s.record.variants.map((v) => new Decimal(v.price));
+      const money = (d: Decimal | undefined) => shopMoney(fmt(d ?? new Decimal(0)), s.store.profile.currencyCode);
+      return {
+        __typename: "ProductPriceRangeV2",
+        minVariantPrice: money(prices.length ? Decimal.min(...prices) : undefined),
+        maxVariantPrice: money(prices.length ? Decimal.max(...prices) : undefined),
+      };
+    },
   },
 
   ProductVariant: {
@@ -1169,6 +1275,58 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       return p ? wrap("Product", p, s.store) : null;
     },
   },
+};
+
+/**
+ * The arguments the resolvers above honour, per field that has any in the schema; the
+ * rest of the simulated surface (surface.ts). `true`: any value; a list: only these values
+ * (e.g. the sort keys the data can sort by); a predicate: values it accepts. An argument a
+ * resolver would ignore (`savedSearchId`, `Order.returns(query:)`) is not listed, so a
+ * document passing it is refused rather than answered as if it had not.
+ */
+type ArgumentRule = true | readonly unknown[] | ((value: unknown) => boolean);
+const PAGE = { first: true, last: true, after: true, before: true, reverse: true } as const;
+/** Malformed ids stay the resolver's error ("Invalid global id"); well-formed ones must name a type node(id:) answers. */
+const answeredId = (value: unknown) => {
+  const parsed = typeof value === "string" ? parseGid(value) : null;
+  return !parsed || (NODE_TYPES as readonly string[]).includes(parsed.type);
+};
+export const ARGUMENTS: Record<string, Record<string, ArgumentRule>> = {
+  "QueryRoot.orders": { ...PAGE, query: true, sortKey: Object.keys(ORDER_SORT) },
+  "QueryRoot.customers": { ...PAGE, query: true, sortKey: Object.keys(CUSTOMER_SORT) },
+  "QueryRoot.products": { ...PAGE, query: true, sortKey: Object.keys(PRODUCT_SORT) },
+  "QueryRoot.order": { id: true },
+  "QueryRoot.customer": { id: true },
+  "QueryRoot.product": { id: true },
+  "QueryRoot.productVariant": { id: true },
+  "QueryRoot.node": { id: answeredId },
+  "QueryRoot.nodes": { ids: (v) => Array.isArray(v) && v.every(answeredId) },
+  "QueryRoot.bulkOperation": { id: true },
+  "QueryRoot.currentBulkOperation": { type: true },
+  "QueryRoot.bulkOperations": { ...PAGE, query: true, sortKey: true },
+  "Mutation.bulkOperationRunQuery": { query: true, groupObjects: true },
+  "Mutation.bulkOperationCancel": { id: true },
+  "Order.agreements": { ...PAGE, query: true },
+  "Order.lineItems": PAGE,
+  // The simulator never removes shipping lines, so including removals changes nothing.
+  "Order.shippingLines": { ...PAGE, includeRemovals: true },
+  "Order.fulfillments": { first: true, query: true },
+  "Order.returns": PAGE,
+  "Order.discountApplications": PAGE,
+  "Order.refunds": { first: true },
+  // Code discounts are left out, as by default (changelog "lineItem.discountedTotalSet can
+  // optionally include code based discounts", 2024-04); including them is not simulated.
+  "LineItem.discountedTotalSet": { withCodeDiscounts: [false] },
+  "LineItem.taxLines": { first: true },
+  "Refund.refundLineItems": PAGE,
+  "Refund.refundShippingLines": PAGE,
+  "OrderAgreement.sales": PAGE,
+  "OrderEditAgreement.sales": PAGE,
+  "RefundAgreement.sales": PAGE,
+  "ReturnAgreement.sales": PAGE,
+  "Return.refunds": PAGE,
+  "Customer.orders": { ...PAGE, query: true, sortKey: Object.keys(ORDER_SORT) },
+  "Product.variants": { ...PAGE, sortKey: ["POSITION", "ID"] },
 };
 
 /**

@@ -7,6 +7,10 @@
 // every such field — see simulator/README.md and the generated simulator/SURFACE.md.
 import {
   getNamedType,
+  getVariableValues,
+  Kind,
+  valueFromAST,
+  type OperationDefinitionNode,
   isAbstractType,
   isObjectType,
   TypeInfo,
@@ -19,7 +23,7 @@ import {
   type SourceLocation,
 } from "graphql";
 import { isConnectionObject, isEdgeObject } from "./connections.js";
-import { resolvers } from "./resolvers.js";
+import { ARGUMENTS, NODE_TYPES, resolvers } from "./resolvers.js";
 
 export const OUTSIDE_SURFACE_CODE = "OUTSIDE_SIMULATED_SURFACE";
 
@@ -84,6 +88,106 @@ export function fieldsOutsideSurface(schema: GraphQLSchema, document: DocumentNo
     }),
   );
   return [...found.values()];
+}
+
+export interface OutsideArgument {
+  typeName: string;
+  fieldName: string;
+  argumentName: string;
+  /** The value as the document gave it (printed), when a value rule refused it. */
+  value?: unknown;
+  locations: SourceLocation[];
+}
+
+function argumentAnswered(typeName: string, fieldName: string, argumentName: string, value: unknown): boolean {
+  const rule = ARGUMENTS[`${typeName}.${fieldName}`]?.[argumentName];
+  if (rule === undefined) return false;
+  if (rule === true || value === undefined || value === null) return true;
+  return typeof rule === "function" ? rule(value) : rule.includes(value);
+}
+
+/**
+ * Arguments outside the surface: ones no resolver honours, and values of an honoured one
+ * that the data cannot answer (a sort key it cannot sort by, a node id of a type it never
+ * holds). Variables are read as execution will coerce them; when they do not coerce,
+ * nothing is reported here and execution reports the variable errors as Shopify does.
+ */
+export function argumentsOutsideSurface(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  inputs: Record<string, unknown>,
+): OutsideArgument[] {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
+  if ("errors" in coerced && coerced.errors) return [];
+  const variables = coerced.coerced;
+  const typeInfo = new TypeInfo(schema);
+  const found: OutsideArgument[] = [];
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        const def = typeInfo.getFieldDef();
+        if (!parent || !def || !node.arguments?.length || node.name.value.startsWith("__")) return;
+        // On an interface, the rules of every type the simulator answers there apply.
+        const owners = isObjectType(parent)
+          ? [parent.name]
+          : isAbstractType(parent)
+            ? schema
+                .getPossibleTypes(parent)
+                .filter((t) => Object.hasOwn(resolvers, t.name))
+                .map((t) => t.name)
+            : [];
+        for (const arg of node.arguments) {
+          const argDef = def.args.find((a) => a.name === arg.name.value);
+          if (!argDef) continue;
+          const given =
+            arg.value.kind === Kind.VARIABLE
+              ? variables[arg.value.name.value]
+              : valueFromAST(arg.value, argDef.type, variables);
+          for (const owner of owners) {
+            // A field outside the surface is reported as such, and a type that never occurs in the
+            // simulator's answers is never asked: their arguments add nothing.
+            if (!Object.hasOwn(resolvers, owner) || !isModelledObjectField(schema, owner, def.name)) continue;
+            if (argumentAnswered(owner, def.name, argDef.name, given)) continue;
+            const rule = ARGUMENTS[`${owner}.${def.name}`]?.[argDef.name];
+            found.push({
+              typeName: owner,
+              fieldName: def.name,
+              argumentName: argDef.name,
+              value: rule === undefined ? undefined : given,
+              locations: arg.loc ? [{ line: arg.loc.startToken.line, column: arg.loc.startToken.column }] : [],
+            });
+            break;
+          }
+        }
+      },
+    }),
+  );
+  return found;
+}
+
+export function outsideArgumentMessage(a: Omit<OutsideArgument, "locations">): string {
+  const what =
+    a.value === undefined ? `Argument '${a.argumentName}'` : `Argument '${a.argumentName}: ${JSON.stringify(a.value)}'`;
+  return (
+    `${what} on field '${a.typeName}.${a.fieldName}' is outside the Shopify simulator's simulated surface ` +
+    `(simulator/SURFACE.md lists what it answers); the document was not executed.`
+  );
+}
+
+export function outsideArgumentErrors(outside: OutsideArgument[]): GraphQLFormattedError[] {
+  return outside.map((a) => ({
+    message: outsideArgumentMessage(a),
+    locations: a.locations,
+    extensions: {
+      code: OUTSIDE_SURFACE_CODE,
+      typeName: a.typeName,
+      fieldName: a.fieldName,
+      argumentName: a.argumentName,
+    },
+  }));
 }
 
 export function outsideSurfaceMessage(f: Pick<OutsideField, "typeName" | "fieldName">): string {
@@ -170,6 +274,23 @@ export function renderSurfaceMarkdown(schema: GraphQLSchema, apiVersion: string)
     lines.push(`- \`${typeName}\`: ${fields.map((f) => `\`${f}\``).join(", ")}`);
   }
   lines.push(
+    "",
+    "Arguments answered (any other argument is refused, and so is a value outside a listed set):",
+    "",
+    ...Object.keys(ARGUMENTS)
+      .sort()
+      .map((key) => {
+        const rules = Object.entries(ARGUMENTS[key]!)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([name, rule]) =>
+            rule === true
+              ? `\`${name}\``
+              : typeof rule === "function"
+                ? `\`${name}\` (ids of the types \`node\` answers: ${NODE_TYPES.join(", ")})`
+                : `\`${name}\` (${rule.map((v) => `\`${String(v)}\``).join(", ")})`,
+          );
+        return `- \`${key}\`: ${rules.join(", ")}`;
+      }),
     "",
     `Connections and edges reached through the fields above answer \`${CONNECTION_FIELDS.join("`, `")}\` and \`${EDGE_FIELDS.join("`, `")}\`:`,
     "",
