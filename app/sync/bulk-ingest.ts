@@ -11,14 +11,36 @@
 // (profiled: parsing and mapping took about as long as the database work, and each
 // waited for the other). At most one write is in flight, so memory stays at two
 // batches and batches commit in file order.
+//
+// Statistics: a backfill grows its tables from (nearly) empty, and every statement of a
+// batch probes what earlier batches wrote (the upserts' conflict checks, the parents a
+// child needs, the agreement a sale takes its facts from, the foreign keys' checks).
+// Planned with the statistics of an empty table, those probes became scans of the
+// shop's whole table: hash joins over every stored agreement/order, and foreign-key
+// checks through an index whose leading columns do not bound the key (profiled with
+// EXPLAIN ANALYZE: the sale insert's hash side held all 10,771 stored agreements at 10k
+// orders, each order FK check read 48 buffers), so each batch cost more than the one
+// before. Autovacuum may be off or behind (it is off on our CI's PostgreSQL), so the
+// ingest analyzes the tables it writes itself, whenever what it wrote doubled: after
+// the first batch, the 2nd, 4th, 8th… (log2 of the batches, a few hundred ms each at
+// 1M orders). ANALYZE also invalidates the cached plans of the pool's sessions (the
+// foreign-key checks' plans too).
 import type { PrismaClient } from "@prisma/client";
 import type { BulkRecord, JsonlPosition } from "./bulk";
 import type { SerialLane } from "./context";
 import { mapBulkChildren, mapGraphqlNodes, writeBulkChildren, writeRecords } from "./record-writer";
 import type { SyncResource } from "./records";
-import { writeLedgerExportBatch } from "./ledger-refresh";
-import { isLedgerLine } from "./sales-ledger";
-import { storedNewerIds, type ChildWriteGuard } from "./store";
+import { parseShopifyId } from "./mapping";
+import { isLedgerLine, mapLedgerLines } from "./sales-ledger";
+import { clearLedgersForExport, upsertLedgerLines } from "./sales-store";
+import { analyzeTables, storedNewerIds, type ChildWriteGuard } from "./store";
+
+/** The tables each export writes (statistics refreshed as they grow). */
+const WRITTEN_TABLES: Record<SyncResource, readonly string[]> = {
+  customers: ["customer"],
+  products: ["product", "product_variant"],
+  orders: ["order", "order_line_item", "refund", "refund_line_item", "sale_agreement", "sale"],
+};
 
 export interface BulkIngestOptions {
   prisma: PrismaClient;
@@ -51,6 +73,9 @@ export async function ingestBulkRecords(
   let ledger: BulkRecord[] = [];
   let batchEnd: JsonlPosition | null = null;
   let writing: Promise<void> = Promise.resolve();
+  // Lines written by this ingest, and when the statistics are refreshed next (doubling).
+  let linesWritten = 0;
+  let analyzeAt = 1;
   const flush = async () => {
     if (!batchEnd || roots.length + children.length + ledger.length === 0) return;
     const mapped = mapGraphqlNodes(resource, roots);
@@ -59,6 +84,7 @@ export async function ingestBulkRecords(
     if (failures.length > 0) options.onMappingFailures?.(failures);
     const end = batchEnd;
     const count = roots.length;
+    const lines = roots.length + children.length + ledger.length;
     const ledgerLines = ledger;
     roots = [];
     children = [];
@@ -83,12 +109,31 @@ export async function ingestBulkRecords(
       for (const id of newer) skipParents.add(id);
       await writeBulkChildren(prisma, shopId, mappedChildren.records, guard);
       if (ledgerLines.length > 0) {
-        // The rollups are recomputed over everything at the end of a backfill.
-        const ledgerWrite = await writeLedgerExportBatch(prisma, shopId, ledgerLines, skipParents, new Set());
-        if (ledgerWrite.failures.length > 0) options.onMappingFailures?.(ledgerWrite.failures);
+        // As ledger-refresh.ts's writeLedgerExportBatch, knowing what the order write just
+        // did: the stored-newer orders are in skipParents already, an order this batch
+        // inserted has no ledger to clear (its sales need the order row), and no days
+        // are collected (the rollups are rebuilt over everything at the end of a backfill).
+        const inserted = new Set(written.inserted ?? []);
+        await clearLedgersForExport(
+          prisma,
+          shopId,
+          ledgerLines
+            .filter((l) => l.parentId === null)
+            .map((l) => parseShopifyId(l.node.id, "order.id"))
+            .filter((id) => !inserted.has(id)),
+          skipParents,
+        );
+        const mapped = mapLedgerLines(ledgerLines.filter((l) => l.parentId !== null));
+        if (mapped.failures.length > 0) options.onMappingFailures?.(mapped.failures);
+        await upsertLedgerLines(prisma, shopId, mapped, skipParents, "skip");
       }
       await options.onBatchCommitted?.(end, count);
       total += count;
+      linesWritten += lines;
+      if (linesWritten >= analyzeAt) {
+        await analyzeTables(prisma, WRITTEN_TABLES[resource]);
+        analyzeAt = 2 * linesWritten;
+      }
     });
     // Handled here so a failure while the next batch is read is not "unhandled"; it is
     // rethrown by the next `await writing`.

@@ -60,7 +60,7 @@ export async function writeRecords(
   resource: SyncResource,
   records: AnyRecord[],
   options: { source: "backfill" | "incremental" },
-): Promise<WriteResult & { storedNewer?: string[] }> {
+): Promise<WriteResult & { storedNewer?: string[]; inserted?: string[] }> {
   if (records.length === 0) return { applied: 0, stale: 0 };
   switch (resource) {
     case "customers":

@@ -232,11 +232,13 @@ export async function upsertLedgerLines(
   shopId: number,
   lines: { agreements: readonly AgreementRecord[]; sales: readonly SaleRecord[] },
   skipParents: ReadonlySet<string>,
+  /** "skip": the caller rebuilds every day's rollups afterwards (a backfill), so no dates are read. */
+  dates: "collect" | "skip" = "collect",
 ): Promise<{ agreements: number; sales: number; localDates: string[] }> {
   const skip = [...skipParents];
   let agreements = 0;
   let sales = 0;
-  const dates = new Set<string>();
+  const localDates = new Set<string>();
   for (const batch of chunks(
     uniqueById(lines.agreements).filter((a) => !skipParents.has(a.orderId)),
     1000,
@@ -245,13 +247,14 @@ export async function upsertLedgerLines(
   }
   for (const batch of chunks(uniqueById(lines.sales), 1000)) {
     sales += await insertSales(prisma, shopId, batch, skip);
+    if (dates === "skip") continue;
     const rows = await prisma.$queryRaw<{ local_date: string }[]>`
       SELECT DISTINCT ((s.happened_at AT TIME ZONE 'UTC') AT TIME ZONE shop.iana_timezone)::date::text AS local_date
       FROM sale s JOIN shop ON shop.id = s.shop_id
       WHERE s.shop_id = ${shopId} AND s.id = ANY(${batch.map((s) => s.id)}::bigint[])`;
-    for (const r of rows) dates.add(r.local_date);
+    for (const r of rows) localDates.add(r.local_date);
   }
-  return { agreements, sales, localDates: [...dates].sort() };
+  return { agreements, sales, localDates: [...localDates].sort() };
 }
 
 // ---------------------------------------------------------------------------

@@ -53,6 +53,8 @@ export interface OrderWriteResult extends WriteResult {
   localDates: string[];
   /** Ids whose stored version was strictly newer than the one given (they keep their own children). */
   storedNewer: string[];
+  /** Ids that were not stored before this write (they have no children and no sales ledger yet). */
+  inserted: string[];
 }
 
 export interface DeleteResult {
@@ -254,10 +256,10 @@ export async function upsertOrders(
   records: readonly OrderRecord[],
   options: WriteOptions = {},
 ): Promise<OrderWriteResult> {
-  const result: OrderWriteResult = { applied: 0, stale: 0, localDates: [], storedNewer: [] };
+  const result: OrderWriteResult = { applied: 0, stale: 0, localDates: [], storedNewer: [], inserted: [] };
   const collectDates = options.rollups !== "rebuild";
   for (const batch of chunks(newestById(records))) {
-    const { applied, localDates, storedNewer } = await prisma.$transaction(
+    const { applied, localDates, storedNewer, inserted } = await prisma.$transaction(
       (tx) => writeOrderBatch(tx, shopId, batch, collectDates),
       TRANSACTION_OPTIONS,
     );
@@ -265,6 +267,7 @@ export async function upsertOrders(
     result.stale += batch.length - applied;
     result.localDates = union(result.localDates, localDates);
     result.storedNewer.push(...storedNewer);
+    result.inserted.push(...inserted);
   }
   await finishRollups(prisma, shopId, result.localDates, options);
   return result;
@@ -296,7 +299,7 @@ async function writeOrderBatch(tx: Tx, shopId: number, batch: OrderRecord[], col
     const current = storedUpdatedAt.get(o.id);
     return current === undefined || current < Date.parse(o.shopifyUpdatedAt);
   });
-  if (candidates.length === 0) return { applied: 0, localDates: [], storedNewer };
+  if (candidates.length === 0) return { applied: 0, localDates: [], storedNewer, inserted: [] };
 
   const candidateIds = candidates.map((o) => o.id);
   const oldDates = collectDates
@@ -355,7 +358,7 @@ async function writeOrderBatch(tx: Tx, shopId: number, batch: OrderRecord[], col
     WHERE "order".shopify_updated_at < EXCLUDED.shopify_updated_at
     RETURNING id::text AS id, (xmax = 0) AS inserted`;
   const appliedIds = new Set(appliedRows.map((r) => r.id));
-  if (appliedIds.size === 0) return { applied: 0, localDates: oldDates, storedNewer };
+  if (appliedIds.size === 0) return { applied: 0, localDates: oldDates, storedNewer, inserted: [] };
   const applied = candidates.filter((o) => appliedIds.has(o.id));
   const orderIds = applied.map((o) => o.id);
 
@@ -364,6 +367,7 @@ async function writeOrderBatch(tx: Tx, shopId: number, batch: OrderRecord[], col
   // inserted row (xmax = 0, even when a concurrent writer's row appeared after the lock
   // query it is an update) has none, so an import of new orders skips both statements.
   const replaced = appliedRows.filter((r) => !r.inserted).map((r) => r.id);
+  const inserted = appliedRows.filter((r) => r.inserted).map((r) => r.id);
   if (replaced.length > 0) {
     await tx.$executeRaw`DELETE FROM order_line_item WHERE shop_id = ${shopId} AND order_id = ANY(${replaced}::bigint[])`;
     await tx.$executeRaw`DELETE FROM refund WHERE shop_id = ${shopId} AND order_id = ANY(${replaced}::bigint[])`;
@@ -378,7 +382,7 @@ async function writeOrderBatch(tx: Tx, shopId: number, batch: OrderRecord[], col
   await eraseRedactedOrders(tx, shopId, orderIds);
 
   const newDates = collectDates ? await storedLocalDates(tx, shopId, { orderIds }) : [];
-  return { applied: appliedIds.size, localDates: union(oldDates, newDates), storedNewer };
+  return { applied: appliedIds.size, localDates: union(oldDates, newDates), storedNewer, inserted };
 }
 
 async function insertLineItems(tx: Tx, shopId: number, orders: OrderRecord[]): Promise<void> {
@@ -471,7 +475,7 @@ export async function addRefunds(
   refunds: readonly RefundRecord[],
   options: WriteOptions = {},
 ): Promise<OrderWriteResult> {
-  const result: OrderWriteResult = { applied: 0, stale: 0, localDates: [], storedNewer: [] };
+  const result: OrderWriteResult = { applied: 0, stale: 0, localDates: [], storedNewer: [], inserted: [] };
   for (const batch of chunks(uniqueById(refunds))) {
     const inserted = await prisma.$transaction(async (tx) => {
       // Lock the orders so a concurrent order write cannot replace refunds mid-way.
@@ -507,6 +511,18 @@ export async function addRefunds(
 export interface ChildWriteGuard {
   skipParents: ReadonlySet<string>;
   exportedUntil: Date;
+}
+
+/**
+ * Refresh the planner's statistics of these tables (bulk-ingest.ts: a backfill grows
+ * them from empty). SKIP_LOCKED: an ANALYZE already running on a table (another shop's
+ * backfill, autovacuum) does the same job, so it is not waited for.
+ */
+export async function analyzeTables(prisma: PrismaClient, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) return;
+  // Names from the caller's fixed list, quoted as identifiers.
+  const list = tables.map((t) => `"${t.replaceAll('"', '""')}"`).join(", ");
+  await prisma.$executeRawUnsafe(`ANALYZE (SKIP_LOCKED) ${list}`);
 }
 
 /** Ids among `versions` whose stored row is strictly newer than the given version. */

@@ -7,8 +7,29 @@
 //
 // Generating the 1M-order store needs a big heap (the simulator holds the store in
 // memory); ensureBulkFixture() runs this file in a child process with one.
+//
+// Large sizes are tiled from a recorded one: the simulator's export runs at a few
+// thousand lines per second (GraphQL execution of every node; 1M orders ≈ 7M lines
+// took over 38 minutes), so a fixture of k × 50,000 orders is the recorded
+// 50,000-order export repeated k times, every id but the shared catalog's (products,
+// variants) moved by copy × 10^8 in all its gids at once (an id and every reference to
+// it move together: __parentId, customer, lineItem, sale and agreement ids; the
+// simulator's per-shop id ranges are 10^10 wide and a 50k store uses under 10^6 of
+// each, so copies never collide). Written line by line (streaming, a minute or two for 1M).
+// Same shape per order as the recorded store (lines, refunds, ledger, interleaving
+// within a copy); customers are copied with their orders (250k at 1M), products kept (500).
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -51,10 +72,66 @@ export function readFixture(orders: number): BulkFixture | null {
   return existsSync(meta) ? (JSON.parse(readFileSync(meta, "utf8")) as BulkFixture) : null;
 }
 
-/** The cached fixture, made first (in a child process with a big heap) if missing. */
+/** Recorded size that larger fixtures are tiled from. */
+export const TILE_BASE_ORDERS = 50_000;
+/** Id shift between copies (see the top of the file). */
+const TILE_ID_STRIDE = 100_000_000;
+/** Ids shared by every copy: the catalog. */
+const SHARED_TYPES = new Set(["Product", "ProductVariant"]);
+
+function tiled(orders: number): boolean {
+  return orders > 2 * TILE_BASE_ORDERS && orders % TILE_BASE_ORDERS === 0;
+}
+
+/** Copy `from` `copies` times into `to`, moving every non-catalog id by copy × TILE_ID_STRIDE. */
+async function tileFile(from: string, to: string, copies: number): Promise<{ lines: number; bytes: number }> {
+  const out = createWriteStream(`${to}.part`, { highWaterMark: 1 << 20 });
+  let lines = 0;
+  let bytes = 0;
+  for (let copy = 0; copy < copies; copy++) {
+    const shift = copy * TILE_ID_STRIDE;
+    const input = createInterface({ input: createReadStream(from, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+    for await (const line of input) {
+      const moved =
+        shift === 0
+          ? line
+          : line.replace(/gid:\/\/shopify\/([A-Za-z]+)\/(\d+)/g, (whole, type: string, id: string) =>
+              SHARED_TYPES.has(type) ? whole : `gid://shopify/${type}/${Number(id) + shift}`,
+            );
+      const text = moved + "\n";
+      lines++;
+      bytes += Buffer.byteLength(text);
+      if (!out.write(text)) await once(out, "drain");
+    }
+  }
+  out.end();
+  await once(out, "finish");
+  renameSync(`${to}.part`, to);
+  return { lines, bytes };
+}
+
+async function tileFixture(orders: number, log: (line: string) => void): Promise<BulkFixture> {
+  const base = await ensureBulkFixture(TILE_BASE_ORDERS, log);
+  const copies = orders / TILE_BASE_ORDERS;
+  const dir = fixtureDir(orders);
+  mkdirSync(dir, { recursive: true });
+  log(`tiling ${copies} copies of the recorded ${TILE_BASE_ORDERS.toLocaleString("en")}-order export into ${dir}…`);
+  const files = {} as BulkFixture["files"];
+  for (const resource of ["customers", "products", "orders"] as const) {
+    const file = path.join(dir, `${resource}.jsonl`);
+    const made = await tileFile(base.files[resource].path, file, resource === "products" ? 1 : copies);
+    files[resource] = { path: file, ...made, completedAt: base.files[resource].completedAt };
+  }
+  const fixture: BulkFixture = { dir, orders, files };
+  writeFileSync(path.join(dir, "meta.json"), JSON.stringify(fixture, null, 2));
+  return fixture;
+}
+
+/** The cached fixture, made first (in a child process with a big heap, or tiled) if missing. */
 export async function ensureBulkFixture(orders: number, log: (line: string) => void): Promise<BulkFixture> {
   const cached = readFixture(orders);
   if (cached) return cached;
+  if (tiled(orders)) return tileFixture(orders, log);
   log(
     `recording bulk results of a ${orders.toLocaleString("en")}-order simulated store into ${fixtureDir(orders)} (once)…`,
   );
@@ -135,6 +212,7 @@ async function record(orders: number): Promise<BulkFixture> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { orders: { type: "string", default: "1000000" } } });
-  const fixture = await record(Number(values.orders));
+  const orders = Number(values.orders);
+  const fixture = tiled(orders) ? await tileFixture(orders, (line) => console.log(line)) : await record(orders);
   console.log(fixture.dir);
 }

@@ -24,6 +24,7 @@ import { bulkRecords, readJsonl, type BulkRecord } from "../../app/sync/bulk";
 import { ingestBulkRecords } from "../../app/sync/bulk-ingest";
 import { createSerialLane, DEFAULT_TUNING } from "../../app/sync/context";
 import { mapBulkChildren, mapGraphqlNodes, type ChildRecord } from "../../app/sync/record-writer";
+import { isLedgerLine, mapLedgerLines, type AgreementRecord, type SaleRecord } from "../../app/sync/sales-ledger";
 import type {
   CustomerRecord,
   OrderLineItemRecord,
@@ -33,7 +34,7 @@ import type {
   RefundRecord,
   SyncResource,
 } from "../../app/sync/records";
-import { benchDatabaseUrl, benchPrisma, createBenchShop, emptyDatabase } from "./db";
+import { benchDatabaseUrl, benchPrisma, createBenchShop, emptyDatabase, quantile } from "./db";
 import { ensureBulkFixture, FIXTURE_TIMEZONE, readFixture, type BulkFixture } from "./fixture";
 
 const RESOURCES: readonly SyncResource[] = ["customers", "products", "orders"];
@@ -52,6 +53,8 @@ export interface IngestFigures {
     startRssMb: number;
     nodeCpuSeconds: number;
     batchSize: number;
+    /** Orders-export batches: count, and the median wall ms of the first and the last five (a table that grows must not slow its batches). */
+    orderBatches: { count: number; firstMs: number; lastMs: number };
   };
   limit: { seconds: number; rowsPerSecond: number };
   naive: { rows: number; seconds: number; rowsPerSecond: number };
@@ -80,7 +83,9 @@ async function tableRows(prisma: PrismaClient, shopId: number): Promise<number> 
       + (SELECT count(*) FROM product_variant WHERE shop_id = ${shopId})
       + (SELECT count(*) FROM "order" WHERE shop_id = ${shopId})
       + (SELECT count(*) FROM order_line_item WHERE shop_id = ${shopId})
-      + (SELECT count(*) FROM refund WHERE shop_id = ${shopId}) AS n`;
+      + (SELECT count(*) FROM refund WHERE shop_id = ${shopId})
+      + (SELECT count(*) FROM sale_agreement WHERE shop_id = ${shopId})
+      + (SELECT count(*) FROM sale WHERE shop_id = ${shopId}) AS n`;
   return Number(row!.n);
 }
 
@@ -98,12 +103,15 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
   }, 50);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  // Wall time between batch commits (reading overlaps writing, so this is the write pace).
+  const batches: { resource: SyncResource; ms: number }[] = [];
   try {
     const lane = createSerialLane();
     // The three resources one after the other (a backfill runs them side by side on one lane).
     for (const resource of RESOURCES) {
       const file = fixture.files[resource];
       let failures = 0;
+      let batchStarted = performance.now();
       await ingestBulkRecords(recordsOf(file.path), {
         prisma,
         shopId,
@@ -112,6 +120,11 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
         batchSize,
         lane,
         onMappingFailures: (f) => (failures += f.length),
+        onBatchCommitted: async () => {
+          const now = performance.now();
+          batches.push({ resource, ms: now - batchStarted });
+          batchStarted = now;
+        },
       });
       if (failures > 0) throw new Error(`${failures} ${resource} lines could not be mapped`);
     }
@@ -127,6 +140,7 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
     peakHeapMb: peakHeap / 2 ** 20,
     startRssMb,
     nodeCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    batches,
   };
 }
 
@@ -139,7 +153,16 @@ interface Rows {
   orders: OrderRecord[];
   lines: OrderLineItemRecord[];
   refunds: RefundRecord[];
+  agreements: AgreementRecord[];
+  /** Sales with their agreement's facts (the limit looks them up in memory, outside the clock). */
+  sales: (SaleRecord & { agreement: AgreementRecord })[];
 }
+
+const LIMIT_ANALYZE: Record<SyncResource, string> = {
+  customers: "customer",
+  products: "product, product_variant",
+  orders: `"order", order_line_item, refund, sale_agreement, sale`,
+};
 
 const LIMIT_SQL = {
   customers: `INSERT INTO customer (shop_id, id, first_name, last_name, email, phone, state, tags, number_of_orders,
@@ -172,6 +195,20 @@ const LIMIT_SQL = {
   refunds: `INSERT INTO refund (shop_id, id, order_id, shopify_created_at, note, shipping_refund, shipping_tax_refund)
     SELECT $1, r.* FROM unnest($2::bigint[], $3::bigint[], $4::timestamptz[], $5::text[], $6::numeric[],
       $7::numeric[]) AS r ON CONFLICT DO NOTHING`,
+  agreements: `INSERT INTO sale_agreement (shop_id, id, order_id, kind, happened_at)
+    SELECT $1, a.id, a.order_id, a.kind::"SalesAgreementKind", a.happened_at AT TIME ZONE 'UTC'
+    FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::timestamptz[]) AS a(id, order_id, kind, happened_at)
+    ON CONFLICT DO NOTHING`,
+  sales: `INSERT INTO sale (shop_id, id, order_id, agreement_id, agreement_kind, happened_at, action_type, line_type,
+      line_item_id, product_id, quantity, total_amount, total_discount_before_taxes, total_discount_after_taxes, total_tax)
+    SELECT $1, s.id, s.order_id, s.agreement_id, s.kind::"SalesAgreementKind", s.happened_at AT TIME ZONE 'UTC',
+      s.action_type::"SaleActionType", s.line_type::"SaleLineType", s.line_item_id, s.product_id, s.quantity,
+      s.total_amount, s.discount_before, s.discount_after, s.total_tax
+    FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::timestamptz[], $7::text[], $8::text[],
+      $9::bigint[], $10::bigint[], $11::int[], $12::numeric[], $13::numeric[], $14::numeric[], $15::numeric[])
+      AS s(id, order_id, agreement_id, kind, happened_at, action_type, line_type, line_item_id, product_id, quantity,
+        total_amount, discount_before, discount_after, total_tax)
+    ON CONFLICT DO NOTHING`,
 } as const;
 
 function limitParams(table: keyof Rows, shopId: number, rows: Rows): unknown[] {
@@ -272,12 +309,45 @@ function limitParams(table: keyof Rows, shopId: number, rows: Rows): unknown[] {
         col(r, (x) => x.shippingTaxRefund),
       ];
     }
+    case "agreements": {
+      const a = rows.agreements;
+      return [
+        shopId,
+        col(a, (x) => x.id),
+        col(a, (x) => x.orderId),
+        col(a, (x) => x.kind),
+        col(a, (x) => x.happenedAt),
+      ];
+    }
+    case "sales": {
+      const v = rows.sales;
+      return [
+        shopId,
+        col(v, (x) => x.id),
+        col(v, (x) => x.agreement.orderId),
+        col(v, (x) => x.agreementId),
+        col(v, (x) => x.agreement.kind),
+        col(v, (x) => x.agreement.happenedAt),
+        col(v, (x) => x.actionType),
+        col(v, (x) => x.lineType),
+        col(v, (x) => x.lineItemId),
+        col(v, (x) => x.productId),
+        col(v, (x) => x.quantity),
+        col(v, (x) => x.totalAmount),
+        col(v, (x) => x.totalDiscountBeforeTaxes),
+        col(v, (x) => x.totalDiscountAfterTaxes),
+        col(v, (x) => x.totalTax),
+      ];
+    }
   }
 }
 
 /**
  * The same rows, mapped outside the clock, inserted set-based with nothing else:
  * only the INSERT statements' time counts. Parents of a batch go in before its children.
+ * The tables' statistics are refreshed on the same schedule as ours (bulk-ingest.ts,
+ * whenever what was written doubled; counted): without it the foreign keys' checks run
+ * on plans made for empty tables and the limit itself slows down as the tables grow.
  */
 async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
   const client = new pg.Client({ connectionString: url });
@@ -285,9 +355,19 @@ async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
   let dbMs = 0;
   let rowCount = 0;
   const perTable: Record<string, number> = {};
-  const empty = (): Rows => ({ customers: [], products: [], variants: [], orders: [], lines: [], refunds: [] });
+  const empty = (): Rows => ({
+    customers: [],
+    products: [],
+    variants: [],
+    orders: [],
+    lines: [],
+    refunds: [],
+    agreements: [],
+    sales: [],
+  });
+  const tables = ["customers", "products", "orders", "variants", "lines", "refunds", "agreements", "sales"] as const;
   const write = async (rows: Rows) => {
-    for (const table of ["customers", "products", "orders", "variants", "lines", "refunds"] as const) {
+    for (const table of tables) {
       if (rows[table].length === 0) continue;
       const params = limitParams(table, shopId, rows);
       const t = performance.now();
@@ -297,14 +377,24 @@ async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
       rowCount += result.rowCount ?? 0;
     }
   };
+  // Agreements by id, for the sales of later batches (in memory: the limit does no lookups).
+  const agreementsById = new Map<string, AgreementRecord>();
   try {
     for (const resource of RESOURCES) {
       let rows = empty();
       let roots: unknown[] = [];
       let children: BulkRecord[] = [];
+      let ledger: BulkRecord[] = [];
+      let linesWritten = 0;
+      let analyzeAt = 1;
       const flush = async () => {
         const mapped = mapGraphqlNodes(resource, roots).records;
         const kids = mapBulkChildren(resource, children).records;
+        const ledgerRows = mapLedgerLines(ledger);
+        for (const a of ledgerRows.agreements) agreementsById.set(a.id, a);
+        rows.agreements = ledgerRows.agreements;
+        rows.sales = ledgerRows.sales.map((sale) => ({ ...sale, agreement: agreementsById.get(sale.agreementId)! }));
+        const lines = roots.length + children.length + ledger.length;
         if (resource === "customers") rows.customers = mapped as CustomerRecord[];
         if (resource === "products") rows.products = mapped as ProductRecord[];
         if (resource === "orders") {
@@ -315,13 +405,23 @@ async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
         rows.lines = kids.flatMap((k: ChildRecord) => (k.kind === "lineItem" ? [k.record] : []));
         roots = [];
         children = [];
+        ledger = [];
         await write(rows);
         rows = empty();
+        linesWritten += lines;
+        if (linesWritten >= analyzeAt) {
+          const t = performance.now();
+          await client.query(`ANALYZE ${LIMIT_ANALYZE[resource]}`);
+          dbMs += performance.now() - t;
+          perTable.analyze = (perTable.analyze ?? 0) + performance.now() - t;
+          analyzeAt = 2 * linesWritten;
+        }
       };
       for await (const record of recordsOf(fixture.files[resource].path)) {
         if (record.parentId === null) roots.push(record.node);
+        else if (isLedgerLine(record.node)) ledger.push(record);
         else children.push(record);
-        if (roots.length + children.length >= LIMIT_BATCH) await flush();
+        if (roots.length + children.length + ledger.length >= LIMIT_BATCH) await flush();
       }
       await flush();
     }
@@ -413,6 +513,12 @@ async function runNaive(prisma: PrismaClient, shopId: number, fixture: BulkFixtu
 
 // ---- run -------------------------------------------------------------------------------------
 
+function orderBatchFigures(batches: readonly { resource: SyncResource; ms: number }[]) {
+  const ms = batches.filter((b) => b.resource === "orders").map((b) => b.ms);
+  const median = (xs: number[]) => (xs.length === 0 ? NaN : quantile(xs, 0.5));
+  return { count: ms.length, firstMs: median(ms.slice(0, 5)), lastMs: median(ms.slice(-5)) };
+}
+
 export async function runIngestBench(options: {
   orders: number;
   naiveSlice: number;
@@ -433,7 +539,14 @@ export async function runIngestBench(options: {
   try {
     // Ours first, so its peak RSS is not what the limit's mapped rows left on the heap.
     let rows = 0;
-    let ours = { seconds: NaN, peakRssMb: NaN, peakHeapMb: NaN, startRssMb: NaN, nodeCpuSeconds: NaN };
+    let ours = {
+      seconds: NaN,
+      peakRssMb: NaN,
+      peakHeapMb: NaN,
+      startRssMb: NaN,
+      nodeCpuSeconds: NaN,
+      batches: [] as { resource: SyncResource; ms: number }[],
+    };
     const batchSize = options.batchSize ?? DEFAULT_TUNING.backfillBatchSize;
     if (options.phase !== "limit") {
       await emptyDatabase(url);
@@ -443,6 +556,12 @@ export async function runIngestBench(options: {
       rows = await tableRows(prisma, shop.id);
       log(
         `  ${rows} rows in ${ours.seconds.toFixed(1)} s (Node CPU ${ours.nodeCpuSeconds.toFixed(1)} s), peak RSS ${ours.peakRssMb.toFixed(0)} MB (${ours.startRssMb.toFixed(0)} MB before it; peak heap ${ours.peakHeapMb.toFixed(0)} MB)`,
+      );
+      if (process.env.BENCH_DEBUG)
+        log(`  batch ms: ${ours.batches.map((b) => `${b.resource[0]}${b.ms.toFixed(0)}`).join(" ")}`);
+      const ob = orderBatchFigures(ours.batches);
+      log(
+        `  orders batches: ${ob.count}, median ${ob.firstMs.toFixed(0)} ms of the first five, ${ob.lastMs.toFixed(0)} ms of the last five`,
       );
     }
     let limit = { seconds: NaN, rows: 0 };
@@ -474,6 +593,7 @@ export async function runIngestBench(options: {
         startRssMb: ours.startRssMb,
         nodeCpuSeconds: ours.nodeCpuSeconds,
         batchSize,
+        orderBatches: orderBatchFigures(ours.batches),
       },
       limit: { seconds: limit.seconds, rowsPerSecond: limit.rows / limit.seconds },
       naive: { ...naive, rowsPerSecond: naive.rows / naive.seconds },
