@@ -13,33 +13,43 @@
 // batches and batches commit in file order.
 //
 // Statistics: a backfill grows its tables from (nearly) empty, and every statement of a
-// batch probes what earlier batches wrote (the upserts' conflict checks, the parents a
-// child needs, the agreement a sale takes its facts from, the foreign keys' checks).
-// Planned with the statistics of an empty table, those probes became scans of the
-// shop's whole table: hash joins over every stored agreement/order, and foreign-key
-// checks through an index whose leading columns do not bound the key (profiled with
-// EXPLAIN ANALYZE: the sale insert's hash side held all 10,771 stored agreements at 10k
-// orders, each order FK check read 48 buffers), so each batch cost more than the one
-// before. Autovacuum may be off or behind (it is off on our CI's PostgreSQL), so the
-// ingest analyzes the tables it writes itself, whenever what it wrote doubled: after
-// the first batch, the 2nd, 4th, 8th… (log2 of the batches, a few hundred ms each at
-// 1M orders). ANALYZE also invalidates the cached plans of the pool's sessions (the
-// foreign-key checks' plans too).
+// batch probes what earlier batches wrote (the parents a child needs, the agreement a
+// sale takes its facts from, the foreign keys' checks, the orders' redacted-customer
+// join). Planned with the statistics of an empty table, those probes became scans of
+// the shop's whole table, so each batch cost more than the one before (profiled with
+// auto_explain at 10k orders: the sale insert hashed all 10,771 stored agreements,
+// the line items' parent check all 10,000 orders, and each foreign-key check of an
+// order read 48 buffers through an index whose leading columns do not bound the key;
+// sale 65 → 347 ms and order_line_item 63 → 228 ms per batch at 50k). Autovacuum may be
+// off or behind (it is off on our CI's PostgreSQL), so the ingest analyzes the tables
+// that later batches probe itself, whenever what it wrote doubled (after the 1st, 2nd,
+// 4th, 8th… batch: log2 of the batches), and every table it wrote once at the end, for
+// the rollup rebuild and the readers that follow. ANALYZE also invalidates the cached
+// plans of the pool's sessions (the foreign-key checks' plans too).
 import type { PrismaClient } from "@prisma/client";
 import type { BulkRecord, JsonlPosition } from "./bulk";
 import type { SerialLane } from "./context";
-import { mapBulkChildren, mapGraphqlNodes, writeBulkChildren, writeRecords } from "./record-writer";
+import { mapBulkChildren, mapGraphqlNodes, writeBulkChildren, writeBulkRoots } from "./record-writer";
 import type { SyncResource } from "./records";
 import { parseShopifyId } from "./mapping";
 import { isLedgerLine, mapLedgerLines } from "./sales-ledger";
-import { clearLedgersForExport, upsertLedgerLines } from "./sales-store";
-import { analyzeTables, storedNewerIds, type ChildWriteGuard } from "./store";
+import { clearExportedLedgers, upsertLedgerLines } from "./sales-store";
+import { analyzeTables, type ChildWriteGuard } from "./store";
 
-/** The tables each export writes (statistics refreshed as they grow). */
-const WRITTEN_TABLES: Record<SyncResource, readonly string[]> = {
+const TRANSACTION_OPTIONS = { timeout: 120_000, maxWait: 60_000 } as const;
+
+/** The tables each export writes (all analyzed at the end of its ingest). */
+export const WRITTEN_TABLES: Record<SyncResource, readonly string[]> = {
   customers: ["customer"],
   products: ["product", "product_variant"],
   orders: ["order", "order_line_item", "refund", "refund_line_item", "sale_agreement", "sale"],
+};
+
+/** Of those, the ones the export's later batches look rows up in (analyzed as they grow). */
+export const PROBED_TABLES: Record<SyncResource, readonly string[]> = {
+  customers: ["customer"],
+  products: ["product"],
+  orders: ["order", "sale_agreement"],
 };
 
 export interface BulkIngestOptions {
@@ -85,53 +95,48 @@ export async function ingestBulkRecords(
     const end = batchEnd;
     const count = roots.length;
     const lines = roots.length + children.length + ledger.length;
-    const ledgerLines = ledger;
+    // Orders export: the order ids of the batch and its agreement and sale lines.
+    let ledgerLines: (ReturnType<typeof mapLedgerLines> & { orderIds: string[] }) | null = null;
+    if (ledger.length > 0) {
+      const mappedLedger = mapLedgerLines(ledger.filter((l) => l.parentId !== null));
+      if (mappedLedger.failures.length > 0) options.onMappingFailures?.(mappedLedger.failures);
+      const orderIds = ledger.filter((l) => l.parentId === null).map((l) => parseShopifyId(l.node.id, "order.id"));
+      ledgerLines = { ...mappedLedger, orderIds };
+    }
     roots = [];
     children = [];
     ledger = [];
     // The previous batch must have committed before this one starts (resume points in order).
     await writing;
     const write = lane(async () => {
-      // Parents first: a child in this batch may belong to a root of this batch.
-      const written = await writeRecords(prisma, shopId, resource, mapped.records, { source: "backfill" });
-      // A parent whose stored version is newer than the export's keeps that version's
-      // children (the order write reports them; products are looked up).
-      const newer =
-        resource === "customers"
-          ? []
-          : (written.storedNewer ??
-            (await storedNewerIds(
-              prisma,
-              shopId,
-              resource,
-              mapped.records as { id: string; shopifyUpdatedAt: string }[],
-            )));
-      for (const id of newer) skipParents.add(id);
-      await writeBulkChildren(prisma, shopId, mappedChildren.records, guard);
-      if (ledgerLines.length > 0) {
-        // As ledger-refresh.ts's writeLedgerExportBatch, knowing what the order write just
-        // did: the stored-newer orders are in skipParents already, an order this batch
-        // inserted has no ledger to clear (its sales need the order row), and no days
-        // are collected (the rollups are rebuilt over everything at the end of a backfill).
-        const inserted = new Set(written.inserted ?? []);
-        await clearLedgersForExport(
-          prisma,
-          shopId,
-          ledgerLines
-            .filter((l) => l.parentId === null)
-            .map((l) => parseShopifyId(l.node.id, "order.id"))
-            .filter((id) => !inserted.has(id)),
-          skipParents,
-        );
-        const mapped = mapLedgerLines(ledgerLines.filter((l) => l.parentId !== null));
-        if (mapped.failures.length > 0) options.onMappingFailures?.(mapped.failures);
-        await upsertLedgerLines(prisma, shopId, mapped, skipParents, "skip");
-      }
+      // The whole batch in one transaction that does not wait for its WAL flush: the
+      // resume point's write after it (onBatchCommitted, a normal commit) flushes the WAL
+      // up to itself, so the batch is durable before its resume point is; a crash in
+      // between loses at most batches that are read again from the older resume point
+      // (idempotent upserts). One commit instead of one per statement.
+      await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
+        // Parents first: a child in this batch may belong to a root of this batch.
+        const written = await writeBulkRoots(tx, shopId, resource, mapped.records);
+        // A parent whose stored version is newer than the export's keeps that version's children.
+        for (const id of written.storedNewer) skipParents.add(id);
+        await writeBulkChildren(tx, shopId, mappedChildren.records, guard);
+        if (ledgerLines) {
+          // As ledger-refresh.ts's writeLedgerExportBatch, knowing what the order write just
+          // did: the stored-newer orders are in skipParents already, an order this batch
+          // inserted has no ledger to clear (its sales need the order row), and no days
+          // are collected (the rollups are rebuilt over everything at the end of a backfill).
+          const inserted = new Set(written.inserted);
+          const cleared = ledgerLines.orderIds.filter((id) => !inserted.has(id) && !skipParents.has(id));
+          await clearExportedLedgers(tx, shopId, [...new Set(cleared)], "skip");
+          await upsertLedgerLines(tx, shopId, ledgerLines, skipParents, "skip");
+        }
+      }, TRANSACTION_OPTIONS);
       await options.onBatchCommitted?.(end, count);
       total += count;
       linesWritten += lines;
       if (linesWritten >= analyzeAt) {
-        await analyzeTables(prisma, WRITTEN_TABLES[resource]);
+        await analyzeTables(prisma, PROBED_TABLES[resource]);
         analyzeAt = 2 * linesWritten;
       }
     });
@@ -154,5 +159,6 @@ export async function ingestBulkRecords(
     await writing.catch(() => {});
   }
   await writing;
+  if (linesWritten > 0) await lane(() => analyzeTables(prisma, WRITTEN_TABLES[resource]));
   return total;
 }

@@ -1,7 +1,7 @@
 // The pull side's door to the push side's write path: GraphQL nodes → records
 // (app/sync/mapping.ts) → set-based newer-wins upserts with rollups for the touched
 // local days (app/sync/store.ts). One batch of one resource per call.
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import {
   customerFromGraphql,
   lineItemFromGraphql,
@@ -20,11 +20,17 @@ import type {
   WriteResult,
 } from "./records";
 import {
+  BATCH_SIZE,
+  newestById,
+  storedNewerIds,
   upsertCustomers,
   upsertOrderLineItems,
   upsertOrders,
   upsertProducts,
   upsertProductVariants,
+  writeCustomerBatch,
+  writeOrderBatch,
+  writeProductBatch,
   type ChildWriteGuard,
 } from "./store";
 
@@ -76,6 +82,45 @@ export async function writeRecords(
   }
 }
 
+/**
+ * A bulk batch's roots in the caller's transaction (bulk-ingest.ts writes a whole batch
+ * in one): newer wins as in writeRecords, no rollups (a backfill rebuilds them all at
+ * the end). Returns the parents whose stored version is newer (they keep their own
+ * children) and the orders this write inserted (no children or ledger stored yet).
+ */
+export async function writeBulkRoots(
+  tx: Prisma.TransactionClient,
+  shopId: number,
+  resource: SyncResource,
+  records: AnyRecord[],
+): Promise<{ storedNewer: string[]; inserted: string[] }> {
+  const out = { storedNewer: [] as string[], inserted: [] as string[] };
+  switch (resource) {
+    case "customers":
+      for (const batch of chunks(newestById(records as CustomerRecord[]))) await writeCustomerBatch(tx, shopId, batch);
+      return out;
+    case "products": {
+      const products = newestById(records as ProductRecord[]);
+      for (const batch of chunks(products)) await writeProductBatch(tx, shopId, batch);
+      out.storedNewer = await storedNewerIds(tx, shopId, "products", products);
+      return out;
+    }
+    case "orders":
+      for (const batch of chunks(newestById(records as OrderRecord[]))) {
+        const written = await writeOrderBatch(tx, shopId, batch, false);
+        out.storedNewer.push(...written.storedNewer);
+        out.inserted.push(...written.inserted);
+      }
+      return out;
+  }
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH_SIZE) out.push(items.slice(i, i + BATCH_SIZE));
+  return out;
+}
+
 /** A child line of a bulk result: its node, its parent's id and its GraphQL type. */
 export interface BulkChild {
   node: Record<string, unknown>;
@@ -113,7 +158,7 @@ export function mapBulkChildren(
 }
 
 export async function writeBulkChildren(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, "$executeRaw">,
   shopId: number,
   children: readonly ChildRecord[],
   guard: ChildWriteGuard,

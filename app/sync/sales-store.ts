@@ -211,15 +211,24 @@ export async function clearLedgersForExport(
 ): Promise<string[]> {
   const ids = [...new Set(orderIds)].filter((id) => !skipParents.has(id));
   if (ids.length === 0) return [];
-  return prisma.$transaction(async (tx) => {
-    const held = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id::text AS id FROM "order" WHERE shop_id = ${shopId} AND id = ANY(${ids}::bigint[])
-      ORDER BY id FOR UPDATE`;
-    const heldIds = held.map((r) => r.id);
-    const dates = await saleLocalDates(tx, shopId, heldIds);
-    await deleteLedgers(tx, shopId, heldIds);
-    return dates;
-  }, TRANSACTION_OPTIONS);
+  return prisma.$transaction((tx) => clearExportedLedgers(tx, shopId, ids, "collect"), TRANSACTION_OPTIONS);
+}
+
+/** clearLedgersForExport's work in the caller's transaction (`ids` already without the skipped ones). */
+export async function clearExportedLedgers(
+  tx: Db,
+  shopId: number,
+  ids: readonly string[],
+  dates: "collect" | "skip",
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const held = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM "order" WHERE shop_id = ${shopId} AND id = ANY(${ids}::bigint[])
+    ORDER BY id FOR UPDATE`;
+  const heldIds = held.map((r) => r.id);
+  const localDates = dates === "collect" ? await saleLocalDates(tx, shopId, heldIds) : [];
+  await deleteLedgers(tx, shopId, heldIds);
+  return localDates;
 }
 
 /**
@@ -228,7 +237,7 @@ export async function clearLedgersForExport(
  * rows written and the local days of the sales written.
  */
 export async function upsertLedgerLines(
-  prisma: PrismaClient,
+  prisma: Db,
   shopId: number,
   lines: { agreements: readonly AgreementRecord[]; sales: readonly SaleRecord[] },
   skipParents: ReadonlySet<string>,

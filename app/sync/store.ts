@@ -72,7 +72,7 @@ function chunks<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
 }
 
 /** Keep the newest version of each id (a batch may carry one record twice). */
-function newestById<T extends { id: string; shopifyUpdatedAt: string }>(records: readonly T[]): T[] {
+export function newestById<T extends { id: string; shopifyUpdatedAt: string }>(records: readonly T[]): T[] {
   const byId = new Map<string, T>();
   for (const record of records) {
     const seen = byId.get(record.id);
@@ -117,64 +117,67 @@ export async function upsertCustomers(
 ): Promise<WriteResult> {
   const result: WriteResult = { applied: 0, stale: 0 };
   for (const batch of chunks(newestById(records))) {
-    const applied = await prisma.$transaction(async (tx) => {
-      const deleted = await deletedIds(
-        tx,
-        shopId,
-        "customers",
-        batch.map((c) => c.id),
-      );
-      const rows = batch.filter((c) => !deleted.has(c.id));
-      if (rows.length === 0) return 0;
-      const written = await tx.$queryRaw<{ inserted: boolean }[]>`
-        INSERT INTO customer (shop_id, id, first_name, last_name, email, phone, state, tags,
-          number_of_orders, amount_spent, shopify_created_at, shopify_updated_at, updated_at)
-        SELECT ${shopId}, i.id, i.first_name, i.last_name, i.email, i.phone, i.state,
-          ARRAY(SELECT jsonb_array_elements_text(i.tags::jsonb)),
-          i.number_of_orders, i.amount_spent,
-          i.created_at AT TIME ZONE 'UTC', i.updated_at AT TIME ZONE 'UTC', now()
-        FROM unnest(
-          ${rows.map((c) => c.id)}::bigint[],
-          ${rows.map((c) => c.firstName)}::text[],
-          ${rows.map((c) => c.lastName)}::text[],
-          ${rows.map((c) => c.email)}::text[],
-          ${rows.map((c) => c.phone)}::text[],
-          ${rows.map((c) => c.state)}::text[],
-          ${rows.map((c) => JSON.stringify(c.tags))}::text[],
-          ${rows.map((c) => c.numberOfOrders)}::int[],
-          ${rows.map((c) => c.amountSpent)}::numeric[],
-          ${rows.map((c) => c.shopifyCreatedAt)}::timestamptz[],
-          ${rows.map((c) => c.shopifyUpdatedAt)}::timestamptz[]
-        ) AS i(id, first_name, last_name, email, phone, state, tags, number_of_orders, amount_spent, created_at, updated_at)
-        ORDER BY i.id
-        ON CONFLICT (shop_id, id) DO UPDATE SET
-          -- A redacted customer's personal data stays erased whatever arrives later.
-          first_name = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.first_name END,
-          last_name = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.last_name END,
-          email = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.email END,
-          phone = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.phone END,
-          tags = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.tags ELSE '{}' END,
-          state = EXCLUDED.state,
-          -- Sources that do not carry the statistics leave the stored ones alone.
-          number_of_orders = coalesce(EXCLUDED.number_of_orders, customer.number_of_orders),
-          amount_spent = coalesce(EXCLUDED.amount_spent, customer.amount_spent),
-          shopify_created_at = coalesce(EXCLUDED.shopify_created_at, customer.shopify_created_at),
-          shopify_updated_at = EXCLUDED.shopify_updated_at,
-          updated_at = now()
-        WHERE customer.shopify_updated_at < EXCLUDED.shopify_updated_at
-        RETURNING (xmax = 0) AS inserted`; // xmax = 0: a new row (the customer total counts it)
-      await eraseRedactedCustomers(
-        tx,
-        shopId,
-        rows.map((c) => c.id),
-      );
-      await adjustCustomerTotal(tx, shopId, written.filter((row) => row.inserted).length);
-      return written.length;
-    }, TRANSACTION_OPTIONS);
+    const applied = await prisma.$transaction((tx) => writeCustomerBatch(tx, shopId, batch), TRANSACTION_OPTIONS);
     result.applied += applied;
     result.stale += batch.length - applied;
   }
   return result;
+}
+
+/** One batch of customers (newest per id, sorted by id) in the caller's transaction; returns the rows applied. */
+export async function writeCustomerBatch(tx: Tx, shopId: number, batch: readonly CustomerRecord[]): Promise<number> {
+  const deleted = await deletedIds(
+    tx,
+    shopId,
+    "customers",
+    batch.map((c) => c.id),
+  );
+  const rows = batch.filter((c) => !deleted.has(c.id));
+  if (rows.length === 0) return 0;
+  const written = await tx.$queryRaw<{ inserted: boolean }[]>`
+    INSERT INTO customer (shop_id, id, first_name, last_name, email, phone, state, tags,
+      number_of_orders, amount_spent, shopify_created_at, shopify_updated_at, updated_at)
+    SELECT ${shopId}, i.id, i.first_name, i.last_name, i.email, i.phone, i.state,
+      ARRAY(SELECT jsonb_array_elements_text(i.tags::jsonb)),
+      i.number_of_orders, i.amount_spent,
+      i.created_at AT TIME ZONE 'UTC', i.updated_at AT TIME ZONE 'UTC', now()
+    FROM unnest(
+      ${rows.map((c) => c.id)}::bigint[],
+      ${rows.map((c) => c.firstName)}::text[],
+      ${rows.map((c) => c.lastName)}::text[],
+      ${rows.map((c) => c.email)}::text[],
+      ${rows.map((c) => c.phone)}::text[],
+      ${rows.map((c) => c.state)}::text[],
+      ${rows.map((c) => JSON.stringify(c.tags))}::text[],
+      ${rows.map((c) => c.numberOfOrders)}::int[],
+      ${rows.map((c) => c.amountSpent)}::numeric[],
+      ${rows.map((c) => c.shopifyCreatedAt)}::timestamptz[],
+      ${rows.map((c) => c.shopifyUpdatedAt)}::timestamptz[]
+    ) AS i(id, first_name, last_name, email, phone, state, tags, number_of_orders, amount_spent, created_at, updated_at)
+    ORDER BY i.id
+    ON CONFLICT (shop_id, id) DO UPDATE SET
+      -- A redacted customer's personal data stays erased whatever arrives later.
+      first_name = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.first_name END,
+      last_name = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.last_name END,
+      email = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.email END,
+      phone = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.phone END,
+      tags = CASE WHEN customer.redacted_at IS NULL THEN EXCLUDED.tags ELSE '{}' END,
+      state = EXCLUDED.state,
+      -- Sources that do not carry the statistics leave the stored ones alone.
+      number_of_orders = coalesce(EXCLUDED.number_of_orders, customer.number_of_orders),
+      amount_spent = coalesce(EXCLUDED.amount_spent, customer.amount_spent),
+      shopify_created_at = coalesce(EXCLUDED.shopify_created_at, customer.shopify_created_at),
+      shopify_updated_at = EXCLUDED.shopify_updated_at,
+      updated_at = now()
+    WHERE customer.shopify_updated_at < EXCLUDED.shopify_updated_at
+    RETURNING (xmax = 0) AS inserted`; // xmax = 0: a new row (the customer total counts it)
+  await eraseRedactedCustomers(
+    tx,
+    shopId,
+    rows.map((c) => c.id),
+  );
+  await adjustCustomerTotal(tx, shopId, written.filter((row) => row.inserted).length);
+  return written.length;
 }
 
 // ---------------------------------------------------------------------------
@@ -187,64 +190,67 @@ export async function upsertProducts(
 ): Promise<WriteResult> {
   const result: WriteResult = { applied: 0, stale: 0 };
   for (const batch of chunks(newestById(records))) {
-    const applied = await prisma.$transaction(async (tx) => {
-      const deleted = await deletedIds(
-        tx,
-        shopId,
-        "products",
-        batch.map((p) => p.id),
-      );
-      const rows = batch.filter((p) => !deleted.has(p.id));
-      if (rows.length === 0) return 0;
-      const appliedRows = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO product (shop_id, id, title, handle, status, vendor, product_type,
-          shopify_created_at, shopify_updated_at, updated_at)
-        SELECT ${shopId}, i.id, i.title, i.handle, i.status, i.vendor, i.product_type,
-          i.created_at AT TIME ZONE 'UTC', i.updated_at AT TIME ZONE 'UTC', now()
-        FROM unnest(
-          ${rows.map((p) => p.id)}::bigint[],
-          ${rows.map((p) => p.title)}::text[],
-          ${rows.map((p) => p.handle)}::text[],
-          ${rows.map((p) => p.status)}::text[],
-          ${rows.map((p) => p.vendor)}::text[],
-          ${rows.map((p) => p.productType)}::text[],
-          ${rows.map((p) => p.shopifyCreatedAt)}::timestamptz[],
-          ${rows.map((p) => p.shopifyUpdatedAt)}::timestamptz[]
-        ) AS i(id, title, handle, status, vendor, product_type, created_at, updated_at)
-        ORDER BY i.id
-        ON CONFLICT (shop_id, id) DO UPDATE SET
-          title = EXCLUDED.title, handle = EXCLUDED.handle, status = EXCLUDED.status,
-          vendor = EXCLUDED.vendor, product_type = EXCLUDED.product_type,
-          shopify_created_at = coalesce(EXCLUDED.shopify_created_at, product.shopify_created_at),
-          shopify_updated_at = EXCLUDED.shopify_updated_at, updated_at = now()
-        WHERE product.shopify_updated_at < EXCLUDED.shopify_updated_at
-        RETURNING id::text AS id`;
-      const appliedIds = new Set(appliedRows.map((r) => r.id));
-      if (appliedIds.size === 0) return 0;
-      const ids = [...appliedIds];
-      // The record's variant list is complete: variants gone from it were deleted.
-      await tx.$executeRaw`DELETE FROM product_variant WHERE shop_id = ${shopId} AND product_id = ANY(${ids}::bigint[])`;
-      const variants = uniqueById(rows.filter((p) => appliedIds.has(p.id)).flatMap((p) => p.variants));
-      if (variants.length > 0) {
-        await tx.$executeRaw`
-          INSERT INTO product_variant (shop_id, id, product_id, title, sku, price, updated_at)
-          SELECT ${shopId}, v.id, v.product_id, v.title, v.sku, v.price, now()
-          FROM unnest(
-            ${variants.map((v) => v.id)}::bigint[],
-            ${variants.map((v) => v.productId)}::bigint[],
-            ${variants.map((v) => v.title)}::text[],
-            ${variants.map((v) => v.sku)}::text[],
-            ${variants.map((v) => v.price)}::numeric[]
-          ) AS v(id, product_id, title, sku, price)
-          ON CONFLICT (shop_id, id) DO UPDATE SET product_id = EXCLUDED.product_id,
-            title = EXCLUDED.title, sku = EXCLUDED.sku, price = EXCLUDED.price, updated_at = now()`;
-      }
-      return appliedIds.size;
-    }, TRANSACTION_OPTIONS);
+    const applied = await prisma.$transaction((tx) => writeProductBatch(tx, shopId, batch), TRANSACTION_OPTIONS);
     result.applied += applied;
     result.stale += batch.length - applied;
   }
   return result;
+}
+
+/** One batch of products (newest per id, sorted by id) in the caller's transaction; returns the rows applied. */
+export async function writeProductBatch(tx: Tx, shopId: number, batch: readonly ProductRecord[]): Promise<number> {
+  const deleted = await deletedIds(
+    tx,
+    shopId,
+    "products",
+    batch.map((p) => p.id),
+  );
+  const rows = batch.filter((p) => !deleted.has(p.id));
+  if (rows.length === 0) return 0;
+  const appliedRows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO product (shop_id, id, title, handle, status, vendor, product_type,
+      shopify_created_at, shopify_updated_at, updated_at)
+    SELECT ${shopId}, i.id, i.title, i.handle, i.status, i.vendor, i.product_type,
+      i.created_at AT TIME ZONE 'UTC', i.updated_at AT TIME ZONE 'UTC', now()
+    FROM unnest(
+      ${rows.map((p) => p.id)}::bigint[],
+      ${rows.map((p) => p.title)}::text[],
+      ${rows.map((p) => p.handle)}::text[],
+      ${rows.map((p) => p.status)}::text[],
+      ${rows.map((p) => p.vendor)}::text[],
+      ${rows.map((p) => p.productType)}::text[],
+      ${rows.map((p) => p.shopifyCreatedAt)}::timestamptz[],
+      ${rows.map((p) => p.shopifyUpdatedAt)}::timestamptz[]
+    ) AS i(id, title, handle, status, vendor, product_type, created_at, updated_at)
+    ORDER BY i.id
+    ON CONFLICT (shop_id, id) DO UPDATE SET
+      title = EXCLUDED.title, handle = EXCLUDED.handle, status = EXCLUDED.status,
+      vendor = EXCLUDED.vendor, product_type = EXCLUDED.product_type,
+      shopify_created_at = coalesce(EXCLUDED.shopify_created_at, product.shopify_created_at),
+      shopify_updated_at = EXCLUDED.shopify_updated_at, updated_at = now()
+    WHERE product.shopify_updated_at < EXCLUDED.shopify_updated_at
+    RETURNING id::text AS id`;
+  const appliedIds = new Set(appliedRows.map((r) => r.id));
+  if (appliedIds.size === 0) return 0;
+  const ids = [...appliedIds];
+  // The record's variant list is complete: variants gone from it were deleted.
+  await tx.$executeRaw`DELETE FROM product_variant WHERE shop_id = ${shopId} AND product_id = ANY(${ids}::bigint[])`;
+  const variants = uniqueById(rows.filter((p) => appliedIds.has(p.id)).flatMap((p) => p.variants));
+  if (variants.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO product_variant (shop_id, id, product_id, title, sku, price, updated_at)
+      SELECT ${shopId}, v.id, v.product_id, v.title, v.sku, v.price, now()
+      FROM unnest(
+        ${variants.map((v) => v.id)}::bigint[],
+        ${variants.map((v) => v.productId)}::bigint[],
+        ${variants.map((v) => v.title)}::text[],
+        ${variants.map((v) => v.sku)}::text[],
+        ${variants.map((v) => v.price)}::numeric[]
+      ) AS v(id, product_id, title, sku, price)
+      ON CONFLICT (shop_id, id) DO UPDATE SET product_id = EXCLUDED.product_id,
+        title = EXCLUDED.title, sku = EXCLUDED.sku, price = EXCLUDED.price, updated_at = now()`;
+  }
+  return appliedIds.size;
 }
 
 // ---------------------------------------------------------------------------
@@ -273,7 +279,8 @@ export async function upsertOrders(
   return result;
 }
 
-async function writeOrderBatch(tx: Tx, shopId: number, batch: OrderRecord[], collectDates: boolean) {
+/** One batch of orders (newest per id, sorted by id) in the caller's transaction. */
+export async function writeOrderBatch(tx: Tx, shopId: number, batch: readonly OrderRecord[], collectDates: boolean) {
   const ids = batch.map((o) => o.id);
   // Lock the stored versions first (in id order), then decide: the decision and the
   // old local days read here cannot change under us before the write. The ids deleted
@@ -518,7 +525,10 @@ export interface ChildWriteGuard {
  * them from empty). SKIP_LOCKED: an ANALYZE already running on a table (another shop's
  * backfill, autovacuum) does the same job, so it is not waited for.
  */
-export async function analyzeTables(prisma: PrismaClient, tables: readonly string[]): Promise<void> {
+export async function analyzeTables(
+  prisma: Pick<PrismaClient, "$executeRawUnsafe">,
+  tables: readonly string[],
+): Promise<void> {
   if (tables.length === 0) return;
   // Names from the caller's fixed list, quoted as identifiers.
   const list = tables.map((t) => `"${t.replaceAll('"', '""')}"`).join(", ");
@@ -527,7 +537,7 @@ export async function analyzeTables(prisma: PrismaClient, tables: readonly strin
 
 /** Ids among `versions` whose stored row is strictly newer than the given version. */
 export async function storedNewerIds(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, "$queryRaw">,
   shopId: number,
   resource: "orders" | "products",
   versions: readonly { id: string; shopifyUpdatedAt: string }[],
@@ -543,7 +553,7 @@ export async function storedNewerIds(
 }
 
 export async function upsertOrderLineItems(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, "$executeRaw">,
   shopId: number,
   records: readonly OrderLineItemRecord[],
   guard: ChildWriteGuard,
@@ -577,7 +587,7 @@ export async function upsertOrderLineItems(
 }
 
 export async function upsertProductVariants(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, "$executeRaw">,
   shopId: number,
   records: readonly ProductVariantRecord[],
   guard: ChildWriteGuard,

@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
 import { bulkRecords, readJsonl, type BulkRecord } from "../../app/sync/bulk";
-import { ingestBulkRecords } from "../../app/sync/bulk-ingest";
+import { ingestBulkRecords, PROBED_TABLES, WRITTEN_TABLES } from "../../app/sync/bulk-ingest";
 import { createSerialLane, DEFAULT_TUNING } from "../../app/sync/context";
 import { mapBulkChildren, mapGraphqlNodes, type ChildRecord } from "../../app/sync/record-writer";
 import { isLedgerLine, mapLedgerLines, type AgreementRecord, type SaleRecord } from "../../app/sync/sales-ledger";
@@ -101,12 +101,27 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }, 50);
+  await prisma.syncState.createMany({
+    data: RESOURCES.map((resource) => ({ shopId, resource })),
+    skipDuplicates: true,
+  });
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   // Wall time between batch commits (reading overlaps writing, so this is the write pace).
   const batches: { resource: SyncResource; ms: number }[] = [];
+  let writeMs = 0;
   try {
-    const lane = createSerialLane();
+    const serial = createSerialLane();
+    // Time inside the lane's tasks: the database side of the ingest (the rest is reading and mapping).
+    const lane: typeof serial = (task) =>
+      serial(async () => {
+        const t = performance.now();
+        try {
+          return await task();
+        } finally {
+          writeMs += performance.now() - t;
+        }
+      });
     // The three resources one after the other (a backfill runs them side by side on one lane).
     for (const resource of RESOURCES) {
       const file = fixture.files[resource];
@@ -120,7 +135,13 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
         batchSize,
         lane,
         onMappingFailures: (f) => (failures += f.length),
-        onBatchCommitted: async () => {
+        onBatchCommitted: async (end, count) => {
+          // What the backfill does after each batch (backfill.ts): the resume point, a
+          // normal (durable) commit.
+          await prisma.syncState.update({
+            where: { shopId_resource: { shopId, resource } },
+            data: { backfillCursor: `${end.line}:${end.byte}`, recordsStored: { increment: count } },
+          });
           const now = performance.now();
           batches.push({ resource, ms: now - batchStarted });
           batchStarted = now;
@@ -140,6 +161,7 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
     peakHeapMb: peakHeap / 2 ** 20,
     startRssMb,
     nodeCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    writeSeconds: writeMs / 1000,
     batches,
   };
 }
@@ -157,12 +179,6 @@ interface Rows {
   /** Sales with their agreement's facts (the limit looks them up in memory, outside the clock). */
   sales: (SaleRecord & { agreement: AgreementRecord })[];
 }
-
-const LIMIT_ANALYZE: Record<SyncResource, string> = {
-  customers: "customer",
-  products: "product, product_variant",
-  orders: `"order", order_line_item, refund, sale_agreement, sale`,
-};
 
 const LIMIT_SQL = {
   customers: `INSERT INTO customer (shop_id, id, first_name, last_name, email, phone, state, tags, number_of_orders,
@@ -345,9 +361,10 @@ function limitParams(table: keyof Rows, shopId: number, rows: Rows): unknown[] {
 /**
  * The same rows, mapped outside the clock, inserted set-based with nothing else:
  * only the INSERT statements' time counts. Parents of a batch go in before its children.
- * The tables' statistics are refreshed on the same schedule as ours (bulk-ingest.ts,
- * whenever what was written doubled; counted): without it the foreign keys' checks run
- * on plans made for empty tables and the limit itself slows down as the tables grow.
+ * The tables' statistics are refreshed on the same schedule as ours (bulk-ingest.ts:
+ * the probed tables whenever what was written doubled, all at the end; counted):
+ * without it the foreign keys' checks run on plans made for empty tables and the limit
+ * itself slows down as the tables grow.
  */
 async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
   const client = new pg.Client({ connectionString: url });
@@ -411,7 +428,7 @@ async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
         linesWritten += lines;
         if (linesWritten >= analyzeAt) {
           const t = performance.now();
-          await client.query(`ANALYZE ${LIMIT_ANALYZE[resource]}`);
+          await client.query(`ANALYZE ${PROBED_TABLES[resource].map((name) => `"${name}"`).join(", ")}`);
           dbMs += performance.now() - t;
           perTable.analyze = (perTable.analyze ?? 0) + performance.now() - t;
           analyzeAt = 2 * linesWritten;
@@ -424,6 +441,10 @@ async function runLimit(url: string, shopId: number, fixture: BulkFixture) {
         if (roots.length + children.length + ledger.length >= LIMIT_BATCH) await flush();
       }
       await flush();
+      const t = performance.now();
+      await client.query(`ANALYZE ${WRITTEN_TABLES[resource].map((name) => `"${name}"`).join(", ")}`);
+      dbMs += performance.now() - t;
+      perTable.analyze = (perTable.analyze ?? 0) + performance.now() - t;
     }
   } finally {
     await client.end();
@@ -546,6 +567,7 @@ export async function runIngestBench(options: {
       startRssMb: NaN,
       nodeCpuSeconds: NaN,
       batches: [] as { resource: SyncResource; ms: number }[],
+      writeSeconds: NaN,
     };
     const batchSize = options.batchSize ?? DEFAULT_TUNING.backfillBatchSize;
     if (options.phase !== "limit") {
@@ -555,7 +577,7 @@ export async function runIngestBench(options: {
       ours = await runOurs(prisma, shop.id, fixture, batchSize);
       rows = await tableRows(prisma, shop.id);
       log(
-        `  ${rows} rows in ${ours.seconds.toFixed(1)} s (Node CPU ${ours.nodeCpuSeconds.toFixed(1)} s), peak RSS ${ours.peakRssMb.toFixed(0)} MB (${ours.startRssMb.toFixed(0)} MB before it; peak heap ${ours.peakHeapMb.toFixed(0)} MB)`,
+        `  ${rows} rows in ${ours.seconds.toFixed(1)} s (writing ${ours.writeSeconds.toFixed(1)} s, Node CPU ${ours.nodeCpuSeconds.toFixed(1)} s), peak RSS ${ours.peakRssMb.toFixed(0)} MB (${ours.startRssMb.toFixed(0)} MB before it; peak heap ${ours.peakHeapMb.toFixed(0)} MB)`,
       );
       if (process.env.BENCH_DEBUG)
         log(`  batch ms: ${ours.batches.map((b) => `${b.resource[0]}${b.ms.toFixed(0)}`).join(" ")}`);
