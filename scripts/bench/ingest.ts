@@ -144,6 +144,11 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
           });
           const now = performance.now();
           batches.push({ resource, ms: now - batchStarted });
+          // Long runs (1M orders): where it is, and the RSS trend, every 200 batches.
+          if (process.env.BENCH_PROGRESS && batches.length % 200 === 0)
+            console.log(
+              `  ${((now - started) / 1000).toFixed(0)} s: ${batches.length} batches (${resource}), RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, peak ${(peakRss / 2 ** 20).toFixed(0)} MB`,
+            );
           batchStarted = now;
         },
       });
