@@ -14,6 +14,19 @@ import { FIXED_ANCHOR, startTestSimulator, waitFor } from "./helpers.js";
 
 const { schema } = schemaForVersion(DEFAULT_API_VERSION);
 
+function postAdminGraphql(
+  sim: RunningSimulator,
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Response> {
+  return fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-shopify-access-token": token },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
 describe("the resolver table is the simulated surface", () => {
   it("SURFACE.md is generated from the current table (npm run surface --workspace simulator)", () => {
     const checkedIn = readFileSync(fileURLToPath(new URL("../SURFACE.md", import.meta.url)), "utf8");
@@ -58,11 +71,7 @@ describe("a document outside the simulated surface", () => {
   });
 
   async function post(query: string, variables?: Record<string, unknown>): Promise<any> {
-    const res = await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-shopify-access-token": token },
-      body: JSON.stringify({ query, variables }),
-    });
+    const res = await postAdminGraphql(sim, token, query, variables);
     expect(res.status).toBe(200);
     return res.json();
   }
@@ -240,12 +249,7 @@ describe("arguments outside the simulated surface", () => {
   });
 
   async function post(query: string, variables?: Record<string, unknown>): Promise<any> {
-    const res = await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-shopify-access-token": token },
-      body: JSON.stringify({ query, variables }),
-    });
-    return res.json();
+    return (await postAdminGraphql(sim, token, query, variables)).json();
   }
   const codes = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
     (r.errors ?? []).map((e) => e.extensions);
