@@ -37,7 +37,16 @@ beforeAll(async () => {
     port: 0,
     appToml: path.resolve(__dirname, "../../shopify.app.toml"),
     bulk: { objectsPerSecond: 200_000 },
-    shops: [{ domain: shop, seed: 61, size: { orders: 40, customers: 12, products: 4, days: 30 } }],
+    // A fixed anchor: the generated history (which of the other orders carry refund notes,
+    // the control below) must not depend on the day the test runs.
+    shops: [
+      {
+        domain: shop,
+        seed: 61,
+        size: { orders: 40, customers: 12, products: 4, days: 30 },
+        anchor: Date.UTC(2026, 11, 1),
+      },
+    ],
     app: { apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret, appUrl, scopes: TEST_APP.scopes.split(",") },
   });
   appEnv = { SHOPIFY_SIMULATOR_URL: sim.url, SHOPIFY_APP_URL: appUrl };
