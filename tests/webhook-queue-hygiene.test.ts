@@ -16,7 +16,14 @@ import {
 import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
 
 const prisma = createTestPrisma();
-afterAll(() => prisma.$disconnect());
+// The shops go, and their events with them (cascade): payloads sealed under this file's
+// throwaway key must not outlive it — npm run rotate-keys (secrets-at-rest) re-seals every
+// payload of the shared database and stops at one it cannot open.
+const shops: number[] = [];
+afterAll(async () => {
+  await prisma.shop.deleteMany({ where: { id: { in: shops } } });
+  await prisma.$disconnect();
+});
 
 const keyring = createKeyring(randomBytes(32));
 const sealer: PayloadSealer = {
@@ -24,12 +31,13 @@ const sealer: PayloadSealer = {
   open: (text) => unseal(keyring, text, "webhook_event.payload"),
 };
 
-const newShop = async (label: string) =>
-  (
-    await prisma.shop.create({
-      data: { domain: uniqueShopDomain(label), ianaTimezone: "UTC", installedAt: new Date() },
-    })
-  ).id;
+const newShop = async (label: string) => {
+  const { id } = await prisma.shop.create({
+    data: { domain: uniqueShopDomain(label), ianaTimezone: "UTC", installedAt: new Date() },
+  });
+  shops.push(id);
+  return id;
+};
 
 const DAY_MS = 86_400_000;
 
