@@ -164,16 +164,21 @@ export async function runShopPass(
  * connections, the pool may still hand out one the server already closed: that statement
  * fails at once and a fresh connection then works. Without this a pass failed by a
  * database fault could crash without recording why, or keep its lease until it expires.
- * A lost lease is final (not retried). recordFailure may count a failure twice if an
- * attempt failed half-way: a longer backoff, nothing worse.
+ * A pool can hold several such connections (every one the cut reached), each failing
+ * once, and a busy embedded database takes a while to drop the dead client's transaction:
+ * four quick tries (0.6 s) were seen to run out on a loaded machine, and the failure was
+ * then never recorded (the CI run of 1f0ba6f). So the waits double, up to ≈ 12 s in all,
+ * while the heartbeat keeps the lease. A lost lease is final (not retried).
+ * recordFailure may count a failure twice if an attempt failed half-way: a longer
+ * backoff, nothing worse.
  */
-async function afterFault<T>(task: () => Promise<T>, attempts = 4): Promise<T> {
+async function afterFault<T>(task: () => Promise<T>, attempts = 9): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await task();
     } catch (error) {
       if (error instanceof LeaseLostError || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** (attempt - 1), 3_000)));
     }
   }
 }

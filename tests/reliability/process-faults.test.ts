@@ -294,7 +294,20 @@ describe(`process and database faults (${inject("databaseKind")})`, () => {
         return rows.some((s) => s.status === "error") && rows.every((s) => s.leaseOwner === null);
       }, "the pass to fail and give its lease back").catch(async (error: Error) => {
         const rows = (await states(id)).map((s) => [s.resource, s.status, s.leaseOwner !== null, s.lastError]);
-        throw new Error(`${error.message}; sync_state: ${JSON.stringify(rows)}`);
+        const runs = (await prisma.syncRun.findMany({ where: { shopId: id }, orderBy: { id: "asc" } })).map((r) => [
+          r.resource,
+          r.kind,
+          r.status,
+          r.error,
+        ]);
+        const said = stack.app
+          .output()
+          .split("\n")
+          .filter((line) => line.includes(shop) || /error|fail/i.test(line))
+          .slice(-15);
+        throw new Error(
+          `${error.message}; sync_state: ${JSON.stringify(rows)}; sync_run: ${JSON.stringify(runs)}; app said:\n${said.join("\n")}`,
+        );
       });
       const failed = (await states(id)).find((s) => s.resource === "orders")!;
       expect(failed.status).toBe("error");
