@@ -15,6 +15,9 @@ installSecurityHeaders(env.NODE_ENV === "production");
 
 export const streamTimeout = 5000;
 
+// The production server (server.mjs) serves webhooks ahead of Remix with these handlers.
+export { webhookNodeRoutes } from "./webhooks/receive.server";
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

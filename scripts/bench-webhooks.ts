@@ -1,6 +1,7 @@
 // Webhook intake, measured outside the test suite (tests assert behaviour, not speed):
 //   npm run bench:webhooks [-- --deliveries 600 --concurrency 32 --database postgresql|embedded|both
-//                             --topology split|single --no-build]
+//                             --topology split|single --server server.mjs|remix-serve --no-build]
+// --server remix-serve: the app behind remix-serve as before server.mjs (for comparison).
 // BENCH_CPU_PROF=<dir> writes a CPU profile per app process (node --cpu-prof) when it stops.
 // scripts/bench.ts calls runWebhookBench() for its table.
 //
@@ -42,7 +43,11 @@ export interface WebhookBenchOptions {
   timeoutMs?: number;
   /** "split" (default): a web process without workers plus a worker process; "single": one process. */
   topology?: Topology;
+  /** The production server (default) or remix-serve, which served the app before it. */
+  server?: AppServer;
 }
+
+export type AppServer = "server.mjs" | "remix-serve";
 
 export type Topology = "split" | "single";
 
@@ -57,6 +62,7 @@ export interface WebhookBenchFigures {
   concurrency: number;
   deliveries: number;
   topology: Topology;
+  server: AppServer;
   /** 1-minute load average when the burst ended. */
   loadAverage: number;
   baseline: {
@@ -167,6 +173,7 @@ function startApp(
   simulatorUrl: string,
   port: number,
   role: { workers: number; label: string } = { workers: 4, label: "app" },
+  server: AppServer = "server.mjs",
 ) {
   let output = "";
   // BENCH_CPU_PROF=<dir>: each app process writes a V8 CPU profile there when it stops.
@@ -181,7 +188,11 @@ function startApp(
     : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...profile, path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
+    [
+      ...profile,
+      path.resolve(server === "server.mjs" ? "server.mjs" : "node_modules/@remix-run/serve/dist/cli.js"),
+      "build/server/index.js",
+    ],
     {
       env: {
         STOREPULSE_WEBHOOK_WORKERS: String(role.workers),
@@ -273,6 +284,7 @@ async function benchOne(
   deliveries: Delivery[],
   concurrency: number,
   topology: Topology,
+  server: AppServer,
 ): Promise<WebhookBenchFigures> {
   let databaseUrl: string;
   let stopDatabase = async () => {};
@@ -295,10 +307,10 @@ async function benchOne(
   const apps =
     topology === "split"
       ? [
-          startApp(databaseUrl, sim.url, port, { workers: 0, label: "web" }),
-          startApp(databaseUrl, sim.url, await getPort({ host: "127.0.0.1" }), { workers: 4, label: "worker" }),
+          startApp(databaseUrl, sim.url, port, { workers: 0, label: "web" }, server),
+          startApp(databaseUrl, sim.url, await getPort({ host: "127.0.0.1" }), { workers: 4, label: "worker" }, server),
         ]
-      : [startApp(databaseUrl, sim.url, port, { workers: 4, label: "app" })];
+      : [startApp(databaseUrl, sim.url, port, { workers: 4, label: "app" }, server)];
   const run = Date.now().toString(36);
   try {
     for (const app of apps) {
@@ -423,6 +435,7 @@ async function benchOne(
       concurrency,
       deliveries: deliveries.length,
       topology,
+      server,
       loadAverage,
       baseline: {
         healthzPerSecond: deliveries.length / health.seconds,
@@ -470,7 +483,12 @@ export async function runWebhookBench(options: WebhookBenchOptions): Promise<Web
     try {
       // The embedded database is served by the process that opens it: one process there.
       const topology = database === "embedded" ? "single" : (options.topology ?? "split");
-      figures.push(await Promise.race([benchOne(database, deliveries, options.concurrency, topology), timeout]));
+      figures.push(
+        await Promise.race([
+          benchOne(database, deliveries, options.concurrency, topology, options.server ?? "server.mjs"),
+          timeout,
+        ]),
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -483,7 +501,7 @@ export function formatWebhookFigures(f: WebhookBenchFigures): string {
   const row = (name: string, s: Summary, base?: Summary) =>
     `${name.padEnd(44)}${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)}${base ? `   ${(s.p99 / base.p99).toFixed(1)}x` : ""}`;
   return [
-    `webhook intake (${f.deliveries} real deliveries; ${f.database}; ${f.topology === "split" ? "web process without workers + worker process" : "one process"}; ${os.cpus().length} cores; load ${f.loadAverage.toFixed(1)}; concurrency ${f.concurrency})`,
+    `webhook intake (${f.deliveries} real deliveries; ${f.database}; ${f.server}; ${f.topology === "split" ? "web process without workers + worker process" : "one process"}; ${os.cpus().length} cores; load ${f.loadAverage.toFixed(1)}; concurrency ${f.concurrency})`,
     `${"figure".padEnd(44)}     p50      p95      p99   p99 ratio`,
     row("baseline GET /healthz (ms)", f.baseline.healthzConcurrentMs),
     row("webhook acknowledgement (ms)", f.burst.ackMs, f.baseline.healthzConcurrentMs),
@@ -504,6 +522,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       concurrency: { type: "string", default: "32" },
       database: { type: "string", default: "both" },
       topology: { type: "string", default: "split" },
+      server: { type: "string", default: "server.mjs" },
       "no-build": { type: "boolean", default: false },
     },
   });
@@ -515,6 +534,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     concurrency: Number(values.concurrency),
     build: !values["no-build"],
     topology: values.topology === "single" ? "single" : "split",
+    server: values.server === "remix-serve" ? "remix-serve" : "server.mjs",
   });
   for (const f of figures) console.log(`\n${formatWebhookFigures(f)}`);
   process.exit(0);

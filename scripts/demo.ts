@@ -155,8 +155,8 @@ if (buildCode !== 0) {
 console.log("Starting the app …");
 deadline = Date.now() + Number(values.timeout) * 1000;
 app = run(
-  "npx",
-  ["remix-serve", "build/server/index.js"],
+  process.execPath,
+  ["server.mjs", "build/server/index.js"],
   {
     ...process.env,
     PORT: port,
@@ -167,7 +167,7 @@ app = run(
     SCOPES: scopes,
     SHOPIFY_SIMULATOR_URL: simulator.url,
     // Not "production": the app refuses to talk to a simulator in production. Not
-    // "development" either: remix-serve then expects Vite's dev server to connect.
+    // "development" either: that is Vite's dev server's mode.
     NODE_ENV: "test",
     // The fallback sync is off by default under NODE_ENV=test (test suites share a database).
     SYNC_CRON: "on",

@@ -68,7 +68,7 @@ try {
     const build = run("npx", ["remix", "vite:build"], { ...process.env, NODE_ENV: "production" });
     if ((await exited(build.child)) !== 0) throw new Error(`build failed:\n${build.output()}`);
   }
-  app = run("npx", ["remix-serve", "build/server/index.js"], {
+  app = run(process.execPath, ["server.mjs", "build/server/index.js"], {
     ...process.env,
     PORT: String(port),
     HOST: "127.0.0.1",

@@ -1,4 +1,4 @@
-// Dashboard endpoints over HTTP on the built app (remix-serve, as in production),
+// Dashboard endpoints over HTTP on the built app (server.mjs, as in production),
 // with App Bridge session tokens signed as Shopify signs them, on a store already in
 // the benchmark database. p50/p95/p99 at concurrency 1 and 16; baseline in the same
 // run: GET /healthz (one database round trip) on the same server at the same
@@ -45,27 +45,23 @@ export async function startBenchApp(
   const port = await getPort({ host: "127.0.0.1" });
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const app: ChildProcess = spawn(
-    process.execPath,
-    [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        SHOPIFY_API_KEY: BENCH_APP.apiKey,
-        SHOPIFY_API_SECRET: BENCH_APP.apiSecret,
-        SHOPIFY_APP_URL: url,
-        SCOPES: BENCH_APP.scopes,
-        DATABASE_URL: databaseUrl,
-        SYNC_CRON: "off",
-        STOREPULSE_ENCRYPTION_KEY: BENCH_APP.encryptionKey,
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const app: ChildProcess = spawn(process.execPath, [path.resolve("server.mjs"), "build/server/index.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SHOPIFY_API_KEY: BENCH_APP.apiKey,
+      SHOPIFY_API_SECRET: BENCH_APP.apiSecret,
+      SHOPIFY_APP_URL: url,
+      SCOPES: BENCH_APP.scopes,
+      DATABASE_URL: databaseUrl,
+      SYNC_CRON: "off",
+      STOREPULSE_ENCRYPTION_KEY: BENCH_APP.encryptionKey,
+      ...extraEnv,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   app.stdout!.on("data", (c) => (output += c));
   app.stderr!.on("data", (c) => (output += c));
   const exited = new Promise((resolve) => app.on("exit", resolve));

@@ -39,8 +39,8 @@ export function appEnv(port: number, overrides: Record<string, string | undefine
 }
 
 function launch(env: NodeJS.ProcessEnv): ChildProcess {
-  const cli = path.join(root, "node_modules/@remix-run/serve/dist/cli.js");
-  return spawn(process.execPath, [cli, path.join(inject("buildDir"), "server/index.js")], {
+  // The production server (server.mjs, what `npm start` runs) on the suite's build.
+  return spawn(process.execPath, [path.join(root, "server.mjs"), path.join(inject("buildDir"), "server/index.js")], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
