@@ -18,8 +18,10 @@ import compression from "compression";
 import express from "express";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
-// Stack traces of the build point at the sources (remix-serve used source-map-support).
-process.setSourceMapsEnabled(true);
+// No process.setSourceMapsEnabled(true): it parses every loaded module's source map at
+// load, and with the embedded database's bundles the start took longer than 90 s on a
+// busy machine (tests/foundation-app's embedded boot). remix-serve's source-map-support
+// was lazy; the build carries no maps of its own.
 
 const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
 const build = await import(url.pathToFileURL(buildPath).href);
