@@ -45,5 +45,9 @@ export async function loadRetentionPage(prisma: PrismaClient, shop: InsightsShop
     getRepeatPurchase(prisma, shop, range),
     getFirstProducts(prisma, shop, range),
   ]);
-  return { ...base, ready: true as const, cohorts: cohorts.cohorts, repeat, products: firstProducts.products };
+  // The current month (or a later one) without a first order yet is not a cohort with zero
+  // customers but one that has not started: the heat map leaves it out (the API and its
+  // CSV list every month of the range, docs/metrics.md). Earlier empty months stay, as zeros.
+  const shown = cohorts.cohorts.filter((c) => c.customers > 0 || `${c.cohort}-01` < range.currentMonth);
+  return { ...base, ready: true as const, cohorts: shown, repeat, products: firstProducts.products };
 }

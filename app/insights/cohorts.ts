@@ -226,6 +226,8 @@ function median(distribution: { value: number; count: number }[]): number | null
 export interface FirstProductRow {
   id: string;
   title: string | null;
+  /** The product's handle: unique in the shop, so it tells products with the same title apart. */
+  handle: string | null;
   customers: number;
   within30: number;
   within60: number;
@@ -259,7 +261,7 @@ export async function getFirstProducts(
       ORDER BY customers DESC, product_id ASC
       LIMIT ${range.limit}
     )
-    SELECT r.product_id::text AS id, p.title, r.customers, r.within_30, r.within_60, r.within_90, r.within_180
+    SELECT r.product_id::text AS id, p.title, p.handle, r.customers, r.within_30, r.within_60, r.within_90, r.within_180
     FROM ranked r LEFT JOIN product p ON p.shop_id = ${shop.id} AND p.id = r.product_id
     ORDER BY r.customers DESC, r.product_id ASC`;
   return firstProductsFrom(rows, shop, range);
@@ -268,6 +270,7 @@ export async function getFirstProducts(
 export interface FirstProductDbRow {
   id: string;
   title: string | null;
+  handle: string | null;
   customers: number;
   within_30: number;
   within_60: number;
@@ -287,6 +290,7 @@ export function firstProductsFrom(
     products: rows.map((r) => ({
       id: r.id,
       title: r.title,
+      handle: r.handle,
       customers: r.customers,
       within30: r.within_30,
       within60: r.within_60,
@@ -348,7 +352,13 @@ export async function answerRetentionEndpoint(
     case "first-product": {
       const result = await getFirstProducts(db, shop, range);
       if (!asCsv.value) return jsonAnswer(200, result);
-      const columns = ["id", "title", "customers", ...REPEAT_WINDOWS.flatMap((d) => [`within${d}`, `rate${d}`])];
+      const columns = [
+        "id",
+        "title",
+        "handle",
+        "customers",
+        ...REPEAT_WINDOWS.flatMap((d) => [`within${d}`, `rate${d}`]),
+      ];
       return csv(
         columns,
         result.products.map((p) => ({ ...p })),

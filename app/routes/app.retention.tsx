@@ -19,6 +19,7 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  Link,
   Page,
   Select,
   Text,
@@ -169,6 +170,10 @@ export default function Retention() {
     }),
   ]);
   const { repeat } = data;
+  // Titles shown more than once: those rows also show the product's handle (unique in the shop).
+  const titleCounts = new Map<string, number>();
+  for (const p of data.products) if (p.title) titleCounts.set(p.title, (titleCounts.get(p.title) ?? 0) + 1);
+  const sharedTitles = new Set([...titleCounts].filter(([, n]) => n > 1).map(([title]) => title));
 
   return (
     <Page title="Retention" subtitle={`Cohorts by month of first order · ${shop.ianaTimezone}`}>
@@ -303,7 +308,7 @@ export default function Retention() {
                           columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
                           headings={["First product", "Customers", "30 days", "60 days", "90 days", "180 days"]}
                           rows={data.products.map((p) => [
-                            p.title ?? `Product ${p.id}`,
+                            <FirstProductName key={p.id} product={p} sameTitle={sharedTitles.has(p.title ?? "")} />,
                             formatCount(p.customers, locale),
                             formatRate(p.rate30, locale),
                             formatRate(p.rate60, locale),
@@ -321,6 +326,33 @@ export default function Retention() {
         )}
       </BlockStack>
     </Page>
+  );
+}
+
+/**
+ * A first-product row's name: a link to the product in Shopify Admin (App Bridge's
+ * `shopify://admin` protocol, in the top frame), with the handle beneath when another
+ * row has the same title.
+ */
+function FirstProductName({
+  product,
+  sameTitle,
+}: {
+  product: { id: string; title: string | null; handle: string | null };
+  sameTitle: boolean;
+}) {
+  return (
+    <span data-product-id={product.id}>
+      <Link url={`shopify://admin/products/${product.id}`} target="_top" removeUnderline>
+        {product.title ?? `Product ${product.id}`}
+      </Link>
+      {sameTitle && product.handle && (
+        <Text as="span" variant="bodySm" tone="subdued">
+          {" "}
+          ({product.handle})
+        </Text>
+      )}
+    </span>
   );
 }
 

@@ -94,7 +94,7 @@ async function rawFirstProducts(db: PrismaClient, shop: InsightsShop, range: Coh
         (count(*) FILTER (WHERE gap <= 180))::int AS within_180
       FROM products GROUP BY product_id ORDER BY customers DESC, product_id ASC LIMIT $4
     )
-    SELECT r.product_id::text AS id, p.title, r.customers, r.within_30, r.within_60, r.within_90, r.within_180
+    SELECT r.product_id::text AS id, p.title, p.handle, r.customers, r.within_30, r.within_60, r.within_90, r.within_180
     FROM per_product r LEFT JOIN product p ON p.shop_id = $1 AND p.id = r.product_id
     ORDER BY r.customers DESC, r.product_id ASC`,
     shop.id,
