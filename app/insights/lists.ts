@@ -287,6 +287,38 @@ async function listCustomersByFigure(
   const dir = sqlDirection(options.direction);
   const offset = (options.page - 1) * options.pageSize;
   const reach = offset + options.pageSize;
+  // Descending, the page usually lies among the customers above zero (thousands of them):
+  // they are read first, alone; the zero block and the customers below zero (another pass
+  // over the range's figures, a hash of every active customer) only when that part ends
+  // before the page does. Not with a search: its matches among them may be too few.
+  if (desc && pattern === null) {
+    const rows = await db.$queryRaw<(CustomerRow & { reached: number })[]>(
+      withFigures(
+        shop,
+        options,
+        Prisma.sql`SELECT id_num, key FROM first_part ORDER BY key DESC, id_num LIMIT ${options.pageSize} OFFSET ${offset}`,
+        Prisma.sql`p.key DESC, p.id_num`,
+        {
+          ctes: Prisma.sql`
+            first_part AS MATERIALIZED (
+              SELECT k.id_num, k.key
+              FROM (
+                SELECT customer_id AS id_num, ${sum} AS key FROM insights_customer_day
+                WHERE shop_id = ${shop.id} AND local_date BETWEEN ${options.from}::date AND ${options.to}::date
+                GROUP BY customer_id
+                HAVING ${sum} > 0
+                ORDER BY key DESC, id_num
+              ) k
+              CROSS JOIN LATERAL (${listedCustomer(shop.id, Prisma.sql`k.id_num`, pattern)}) listed
+              ORDER BY k.key DESC, k.id_num LIMIT ${reach}
+            ),`,
+          columns: Prisma.sql`(SELECT count(*) FROM first_part)::int AS reached,`,
+        },
+      ),
+    );
+    const [first] = rows;
+    if (first && first.reached === reach) return rows.map(({ reached: _reached, ...row }) => row);
+  }
   const ctes = Prisma.sql`
     keyed AS MATERIALIZED (
       SELECT customer_id AS id_num, key
