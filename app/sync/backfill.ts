@@ -232,12 +232,14 @@ export async function backfillResource(
       batchSize: config.backfillBatchSize,
       lane,
       onMappingFailures: noteFailures,
-      onBatchCommitted: async (end, count) => {
-        // The resume point moves only after the batch's write committed.
-        await prisma.syncState.update({
+      writeResumePoint: async (tx, end, count) => {
+        // In the batch's transaction: the resume point moves exactly when the batch commits.
+        await tx.syncState.update({
           where,
           data: { backfillCursor: encodeCursor(end), recordsStored: stored + count },
         });
+      },
+      onBatchCommitted: async (_end, count) => {
         stored += count;
       },
     });

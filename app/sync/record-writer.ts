@@ -32,6 +32,7 @@ import {
   writeOrderBatch,
   writeProductBatch,
   type ChildWriteGuard,
+  type RedactionMode,
 } from "./store";
 
 export type AnyRecord = CustomerRecord | ProductRecord | OrderRecord;
@@ -93,6 +94,8 @@ export async function writeBulkRoots(
   shopId: number,
   resource: SyncResource,
   records: AnyRecord[],
+  /** Orders: "guarded" when the caller holds the shop's redaction lock (store.ts RedactionMode). */
+  redaction: RedactionMode = "erase",
 ): Promise<{ storedNewer: string[]; inserted: string[] }> {
   const out = { storedNewer: [] as string[], inserted: [] as string[] };
   switch (resource) {
@@ -107,7 +110,7 @@ export async function writeBulkRoots(
     }
     case "orders":
       for (const batch of chunks(newestById(records as OrderRecord[]))) {
-        const written = await writeOrderBatch(tx, shopId, batch, false);
+        const written = await writeOrderBatch(tx, shopId, batch, false, redaction);
         out.storedNewer.push(...written.storedNewer);
         out.inserted.push(...written.inserted);
       }

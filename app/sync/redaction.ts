@@ -28,7 +28,25 @@ function emailKey(email: Prisma.Sql | string): Prisma.Sql {
   return Prisma.sql`encode(sha256(convert_to(lower(${value}), 'UTF8')), 'hex')`;
 }
 
+// Redactions against writers that skip the erase statements when the shop has no
+// tombstones (a backfill's batches, store.ts writeOrderBatch "guarded"): such a writer
+// holds this shop's lock shared from before it reads the tombstones until its commit,
+// and a redaction holds it exclusively from before it records its tombstones until its
+// commit. So a redaction either committed before the writer's read (which then sees
+// its tombstones and erases) or waits for the writer's commit, and its own UPDATEs then
+// see the rows the writer inserted. Without it, an order a batch inserted while a
+// redaction ran was invisible to both. Class id of pg_advisory_xact_lock(int, int); the
+// rollups' lock is 7_349_120.
+const REDACTION_LOCK_CLASS = 7_349_121;
+
+/** The SQL expression that takes the shop's redaction lock shared (for a batch's first statement). */
+export function redactionLockShared(shopId: number): Prisma.Sql {
+  return Prisma.sql`pg_advisory_xact_lock_shared(${REDACTION_LOCK_CLASS}::int, ${shopId}::int)`;
+}
+
+/** Record a redaction's tombstones; first in the redaction's transaction (it takes the shop's redaction lock). */
 export async function recordRedactionTombstones(tx: Tx, shopId: number, request: RedactionRequest): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${REDACTION_LOCK_CLASS}::int, ${shopId}::int)) AS l`;
   const values: Prisma.Sql[] = request.orderIds.map((id) => Prisma.sql`('order', ${id}::text)`);
   if (request.customerId !== null) values.push(Prisma.sql`('customer', ${request.customerId}::text)`);
   if (request.email !== null) values.push(Prisma.sql`('email', ${emailKey(request.email)})`);

@@ -279,24 +279,53 @@ export async function upsertOrders(
   return result;
 }
 
+/**
+ * How a batch of orders keeps redactions (redaction.ts): "erase" runs the erase
+ * statements after every write; "guarded" runs them only when the shop has tombstones
+ * or the batch replaces an order already redacted — the caller must hold the shop's
+ * redaction lock shared (redactionLockShared) from a statement before this call.
+ */
+export type RedactionMode = "erase" | "guarded";
+
 /** One batch of orders (newest per id, sorted by id) in the caller's transaction. */
-export async function writeOrderBatch(tx: Tx, shopId: number, batch: readonly OrderRecord[], collectDates: boolean) {
+export async function writeOrderBatch(
+  tx: Tx,
+  shopId: number,
+  batch: readonly OrderRecord[],
+  collectDates: boolean,
+  redaction: RedactionMode = "erase",
+) {
   const ids = batch.map((o) => o.id);
+  const guarded = redaction === "guarded";
   // Lock the stored versions first (in id order), then decide: the decision and the
   // old local days read here cannot change under us before the write. The ids deleted
-  // in Shopify come back in the same round trip (updated_ms null).
-  const lockedOrDeleted = await tx.$queryRaw<{ id: string; updated_ms: string | null }[]>`
+  // in Shopify come back in the same round trip (updated_ms null), and, guarded, whether
+  // the shop has redaction tombstones (a row with a null id). Read after the caller took
+  // the redaction lock, in a statement of its own: this statement's snapshot is taken
+  // after the lock was granted, so it sees every redaction that committed before.
+  const lockedOrDeleted = await tx.$queryRaw<{ id: string | null; updated_ms: string | null; redacted: boolean }[]>`
     WITH locked AS (
-      SELECT id, shopify_updated_at FROM "order"
+      SELECT id, shopify_updated_at, redacted_at FROM "order"
       WHERE shop_id = ${shopId} AND id = ANY(${ids}::bigint[])
       ORDER BY id FOR UPDATE
     )
-    SELECT id::text AS id, floor(extract(epoch FROM shopify_updated_at) * 1000)::bigint::text AS updated_ms FROM locked
+    SELECT id::text AS id, floor(extract(epoch FROM shopify_updated_at) * 1000)::bigint::text AS updated_ms,
+      redacted_at IS NOT NULL AS redacted FROM locked
     UNION ALL
-    SELECT id::text, NULL FROM deleted_record
-    WHERE shop_id = ${shopId} AND resource = 'orders' AND id = ANY(${ids}::bigint[])`;
-  const deleted = new Set(lockedOrDeleted.filter((r) => r.updated_ms === null).map((r) => r.id));
-  const stored = lockedOrDeleted.filter((r) => r.updated_ms !== null);
+    SELECT id::text, NULL, false FROM deleted_record
+    WHERE shop_id = ${shopId} AND resource = 'orders' AND id = ANY(${ids}::bigint[])
+    UNION ALL
+    SELECT NULL, NULL, true WHERE ${guarded} AND EXISTS (SELECT 1 FROM redaction_tombstone WHERE shop_id = ${shopId})`;
+  // Guarded: the erase statements can change nothing when no redaction named anything
+  // of the shop (every customers/redact records its tombstones) and no order of the
+  // batch is redacted already (its new refunds' notes must go).
+  const mustErase = !guarded || lockedOrDeleted.some((r) => r.redacted);
+  const deleted = new Set(
+    lockedOrDeleted.filter((r) => r.id !== null && r.updated_ms === null).map((r) => r.id as string),
+  );
+  const stored = lockedOrDeleted.filter(
+    (r): r is { id: string; updated_ms: string; redacted: boolean } => r.id !== null && r.updated_ms !== null,
+  );
   const storedUpdatedAt = new Map(stored.map((r) => [r.id, Number(r.updated_ms)]));
   const storedNewer = batch
     .filter((o) => (storedUpdatedAt.get(o.id) ?? -Infinity) > Date.parse(o.shopifyUpdatedAt))
@@ -386,7 +415,7 @@ export async function writeOrderBatch(tx: Tx, shopId: number, batch: readonly Or
     applied.flatMap((o) => o.refunds),
     "replace",
   );
-  await eraseRedactedOrders(tx, shopId, orderIds);
+  if (mustErase) await eraseRedactedOrders(tx, shopId, orderIds);
 
   const newDates = collectDates ? await storedLocalDates(tx, shopId, { orderIds }) : [];
   return { applied: appliedIds.size, localDates: union(oldDates, newDates), storedNewer, inserted };

@@ -135,13 +135,14 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
         batchSize,
         lane,
         onMappingFailures: (f) => (failures += f.length),
-        onBatchCommitted: async (end, count) => {
-          // What the backfill does after each batch (backfill.ts): the resume point, a
-          // normal (durable) commit.
-          await prisma.syncState.update({
+        writeResumePoint: async (tx, end, count) => {
+          // What the backfill writes with each batch (backfill.ts): the resume point.
+          await tx.syncState.update({
             where: { shopId_resource: { shopId, resource } },
             data: { backfillCursor: `${end.line}:${end.byte}`, recordsStored: { increment: count } },
           });
+        },
+        onBatchCommitted: async () => {
           const now = performance.now();
           batches.push({ resource, ms: now - batchStarted });
           // Long runs (1M orders): where it is, and the RSS trend, every 200 batches.
