@@ -63,10 +63,18 @@ async function buildStore(label: string) {
   return shop;
 }
 
-/** Every cohort table of the shop, in key order (the build record's time left out). */
+/**
+ * Every cohort table of the shop and the retention figures of its customer days, in key
+ * order (the build record's time left out).
+ */
 async function cohortSnapshot(shopId: number) {
   const where = { shopId };
-  const [customers, customerMonths, cells, products, gaps] = await Promise.all([
+  const [customerDays, customers, customerMonths, cells, products, gaps] = await Promise.all([
+    prisma.insightsCustomerDay.findMany({
+      where,
+      select: { customerId: true, localDate: true, orders: true, netSales: true },
+      orderBy: [{ customerId: "asc" }, { localDate: "asc" }],
+    }),
     prisma.insightsCustomerCohort.findMany({ where, orderBy: { customerId: "asc" } }),
     prisma.insightsCustomerCohortMonth.findMany({ where, orderBy: [{ customerId: "asc" }, { month: "asc" }] }),
     prisma.insightsCohortMonth.findMany({ where, orderBy: [{ cohortMonth: "asc" }, { offset: "asc" }] }),
@@ -74,16 +82,20 @@ async function cohortSnapshot(shopId: number) {
     prisma.insightsCohortGap.findMany({ where, orderBy: [{ cohortMonth: "asc" }, { gapDays: "asc" }] }),
   ]);
   return JSON.parse(
-    JSON.stringify({ customers, customerMonths, cells, products, gaps }, (_, v) =>
+    JSON.stringify({ customerDays, customers, customerMonths, cells, products, gaps }, (_, v) =>
       typeof v === "bigint" ? v.toString() : v,
     ),
   );
 }
 
-/** What a shop imported before the cohort rollups has: no cohort rows and no build record. */
+/**
+ * What a shop imported before the cohort rollups has: no cohort rows, no retention figures
+ * on its customer days (net_sales null) and no build record.
+ */
 async function forgetCohorts(shopId: number, options: { keepBuildRecord?: boolean } = {}) {
   const where = { shopId };
   await prisma.$transaction([
+    prisma.insightsCustomerDay.updateMany({ where, data: { netSales: null } }),
     prisma.insightsCustomerCohort.deleteMany({ where }),
     prisma.insightsCustomerCohortMonth.deleteMany({ where }),
     prisma.insightsCohortMonth.deleteMany({ where }),

@@ -1,16 +1,16 @@
 // Retention rollups: each customer's first and second order, their orders and net sales
 // per local day and month, and per cohort month the triangle (active customers and net
 // sales per month offset), the days to the second order and the first-order products.
-// Refreshed inside recomputeRollups' transaction: the customer-day rows of the touched
-// days are recomputed from the raw rows of those days; the customers on them get their
-// first two orders again (two index entries each) and their month rows of the touched
+// Refreshed inside recomputeRollups' transaction, after it recomputed the customer-day
+// rows of the touched days (insights_customer_day carries the retention day figures,
+// net_sales); the customers on them get their first two orders again (two index entries each) and their month rows of the touched
 // months summed from their day rows (all months only when their cohort moved); the
 // cohort tables (sums over customers) get each of those customers' new contribution
 // minus their old one, read from the rows replaced — so a batch costs its days and
 // customers, not their histories or their cohorts' size, and replaying it changes nothing
 // (docs/metrics.md, Retention; docs/decisions/retention-cohorts.md).
 import { Prisma } from "@prisma/client";
-import { CUSTOMER_COHORT_DAY, refillCustomerDaysSql, stageCustomerDays, type Tx } from "./rollup-sql";
+import { stageCustomerDays, type Tx } from "./rollup-sql";
 
 /** Same threshold as the day rollups: bigger batches get fresh planner statistics. */
 const LARGE_BATCH_DAYS = 62;
@@ -20,9 +20,10 @@ const local = (column: string) => Prisma.raw(`((${column} AT TIME ZONE 'UTC') AT
 
 /**
  * Refresh the retention rollups of the local days `localDates` (orders processed or sales
- * booked on them changed: recomputeRollups' dates) and of the customers on them before
- * and after (inside recomputeRollups also every customer it re-derived:
- * `insights_affected_customer`). Call it in the rollups' transaction.
+ * booked on them changed: recomputeRollups' dates) for the customers on them before and
+ * after: `insights_affected_customer`, which recomputeRollups fills as it recomputes
+ * those days' customer-day rows (their net_sales too). Call it in the rollups'
+ * transaction, after that.
  */
 export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: readonly string[]): Promise<void> {
   const dates = [...new Set(localDates)].sort();
@@ -34,20 +35,13 @@ export async function refreshCohortRollups(tx: Tx, shopId: number, localDates: r
   // Each statement counts (a sync batch's statements are budgeted: tests/store-writes.test.ts),
   // hence the combined statements below. ON COMMIT DROP: one refresh per transaction.
   await createWorkTables(tx);
+  // The customers on the days' rows before and after (an order moved, deleted or given to
+  // another customer leaves its old day's customer).
   await tx.$executeRawUnsafe(`DO $$ BEGIN
     IF to_regclass('pg_temp.insights_affected_customer') IS NOT NULL THEN
       INSERT INTO cohort_affected SELECT customer_id FROM insights_affected_customer ON CONFLICT DO NOTHING;
     END IF;
   END $$`);
-  // The days' rows, replaced: the customers on them before and after are the affected ones
-  // (an order moved, deleted or given to another customer leaves its old day's customer).
-  await tx.$executeRaw`
-    WITH removed AS (
-      DELETE FROM insights_customer_cohort_day WHERE shop_id = ${shopId} AND local_date = ANY(${dates}::date[])
-      RETURNING customer_id
-    )
-    INSERT INTO cohort_affected SELECT DISTINCT customer_id FROM removed ON CONFLICT DO NOTHING`;
-  await tx.$executeRaw(refillCustomerDaysSql(shopId, dates, CUSTOMER_COHORT_DAY, "cohort_affected"));
   if (dates.length > LARGE_BATCH_DAYS) await tx.$executeRawUnsafe(`ANALYZE cohort_affected`);
   // First and second order by (processed_at, id): the order Shopify lists a customer's
   // orders in; the first two entries of the customer's (shop_id, customer_id, processed_at, id) index.
@@ -127,18 +121,25 @@ async function createWorkTables(tx: Tx): Promise<void> {
 /**
  * Rebuild the shop's retention rollups from scratch (a shop that predates them, or whose
  * rows are gone): one pass over its orders and sales by customer and day
- * (stageCustomerDays), then rebuildCohortsFromStage.
+ * (stageCustomerDays), the customer days' net_sales set from it where they differ (a
+ * shop that predates them has none), then rebuildCohortsFromStage.
  */
 export async function rebuildCohortRollups(tx: Tx, shopId: number): Promise<void> {
   const [shop] = await tx.$queryRaw<{ tz: string }[]>`SELECT iana_timezone AS tz FROM shop WHERE id = ${shopId}`;
   if (!shop) return;
   await stageCustomerDays(tx, shopId, shop.tz);
+  await tx.$executeRaw`
+    UPDATE insights_customer_day d SET net_sales = r.net_sales
+    FROM (SELECT customer_id, local_date, CASE WHEN in_cohort THEN net_sales END AS net_sales FROM rebuild_customer_day) r
+    WHERE d.shop_id = ${shopId} AND d.customer_id = r.customer_id AND d.local_date = r.local_date
+      AND d.net_sales IS DISTINCT FROM r.net_sales`;
   await rebuildCohortsFromStage(tx, shopId);
 }
 
 /**
  * Every retention rollup of the shop from the staged customer days and months
- * (stageCustomerDays, in this transaction): the day and month rows copied, each
+ * (stageCustomerDays, in this transaction) but the day figures (insights_customer_day,
+ * written by the caller): the month rows copied, each
  * customer's first two orders from their first two order days, and the cohort tables
  * summed straight from the customer rows — what the refreshes' contributions add up to
  * from empty tables. Records the build (insights_cohort_build): from then on, refreshes
@@ -153,13 +154,8 @@ export async function rebuildCohortsFromStage(tx: Tx, shopId: number): Promise<v
     a AS (DELETE FROM insights_customer_cohort WHERE shop_id = ${shopId}),
     b AS (DELETE FROM insights_customer_cohort_month WHERE shop_id = ${shopId}),
     c AS (DELETE FROM insights_cohort_month WHERE shop_id = ${shopId}),
-    d AS (DELETE FROM insights_cohort_gap WHERE shop_id = ${shopId}),
-    e AS (DELETE FROM insights_customer_cohort_day WHERE shop_id = ${shopId})
+    d AS (DELETE FROM insights_cohort_gap WHERE shop_id = ${shopId})
     DELETE FROM insights_cohort_product WHERE shop_id = ${shopId}`;
-  await tx.$executeRaw`
-    INSERT INTO insights_customer_cohort_day (shop_id, customer_id, local_date, orders, net_sales)
-    SELECT ${shopId}, customer_id, local_date, orders, net_sales FROM rebuild_customer_day WHERE in_cohort
-    ORDER BY customer_id, local_date`;
   await tx.$executeRaw`
     INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)
     SELECT ${shopId}, customer_id, month, cohort_orders, net_sales FROM rebuild_customer_month WHERE in_cohort
@@ -311,15 +307,16 @@ async function replaceCustomers(tx: Tx, shopId: number, months: string[]): Promi
     )
     INSERT INTO cohort_delta ${customerContributions("inserted", 1)}`;
   // Months in their own statement: their cells join the cohort rows just written. Only
-  // customers with a cohort row (a non-test order) have month rows.
+  // customers with a cohort row (a non-test order) have month rows, summed from their
+  // retention days (net_sales not null).
   const source = Prisma.sql`
-      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_cohort_day d
+      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_day d
       WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${staying})
         AND d.local_date >= ${months[0]}::date AND d.local_date < (${months[months.length - 1]}::date + interval '1 month')
-        AND date_trunc('month', d.local_date)::date = ANY(${months}::date[])
+        AND date_trunc('month', d.local_date)::date = ANY(${months}::date[]) AND d.net_sales IS NOT NULL
       UNION ALL
-      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_cohort_day d
-      WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${movedKept})`;
+      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_day d
+      WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${movedKept}) AND d.net_sales IS NOT NULL`;
   await tx.$executeRaw`
     WITH months AS (
       INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)

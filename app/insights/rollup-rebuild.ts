@@ -64,14 +64,14 @@ async function deleteRollups(tx: Tx, shopId: number): Promise<void> {
 }
 
 /**
- * Every customer day of the shop from the staged days, with the prev/next order-day
- * links from window functions (rows with orders = 0 are not order days: no links, as
+ * Every customer day of the shop from the staged days (the retention figures too), with
+ * the prev/next order-day links from window functions (rows with orders = 0 are not order days: no links, as
  * the incremental path leaves them).
  */
 async function rebuildCustomerDays(tx: Tx, shopId: number): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO insights_customer_day (shop_id, customer_id, local_date, orders, net_total, prev_date, next_date)
-    SELECT ${shopId}, customer_id, local_date, orders, net_total,
+    INSERT INTO insights_customer_day (shop_id, customer_id, local_date, orders, net_total, net_sales, prev_date, next_date)
+    SELECT ${shopId}, customer_id, local_date, orders, net_total, CASE WHEN in_cohort THEN net_sales END,
       CASE WHEN orders > 0 THEN lag(local_date) OVER w END,
       CASE WHEN orders > 0 THEN lead(local_date) OVER w END
     FROM rebuild_customer_day

@@ -35,49 +35,38 @@ export function localDateSql(column: string, tz: string): Prisma.Sql {
   return Prisma.sql`((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date`;
 }
 
-/** A customer x day table and the sales its amount column sums (alias s). */
-export interface CustomerDayTable {
-  table: "insights_customer_day" | "insights_customer_cohort_day";
-  /** Its amount column. */
-  column: "net_total" | "net_sales";
-  /** What one sale adds to it. */
-  amount: Prisma.Sql;
-  /** Which sales count (besides the order's being a customer's non-test order). */
-  sales: Prisma.Sql;
-}
-
 /**
- * Refill a customer x day table's rows of `dates` (deleted before): per customer and day
- * the orders processed and the amount of their sales that happened (a refund days later
- * gives a row with orders = 0), each customer written also into the work table
- * `affected` (customer_id primary key).
+ * Refill insights_customer_day's rows of `dates` (deleted before): per customer and day
+ * the orders processed, the total sales of their sales that happened (a refund days
+ * later gives a row with orders = 0) and the net sales for retention (null when the day
+ * has neither an order nor a net-sales sale: no retention day), each customer written
+ * also into the work table `affected` (customer_id primary key).
  */
-export function refillCustomerDaysSql(
-  shopId: number,
-  dates: readonly string[],
-  target: CustomerDayTable,
-  affected: string,
-): Prisma.Sql {
+export function refillCustomerDaysSql(shopId: number, dates: readonly string[], affected: string): Prisma.Sql {
   return Prisma.sql`
     WITH ${daysCte(shopId, dates)},
     ordered AS (
-      SELECT o.customer_id, days.local_date, count(*)::int AS orders, 0::numeric AS amount
+      SELECT o.customer_id, days.local_date, count(*)::int AS orders, 0::numeric AS total, 0::numeric AS net,
+        true AS retention
       FROM days
       JOIN "order" o ON o.shop_id = ${shopId} AND o.processed_at >= days.lo AND o.processed_at < days.hi
       WHERE o.test = false AND o.customer_id IS NOT NULL
       GROUP BY o.customer_id, days.local_date
     ),
     spent AS (
-      SELECT o.customer_id, days.local_date, 0 AS orders, sum(${target.amount}) AS amount
+      SELECT o.customer_id, days.local_date, 0 AS orders, sum(s.total_amount) AS total,
+        coalesce(sum(s.total_amount - s.total_tax) FILTER (WHERE s.line_type IN ${NET_SALES_LINES}), 0) AS net,
+        bool_or(s.line_type IN ${NET_SALES_LINES}) AS retention
       FROM days
       JOIN sale s ON s.shop_id = ${shopId} AND s.happened_at >= days.lo AND s.happened_at < days.hi
       JOIN "order" o ON o.shop_id = ${shopId} AND o.id = s.order_id
-      WHERE o.test = false AND o.customer_id IS NOT NULL AND ${target.sales}
+      WHERE o.test = false AND o.customer_id IS NOT NULL AND ${KNOWN_ACTION} AND s.line_type IN ${TOTAL_SALES_LINES}
       GROUP BY o.customer_id, days.local_date
     ),
     inserted AS (
-      INSERT INTO ${Prisma.raw(target.table)} (shop_id, customer_id, local_date, orders, ${Prisma.raw(target.column)})
-      SELECT ${shopId}, customer_id, local_date, sum(orders)::int, sum(amount)
+      INSERT INTO insights_customer_day (shop_id, customer_id, local_date, orders, net_total, net_sales)
+      SELECT ${shopId}, customer_id, local_date, sum(orders)::int, sum(total),
+        CASE WHEN bool_or(retention) THEN sum(net) END
       FROM (SELECT * FROM ordered UNION ALL SELECT * FROM spent) AS movements
       GROUP BY customer_id, local_date
       RETURNING customer_id
@@ -86,28 +75,14 @@ export function refillCustomerDaysSql(
     ON CONFLICT DO NOTHING`;
 }
 
-export const CUSTOMER_DAY: CustomerDayTable = {
-  table: "insights_customer_day",
-  column: "net_total",
-  amount: Prisma.sql`s.total_amount`,
-  sales: Prisma.sql`${KNOWN_ACTION} AND s.line_type IN ${TOTAL_SALES_LINES}`,
-};
-
-export const CUSTOMER_COHORT_DAY: CustomerDayTable = {
-  table: "insights_customer_cohort_day",
-  column: "net_sales",
-  amount: Prisma.sql`s.total_amount - s.total_tax`,
-  sales: Prisma.sql`${KNOWN_ACTION} AND s.line_type IN ${NET_SALES_LINES}`,
-};
-
 /**
  * The full rebuilds' one pass over the shop's orders and sales by customer and local day:
  * work tables (dropped at commit, unlogged, unindexed) that every customer table of
  * the rebuild is then filled from, instead of each reading the orders and sales again.
  * `rebuild_customer_day`: per customer x local day the orders processed, total sales
- * (net_total, as insights_customer_day) and net sales (as insights_customer_cohort_day),
- * in_cohort when the day has an order or a net-sales sale (a row of
- * insights_customer_cohort_day). `rebuild_customer_month`: the same by local month.
+ * (net_total) and net sales (net_sales of insights_customer_day), in_cohort when the day
+ * has an order or a net-sales sale (a retention day: net_sales not null).
+ * `rebuild_customer_month`: the same by local month.
  */
 export async function stageCustomerDays(tx: Tx, shopId: number, tz: string): Promise<void> {
   await tx.$executeRawUnsafe(`DO $$ BEGIN
@@ -182,39 +157,14 @@ export async function insertShopDays(tx: Tx, shopId: number, sources: Prisma.Sql
       FROM cd GROUP BY local_date
     ),
     -- customers_by_gap[k+1] = new customers + customers whose previous order day is > k days back
-    gap_hist AS (
-      SELECT local_date, least(local_date - prev_date, ${MAX_GAP_DAYS}::int) AS gap, count(*)::int AS n
-      FROM cd WHERE prev_date IS NOT NULL GROUP BY 1, 2
-    ),
-    gap_cum AS (
-      SELECT m.local_date, k,
-        sum(coalesce(h.n, 0)) OVER (PARTITION BY m.local_date ORDER BY k DESC) AS older
-      FROM (SELECT local_date, max(gap) AS max_gap FROM gap_hist GROUP BY local_date) m
-      CROSS JOIN LATERAL generate_series(0, m.max_gap - 1) AS k
-      LEFT JOIN gap_hist h ON h.local_date = m.local_date AND h.gap = k + 1
-    ),
-    gap_arr AS (
-      SELECT g.local_date, array_agg((c.new_customers + g.older)::int ORDER BY g.k) AS arr
-      FROM gap_cum g JOIN customer_day c ON c.local_date = g.local_date
-      GROUP BY g.local_date
-    ),
+    ${gapArrayCtes("gap", Prisma.sql`local_date - prev_date`, Prisma.sql`prev_date IS NOT NULL`, Prisma.raw("new_customers"))},
     -- once_customers_by_next_gap[k+1] = once customers without a next order + those whose next order is > k days later
-    next_hist AS (
-      SELECT local_date, least(next_date - local_date, ${MAX_GAP_DAYS}::int) AS gap, count(*)::int AS n
-      FROM cd WHERE prev_date IS NULL AND orders = 1 AND next_date IS NOT NULL GROUP BY 1, 2
-    ),
-    next_cum AS (
-      SELECT m.local_date, k,
-        sum(coalesce(h.n, 0)) OVER (PARTITION BY m.local_date ORDER BY k DESC) AS later
-      FROM (SELECT local_date, max(gap) AS max_gap FROM next_hist GROUP BY local_date) m
-      CROSS JOIN LATERAL generate_series(0, m.max_gap - 1) AS k
-      LEFT JOIN next_hist h ON h.local_date = m.local_date AND h.gap = k + 1
-    ),
-    next_arr AS (
-      SELECT n.local_date, array_agg((c.once_no_next + n.later)::int ORDER BY n.k) AS arr
-      FROM next_cum n JOIN customer_day c ON c.local_date = n.local_date
-      GROUP BY n.local_date
-    )
+    ${gapArrayCtes(
+      "next",
+      Prisma.sql`next_date - local_date`,
+      Prisma.sql`prev_date IS NULL AND orders = 1 AND next_date IS NOT NULL`,
+      Prisma.raw("once_no_next"),
+    )}
     INSERT INTO insights_shop_day (
       shop_id, local_date, orders, gross_sales, discounts, returns, shipping, taxes, duties,
       additional_fees, tips, gift_card_sales, customers, new_customers, customers_by_gap,
@@ -232,6 +182,34 @@ export async function insertShopDays(tx: Tx, shopId: number, sources: Prisma.Sql
     LEFT JOIN gap_arr ga ON ga.local_date = days.local_date
     LEFT JOIN next_arr na ON na.local_date = days.local_date
     WHERE od.local_date IS NOT NULL OR sd.local_date IS NOT NULL OR c.local_date IS NOT NULL`;
+}
+
+/**
+ * `<name>_hist`, `<name>_cum` and `<name>_arr` CTEs: per local date the array whose
+ * element k+1 is `base` (a customer_day column) plus the `cd` rows matching `rows` whose
+ * `gap` (days, capped at MAX_GAP_DAYS) is more than k: suffix sums of the gap histogram
+ * up to that date's largest gap. The customers_by_gap and once_customers_by_next_gap arrays.
+ */
+function gapArrayCtes(name: "gap" | "next", gap: Prisma.Sql, rows: Prisma.Sql, base: Prisma.Sql): Prisma.Sql {
+  const hist = Prisma.raw(`${name}_hist`);
+  const cum = Prisma.raw(`${name}_cum`);
+  const arr = Prisma.raw(`${name}_arr`);
+  return Prisma.sql`${hist} AS (
+      SELECT local_date, least(${gap}, ${MAX_GAP_DAYS}::int) AS gap, count(*)::int AS n
+      FROM cd WHERE ${rows} GROUP BY 1, 2
+    ),
+    ${cum} AS (
+      SELECT m.local_date, k,
+        sum(coalesce(h.n, 0)) OVER (PARTITION BY m.local_date ORDER BY k DESC) AS beyond
+      FROM (SELECT local_date, max(gap) AS max_gap FROM ${hist} GROUP BY local_date) m
+      CROSS JOIN LATERAL generate_series(0, m.max_gap - 1) AS k
+      LEFT JOIN ${hist} h ON h.local_date = m.local_date AND h.gap = k + 1
+    ),
+    ${arr} AS (
+      SELECT g.local_date, array_agg((c.${base} + g.beyond)::int ORDER BY g.k) AS arr
+      FROM ${cum} g JOIN customer_day c ON c.local_date = g.local_date
+      GROUP BY g.local_date
+    )`;
 }
 
 /**

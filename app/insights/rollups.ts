@@ -14,7 +14,6 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { refreshCohortRollups } from "./cohort-rollups";
 import { localDateOf } from "./dates";
 import {
-  CUSTOMER_DAY,
   KNOWN_ACTION,
   SALE_DAY_FIGURES,
   SOLD,
@@ -99,8 +98,8 @@ async function recomputeCustomerDays(tx: Tx, shopId: number, dates: string[]): P
     INSERT INTO insights_affected_customer SELECT DISTINCT customer_id FROM removed
     ON CONFLICT DO NOTHING`;
   // Order days (orders processed) and spending days (their sales that happened) of
-  // each customer; a refund days later gives a row with orders = 0.
-  await tx.$executeRaw(refillCustomerDaysSql(shopId, dates, CUSTOMER_DAY, "insights_affected_customer"));
+  // each customer, with the retention figures; a refund days later gives a row with orders = 0.
+  await tx.$executeRaw(refillCustomerDaysSql(shopId, dates, "insights_affected_customer"));
   if (dates.length > LARGE_BATCH_DAYS) {
     // A large rebuild changes the table's size by orders of magnitude; without fresh
     // statistics the planner expects a handful of rows and re-links quadratically.

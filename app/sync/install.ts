@@ -64,7 +64,6 @@ async function restartSyncFromScratch(prisma: PrismaClient, shopId: number): Pro
     prisma.insightsCohortMonth.deleteMany(where),
     prisma.insightsCohortProduct.deleteMany(where),
     prisma.insightsCohortGap.deleteMany(where),
-    prisma.insightsCustomerCohortDay.deleteMany(where),
     prisma.insightsCohortBuild.deleteMany(where),
     prisma.syncState.updateMany({
       where: { shopId },
