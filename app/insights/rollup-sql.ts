@@ -185,29 +185,34 @@ export async function insertShopDays(tx: Tx, shopId: number, sources: Prisma.Sql
 }
 
 /**
- * `<name>_hist`, `<name>_cum` and `<name>_arr` CTEs: per local date the array whose
+ * `<name>_hist`, `<name>_steps` and `<name>_arr` CTEs: per local date the array whose
  * element k+1 is `base` (a customer_day column) plus the `cd` rows matching `rows` whose
- * `gap` (days, capped at MAX_GAP_DAYS) is more than k: suffix sums of the gap histogram
- * up to that date's largest gap. The customers_by_gap and once_customers_by_next_gap arrays.
+ * `gap` (days, capped at MAX_GAP_DAYS) is more than k, up to that date's largest gap:
+ * the customers_by_gap and once_customers_by_next_gap arrays. The array is a step
+ * function of k: between two adjacent gaps of the histogram it is constant (base plus
+ * the rows with the larger gap or more), so each histogram row contributes one run of
+ * equal elements (array_fill), joined in gap order — no row per element to sort.
  */
 function gapArrayCtes(name: "gap" | "next", gap: Prisma.Sql, rows: Prisma.Sql, base: Prisma.Sql): Prisma.Sql {
   const hist = Prisma.raw(`${name}_hist`);
-  const cum = Prisma.raw(`${name}_cum`);
+  const steps = Prisma.raw(`${name}_steps`);
   const arr = Prisma.raw(`${name}_arr`);
   return Prisma.sql`${hist} AS (
       SELECT local_date, least(${gap}, ${MAX_GAP_DAYS}::int) AS gap, count(*)::int AS n
       FROM cd WHERE ${rows} GROUP BY 1, 2
     ),
-    ${cum} AS (
-      SELECT m.local_date, k,
-        sum(coalesce(h.n, 0)) OVER (PARTITION BY m.local_date ORDER BY k DESC) AS beyond
-      FROM (SELECT local_date, max(gap) AS max_gap FROM ${hist} GROUP BY local_date) m
-      CROSS JOIN LATERAL generate_series(0, m.max_gap - 1) AS k
-      LEFT JOIN ${hist} h ON h.local_date = m.local_date AND h.gap = k + 1
+    ${steps} AS (
+      SELECT local_date, gap,
+        sum(n) OVER w AS at_least,
+        lead(gap, 1, 0) OVER w AS below
+      FROM ${hist}
+      WINDOW w AS (PARTITION BY local_date ORDER BY gap DESC)
     ),
     ${arr} AS (
-      SELECT g.local_date, array_agg((c.${base} + g.beyond)::int ORDER BY g.k) AS arr
-      FROM ${cum} g JOIN customer_day c ON c.local_date = g.local_date
+      SELECT g.local_date,
+        ('{' || string_agg(array_to_string(array_fill((c.${base} + g.at_least)::int, ARRAY[g.gap - g.below]), ','), ','
+          ORDER BY g.gap) || '}')::int[] AS arr
+      FROM ${steps} g JOIN customer_day c ON c.local_date = g.local_date
       GROUP BY g.local_date
     )`;
 }
