@@ -1,7 +1,12 @@
 // Webhook intake, measured outside the test suite (tests assert behaviour, not speed):
 //   npm run bench:webhooks [-- --deliveries 600 --concurrency 32 --database postgresql|embedded|both
-//                             --topology split|single --server server.mjs|remix-serve --no-build]
+//                             --topology split|single --server server.mjs|remix-serve
+//                             --client http|fetch --no-build]
 // --server remix-serve: the app behind remix-serve as before server.mjs (for comparison).
+// --client: how this process sends (both the baseline and the deliveries): node:http with
+// keep-alive sockets (default; Shopify's senders are not on our machine, so the load
+// generator should take as little of the shared cores as it can) or the global fetch
+// (undici; what the benchmark used before, ≈1.1 ms of CPU per request here).
 // BENCH_CPU_PROF=<dir> writes a CPU profile per app process (node --cpu-prof) when it stops.
 // scripts/bench.ts calls runWebhookBench() for its table.
 //
@@ -9,7 +14,10 @@
 // changes; they are replayed with fresh event ids to a fresh tenant of the built app:
 // - burst: all deliveries at concurrency 32 — acknowledged per second and p50/p95/p99 of
 //   the acknowledgement, next to GET /healthz at the same concurrency in the same run
-//   (the baseline: one database round trip through the same server);
+//   (the baseline: one database round trip through the same server), and next to the
+//   durability floor: a one-row INSERT committed alone on its own connection, again and
+//   again while the burst runs (an acknowledgement waits for its row's commit, and on a
+//   shared server every commit waits for the WAL flush of everything written before it);
 // - applied: time from the burst's first request until the queue shows nothing pending,
 //   and loss (acknowledged events not applied; orders of the deliveries not stored);
 // - isolation: a second shop's trickle of single webhooks, time from acknowledgement to
@@ -19,11 +27,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import getPort from "get-port";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { startSimulator } from "../simulator/src/index";
@@ -45,7 +55,11 @@ export interface WebhookBenchOptions {
   topology?: Topology;
   /** The production server (default) or remix-serve, which served the app before it. */
   server?: AppServer;
+  /** How the load generator sends (default "http"). */
+  client?: LoadClient;
 }
+
+export type LoadClient = "http" | "fetch";
 
 export type AppServer = "server.mjs" | "remix-serve";
 
@@ -63,13 +77,14 @@ export interface WebhookBenchFigures {
   deliveries: number;
   topology: Topology;
   server: AppServer;
+  client: LoadClient;
   /** 1-minute load average when the burst ended. */
   loadAverage: number;
   baseline: {
     healthzPerSecond: number;
     healthzConcurrentMs: Summary;
     /** CPU ms per GET /healthz: the app process, PostgreSQL's backends of the bench database. */
-    cpuMsPerRequest: { web: number; database: number };
+    cpuMsPerRequest: { web: number; database: number; loadGenerator: number };
   };
   /**
    * CPU ms per burst event (Linux /proc; PostgreSQL only for the database): the receiving
@@ -79,12 +94,22 @@ export interface WebhookBenchFigures {
   cpuMsPerEvent: {
     webUntilAcknowledged: number;
     databaseUntilAcknowledged: number;
+    /** This process (HMAC signing, HTTP client): it shares the machine with the app. */
+    loadGeneratorUntilAcknowledged: number;
     workersUntilApplied: number;
     allUntilApplied: number;
   };
   burst: {
     acknowledgedPerSecond: number;
     ackMs: Summary;
+    /** One-row INSERT commits on their own connection, one after another, during the burst. */
+    commitFloorMs: Summary;
+    /**
+     * The app's own handling time (Server-Timing: body read to answer), so a slow
+     * acknowledgement can be told apart from time spent queued outside the handler
+     * (accept backlog, the shared cores).
+     */
+    handlingMs: Summary;
     /** Non-200 answers. */
     refused: number;
     /** Acknowledged events not applied, plus orders of the deliveries not stored. */
@@ -109,6 +134,74 @@ const summary = (ms: number[]): Summary => ({
   p95: quantile(ms, 0.95),
   p99: quantile(ms, 0.99),
 });
+
+interface Answer {
+  status: number;
+  serverTiming: string;
+}
+
+/**
+ * One request with node:http over keep-alive sockets (at most `sockets` open): about a
+ * third of the fetch client's CPU per request, which matters when the load generator
+ * shares two cores with the app, its worker and PostgreSQL.
+ */
+function httpSender(sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  return {
+    send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+      return new Promise<Answer>((resolve, reject) => {
+        const headers = { ...init.headers };
+        if (init.body !== undefined) headers["content-length"] = String(Buffer.byteLength(init.body));
+        const req = http.request(url, { method: init.method ?? "GET", headers, agent }, (res) => {
+          res.on("data", () => {}); // read to the end so the socket is reused
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, serverTiming: String(res.headers["server-timing"] ?? "") }),
+          );
+          res.on("error", reject);
+        });
+        req.on("error", reject);
+        req.end(init.body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+function fetchSender() {
+  return {
+    async send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+      const response = await fetch(url, init);
+      await response.arrayBuffer();
+      return { status: response.status, serverTiming: response.headers.get("server-timing") ?? "" };
+    },
+    close: () => {},
+  };
+}
+
+/**
+ * The durability floor, measured while `until` is pending: a one-row INSERT committed
+ * alone, one after another, on a connection of its own (a table created for it and
+ * dropped after). No acknowledgement that waits for its row's commit can be faster.
+ */
+async function probeCommits(databaseUrl: string, until: Promise<unknown>): Promise<number[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const ms: number[] = [];
+  try {
+    await client.query("CREATE TABLE IF NOT EXISTS bench_commit_probe (id bigserial PRIMARY KEY, at timestamptz)");
+    let done = false;
+    void until.finally(() => (done = true));
+    while (!done) {
+      const started = performance.now();
+      await client.query("INSERT INTO bench_commit_probe (at) VALUES (now())");
+      ms.push(performance.now() - started);
+    }
+    await client.query("DROP TABLE bench_commit_probe");
+  } finally {
+    await client.end();
+  }
+  return ms;
+}
 
 async function buildApp(): Promise<void> {
   const code = await new Promise<number | null>((resolve) =>
@@ -285,6 +378,7 @@ async function benchOne(
   concurrency: number,
   topology: Topology,
   server: AppServer,
+  clientKind: LoadClient,
 ): Promise<WebhookBenchFigures> {
   let databaseUrl: string;
   let stopDatabase = async () => {};
@@ -312,6 +406,7 @@ async function benchOne(
         ]
       : [startApp(databaseUrl, sim.url, port, { workers: 4, label: "app" }, server)];
   const run = Date.now().toString(36);
+  const client = clientKind === "http" ? httpSender(concurrency) : fetchSender();
   try {
     for (const app of apps) {
       const deadline = Date.now() + 120_000;
@@ -336,7 +431,7 @@ async function benchOne(
     const post = async (domain: string, d: Delivery) => {
       const eventId = `bench-${run}-${sent++}`;
       const started = performance.now();
-      const response = await fetch(`${appUrl}/webhooks/${d.topic}`, {
+      const response = await client.send(`${appUrl}/webhooks/${d.topic}`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -350,8 +445,12 @@ async function benchOne(
         },
         body: d.body,
       });
-      await response.arrayBuffer();
-      return { ms: performance.now() - started, ok: response.status === 200 };
+      const handling = /webhook;dur=([\d.]+)/.exec(response.serverTiming);
+      return {
+        ms: performance.now() - started,
+        ok: response.status === 200,
+        handlingMs: handling ? Number(handling[1]) : Number.NaN,
+      };
     };
     const atConcurrency = async <T>(count: number, task: (i: number) => Promise<T>) => {
       const results: T[] = [];
@@ -388,20 +487,27 @@ async function benchOne(
     const pids = apps.map((a) => a.child.pid);
     // Baseline: GET /healthz at the same concurrency, same count, same server.
     const healthMeter = cpuMeter(pids, dbName);
+    const healthClient = process.cpuUsage();
     const health = await atConcurrency(deliveries.length, async () => {
       const started = performance.now();
-      await (await fetch(`${appUrl}/healthz`)).arrayBuffer();
+      await client.send(`${appUrl}/healthz`);
       return performance.now() - started;
     });
 
     const healthCpu = healthMeter.read();
+    const healthClientCpu = process.cpuUsage(healthClient);
 
     // The burst.
     const burstShop = await tenant("burst");
     const burstMeter = cpuMeter(pids, dbName);
+    const burstClient = process.cpuUsage();
     const burstStarted = performance.now();
-    const burst = await atConcurrency(deliveries.length, (i) => post(burstShop.domain, deliveries[i]!));
+    const burstDone = atConcurrency(deliveries.length, (i) => post(burstShop.domain, deliveries[i]!));
+    const commitFloor = probeCommits(databaseUrl, burstDone);
+    const burst = await burstDone;
     const ackCpu = burstMeter.read();
+    const commitFloorMs = await commitFloor;
+    const ackClientCpu = process.cpuUsage(burstClient);
     await drained(burstShop.id);
     const appliedCpu = burstMeter.read();
     const allAppliedSeconds = (performance.now() - burstStarted) / 1000;
@@ -436,6 +542,7 @@ async function benchOne(
       deliveries: deliveries.length,
       topology,
       server,
+      client: clientKind,
       loadAverage,
       baseline: {
         healthzPerSecond: deliveries.length / health.seconds,
@@ -443,17 +550,21 @@ async function benchOne(
         cpuMsPerRequest: {
           web: healthCpu.apps[0]! / deliveries.length,
           database: healthCpu.database / deliveries.length,
+          loadGenerator: (healthClientCpu.user + healthClientCpu.system) / 1000 / deliveries.length,
         },
       },
       cpuMsPerEvent: {
         webUntilAcknowledged: ackCpu.apps[0]! / deliveries.length,
         databaseUntilAcknowledged: ackCpu.database / deliveries.length,
+        loadGeneratorUntilAcknowledged: (ackClientCpu.user + ackClientCpu.system) / 1000 / deliveries.length,
         workersUntilApplied: (apps.length > 1 ? appliedCpu.apps[1]! : 0) / deliveries.length,
         allUntilApplied: (appliedCpu.apps.reduce((a, b) => a + b, 0) + appliedCpu.database) / deliveries.length,
       },
       burst: {
         acknowledgedPerSecond: acknowledged / burst.seconds,
         ackMs: summary(burst.results.map((r) => r.ms)),
+        commitFloorMs: summary(commitFloorMs),
+        handlingMs: summary(burst.results.map((r) => r.handlingMs).filter((ms) => !Number.isNaN(ms))),
         refused: deliveries.length - acknowledged,
         lost: acknowledged - processed + (orderIds.size - ordersStored),
         allAppliedSeconds,
@@ -461,6 +572,7 @@ async function benchOne(
       isolation: { aloneMs: summary(aloneMs), duringOtherShopsBurstMs: summary(duringMs), samples },
     };
   } finally {
+    client.close();
     await Promise.all(apps.map((app) => app.stop()));
     await sim.close();
     await prisma.$disconnect();
@@ -485,7 +597,14 @@ export async function runWebhookBench(options: WebhookBenchOptions): Promise<Web
       const topology = database === "embedded" ? "single" : (options.topology ?? "split");
       figures.push(
         await Promise.race([
-          benchOne(database, deliveries, options.concurrency, topology, options.server ?? "server.mjs"),
+          benchOne(
+            database,
+            deliveries,
+            options.concurrency,
+            topology,
+            options.server ?? "server.mjs",
+            options.client ?? "http",
+          ),
           timeout,
         ]),
       );
@@ -501,16 +620,19 @@ export function formatWebhookFigures(f: WebhookBenchFigures): string {
   const row = (name: string, s: Summary, base?: Summary) =>
     `${name.padEnd(44)}${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)}${base ? `   ${(s.p99 / base.p99).toFixed(1)}x` : ""}`;
   return [
-    `webhook intake (${f.deliveries} real deliveries; ${f.database}; ${f.server}; ${f.topology === "split" ? "web process without workers + worker process" : "one process"}; ${os.cpus().length} cores; load ${f.loadAverage.toFixed(1)}; concurrency ${f.concurrency})`,
+    `webhook intake (${f.deliveries} real deliveries; ${f.database}; ${f.server}; ${f.client} client; ${f.topology === "split" ? "web process without workers + worker process" : "one process"}; ${os.cpus().length} cores; load ${f.loadAverage.toFixed(1)}; concurrency ${f.concurrency})`,
     `${"figure".padEnd(44)}     p50      p95      p99   p99 ratio`,
     row("baseline GET /healthz (ms)", f.baseline.healthzConcurrentMs),
     row("webhook acknowledgement (ms)", f.burst.ackMs, f.baseline.healthzConcurrentMs),
+    row("  of which handled in the app (ms)", f.burst.handlingMs),
+    row("durability floor: lone commit during it (ms)", f.burst.commitFloorMs),
     row(`quiet shop, ack → applied, alone (ms)`, f.isolation.aloneMs),
     row(`quiet shop, ack → applied, other's burst (ms)`, f.isolation.duringOtherShopsBurstMs, f.isolation.aloneMs),
-    `acknowledged/s: ${f.burst.acknowledgedPerSecond.toFixed(1)} (GET /healthz/s: ${f.baseline.healthzPerSecond.toFixed(1)}; ratio ${(f.burst.acknowledgedPerSecond / f.baseline.healthzPerSecond).toFixed(2)}x)`,
+    `acknowledged/s: ${f.burst.acknowledgedPerSecond.toFixed(1)} (GET /healthz/s: ${f.baseline.healthzPerSecond.toFixed(1)}; ratio ${(f.burst.acknowledgedPerSecond / f.baseline.healthzPerSecond).toFixed(2)}x); ` +
+      `acknowledgement p99 / lone-commit p99 during the burst: ${(f.burst.ackMs.p99 / f.burst.commitFloorMs.p99).toFixed(1)}x`,
     `all ${f.deliveries} applied ${f.burst.allAppliedSeconds.toFixed(1)} s after the burst started; refused ${f.burst.refused}; lost ${f.burst.lost}`,
-    `CPU ms per request: GET /healthz ${f.baseline.cpuMsPerRequest.web.toFixed(2)} app + ${f.baseline.cpuMsPerRequest.database.toFixed(2)} database; ` +
-      `webhook ${f.cpuMsPerEvent.webUntilAcknowledged.toFixed(2)} receiving process + ${f.cpuMsPerEvent.databaseUntilAcknowledged.toFixed(2)} database until acknowledged, ` +
+    `CPU ms per request: GET /healthz ${f.baseline.cpuMsPerRequest.web.toFixed(2)} app + ${f.baseline.cpuMsPerRequest.database.toFixed(2)} database + ${f.baseline.cpuMsPerRequest.loadGenerator.toFixed(2)} load generator; ` +
+      `webhook ${f.cpuMsPerEvent.webUntilAcknowledged.toFixed(2)} receiving process + ${f.cpuMsPerEvent.databaseUntilAcknowledged.toFixed(2)} database + ${f.cpuMsPerEvent.loadGeneratorUntilAcknowledged.toFixed(2)} load generator until acknowledged, ` +
       `${f.cpuMsPerEvent.workersUntilApplied.toFixed(2)} worker process, ${f.cpuMsPerEvent.allUntilApplied.toFixed(2)} in all until applied`,
   ].join("\n");
 }
@@ -523,6 +645,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       database: { type: "string", default: "both" },
       topology: { type: "string", default: "split" },
       server: { type: "string", default: "server.mjs" },
+      client: { type: "string", default: "http" },
       "no-build": { type: "boolean", default: false },
     },
   });
@@ -535,6 +658,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     build: !values["no-build"],
     topology: values.topology === "single" ? "single" : "split",
     server: values.server === "remix-serve" ? "remix-serve" : "server.mjs",
+    client: values.client === "fetch" ? "fetch" : "http",
   });
   for (const f of figures) console.log(`\n${formatWebhookFigures(f)}`);
   process.exit(0);
