@@ -22,6 +22,9 @@
 //   and loss (acknowledged events not applied; orders of the deliveries not stored);
 // - isolation: a second shop's trickle of single webhooks, time from acknowledgement to
 //   applied (webhook_event received_at → processed_at), alone vs during another shop's burst.
+// - intake writers: the intake's batcher alone, in this process, at the same concurrency,
+//   writing through the app's Prisma client or a pg pool (what the web process uses on
+//   PostgreSQL), interleaved rounds: CPU per event and latency of each, same run.
 // Database: PostgreSQL (BENCH_DATABASE_URL or `storepulse_bench_run` on 127.0.0.1:5432,
 // scripts/bench/db.ts) and/or an embedded PGlite.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -39,7 +42,8 @@ import { PrismaClient } from "@prisma/client";
 import { startSimulator } from "../simulator/src/index";
 import { startEmbeddedPostgres } from "../app/db/embedded-postgres.server";
 import { applyMigrations } from "../app/db/migrate.server";
-import { webhookQueueStatus } from "../app/sync/webhook-queue";
+import { createKeyring, seal, unseal } from "../app/security/crypto";
+import { createWebhookIntake, webhookQueueStatus, type IntakeDatabase } from "../app/sync/webhook-queue";
 import { benchDatabaseUrl, quantile } from "./bench/db";
 
 export interface WebhookBenchOptions {
@@ -123,6 +127,8 @@ export interface WebhookBenchFigures {
     duringOtherShopsBurstMs: Summary;
     samples: number;
   };
+  /** The intake batcher alone, by writer (interleaved rounds of the burst's deliveries). */
+  intakeWriters: { writer: "prisma" | "pg pool"; perSecond: number; ms: Summary; cpuMsPerEvent: number }[];
 }
 
 const apiKey = "storepulse-bench-api-key";
@@ -536,7 +542,54 @@ async function benchOne(
     const duringMs = await trickle(await tenant("quiet-during"), samples, noisyBurst);
     await drained(noisy.id);
 
+    // The intake's batcher alone, through each writer: rounds alternate so both meet the
+    // same machine. Its events are the writers shop's, deleted afterwards (unapplied).
+    const writersShop = await tenant("writers");
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    const keyring = createKeyring(Buffer.from("storepulse-bench-intake-writers!", "utf8"));
+    const sealer = {
+      seal: (text: string) => seal(keyring, text, "webhook_event.payload"),
+      open: (text: string) => unseal(keyring, text, "webhook_event.payload"),
+    };
+    const writers = { prisma: prisma as IntakeDatabase, "pg pool": pool as IntakeDatabase };
+    const byWriter = new Map<keyof typeof writers, { ms: number[]; seconds: number; cpuMs: number; events: number }>();
+    let written = 0;
+    try {
+      for (let round = 0; round < 3; round++) {
+        for (const name of round % 2 === 0 ? (["prisma", "pg pool"] as const) : (["pg pool", "prisma"] as const)) {
+          const intake = createWebhookIntake(writers[name], sealer);
+          const cpu = process.cpuUsage();
+          const timed = await atConcurrency(deliveries.length, async (i) => {
+            const started = performance.now();
+            await intake.enqueue({
+              shopId: writersShop.id,
+              topic: deliveries[i]!.topic.toUpperCase().replace("/", "_"),
+              eventId: `writers-${run}-${written++}`,
+              body: deliveries[i]!.body,
+            });
+            return performance.now() - started;
+          });
+          const used = process.cpuUsage(cpu);
+          const entry = byWriter.get(name) ?? { ms: [], seconds: 0, cpuMs: 0, events: 0 };
+          entry.ms.push(...timed.results);
+          entry.seconds += timed.seconds;
+          entry.cpuMs += (used.user + used.system) / 1000;
+          entry.events += deliveries.length;
+          byWriter.set(name, entry);
+        }
+      }
+    } finally {
+      await pool.end();
+      await prisma.shop.delete({ where: { id: writersShop.id } });
+    }
+
     return {
+      intakeWriters: [...byWriter].map(([writer, e]) => ({
+        writer,
+        perSecond: e.events / e.seconds,
+        ms: summary(e.ms),
+        cpuMsPerEvent: e.cpuMs / e.events,
+      })),
       database,
       concurrency,
       deliveries: deliveries.length,
@@ -634,6 +687,14 @@ export function formatWebhookFigures(f: WebhookBenchFigures): string {
     `CPU ms per request: GET /healthz ${f.baseline.cpuMsPerRequest.web.toFixed(2)} app + ${f.baseline.cpuMsPerRequest.database.toFixed(2)} database + ${f.baseline.cpuMsPerRequest.loadGenerator.toFixed(2)} load generator; ` +
       `webhook ${f.cpuMsPerEvent.webUntilAcknowledged.toFixed(2)} receiving process + ${f.cpuMsPerEvent.databaseUntilAcknowledged.toFixed(2)} database + ${f.cpuMsPerEvent.loadGeneratorUntilAcknowledged.toFixed(2)} load generator until acknowledged, ` +
       `${f.cpuMsPerEvent.workersUntilApplied.toFixed(2)} worker process, ${f.cpuMsPerEvent.allUntilApplied.toFixed(2)} in all until applied`,
+    ...f.intakeWriters.map(
+      (w) =>
+        `${`intake alone through ${w.writer} (ms)`.padEnd(44)}${fmt(w.ms.p50)} ${fmt(w.ms.p95)} ${fmt(w.ms.p99)}   ` +
+        `${w.perSecond.toFixed(0)}/s, ${w.cpuMsPerEvent.toFixed(3)} CPU ms per event` +
+        (w.writer === "pg pool"
+          ? ` (${(w.cpuMsPerEvent / f.intakeWriters.find((p) => p.writer === "prisma")!.cpuMsPerEvent).toFixed(2)}x Prisma's)`
+          : ""),
+    ),
   ].join("\n");
 }
 

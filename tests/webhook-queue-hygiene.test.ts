@@ -2,20 +2,24 @@
 // database: applied events past their retention are deleted (the worker's sweep runs
 // pruneAppliedWebhooks), and a customers/redact reaches the sealed payloads of dead-lettered
 // events that name the customer, leaving other customers' dead letters alone. Concurrent
-// deliveries recorded by the intake batcher each get their own answer.
+// deliveries recorded by the intake batcher each get their own answer, through either of
+// its writers (the app's Prisma client, or the pg pool the web process gives it).
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { createKeyring, seal, unseal } from "~/security/crypto";
 import {
   APPLIED_EVENT_RETENTION_DAYS,
   createWebhookIntake,
   drainShopWebhooks,
   pruneAppliedWebhooks,
+  type IntakeDatabase,
   type PayloadSealer,
 } from "~/sync/webhook-queue";
 import { createTestPrisma, uniqueShopDomain } from "./helpers/db";
 
 const prisma = createTestPrisma();
+const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 // The shops go, and their events with them (cascade): payloads sealed under this file's
 // throwaway key must not outlive it — npm run rotate-keys (secrets-at-rest) re-seals every
 // payload of the shared database and stops at one it cannot open.
@@ -23,6 +27,7 @@ const shops: number[] = [];
 afterAll(async () => {
   await prisma.shop.deleteMany({ where: { id: { in: shops } } });
   await prisma.$disconnect();
+  await pool.end();
 });
 
 const keyring = createKeyring(randomBytes(32));
@@ -171,27 +176,33 @@ describe("webhook queue hygiene", () => {
     expect(of("c-600").deadAt).not.toBeNull();
   });
 
-  it("records concurrent deliveries in shared INSERTs, each answered: repeats of one event id are duplicates", async () => {
-    const shopId = await newShop("batch");
-    const intake = createWebhookIntake(prisma, sealer, { maxInFlight: 1 });
-    const ids = Array.from({ length: 60 }, (_, i) => `e-${i % 40}`); // 20 repeats
-    const outcomes = await Promise.all(
-      ids.map((eventId) => intake.enqueue({ shopId, topic: "ORDERS_CREATE", eventId, body: `{"n":"${eventId}"}` })),
-    );
-    expect(outcomes.filter((o) => o === "queued")).toHaveLength(40);
-    expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(20);
-    // The first delivery of each id is the queued one (receipt order).
-    ids.forEach((eventId, i) => expect([eventId, outcomes[i]]).toEqual([eventId, i < 40 ? "queued" : "duplicate"]));
-    const rows = await prisma.webhookEvent.findMany({ where: { shopId }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => r.eventId)).toEqual(ids.slice(0, 40));
-    expect(rows.map((r) => sealer.open(r.payload!))).toEqual(ids.slice(0, 40).map((e) => `{"n":"${e}"}`));
+  it.each([
+    ["the Prisma client", () => prisma as IntakeDatabase],
+    ["a pg pool", () => pool as IntakeDatabase],
+  ])(
+    "records concurrent deliveries in shared INSERTs through %s, each answered: repeats of one event id are duplicates",
+    async (_, writer) => {
+      const shopId = await newShop("batch");
+      const intake = createWebhookIntake(writer(), sealer, { maxInFlight: 1 });
+      const ids = Array.from({ length: 60 }, (_, i) => `e-${i % 40}`); // 20 repeats
+      const outcomes = await Promise.all(
+        ids.map((eventId) => intake.enqueue({ shopId, topic: "ORDERS_CREATE", eventId, body: `{"n":"${eventId}"}` })),
+      );
+      expect(outcomes.filter((o) => o === "queued")).toHaveLength(40);
+      expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(20);
+      // The first delivery of each id is the queued one (receipt order).
+      ids.forEach((eventId, i) => expect([eventId, outcomes[i]]).toEqual([eventId, i < 40 ? "queued" : "duplicate"]));
+      const rows = await prisma.webhookEvent.findMany({ where: { shopId }, orderBy: { id: "asc" } });
+      expect(rows.map((r) => r.eventId)).toEqual(ids.slice(0, 40));
+      expect(rows.map((r) => sealer.open(r.payload!))).toEqual(ids.slice(0, 40).map((e) => `{"n":"${e}"}`));
 
-    // A row that cannot be written (its shop is gone) fails its own delivery only.
-    const [good, bad] = await Promise.allSettled([
-      intake.enqueue({ shopId, topic: "ORDERS_CREATE", eventId: "after-1", body: "{}" }),
-      intake.enqueue({ shopId: 2_000_000_000, topic: "ORDERS_CREATE", eventId: "after-2", body: "{}" }),
-    ]);
-    expect(good).toEqual({ status: "fulfilled", value: "queued" });
-    expect(bad.status).toBe("rejected");
-  });
+      // A row that cannot be written (its shop is gone) fails its own delivery only.
+      const [good, bad] = await Promise.allSettled([
+        intake.enqueue({ shopId, topic: "ORDERS_CREATE", eventId: "after-1", body: "{}" }),
+        intake.enqueue({ shopId: 2_000_000_000, topic: "ORDERS_CREATE", eventId: "after-2", body: "{}" }),
+      ]);
+      expect(good).toEqual({ status: "fulfilled", value: "queued" });
+      expect(bad.status).toBe("rejected");
+    },
+  );
 });

@@ -84,13 +84,32 @@ export interface QueuedWebhook {
  * redelivered body (a manual resend is the operator's way to retry it).
  */
 export async function enqueueWebhook(
-  prisma: Pick<PrismaClient, "$queryRaw">,
+  db: IntakeDatabase,
   event: QueuedWebhook,
   sealer: PayloadSealer,
 ): Promise<"queued" | "duplicate"> {
-  const [outcome] = await insertEvents(prisma, [event], sealer);
+  const [outcome] = await insertEvents(db, [event], sealer);
   return outcome!;
 }
+
+/**
+ * Where the intake's INSERT runs: the app's Prisma client, or a pg pool on the same
+ * database. On PostgreSQL the web process gives the intake a small pool of its own
+ * (app/webhooks/receive.server.ts): the same statement without the ORM's per-query work,
+ * which was a quarter of the web process's CPU during a burst (≈0.2 ms of CPU per event
+ * through Prisma against ≈0.05 ms through pg; docs/decisions/webhook-intake-throughput.md).
+ */
+export type IntakeDatabase =
+  Pick<PrismaClient, "$queryRawUnsafe"> | { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+const INSERT_EVENTS = `
+    INSERT INTO webhook_event (shop_id, event_id, topic, payload)
+    SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[])
+    ON CONFLICT (shop_id, event_id) DO UPDATE
+      SET payload = EXCLUDED.payload, topic = EXCLUDED.topic, dead_at = NULL, attempts = 0,
+          available_at = now(), received_at = now(), outcome = NULL, last_error = NULL
+      WHERE webhook_event.dead_at IS NOT NULL
+    RETURNING shop_id, event_id`;
 
 /**
  * One multi-row INSERT for events of distinct (shop, event id); outcome per event, in
@@ -98,20 +117,21 @@ export async function enqueueWebhook(
  * statement commits on its own: when it returns, every row is durable.
  */
 async function insertEvents(
-  prisma: Pick<PrismaClient, "$queryRaw">,
+  db: IntakeDatabase,
   events: readonly QueuedWebhook[],
   sealer: PayloadSealer,
 ): Promise<("queued" | "duplicate")[]> {
-  const rows = await prisma.$queryRaw<{ shop_id: number; event_id: string }[]>`
-    INSERT INTO webhook_event (shop_id, event_id, topic, payload)
-    SELECT * FROM unnest(
-      ${events.map((e) => e.shopId)}::int[], ${events.map((e) => e.eventId)}::text[],
-      ${events.map((e) => e.topic)}::text[], ${events.map((e) => sealer.seal(e.body))}::text[])
-    ON CONFLICT (shop_id, event_id) DO UPDATE
-      SET payload = EXCLUDED.payload, topic = EXCLUDED.topic, dead_at = NULL, attempts = 0,
-          available_at = now(), received_at = now(), outcome = NULL, last_error = NULL
-      WHERE webhook_event.dead_at IS NOT NULL
-    RETURNING shop_id, event_id`;
+  const values = [
+    events.map((e) => e.shopId),
+    events.map((e) => e.eventId),
+    events.map((e) => e.topic),
+    events.map((e) => sealer.seal(e.body)),
+  ];
+  const rows = (
+    "$queryRawUnsafe" in db
+      ? await db.$queryRawUnsafe(INSERT_EVENTS, ...values)
+      : (await db.query(INSERT_EVENTS, values)).rows
+  ) as { shop_id: number; event_id: string }[];
   const recorded = new Set(rows.map((r) => `${r.shop_id} ${r.event_id}`));
   return events.map((e) => (recorded.has(`${e.shopId} ${e.eventId}`) ? "queued" : "duplicate"));
 }
@@ -128,7 +148,7 @@ export interface WebhookIntake {
 }
 
 export function createWebhookIntake(
-  prisma: Pick<PrismaClient, "$queryRaw">,
+  db: IntakeDatabase,
   sealer: PayloadSealer,
   options: { maxBatch?: number; maxInFlight?: number } = {},
 ): WebhookIntake {
@@ -174,7 +194,7 @@ export function createWebhookIntake(
     const distinct = [...first.values()];
     try {
       const outcomes = await insertEvents(
-        prisma,
+        db,
         distinct.map((w) => w.event),
         sealer,
       );
@@ -183,7 +203,7 @@ export function createWebhookIntake(
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       // One bad row (its shop deleted meanwhile…) must not fail the others: one at a time.
-      for (const w of batch) await enqueueWebhook(prisma, w.event, sealer).then(w.resolve, w.reject);
+      for (const w of batch) await enqueueWebhook(db, w.event, sealer).then(w.resolve, w.reject);
     }
   };
 
