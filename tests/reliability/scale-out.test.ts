@@ -266,26 +266,46 @@ describe(`two app instances on one database (${inject("databaseKind")})`, () => 
     let next = 0;
     let killedAt = 0;
     let heldAtKill: number[] = [];
-    const burst = Array.from({ length: 8 }, async () => {
-      while (next < 2000 && !killedAt) {
-        const i = next++;
-        const d = bodies[i % bodies.length]!;
-        const eventId = `crash-${i}-${Date.now()}`;
-        const answer = await replay(stack.app, { ...d, eventId }).catch(() => null);
-        if (answer?.status === 200) acknowledged.push(eventId);
+    // The claimed events the dead instance had not finished: only these test the takeover.
+    // The look at the claims and the kill are two steps: in between, the instance may
+    // finish its claim (on the embedded database the look itself runs only between the
+    // instance's transactions, so this is likely there). Then that kill proved nothing:
+    // start the instance again and kill it again, up to three times.
+    let unfinishedAtKill: number[] = [];
+    for (let attempt = 1; attempt <= 3 && unfinishedAtKill.length === 0; attempt++) {
+      if (attempt > 1) {
+        stack.app = await startApp({ SHOPIFY_SIMULATOR_URL: stack.sim.url, DATABASE_URL: db.url });
+        killedAt = 0;
       }
-    });
-    // Kill it (SIGKILL: no shutdown) the moment it holds a claim.
-    while (!killedAt && next < 2000) {
-      const held = await leased();
-      if (held.length > 0) {
-        await stack.app.kill("SIGKILL");
-        killedAt = Date.now();
-        heldAtKill = held.map((e) => e.id);
+      const burst = Array.from({ length: 8 }, async () => {
+        while (next < 2000 * attempt && !killedAt) {
+          const i = next++;
+          const d = bodies[i % bodies.length]!;
+          const eventId = `crash-${i}-${Date.now()}`;
+          const answer = await replay(stack.app, { ...d, eventId }).catch(() => null);
+          if (answer?.status === 200) acknowledged.push(eventId);
+        }
+      });
+      // Kill it (SIGKILL: no shutdown) the moment it holds a claim.
+      while (!killedAt && next < 2000 * attempt) {
+        const held = await leased();
+        if (held.length > 0) {
+          await stack.app.kill("SIGKILL");
+          killedAt = Date.now();
+          heldAtKill = held.map((e) => e.id);
+        }
       }
+      await Promise.all(burst);
+      expect(heldAtKill.length).toBeGreaterThan(0);
+      // Dead: nothing of it commits any more.
+      unfinishedAtKill = (
+        await prisma.webhookEvent.findMany({
+          where: { id: { in: heldAtKill }, processedAt: null },
+          select: { id: true },
+        })
+      ).map((e) => e.id);
     }
-    await Promise.all(burst);
-    expect(heldAtKill.length).toBeGreaterThan(0);
+    expect(unfinishedAtKill.length).toBeGreaterThan(0);
 
     // A fresh instance takes over: the dead one's claims come free after their lease, its
     // pg-boss job is failed by the heartbeat monitor and retried.
@@ -301,13 +321,13 @@ describe(`two app instances on one database (${inject("databaseKind")})`, () => 
     // The events the killed instance held (acknowledged or not: the kill may have cut the
     // answer) were claimed again and applied by the new one.
     const held = await prisma.webhookEvent.findMany({
-      where: { id: { in: heldAtKill } },
+      where: { id: { in: unfinishedAtKill } },
       select: { processedAt: true, attempts: true },
     });
-    expect(held.length).toBe(heldAtKill.length);
-    expect(held.every((e) => e.processedAt !== null && e.attempts === 2)).toBe(true);
+    expect(held.length).toBe(unfinishedAtKill.length);
+    expect(held.filter((e) => e.processedAt === null || e.attempts !== 2)).toEqual([]);
     console.log(
-      `scale-out: killed holding ${heldAtKill.length} of ${acknowledged.length} acknowledged events; all applied ${recoveredSeconds.toFixed(1)} s after the kill`,
+      `scale-out: killed holding ${unfinishedAtKill.length} unfinished of ${acknowledged.length} acknowledged events; all applied ${recoveredSeconds.toFixed(1)} s after the kill`,
     );
     // Lease 10 s, heartbeat 10 s + monitor 5 s, sweep every 5 s, plus the new instance's start.
     expect(recoveredSeconds).toBeLessThan(60);
