@@ -68,8 +68,14 @@ export function storeSpec(orders: number) {
 }
 
 export function readFixture(orders: number): BulkFixture | null {
-  const meta = path.join(fixtureDir(orders), "meta.json");
-  return existsSync(meta) ? (JSON.parse(readFileSync(meta, "utf8")) as BulkFixture) : null;
+  const dir = fixtureDir(orders);
+  const meta = path.join(dir, "meta.json");
+  if (!existsSync(meta)) return null;
+  const fixture = JSON.parse(readFileSync(meta, "utf8")) as BulkFixture;
+  // meta.json holds absolute paths: a fixture copied from another checkout (recording
+  // one takes minutes) is read from where it is now.
+  for (const file of Object.values(fixture.files)) file.path = path.join(dir, path.basename(file.path));
+  return { ...fixture, dir };
 }
 
 /** Recorded size that larger fixtures are tiled from. */
