@@ -50,20 +50,25 @@ async function storedOrders(shopId: number) {
   return rows.map((r) => ({ id: r.id.toString(), email: r.email, redacted: r.redactedAt !== null }));
 }
 
+/** Three orders of the customer from `first` on, ingested as the backfill does; `options` adds hooks. */
+function ingestOrders(shopId: number, first: number, options: Partial<Parameters<typeof ingestBulkRecords>[1]> = {}) {
+  return ingestBulkRecords(orderLines(first, 3), {
+    prisma,
+    shopId,
+    resource: "orders",
+    exportedUntil: new Date("2026-03-02T00:00:00Z"),
+    batchSize: 100,
+    lane: createSerialLane(),
+    ...options,
+  });
+}
+
 const isEraseStatement = (sql: string) => /UPDATE "order" o SET email = NULL/.test(sql);
 
 describe(`bulk ingest and customers/redact (${inject("databaseKind")})`, () => {
   it("sends no erase statement while the shop has no tombstones, and erases once it has one", async () => {
     const shop = await createShop();
-    const ingest = (first: number) =>
-      ingestBulkRecords(orderLines(first, 3), {
-        prisma,
-        shopId: shop.id,
-        resource: "orders",
-        exportedUntil: new Date("2026-03-02T00:00:00Z"),
-        batchSize: 100,
-        lane: createSerialLane(),
-      });
+    const ingest = (first: number) => ingestOrders(shop.id, first);
     statements.length = 0;
     await ingest(71_000);
     expect(statements.filter(isEraseStatement)).toEqual([]);
@@ -87,13 +92,7 @@ describe(`bulk ingest and customers/redact (${inject("databaseKind")})`, () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     // The batch's orders are inserted, its transaction stays open until released.
-    const ingest = ingestBulkRecords(orderLines(73_000, 3), {
-      prisma,
-      shopId: shop.id,
-      resource: "orders",
-      exportedUntil: new Date("2026-03-02T00:00:00Z"),
-      batchSize: 100,
-      lane: createSerialLane(),
+    const ingest = ingestOrders(shop.id, 73_000, {
       writeResumePoint: async () => {
         batchWritten();
         await released;
