@@ -103,6 +103,22 @@ async function deletedIds(tx: Tx, shopId: number, resource: SyncResource, ids: s
   return new Set(rows.map((r) => r.id));
 }
 
+/** The records of `batch` whose ids were not deleted in Shopify (deleted ids are skipped for good). */
+async function withoutDeleted<T extends { id: string }>(
+  tx: Tx,
+  shopId: number,
+  resource: SyncResource,
+  batch: readonly T[],
+): Promise<T[]> {
+  const deleted = await deletedIds(
+    tx,
+    shopId,
+    resource,
+    batch.map((r) => r.id),
+  );
+  return batch.filter((r) => !deleted.has(r.id));
+}
+
 async function finishRollups(prisma: PrismaClient, shopId: number, dates: string[], options: WriteOptions) {
   if ((options.rollups ?? "now") === "now") await recomputeRollupsCoalesced(prisma, shopId, dates);
 }
@@ -126,13 +142,7 @@ export async function upsertCustomers(
 
 /** One batch of customers (newest per id, sorted by id) in the caller's transaction; returns the rows applied. */
 export async function writeCustomerBatch(tx: Tx, shopId: number, batch: readonly CustomerRecord[]): Promise<number> {
-  const deleted = await deletedIds(
-    tx,
-    shopId,
-    "customers",
-    batch.map((c) => c.id),
-  );
-  const rows = batch.filter((c) => !deleted.has(c.id));
+  const rows = await withoutDeleted(tx, shopId, "customers", batch);
   if (rows.length === 0) return 0;
   const written = await tx.$queryRaw<{ inserted: boolean }[]>`
     INSERT INTO customer (shop_id, id, first_name, last_name, email, phone, state, tags,
@@ -199,13 +209,7 @@ export async function upsertProducts(
 
 /** One batch of products (newest per id, sorted by id) in the caller's transaction; returns the rows applied. */
 export async function writeProductBatch(tx: Tx, shopId: number, batch: readonly ProductRecord[]): Promise<number> {
-  const deleted = await deletedIds(
-    tx,
-    shopId,
-    "products",
-    batch.map((p) => p.id),
-  );
-  const rows = batch.filter((p) => !deleted.has(p.id));
+  const rows = await withoutDeleted(tx, shopId, "products", batch);
   if (rows.length === 0) return 0;
   const appliedRows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO product (shop_id, id, title, handle, status, vendor, product_type,
