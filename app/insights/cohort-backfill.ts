@@ -5,6 +5,7 @@
 // sight — its Retention page asks for it. Safe when several instances ask at once: the
 // rebuild runs under the shop's rollup lock and checks again once it holds it.
 import type { PrismaClient } from "@prisma/client";
+import { bumpAnswerVersion } from "./answer-version";
 import { cohortRebuildNeeded, rebuildCohortRollups } from "./cohort-rollups";
 import { lockShop } from "./rollups";
 
@@ -20,6 +21,7 @@ export async function ensureCohortRollups(prisma: PrismaClient, shopId: number):
       await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
       await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
       await rebuildCohortRollups(tx, shopId);
+      await bumpAnswerVersion(tx, shopId);
       return true;
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

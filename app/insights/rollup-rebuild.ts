@@ -5,6 +5,7 @@
 // customer table — days, months, retention — is filled from that; shop and product
 // days take one pass over the sales each. docs/decisions/rollup-rebuild.md.
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { bumpAnswerVersion } from "./answer-version";
 import { rebuildCohortsFromStage } from "./cohort-rollups";
 import {
   KNOWN_ACTION,
@@ -46,6 +47,7 @@ export async function recomputeAllRollups(
       await timed("product days", () => rebuildProductDays(tx, shopId, shop.tz));
       await timed("months", () => rebuildMonths(tx, shopId));
       await timed("cohorts", () => rebuildCohortsFromStage(tx, shopId));
+      await bumpAnswerVersion(tx, shopId);
       const [row] = await tx.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM insights_shop_day WHERE shop_id = ${shopId}`;
       return { days: row?.n ?? 0 };

@@ -11,6 +11,7 @@
 // SQL (local midnight AT TIME ZONE), so 23- and 25-hour DST days are right and the
 // (shop_id, processed_at) / (shop_id, happened_at) indexes are used.
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { bumpAnswerVersion } from "./answer-version";
 import { refreshCohortRollups } from "./cohort-rollups";
 import { localDateOf } from "./dates";
 import {
@@ -76,6 +77,7 @@ export async function recomputeRollups(
       await timed("product days", () => recomputeProductDays(tx, shopId, dates));
       await timed("product months", () => recomputeProductMonths(tx, shopId, months));
       await timed("cohorts", () => refreshCohortRollups(tx, shopId, dates));
+      await bumpAnswerVersion(tx, shopId);
       return { days: shopDays.length };
     },
     { timeout: options.timeoutMs ?? 10 * 60_000, maxWait: 60_000 },

@@ -3,6 +3,7 @@
 // (shop/redact, customers/redact, customers/data_request). Reinstall is the install
 // path's job (app/sync/install.ts resumes stopped sync states).
 import { Prisma, type PrismaClient, type Shop } from "@prisma/client";
+import { bumpAnswerVersion } from "~/insights/answer-version";
 import { adjustCustomerTotal } from "~/insights/customer-summary";
 import { recomputeAllRollups } from "~/insights/rollups";
 import { parseShopifyId } from "./mapping";
@@ -148,6 +149,7 @@ export async function redactCustomer(prisma: PrismaClient, shopId: number, paylo
       WHERE shop_id = ${shopId}
         AND ((${customerId}::bigint IS NOT NULL AND customer_id = ${customerId}::bigint)
           OR (${email}::text IS NOT NULL AND lower(email) = lower(${email}::text)))`;
+    await bumpAnswerVersion(tx, shopId); // top-customers answers showed the erased name and email
     return { customerId, ordersRedacted };
   });
 }

@@ -16,6 +16,7 @@
 //   old and new refunds (or the caller takes the dates and recomputes once, for a
 //   backfill). Concurrent writers of one shop share recompute passes (rollup-coalescer).
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { bumpAnswerVersion } from "~/insights/answer-version";
 import { adjustCustomerTotal } from "~/insights/customer-summary";
 import { storedLocalDates } from "~/insights/rollups";
 import { eraseRedactedCustomers, eraseRedactedOrders } from "./redaction";
@@ -187,6 +188,7 @@ export async function writeCustomerBatch(tx: Tx, shopId: number, batch: readonly
     rows.map((c) => c.id),
   );
   await adjustCustomerTotal(tx, shopId, written.filter((row) => row.inserted).length);
+  if (written.length > 0) await bumpAnswerVersion(tx, shopId); // names and emails in top-customers answers
   return written.length;
 }
 
@@ -254,6 +256,7 @@ export async function writeProductBatch(tx: Tx, shopId: number, batch: readonly 
       ON CONFLICT (shop_id, id) DO UPDATE SET product_id = EXCLUDED.product_id,
         title = EXCLUDED.title, sku = EXCLUDED.sku, price = EXCLUDED.price, updated_at = now()`;
   }
+  await bumpAnswerVersion(tx, shopId); // titles in top-products and first-product answers
   return appliedIds.size;
 }
 
@@ -751,6 +754,7 @@ export async function deleteRecords(
     const deleted = await tx.$executeRaw`
       DELETE FROM ${DELETE_TABLE[resource]} WHERE shop_id = ${shopId} AND id = ANY(${unique}::bigint[])`;
     if (resource === "customers") await adjustCustomerTotal(tx, shopId, -deleted);
+    if (deleted > 0) await bumpAnswerVersion(tx, shopId); // names and titles the answers showed
     return { deleted, localDates };
   }, TRANSACTION_OPTIONS);
   await finishRollups(prisma, shopId, result.localDates, options);
