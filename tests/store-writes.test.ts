@@ -324,7 +324,8 @@ describe("store: set-based batches", () => {
       const batches = Math.ceil(2500 / BATCH_SIZE);
       expect(result).toMatchObject({ applied: 2500, stale: 0 });
       // Set-based: a batch of a thousand costs what a batch of ten does, nowhere near a statement per row.
-      expect(perBatch).toBeLessThanOrEqual(40);
+      // (41: the rollup pass ends with the shop's answer-version bump, insights/answer-version.ts.)
+      expect(perBatch).toBeLessThanOrEqual(41);
       expect(counting.statements.length).toBeLessThanOrEqual(batches * perBatch);
       console.log(
         `store: ${perBatch} statements for a batch of 10 orders, ${counting.statements.length} for 2500 orders in ${batches} batches`,
