@@ -324,8 +324,10 @@ describe("store: set-based batches", () => {
       const batches = Math.ceil(2500 / BATCH_SIZE);
       expect(result).toMatchObject({ applied: 2500, stale: 0 });
       // Set-based: a batch of a thousand costs what a batch of ten does, nowhere near a statement per row.
-      // (41: the rollup pass ends with the shop's answer-version bump, insights/answer-version.ts.)
-      expect(perBatch).toBeLessThanOrEqual(41);
+      // (41: the rollup pass ends with the shop's answer-version bump, insights/answer-version.ts;
+      // 44 since the durable rollup marks, docs/decisions/rollup-pending-days.md: one per batch,
+      // and the recompute's read and clear of them.)
+      expect(perBatch).toBeLessThanOrEqual(44);
       expect(counting.statements.length).toBeLessThanOrEqual(batches * perBatch);
       console.log(
         `store: ${perBatch} statements for a batch of 10 orders, ${counting.statements.length} for 2500 orders in ${batches} batches`,

@@ -7,6 +7,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { bumpAnswerVersion } from "./answer-version";
 import { rebuildCohortsFromStage } from "./cohort-rollups";
+import { clearTakenRollupDays, takePendingRollupDays } from "./rollup-pending";
 import {
   KNOWN_ACTION,
   SALE_DAY_FIGURES,
@@ -34,6 +35,8 @@ export async function recomputeAllRollups(
   return prisma.$transaction(
     async (tx) => {
       await lockShop(tx, shopId);
+      // Every day is rebuilt: every mark seen now is covered (rollup-pending.ts).
+      const taken = await takePendingRollupDays(tx, shopId, null);
       await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
       // The aggregates and the customer window sort hold every order/sale of the shop:
       // in memory they take seconds, spilled to disk in 4 MB runs several times that.
@@ -47,6 +50,7 @@ export async function recomputeAllRollups(
       await timed("product days", () => rebuildProductDays(tx, shopId, shop.tz));
       await timed("months", () => rebuildMonths(tx, shopId));
       await timed("cohorts", () => rebuildCohortsFromStage(tx, shopId));
+      await clearTakenRollupDays(tx, shopId, taken);
       await bumpAnswerVersion(tx, shopId);
       const [row] = await tx.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM insights_shop_day WHERE shop_id = ${shopId}`;

@@ -14,6 +14,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { bumpAnswerVersion } from "./answer-version";
 import { refreshCohortRollups } from "./cohort-rollups";
 import { localDateOf } from "./dates";
+import { clearTakenRollupDays, takePendingRollupDays } from "./rollup-pending";
 import {
   KNOWN_ACTION,
   SALE_DAY_FIGURES,
@@ -57,6 +58,8 @@ export async function recomputeRollups(
   return prisma.$transaction(
     async (tx) => {
       await lockShop(tx, shopId);
+      // Before any read: the writes whose marks this returns are visible to the reads below.
+      const taken = await takePendingRollupDays(tx, shopId, dates);
       // Cost estimates of these statements are high enough to trigger JIT compilation,
       // which costs far more (hundreds of ms per statement) than running them.
       await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
@@ -77,6 +80,7 @@ export async function recomputeRollups(
       await timed("product days", () => recomputeProductDays(tx, shopId, dates));
       await timed("product months", () => recomputeProductMonths(tx, shopId, months));
       await timed("cohorts", () => refreshCohortRollups(tx, shopId, dates));
+      await clearTakenRollupDays(tx, shopId, taken);
       await bumpAnswerVersion(tx, shopId);
       return { days: shopDays.length };
     },

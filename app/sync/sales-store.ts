@@ -21,6 +21,7 @@
 // Sales of an order we do not hold (deleted, tombstoned, never seen) are never written
 // (the foreign key to "order" would refuse them anyway); deleting an order cascades.
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { markRollupDaysPending } from "~/insights/rollup-pending";
 import { recomputeRollupsCoalesced } from "./rollup-coalescer";
 import type { AgreementRecord, OrderLedger, SaleRecord } from "./sales-ledger";
 import type { WriteOptions } from "./store";
@@ -191,6 +192,7 @@ async function replaceBatch(tx: Tx, shopId: number, batch: OrderLedger[]): Promi
   await insertSales(tx, shopId, uniqueById(writable.flatMap((l) => l.sales)), []);
   const newDates = await saleLocalDates(tx, shopId, result.written);
   result.localDates = [...new Set([...oldDates, ...newDates])];
+  await markRollupDaysPending(tx, shopId, result.localDates);
   return result;
 }
 

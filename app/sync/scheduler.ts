@@ -17,12 +17,17 @@
 //   them syncs a given shop, whoever gets there first.
 // - Each tick also deletes data-request exports past their retention: otherwise they
 //   would only go when the next data request arrives (reads already hide them).
+// - Each tick also recomputes the rollup days left marked pending for longer than a grace
+//   period (a crash between a write's commit and its recompute; app/insights/rollup-pending.ts).
+//   Several instances may both do it for one shop: the work repeats, the result does not.
 import { schedule, type ScheduledTask } from "node-cron";
 import { createHash } from "node:crypto";
 import type { SyncContext } from "./context";
 import { abortableSleep } from "./graphql-client";
+import { overduePendingRollupDays } from "~/insights/rollup-pending";
 import { purgeExpiredDataRequests } from "./lifecycle";
 import { passRunner } from "./pass-runner";
+import { recomputeRollupsCoalesced } from "./rollup-coalescer";
 import type { PassOutcome } from "./shop-sync";
 
 export interface SchedulerOptions {
@@ -33,10 +38,32 @@ export interface SchedulerOptions {
   /** Restrict to these shops (tests share one database between suites). */
   onlyShops?: string[];
   onPass?: (shop: string, outcome: PassOutcome) => void;
+  /**
+   * Rollup days marked pending longer than this are recomputed by the tick. Default 60 s:
+   * well past a live write's own recompute, so only left-behind days are taken.
+   */
+  pendingRollupGraceMs?: number;
 }
 
 /** The cron's default spread window (the app's cron uses it). */
 export const DEFAULT_SPREAD_MS = 50_000;
+
+/** Recompute the rollup days no recompute has taken within the grace period. */
+export async function recomputeLeftBehindRollupDays(
+  ctx: SyncContext,
+  options: { graceMs: number; onlyShops?: readonly string[] },
+): Promise<number> {
+  let days = 0;
+  for (const { shopId, dates } of await overduePendingRollupDays(ctx.prisma, {
+    olderThanMs: options.graceMs,
+    onlyShops: options.onlyShops,
+  })) {
+    ctx.log.warn("rollup days left behind by an interrupted write recomputed", { shopId, days: dates.length });
+    await recomputeRollupsCoalesced(ctx.prisma, shopId, dates);
+    days += dates.length;
+  }
+  return days;
+}
 
 export async function findDueShops(
   ctx: SyncContext,
@@ -96,6 +123,15 @@ export function createSyncScheduler(
     try {
       await purgeExpiredDataRequests(ctx.prisma).catch((error) =>
         ctx.log.warn("expired data-request exports not purged", { error: (error as Error).message }),
+      );
+      passes.push(
+        recomputeLeftBehindRollupDays(ctx, {
+          graceMs: options.pendingRollupGraceMs ?? 60_000,
+          onlyShops: options.onlyShops,
+        }).then(
+          () => undefined,
+          (error) => ctx.log.warn("left-behind rollup days not recomputed", { error: (error as Error).message }),
+        ),
       );
       const due = (await findDueShops(ctx, { onlyShops: options.onlyShops })).filter((s) => !runner.busy(s));
       const tickStart = Date.now();

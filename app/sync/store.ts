@@ -19,6 +19,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { bumpAnswerVersion } from "~/insights/answer-version";
 import { adjustCustomerTotal } from "~/insights/customer-summary";
 import { storedLocalDates } from "~/insights/rollups";
+import { markRollupDaysPending } from "~/insights/rollup-pending";
 import { eraseRedactedCustomers, eraseRedactedOrders } from "./redaction";
 import { recomputeRollupsCoalesced } from "./rollup-coalescer";
 import type {
@@ -272,10 +273,11 @@ export async function upsertOrders(
   const result: OrderWriteResult = { applied: 0, stale: 0, localDates: [], storedNewer: [], inserted: [] };
   const collectDates = options.rollups !== "rebuild";
   for (const batch of chunks(newestById(records))) {
-    const { applied, localDates, storedNewer, inserted } = await prisma.$transaction(
-      (tx) => writeOrderBatch(tx, shopId, batch, collectDates),
-      TRANSACTION_OPTIONS,
-    );
+    const { applied, localDates, storedNewer, inserted } = await prisma.$transaction(async (tx) => {
+      const written = await writeOrderBatch(tx, shopId, batch, collectDates);
+      await markRollupDaysPending(tx, shopId, written.localDates);
+      return written;
+    }, TRANSACTION_OPTIONS);
     result.applied += applied;
     result.stale += batch.length - applied;
     result.localDates = union(result.localDates, localDates);
@@ -527,6 +529,7 @@ export async function addRefunds(
       const ids = await insertRefunds(tx, shopId, batch, "add-missing");
       if (ids.length > 0) await eraseRedactedOrders(tx, shopId, [...new Set(batch.map((r) => r.orderId))]);
       const localDates = ids.length > 0 ? await storedLocalDates(tx, shopId, { refundIds: ids }) : [];
+      await markRollupDaysPending(tx, shopId, localDates);
       return { count: ids.length, localDates };
     }, TRANSACTION_OPTIONS);
     result.applied += inserted.count;
@@ -754,6 +757,7 @@ export async function deleteRecords(
     const deleted = await tx.$executeRaw`
       DELETE FROM ${DELETE_TABLE[resource]} WHERE shop_id = ${shopId} AND id = ANY(${unique}::bigint[])`;
     if (resource === "customers") await adjustCustomerTotal(tx, shopId, -deleted);
+    await markRollupDaysPending(tx, shopId, localDates);
     if (deleted > 0) await bumpAnswerVersion(tx, shopId); // names and titles the answers showed
     return { deleted, localDates };
   }, TRANSACTION_OPTIONS);
