@@ -5,11 +5,13 @@
 // and demos; production uses PostgreSQL.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import pg from "pg";
 import { env } from "./env.server";
 import { startEmbeddedPostgres } from "./db/embedded-postgres.server";
 import { applyMigrations } from "./db/migrate.server";
 import { appPoolConfig } from "./db/pool-config";
 import { profileRollups } from "./insights/rollups";
+import { useBatchPool } from "./sync/batch-connection";
 
 declare global {
   // Survives Vite's module reloads in development, so we keep one pool and one
@@ -20,7 +22,15 @@ declare global {
 async function connect(): Promise<PrismaClient> {
   if (env.DATABASE_URL) {
     // Session settings for the dashboard's reads (no parallel workers): db/pool-config.ts.
-    return new PrismaClient({ adapter: new PrismaPg(appPoolConfig(env.DATABASE_URL)) });
+    const client = new PrismaClient({ adapter: new PrismaPg(appPoolConfig(env.DATABASE_URL)) });
+    // Bulk ingest batches over plain pg (app/sync/batch-connection.ts): a few connections,
+    // opened on first use; allowExitOnIdle: idle ones do not hold a stopping process open.
+    const batchPool = new pg.Pool({ ...appPoolConfig(env.DATABASE_URL), max: 4, allowExitOnIdle: true });
+    // An idle connection the server dropped is replaced on next use (without a listener the
+    // error would end the process). The message only: the URL holds credentials.
+    batchPool.on("error", (error) => console.error(`[sync] batch connection: ${error.message}`));
+    useBatchPool(client, batchPool);
+    return client;
   }
   const dataDir = env.embeddedDataDir;
   const embedded = await startEmbeddedPostgres({ dataDir });

@@ -14,7 +14,7 @@ import { consoleSyncLogger, silentSyncLogger, type SyncContext, type SyncTuning 
 import { createAdminGraphql, type AdminGraphqlOptions } from "~/sync/graphql-client";
 import { handleInstall } from "~/sync/install";
 import { ADMIN_API_VERSION } from "~/sync/queries";
-import { uniqueShopDomain } from "./helpers/db";
+import { uniqueShopDomain, withBatchPool } from "./helpers/db";
 
 const Decimal = DecimalJs.clone({ precision: 40 });
 
@@ -27,9 +27,11 @@ const Decimal = DecimalJs.clone({ precision: 40 });
  */
 export function createSyncTestPrisma(): PrismaClient {
   const embedded = inject("databaseKind") === "embedded";
-  return new Client({
-    adapter: new PrismaPg({ connectionString: inject("databaseUrl"), ...(embedded ? { max: 1 } : {}) }),
-  });
+  return withBatchPool(
+    new Client({
+      adapter: new PrismaPg({ connectionString: inject("databaseUrl"), ...(embedded ? { max: 1 } : {}) }),
+    }),
+  );
 }
 
 export const ALL_SCOPES = ["read_customers", "read_orders", "read_all_orders", "read_products"];

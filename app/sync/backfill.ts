@@ -32,7 +32,7 @@ import {
   type BulkOperationInfo,
   type JsonlPosition,
 } from "./bulk";
-import { ingestBulkRecords } from "./bulk-ingest";
+import { ingestBulkRecords, writeBackfillResumePoint } from "./bulk-ingest";
 import { createSerialLane, tuning, type SerialLane, type SyncContext } from "./context";
 import { abortableSleep, type AdminGraphql } from "./graphql-client";
 import { BULK_CUSTOMERS, BULK_PRODUCTS, bulkOrdersQuery } from "./queries";
@@ -234,10 +234,7 @@ export async function backfillResource(
       onMappingFailures: noteFailures,
       writeResumePoint: async (tx, end, count) => {
         // In the batch's transaction: the resume point moves exactly when the batch commits.
-        await tx.syncState.update({
-          where,
-          data: { backfillCursor: encodeCursor(end), recordsStored: stored + count },
-        });
+        await writeBackfillResumePoint(tx, shop.id, resource, encodeCursor(end), stored + count);
       },
       onBatchCommitted: async (_end, count) => {
         stored += count;

@@ -34,7 +34,7 @@
 // 4th, 8th… batch: log2 of the batches), and every table it wrote once at the end, for
 // the rollup rebuild and the readers that follow. ANALYZE also invalidates the cached
 // plans of the pool's sessions (the foreign-key checks' plans too).
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { BulkRecord, JsonlPosition } from "./bulk";
 import type { SerialLane } from "./context";
 import { mapBulkChildren, mapGraphqlNodes, writeBulkChildren, writeBulkRoots } from "./record-writer";
@@ -44,6 +44,7 @@ import { isLedgerLine, mapLedgerLines } from "./sales-ledger";
 import { clearExportedLedgers, upsertLedgerLines } from "./sales-store";
 import { redactionLockShared } from "./redaction";
 import { analyzeTables, type ChildWriteGuard } from "./store";
+import { batchPoolOf, inlineIntegers, poolTransaction, type RawTransactionClient } from "./batch-connection";
 
 const TRANSACTION_OPTIONS = { timeout: 120_000, maxWait: 60_000 } as const;
 
@@ -75,7 +76,7 @@ export interface BulkIngestOptions {
   /** Where the database work runs (a backfill shares one lane per pass). */
   lane: SerialLane;
   /** The batch's resume point, written in the batch's transaction: `end` is where to read on, `roots` the records in it. */
-  writeResumePoint?: (tx: Prisma.TransactionClient, end: JsonlPosition, roots: number) => Promise<void>;
+  writeResumePoint?: (tx: RawTransactionClient, end: JsonlPosition, roots: number) => Promise<void>;
   /** After a batch committed, inside its lane task. */
   onBatchCommitted?: (end: JsonlPosition, roots: number) => Promise<void>;
   /** Records that could not be read (reported, not written; the rest go on). */
@@ -88,6 +89,8 @@ export async function ingestBulkRecords(
   options: BulkIngestOptions,
 ): Promise<number> {
   const { prisma, shopId, resource, lane } = options;
+  // On PostgreSQL the batches run over plain pg when the client has a pool (batch-connection.ts).
+  const pool = batchPoolOf(prisma);
   const skipParents = new Set<string>();
   const guard: ChildWriteGuard = { skipParents, exportedUntil: options.exportedUntil };
   let total = 0;
@@ -128,11 +131,7 @@ export async function ingestBulkRecords(
       // with their resume points, which are read again from the older one (idempotent
       // upserts); the backfill's end (a normal commit) flushes them all. One commit per
       // batch, not one per statement.
-      await prisma.$transaction(async (tx) => {
-        // The commit mode (SET LOCAL) and the shop's redaction lock (redaction.ts) in one
-        // round trip, before any row is read or locked.
-        await tx.$queryRaw`SELECT 1 AS ready FROM (SELECT set_config('synchronous_commit', 'off', true),
-          ${redactionLockShared(shopId)}) AS s`;
+      const work = async (tx: Prisma.TransactionClient) => {
         // Parents first: a child in this batch may belong to a root of this batch.
         const written = await writeBulkRoots(tx, shopId, resource, mapped.records, "guarded");
         // A parent whose stored version is newer than the export's keeps that version's children.
@@ -149,7 +148,20 @@ export async function ingestBulkRecords(
           await upsertLedgerLines(tx, shopId, ledgerLines, skipParents, "skip");
         }
         await options.writeResumePoint?.(tx, end, count);
-      }, TRANSACTION_OPTIONS);
+      };
+      // The commit mode (SET LOCAL) and the shop's redaction lock (redaction.ts) in one
+      // statement, before any row is read or locked.
+      const ready = Prisma.sql`SELECT 1 AS ready FROM (SELECT set_config('synchronous_commit', 'off', true),
+          ${redactionLockShared(shopId)}) AS s`;
+      if (pool) {
+        // PostgreSQL: plain pg (batch-connection.ts), BEGIN and the first statement in one round trip.
+        await poolTransaction(pool, inlineIntegers(ready), work);
+      } else {
+        await prisma.$transaction(async (tx) => {
+          await tx.$queryRaw(ready);
+          await work(tx);
+        }, TRANSACTION_OPTIONS);
+      }
       await options.onBatchCommitted?.(end, count);
       total += count;
       linesWritten += lines;
@@ -190,4 +202,23 @@ export async function ingestBulkRecords(
   await writing;
   if (linesWritten > 0) await lane(() => analyzeTables(prisma, WRITTEN_TABLES[resource]));
   return total;
+}
+
+/**
+ * A backfill's resume point (sync_state), in the batch's transaction. Raw SQL: on
+ * PostgreSQL the batch runs over plain pg (batch-connection.ts), where Prisma's model
+ * calls are not available. Throws when the row is gone (as Prisma's update would), so
+ * the batch rolls back.
+ */
+export async function writeBackfillResumePoint(
+  tx: RawTransactionClient,
+  shopId: number,
+  resource: SyncResource,
+  cursor: string,
+  recordsStored: number,
+): Promise<void> {
+  const updated = await tx.$executeRaw`
+    UPDATE sync_state SET backfill_cursor = ${cursor}, records_stored = ${recordsStored}::int, updated_at = now()
+    WHERE shop_id = ${shopId} AND resource = ${resource}`;
+  if (updated !== 1) throw new Error(`no sync state of shop ${shopId} for ${resource}: the resume point was not written`);
 }

@@ -21,7 +21,13 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
 import { bulkRecords, readJsonl, type BulkRecord } from "../../app/sync/bulk";
-import { ingestBulkRecords, PROBED_TABLES, WRITTEN_TABLES } from "../../app/sync/bulk-ingest";
+import {
+  ingestBulkRecords,
+  PROBED_TABLES,
+  writeBackfillResumePoint,
+  WRITTEN_TABLES,
+} from "../../app/sync/bulk-ingest";
+import { useBatchPool } from "../../app/sync/batch-connection";
 import { createSerialLane, DEFAULT_TUNING } from "../../app/sync/context";
 import { mapBulkChildren, mapGraphqlNodes, type ChildRecord } from "../../app/sync/record-writer";
 import { isLedgerLine, mapLedgerLines, type AgreementRecord, type SaleRecord } from "../../app/sync/sales-ledger";
@@ -126,6 +132,7 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
     for (const resource of RESOURCES) {
       const file = fixture.files[resource];
       let failures = 0;
+      let stored = 0;
       let batchStarted = performance.now();
       await ingestBulkRecords(recordsOf(file.path), {
         prisma,
@@ -137,12 +144,10 @@ async function runOurs(prisma: PrismaClient, shopId: number, fixture: BulkFixtur
         onMappingFailures: (f) => (failures += f.length),
         writeResumePoint: async (tx, end, count) => {
           // What the backfill writes with each batch (backfill.ts): the resume point.
-          await tx.syncState.update({
-            where: { shopId_resource: { shopId, resource } },
-            data: { backfillCursor: `${end.line}:${end.byte}`, recordsStored: { increment: count } },
-          });
+          await writeBackfillResumePoint(tx, shopId, resource, `${end.line}:${end.byte}`, stored + count);
         },
-        onBatchCommitted: async () => {
+        onBatchCommitted: async (_end, count) => {
+          stored += count;
           const now = performance.now();
           batches.push({ resource, ms: now - batchStarted });
           // Long runs (1M orders): where it is, and the RSS trend, every 200 batches.
@@ -562,6 +567,10 @@ export async function runIngestBench(options: {
   const fileBytes = RESOURCES.reduce((n, r) => n + fixture.files[r].bytes, 0);
   const url = await benchDatabaseUrl();
   const prisma = benchPrisma(url);
+  // As the app on PostgreSQL (db.server.ts): the batches over a pg pool of their own
+  // (app/sync/batch-connection.ts). BENCH_INGEST_PRISMA=1: through Prisma, for comparison.
+  const batchPool = process.env.BENCH_INGEST_PRISMA ? null : new pg.Pool({ connectionString: url, max: 2 });
+  if (batchPool) useBatchPool(prisma, batchPool);
   const domain = "bench-ingest.myshopify.com";
   try {
     // Ours first, so its peak RSS is not what the limit's mapped rows left on the heap.
@@ -630,6 +639,7 @@ export async function runIngestBench(options: {
       databaseUrl: url,
     };
   } finally {
+    await batchPool?.end();
     await prisma.$disconnect();
   }
 }

@@ -2,10 +2,22 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { inject } from "vitest";
+import { useBatchPool } from "~/sync/batch-connection";
 
 /** A Prisma client on the run's migrated test database. Disconnect it in afterAll. */
 export function createTestPrisma(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) });
+  return withBatchPool(new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) }));
+}
+
+/**
+ * On PostgreSQL, as the app (db.server.ts): bulk ingest batches over a pg pool of their
+ * own (app/sync/batch-connection.ts), so the tests run the path production runs. Never on
+ * the embedded database (one shared backend). `pool`: that pool instead of a new one.
+ */
+export function withBatchPool(prisma: PrismaClient, pool?: pg.Pool): PrismaClient {
+  if (inject("databaseKind") === "embedded") return prisma;
+  useBatchPool(prisma, pool ?? new pg.Pool({ connectionString: inject("databaseUrl"), max: 2, allowExitOnIdle: true }));
+  return prisma;
 }
 
 /**
@@ -24,7 +36,8 @@ export function createCountingPrisma(): { prisma: PrismaClient; statements: stri
       return query(...args);
     };
   });
-  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), statements };
+  // The batch pool is this pool too: the ingest's statements are counted as well.
+  return { prisma: withBatchPool(new PrismaClient({ adapter: new PrismaPg(pool) }), pool), statements };
 }
 
 let counter = 0;
