@@ -264,6 +264,15 @@ export async function writeProductBatch(tx: Tx, shopId: number, batch: readonly 
 // ---------------------------------------------------------------------------
 // Orders (with line items, refunds, refund line items)
 
+/** A refund written again replaces the stored one (writeOrderBatch's refunds, insertRefunds "replace"). */
+const REFUND_REPLACE_CONFLICT = Prisma.sql`ON CONFLICT (shop_id, id) DO UPDATE SET order_id = EXCLUDED.order_id,
+  shopify_created_at = EXCLUDED.shopify_created_at, note = EXCLUDED.note,
+  shipping_refund = EXCLUDED.shipping_refund, shipping_tax_refund = EXCLUDED.shipping_tax_refund`;
+
+const REFUND_LINE_CONFLICT = Prisma.sql`ON CONFLICT (shop_id, id) DO UPDATE SET refund_id = EXCLUDED.refund_id,
+  line_item_id = EXCLUDED.line_item_id, quantity = EXCLUDED.quantity, subtotal = EXCLUDED.subtotal,
+  total_tax = EXCLUDED.total_tax`;
+
 export async function upsertOrders(
   prisma: PrismaClient,
   shopId: number,
@@ -352,7 +361,16 @@ export async function writeOrderBatch(
     : [];
   // The WHERE guard still applies: a concurrent writer may have inserted a newer
   // version of a new id between the lock query and this statement.
+  //
+  // The refunds of the orders this statement inserts go in the same statement (a
+  // data-modifying CTE joined to the order rows it returned: a round trip less per batch,
+  // and a backfill's orders are nearly all new). An inserted order has no stored refunds
+  // to replace; the refunds of a replaced order follow below, after its old ones are
+  // deleted. Refund lines (webhooks carry them, a bulk export does not) go with their refund.
+  const newRefunds = uniqueById(candidates.flatMap((o) => o.refunds));
+  const newRefundLines = uniqueById(newRefunds.flatMap((r) => r.lineItems));
   const appliedRows = await tx.$queryRaw<{ id: string; inserted: boolean }[]>`
+    WITH o AS (
     INSERT INTO "order" (shop_id, id, name, email, customer_id, processed_at, cancelled_at, test,
       currency_code, presentment_currency_code, total_price, subtotal_price, total_discounts,
       total_tax, total_shipping, total_refunded, total_price_presentment,
@@ -401,7 +419,38 @@ export async function writeOrderBatch(
       shopify_created_at = EXCLUDED.shopify_created_at, shopify_updated_at = EXCLUDED.shopify_updated_at,
       updated_at = now()
     WHERE "order".shopify_updated_at < EXCLUDED.shopify_updated_at
-    RETURNING id::text AS id, (xmax = 0) AS inserted`;
+    RETURNING id, (xmax = 0) AS inserted
+    ), written_refunds AS (
+      INSERT INTO refund (shop_id, id, order_id, shopify_created_at, note, shipping_refund, shipping_tax_refund)
+      SELECT ${shopId}, r.id, r.order_id, r.created_at AT TIME ZONE 'UTC', r.note, r.shipping_refund, r.shipping_tax_refund
+      FROM unnest(
+        ${newRefunds.map((r) => r.id)}::bigint[],
+        ${newRefunds.map((r) => r.orderId)}::bigint[],
+        ${newRefunds.map((r) => r.shopifyCreatedAt)}::timestamptz[],
+        ${newRefunds.map((r) => r.note)}::text[],
+        ${newRefunds.map((r) => r.shippingRefund)}::numeric[],
+        ${newRefunds.map((r) => r.shippingTaxRefund)}::numeric[]
+      ) AS r(id, order_id, created_at, note, shipping_refund, shipping_tax_refund)
+      JOIN o ON o.id = r.order_id AND o.inserted
+      ORDER BY r.id
+      ${REFUND_REPLACE_CONFLICT}
+      RETURNING id
+    ), rl AS (
+      INSERT INTO refund_line_item (shop_id, id, refund_id, line_item_id, quantity, subtotal, total_tax)
+      SELECT ${shopId}, x.id, x.refund_id, x.line_item_id, x.quantity, x.subtotal, x.total_tax
+      FROM unnest(
+        ${newRefundLines.map((x) => x.id)}::bigint[],
+        ${newRefundLines.map((x) => x.refundId)}::bigint[],
+        ${newRefundLines.map((x) => x.lineItemId)}::bigint[],
+        ${newRefundLines.map((x) => x.quantity)}::int[],
+        ${newRefundLines.map((x) => x.subtotal)}::numeric[],
+        ${newRefundLines.map((x) => x.totalTax)}::numeric[]
+      ) AS x(id, refund_id, line_item_id, quantity, subtotal, total_tax)
+      JOIN written_refunds w ON w.id = x.refund_id
+      ORDER BY x.id
+      ${REFUND_LINE_CONFLICT}
+    )
+    SELECT id::text AS id, inserted FROM o`;
   const appliedIds = new Set(appliedRows.map((r) => r.id));
   if (appliedIds.size === 0) return { applied: 0, localDates: oldDates, storedNewer, inserted: [] };
   const applied = candidates.filter((o) => appliedIds.has(o.id));
@@ -418,12 +467,16 @@ export async function writeOrderBatch(
     await tx.$executeRaw`DELETE FROM refund WHERE shop_id = ${shopId} AND order_id = ANY(${replaced}::bigint[])`;
   }
   await insertLineItems(tx, shopId, applied);
-  await insertRefunds(
-    tx,
-    shopId,
-    applied.flatMap((o) => o.refunds),
-    "replace",
-  );
+  // The inserted orders' refunds went in with them (above).
+  if (replaced.length > 0) {
+    const replacedIds = new Set(replaced);
+    await insertRefunds(
+      tx,
+      shopId,
+      applied.filter((o) => replacedIds.has(o.id)).flatMap((o) => o.refunds),
+      "replace",
+    );
+  }
   if (mustErase) await eraseRedactedOrders(tx, shopId, orderIds);
 
   const newDates = collectDates ? await storedLocalDates(tx, shopId, { orderIds }) : [];
@@ -468,12 +521,7 @@ async function insertRefunds(
 ): Promise<string[]> {
   const unique = uniqueById(refunds);
   if (unique.length === 0) return [];
-  const conflict =
-    mode === "replace"
-      ? Prisma.sql`ON CONFLICT (shop_id, id) DO UPDATE SET order_id = EXCLUDED.order_id,
-          shopify_created_at = EXCLUDED.shopify_created_at, note = EXCLUDED.note,
-          shipping_refund = EXCLUDED.shipping_refund, shipping_tax_refund = EXCLUDED.shipping_tax_refund`
-      : Prisma.sql`ON CONFLICT (shop_id, id) DO NOTHING`;
+  const conflict = mode === "replace" ? REFUND_REPLACE_CONFLICT : Prisma.sql`ON CONFLICT (shop_id, id) DO NOTHING`;
   // add-missing: only for orders we hold (a refund of an unknown order waits for the
   // order itself, which carries its refunds).
   const inserted = await tx.$queryRaw<{ id: string }[]>`
@@ -503,8 +551,7 @@ async function insertRefunds(
         ${lines.map((x) => x.subtotal)}::numeric[],
         ${lines.map((x) => x.totalTax)}::numeric[]
       ) AS x
-      ON CONFLICT (shop_id, id) DO UPDATE SET refund_id = EXCLUDED.refund_id, line_item_id = EXCLUDED.line_item_id,
-        quantity = EXCLUDED.quantity, subtotal = EXCLUDED.subtotal, total_tax = EXCLUDED.total_tax`;
+      ${REFUND_LINE_CONFLICT}`;
   }
   return [...insertedIds];
 }
