@@ -100,6 +100,11 @@ export async function poolTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection lost while checked out (server restart, terminated backend) is reported
+  // as an 'error' event on the client, which would end the process without a listener;
+  // the statement in flight fails on its own and the connection is discarded below.
+  const onError = (error: Error) => (broken = error);
+  client.on("error", onError);
   try {
     await client.query(`BEGIN; ${begin}`);
     const result = await work(rawTransactionClient(client));
@@ -109,6 +114,7 @@ export async function poolTransaction<T>(
     await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
+    client.off("error", onError);
     client.release(broken);
   }
 }
