@@ -11,7 +11,7 @@ import { startEmbeddedPostgres } from "./db/embedded-postgres.server";
 import { applyMigrations } from "./db/migrate.server";
 import { appPoolConfig } from "./db/pool-config";
 import { profileRollups } from "./insights/rollups";
-import { useBatchPool } from "./sync/batch-connection";
+import { registerBatchPool } from "./sync/batch-connection";
 
 declare global {
   // Survives Vite's module reloads in development, so we keep one pool and one
@@ -29,7 +29,7 @@ async function connect(): Promise<PrismaClient> {
     // An idle connection the server dropped is replaced on next use (without a listener the
     // error would end the process). The message only: the URL holds credentials.
     batchPool.on("error", (error) => console.error(`[sync] batch connection: ${error.message}`));
-    useBatchPool(client, batchPool);
+    registerBatchPool(client, batchPool);
     return client;
   }
   const dataDir = env.embeddedDataDir;

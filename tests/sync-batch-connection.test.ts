@@ -50,7 +50,8 @@ describe("batch connection", () => {
     const { client, sent } = recordingClient([{ id: "7" }], 3);
     const tx = rawTransactionClient(client);
     const at = new Date("2026-03-01T10:00:00.000Z");
-    const rows = await tx.$queryRaw`SELECT id FROM t WHERE a = ${5} AND b = ANY(${["1", "2"]}::bigint[]) AND c <= ${at}`;
+    const rows =
+      await tx.$queryRaw`SELECT id FROM t WHERE a = ${5} AND b = ANY(${["1", "2"]}::bigint[]) AND c <= ${at}`;
     expect(rows).toEqual([{ id: "7" }]);
     expect(sent[0]).toEqual({
       text: "SELECT id FROM t WHERE a = $1 AND b = ANY($2::bigint[]) AND c <= $3",
@@ -91,7 +92,9 @@ describe("batch connection", () => {
   });
 
   it(`runs the ingest's batches where the database allows (${inject("databaseKind")})`, async () => {
-    const shop = await prisma.shop.create({ data: { domain: uniqueShopDomain("batch-conn"), installedAt: new Date() } });
+    const shop = await prisma.shop.create({
+      data: { domain: uniqueShopDomain("batch-conn"), installedAt: new Date() },
+    });
     await prisma.syncState.create({ data: { shopId: shop.id, resource: "customers" } });
     statements.length = 0;
     await ingestBulkRecords(customerLines(5), {
@@ -114,7 +117,9 @@ describe("batch connection", () => {
   });
 
   it("a resume point of a sync state that is gone fails the batch, which rolls back", async () => {
-    const shop = await prisma.shop.create({ data: { domain: uniqueShopDomain("batch-conn"), installedAt: new Date() } });
+    const shop = await prisma.shop.create({
+      data: { domain: uniqueShopDomain("batch-conn"), installedAt: new Date() },
+    });
     await expect(
       ingestBulkRecords(customerLines(2), {
         prisma,

@@ -13,7 +13,7 @@
 // Never on the embedded database: its socket server shares one backend between
 // connections, so a second pool's transaction would interleave with the app's
 // (tests/sync-support.ts). A client gets a pool only when its creator says so
-// (`useBatchPool`: db.server.ts with DATABASE_URL, the benchmark, PostgreSQL tests);
+// (`registerBatchPool`: db.server.ts with DATABASE_URL, the benchmark, PostgreSQL tests);
 // without one the batches run through Prisma, as before.
 // docs/decisions/bulk-ingest-batch-connection.md.
 import { Prisma, type PrismaClient } from "@prisma/client";
@@ -25,7 +25,7 @@ export type RawTransactionClient = Pick<Prisma.TransactionClient, "$queryRaw" | 
 const pools = new WeakMap<object, pg.Pool>();
 
 /** Batch transactions of `prisma`'s database run on `pool` (PostgreSQL only, never the embedded server). */
-export function useBatchPool(prisma: PrismaClient, pool: pg.Pool): void {
+export function registerBatchPool(prisma: PrismaClient, pool: pg.Pool): void {
   pools.set(prisma, pool);
 }
 
@@ -38,7 +38,8 @@ export function batchPoolOf(prisma: PrismaClient): pg.Pool | undefined {
 function toPgValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
-  if (Array.isArray(value)) return value.some((v) => v instanceof Date || typeof v === "bigint") ? value.map(toPgValue) : value;
+  if (Array.isArray(value))
+    return value.some((v) => v instanceof Date || typeof v === "bigint") ? value.map(toPgValue) : value;
   return value;
 }
 

@@ -220,5 +220,6 @@ export async function writeBackfillResumePoint(
   const updated = await tx.$executeRaw`
     UPDATE sync_state SET backfill_cursor = ${cursor}, records_stored = ${recordsStored}::int, updated_at = now()
     WHERE shop_id = ${shopId} AND resource = ${resource}`;
-  if (updated !== 1) throw new Error(`no sync state of shop ${shopId} for ${resource}: the resume point was not written`);
+  if (updated !== 1)
+    throw new Error(`no sync state of shop ${shopId} for ${resource}: the resume point was not written`);
 }

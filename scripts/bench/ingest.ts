@@ -21,13 +21,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
 import { bulkRecords, readJsonl, type BulkRecord } from "../../app/sync/bulk";
-import {
-  ingestBulkRecords,
-  PROBED_TABLES,
-  writeBackfillResumePoint,
-  WRITTEN_TABLES,
-} from "../../app/sync/bulk-ingest";
-import { useBatchPool } from "../../app/sync/batch-connection";
+import { ingestBulkRecords, PROBED_TABLES, writeBackfillResumePoint, WRITTEN_TABLES } from "../../app/sync/bulk-ingest";
+import { registerBatchPool } from "../../app/sync/batch-connection";
 import { createSerialLane, DEFAULT_TUNING } from "../../app/sync/context";
 import { mapBulkChildren, mapGraphqlNodes, type ChildRecord } from "../../app/sync/record-writer";
 import { isLedgerLine, mapLedgerLines, type AgreementRecord, type SaleRecord } from "../../app/sync/sales-ledger";
@@ -570,7 +565,7 @@ export async function runIngestBench(options: {
   // As the app on PostgreSQL (db.server.ts): the batches over a pg pool of their own
   // (app/sync/batch-connection.ts). BENCH_INGEST_PRISMA=1: through Prisma, for comparison.
   const batchPool = process.env.BENCH_INGEST_PRISMA ? null : new pg.Pool({ connectionString: url, max: 2 });
-  if (batchPool) useBatchPool(prisma, batchPool);
+  if (batchPool) registerBatchPool(prisma, batchPool);
   const domain = "bench-ingest.myshopify.com";
   try {
     // Ours first, so its peak RSS is not what the limit's mapped rows left on the heap.

@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { inject } from "vitest";
-import { useBatchPool } from "~/sync/batch-connection";
+import { registerBatchPool } from "~/sync/batch-connection";
 
 /** A Prisma client on the run's migrated test database. Disconnect it in afterAll. */
 export function createTestPrisma(): PrismaClient {
@@ -16,7 +16,10 @@ export function createTestPrisma(): PrismaClient {
  */
 export function withBatchPool(prisma: PrismaClient, pool?: pg.Pool): PrismaClient {
   if (inject("databaseKind") === "embedded") return prisma;
-  useBatchPool(prisma, pool ?? new pg.Pool({ connectionString: inject("databaseUrl"), max: 2, allowExitOnIdle: true }));
+  registerBatchPool(
+    prisma,
+    pool ?? new pg.Pool({ connectionString: inject("databaseUrl"), max: 2, allowExitOnIdle: true }),
+  );
   return prisma;
 }
 
