@@ -1,8 +1,10 @@
 // The six dashboard endpoints as one framework-free function: parameters in, a
 // status + body out (JSON or CSV). The Remix routes only authenticate and resolve the
 // tenant; everything else about the HTTP answer is decided (and tested) here.
+import { answerKey, cachedAnswer, stringBytes } from "./answer-cache";
 import { toCsv, type CsvValue } from "./csv";
-import { parseInsightsParams, wantsCsv } from "./params";
+import { localToday } from "./dates";
+import { parseInsightsParams, wantsCsv, type InsightsParams } from "./params";
 import {
   getAverageOrderValueByDate,
   getNewCustomersByDate,
@@ -74,7 +76,9 @@ function csv(
 
 /**
  * Answer one dashboard endpoint for `shop` (already resolved from a verified session
- * token: nothing in `url` can choose the tenant).
+ * token: nothing in `url` can choose the tenant). Through the answer cache when the
+ * shop was read with its answer version (shop.ts): keyed by the resolved dates, so a
+ * default "last 30 days" is a new key after the shop's midnight.
  */
 export async function answerDashboardEndpoint(
   db: InsightsDb,
@@ -88,12 +92,28 @@ export async function answerDashboardEndpoint(
   if (!params.ok) return jsonAnswer(400, { error: params.error, parameter: params.parameter });
   const asCsv = wantsCsv(url.searchParams, accept);
   if (!asCsv.ok) return jsonAnswer(400, { error: asCsv.error, parameter: asCsv.parameter });
-  const { from, to } = params.value;
+  const { from, to, granularity, limit } = params.value;
+  const today = localToday(shop.ianaTimezone, now);
+  return cachedAnswer(
+    shop,
+    () => answerKey(shop, today, `api/dashboard/${endpoint}`, { from, to, granularity, limit, csv: asCsv.value }),
+    () => computeDashboardAnswer(db, shop, endpoint, params.value, asCsv.value),
+    { size: (answer) => stringBytes(answer.body), keep: (answer) => answer.status === 200 },
+  );
+}
 
+async function computeDashboardAnswer(
+  db: InsightsDb,
+  shop: InsightsShop,
+  endpoint: DashboardEndpoint,
+  params: InsightsParams,
+  asCsv: boolean,
+): Promise<EndpointResponse> {
+  const { from, to } = params;
   switch (endpoint) {
     case "summary": {
-      const summary = await getSummary(db, shop, params.value);
-      if (!asCsv.value) return jsonAnswer(200, summary);
+      const summary = await getSummary(db, shop, params);
+      if (!asCsv) return jsonAnswer(200, summary);
       const columns = ["period", "from", "to", "currency", ...TOTAL_KEYS];
       return csv(endpoint, from, to, columns, [
         { period: "current", from, to, currency: summary.currency, ...summary.totals },
@@ -101,8 +121,8 @@ export async function answerDashboardEndpoint(
       ]);
     }
     case "orders-by-date": {
-      const result = await getOrdersByDate(db, shop, params.value);
-      if (!asCsv.value) return jsonAnswer(200, result);
+      const result = await getOrdersByDate(db, shop, params);
+      if (!asCsv) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,
@@ -112,8 +132,8 @@ export async function answerDashboardEndpoint(
       );
     }
     case "new-customers-by-date": {
-      const result = await getNewCustomersByDate(db, shop, params.value);
-      if (!asCsv.value) return jsonAnswer(200, result);
+      const result = await getNewCustomersByDate(db, shop, params);
+      if (!asCsv) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,
@@ -123,8 +143,8 @@ export async function answerDashboardEndpoint(
       );
     }
     case "avg-order-value-by-date": {
-      const result = await getAverageOrderValueByDate(db, shop, params.value);
-      if (!asCsv.value) return jsonAnswer(200, result);
+      const result = await getAverageOrderValueByDate(db, shop, params);
+      if (!asCsv) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,
@@ -134,8 +154,8 @@ export async function answerDashboardEndpoint(
       );
     }
     case "top-customers": {
-      const result = await getTopCustomers(db, shop, params.value);
-      if (!asCsv.value) return jsonAnswer(200, result);
+      const result = await getTopCustomers(db, shop, params);
+      if (!asCsv) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,
@@ -145,8 +165,8 @@ export async function answerDashboardEndpoint(
       );
     }
     case "top-products": {
-      const result = await getTopProducts(db, shop, params.value);
-      if (!asCsv.value) return jsonAnswer(200, result);
+      const result = await getTopProducts(db, shop, params);
+      if (!asCsv) return jsonAnswer(200, result);
       return csv(
         endpoint,
         from,

@@ -2,8 +2,12 @@
 // authenticate, then hand the verified shop domain here. The tenant is that domain
 // and nothing else; headers such as x-tenant-id are never read.
 import type { PrismaClient } from "@prisma/client";
-import { answerRetentionEndpoint, type RetentionEndpoint } from "./cohorts";
+import { answerKey, cachedAnswer, stringBytes } from "./answer-cache";
+import { answerRetentionEndpoint, parseCohortParams, type RetentionEndpoint } from "./cohorts";
+import { localToday } from "./dates";
 import { answerDashboardEndpoint, type DashboardEndpoint, type EndpointResponse } from "./endpoints";
+import { wantsCsv } from "./params";
+import type { InsightsShop } from "./queries";
 import { findInsightsShop } from "./shop";
 
 export async function dashboardResponse(
@@ -11,6 +15,7 @@ export async function dashboardResponse(
   verifiedShopDomain: string,
   endpoint: DashboardEndpoint,
   request: Request,
+  now?: Date,
 ): Promise<Response> {
   const shop = await findInsightsShop(prisma, verifiedShopDomain);
   if (!shop) {
@@ -23,6 +28,7 @@ export async function dashboardResponse(
     endpoint,
     new URL(request.url),
     request.headers.get("Accept"),
+    now,
   );
   return httpAnswer(answer);
 }
@@ -33,11 +39,40 @@ export async function retentionResponse(
   verifiedShopDomain: string,
   endpoint: RetentionEndpoint,
   request: Request,
+  now?: Date,
 ): Promise<Response> {
   const shop = await findInsightsShop(prisma, verifiedShopDomain);
   if (!shop) return jsonResponse(404, { error: "shop not installed" });
   const url = new URL(request.url);
-  return httpAnswer(await answerRetentionEndpoint(prisma, shop, endpoint, url, request.headers.get("Accept")));
+  const accept = request.headers.get("Accept");
+  return httpAnswer(await cachedRetentionAnswer(prisma, shop, endpoint, url, accept, now));
+}
+
+/**
+ * answerRetentionEndpoint through the answer cache, keyed by its parameters as it
+ * resolves them (concrete months and dates in the shop's zone); parameters it refuses
+ * are answered by it, uncached.
+ */
+export function cachedRetentionAnswer(
+  prisma: PrismaClient,
+  shop: InsightsShop,
+  endpoint: RetentionEndpoint,
+  url: URL,
+  accept: string | null,
+  now?: Date,
+): Promise<EndpointResponse> {
+  const compute = () => answerRetentionEndpoint(prisma, shop, endpoint, url, accept, now);
+  const params = parseCohortParams(url.searchParams, { timeZone: shop.ianaTimezone, now });
+  const asCsv = wantsCsv(url.searchParams, accept);
+  if (!params.ok || !asCsv.ok) return compute();
+  const { from, to, limit } = params.value;
+  const today = localToday(shop.ianaTimezone, now);
+  return cachedAnswer(
+    shop,
+    () => answerKey(shop, today, `api/insights/${endpoint}`, { from, to, limit, csv: asCsv.value }),
+    compute,
+    { size: (answer) => stringBytes(answer.body), keep: (answer) => answer.status === 200 },
+  );
 }
 
 function httpAnswer(answer: EndpointResponse): Response {

@@ -1,9 +1,10 @@
 // What the Overview, Customers and Products pages load, in one place, so their Remix
 // loaders stay thin: resolve the range (preset or from/to), then ask the queries.
 import type { PrismaClient } from "@prisma/client";
+import { answerKey, cachedAnswer, stringBytes } from "./answer-cache";
 import { localToday } from "./dates";
 import { CUSTOMER_SORTS, PRODUCT_SORTS, listCustomers, listProducts, type SortDirection } from "./lists";
-import { parseInsightsParams } from "./params";
+import { parseInsightsParams, type InsightsParams } from "./params";
 import { isDatePreset, presetOf, resolvePreset, type DatePreset } from "./presets";
 import {
   getAverageOrderValueByDate,
@@ -50,11 +51,31 @@ async function hasRollups(prisma: PrismaClient, shopId: number): Promise<boolean
 export async function loadOverview(prisma: PrismaClient, shop: InsightsShop, search: URLSearchParams, now?: Date) {
   const { range, error } = resolvePageRange(search, shop, now);
   const granularity = granularityOf(search);
-  const [sync, hasData] = await Promise.all([getBackfillProgress(prisma, shop.id), hasRollups(prisma, shop.id)]);
+  // The import's progress is not an answer of the rollups (no version covers it): read every time.
+  const [sync, hasData] = await Promise.all([
+    getBackfillProgress(prisma, shop.id),
+    cachedAnswer(
+      shop,
+      () => answerKey(shop, range.today, "page/has-rollups", {}),
+      () => hasRollups(prisma, shop.id),
+      { size: () => 64 },
+    ),
+  ]);
   if (!hasData && !sync.completed) {
     return { shop, range, granularity, error, sync, ready: false as const };
   }
   const params = { from: range.from, to: range.to, granularity, limit: 5 };
+  // The dashboard endpoints' six answers, cached together (one entry per range and granularity).
+  const figures = await cachedAnswer(
+    shop,
+    () => answerKey(shop, range.today, "page/overview", params),
+    () => overviewFigures(prisma, shop, params),
+    { size: (value) => stringBytes(JSON.stringify(value)) },
+  );
+  return { shop, range, granularity, error, sync, ready: true as const, ...figures };
+}
+
+async function overviewFigures(prisma: PrismaClient, shop: InsightsShop, params: InsightsParams) {
   const [summary, orders, averageOrderValue, newCustomers, topCustomers, topProducts] = await Promise.all([
     getSummary(prisma, shop, params),
     getOrdersByDate(prisma, shop, params),
@@ -64,12 +85,6 @@ export async function loadOverview(prisma: PrismaClient, shop: InsightsShop, sea
     getTopProducts(prisma, shop, params),
   ]);
   return {
-    shop,
-    range,
-    granularity,
-    error,
-    sync,
-    ready: true as const,
     summary,
     orders: orders.series,
     averageOrderValue: averageOrderValue.series,
