@@ -2,7 +2,10 @@
 // with App Bridge session tokens signed as Shopify signs them, on a store already in
 // the benchmark database. p50/p95/p99 at concurrency 1 and 16; baseline in the same
 // run: GET /healthz (one database round trip) on the same server at the same
-// concurrency.
+// concurrency. Every request of a row asks the same answer, so after the warm-up the app
+// serves it from its answer cache (app/insights/answer-cache.ts: one read of the shop and
+// its answer version instead of the answer's queries); what a miss costs is the
+// in-process answer time of the store rows.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
