@@ -76,7 +76,11 @@ async function cohortSnapshot(shopId: number) {
       orderBy: [{ customerId: "asc" }, { localDate: "asc" }],
     }),
     prisma.insightsCustomerCohort.findMany({ where, orderBy: { customerId: "asc" } }),
-    prisma.insightsCustomerCohortMonth.findMany({ where, orderBy: [{ customerId: "asc" }, { month: "asc" }] }),
+    prisma.insightsCustomerMonth.findMany({
+      where,
+      select: { customerId: true, month: true, orders: true, netSales: true },
+      orderBy: [{ customerId: "asc" }, { month: "asc" }],
+    }),
     prisma.insightsCohortMonth.findMany({ where, orderBy: [{ cohortMonth: "asc" }, { offset: "asc" }] }),
     prisma.insightsCohortProduct.findMany({ where, orderBy: [{ cohortMonth: "asc" }, { productId: "asc" }] }),
     prisma.insightsCohortGap.findMany({ where, orderBy: [{ cohortMonth: "asc" }, { gapDays: "asc" }] }),
@@ -90,14 +94,14 @@ async function cohortSnapshot(shopId: number) {
 
 /**
  * What a shop imported before the cohort rollups has: no cohort rows, no retention figures
- * on its customer days (net_sales null) and no build record.
+ * on its customer days and months (net_sales null) and no build record.
  */
 async function forgetCohorts(shopId: number, options: { keepBuildRecord?: boolean } = {}) {
   const where = { shopId };
   await prisma.$transaction([
     prisma.insightsCustomerDay.updateMany({ where, data: { netSales: null } }),
+    prisma.insightsCustomerMonth.updateMany({ where, data: { netSales: null } }),
     prisma.insightsCustomerCohort.deleteMany({ where }),
-    prisma.insightsCustomerCohortMonth.deleteMany({ where }),
     prisma.insightsCohortMonth.deleteMany({ where }),
     prisma.insightsCohortProduct.deleteMany({ where }),
     prisma.insightsCohortGap.deleteMany({ where }),

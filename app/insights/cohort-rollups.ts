@@ -2,11 +2,12 @@
 // per local day and month, and per cohort month the triangle (active customers and net
 // sales per month offset), the days to the second order and the first-order products.
 // Refreshed inside recomputeRollups' transaction, after it recomputed the customer-day
-// rows of the touched days (insights_customer_day carries the retention day figures,
-// net_sales); the customers on them get their first two orders again (two index entries each) and their month rows of the touched
-// months summed from their day rows (all months only when their cohort moved); the
-// cohort tables (sums over customers) get each of those customers' new contribution
-// minus their old one, read from the rows replaced — so a batch costs its days and
+// rows of the touched days and months (insights_customer_day and insights_customer_month
+// carry the retention figures, net_sales); the customers on them get their first two
+// orders again (two index entries each); the cohort tables (sums over customers) get
+// each of those customers' new contribution minus their old one, read from the rows
+// replaced (the month rows of the touched months; all months of a customer whose cohort
+// moved, since each lands in another triangle cell) — so a batch costs its days and
 // customers, not their histories or their cohorts' size, and replaying it changes nothing
 // (docs/metrics.md, Retention; docs/decisions/retention-cohorts.md).
 import { Prisma } from "@prisma/client";
@@ -121,14 +122,20 @@ async function createWorkTables(tx: Tx): Promise<void> {
 /**
  * Rebuild the shop's retention rollups from scratch (a shop that predates them, or whose
  * rows are gone): one pass over its orders and sales by customer and day
- * (stageCustomerDays), the customer days' net_sales set from it where they differ (a
- * shop that predates them has none), then rebuildCohortsFromStage.
+ * (stageCustomerDays), the customer days' and months' net_sales set from it where they
+ * differ (a shop that predates them has none), then rebuildCohortsFromStage.
  */
 export async function rebuildCohortRollups(tx: Tx, shopId: number): Promise<void> {
   const [shop] = await tx.$queryRaw<{ tz: string }[]>`SELECT iana_timezone AS tz FROM shop WHERE id = ${shopId}`;
   if (!shop) return;
   await stageCustomerDays(tx, shopId, shop.tz);
   await tx.$executeRaw`
+    WITH months AS (
+      UPDATE insights_customer_month m SET net_sales = r.net_sales
+      FROM rebuild_customer_month r
+      WHERE m.shop_id = ${shopId} AND m.customer_id = r.customer_id AND m.month = r.month
+        AND m.net_sales IS DISTINCT FROM r.net_sales
+    )
     UPDATE insights_customer_day d SET net_sales = r.net_sales
     FROM (SELECT customer_id, local_date, CASE WHEN in_cohort THEN net_sales END AS net_sales FROM rebuild_customer_day) r
     WHERE d.shop_id = ${shopId} AND d.customer_id = r.customer_id AND d.local_date = r.local_date
@@ -138,8 +145,8 @@ export async function rebuildCohortRollups(tx: Tx, shopId: number): Promise<void
 
 /**
  * Every retention rollup of the shop from the staged customer days and months
- * (stageCustomerDays, in this transaction) but the day figures (insights_customer_day,
- * written by the caller): the month rows copied, each
+ * (stageCustomerDays, in this transaction) but the day and month figures
+ * (insights_customer_day and insights_customer_month, written by the caller): each
  * customer's first two orders from their first two order days, and the cohort tables
  * summed straight from the customer rows — what the refreshes' contributions add up to
  * from empty tables. Records the build (insights_cohort_build): from then on, refreshes
@@ -152,14 +159,9 @@ export async function rebuildCohortsFromStage(tx: Tx, shopId: number): Promise<v
       ON CONFLICT (shop_id) DO UPDATE SET built_at = excluded.built_at
     ),
     a AS (DELETE FROM insights_customer_cohort WHERE shop_id = ${shopId}),
-    b AS (DELETE FROM insights_customer_cohort_month WHERE shop_id = ${shopId}),
     c AS (DELETE FROM insights_cohort_month WHERE shop_id = ${shopId}),
     d AS (DELETE FROM insights_cohort_gap WHERE shop_id = ${shopId})
     DELETE FROM insights_cohort_product WHERE shop_id = ${shopId}`;
-  await tx.$executeRaw`
-    INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)
-    SELECT ${shopId}, customer_id, month, cohort_orders, net_sales FROM rebuild_customer_month WHERE in_cohort
-    ORDER BY customer_id, month`;
   // First and second order by (processed_at, id): the first lies on the customer's first
   // order day, the second on that day too when it had two, else on the next order day.
   // The first order's id is the first entry of the customer's (shop_id, customer_id,
@@ -192,12 +194,12 @@ export async function rebuildCohortsFromStage(tx: Tx, shopId: number): Promise<v
       SELECT ${shopId}, c.cohort_month,
         ((extract(year FROM m.month) - extract(year FROM c.cohort_month)) * 12
           + extract(month FROM m.month) - extract(month FROM c.cohort_month))::int AS month_offset,
-        count(*) FILTER (WHERE m.cohort_orders > 0)::int, sum(m.net_sales)
+        count(*) FILTER (WHERE m.orders > 0)::int, sum(m.net_sales)
       FROM rebuild_customer_month m
       JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.customer_id = m.customer_id
-      WHERE m.in_cohort
+      WHERE m.net_sales IS NOT NULL
       GROUP BY c.cohort_month, month_offset
-      HAVING count(*) FILTER (WHERE m.cohort_orders > 0) <> 0 OR sum(m.net_sales) <> 0
+      HAVING count(*) FILTER (WHERE m.orders > 0) <> 0 OR sum(m.net_sales) <> 0
     ),
     gaps AS (
       INSERT INTO insights_cohort_gap (shop_id, cohort_month, gap_days, customers)
@@ -234,31 +236,31 @@ function customerContributions(rows: string, sign: 1 | -1): Prisma.Sql {
     FROM ${c} c CROSS JOIN unnest(c.first_products) AS p(product_id)`;
 }
 
-/** Triangle-cell contribution rows of customer-month rows `m` whose customers' cohort rows are in the table. */
-function cellContributions(shopId: number, months: string, sign: 1 | -1): Prisma.Sql {
-  const m = Prisma.raw(months);
+/** Triangle-cell contribution rows of customer-month rows `months` whose customers' cohort rows are in the table. */
+function cellContributions(shopId: number, months: Prisma.Sql, sign: 1 | -1): Prisma.Sql {
   return Prisma.sql`
     SELECT 1::smallint, c.cohort_month,
       ((extract(year FROM m.month) - extract(year FROM c.cohort_month)) * 12
         + extract(month FROM m.month) - extract(month FROM c.cohort_month))::bigint,
       ${sign} * (m.orders > 0)::int, ${sign} * m.net_sales, 0, 0, 0, 0
-    FROM ${m} m
+    FROM (${months}) m
     JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.customer_id = m.customer_id`;
 }
 
 /**
- * Replace the affected customers' cohort rows (from cohort_new) and month rows, recording
- * their old and new contributions in cohort_delta. `months`: the batch's months — the
- * month rows replaced (summed from the day rows) are those, except for customers whose
- * cohort month changed or who are new (cohort_moved): every month of theirs, since each
- * lands in another triangle cell now.
+ * Replace the affected customers' cohort rows (from cohort_new), recording their old and
+ * new contributions in cohort_delta. `months`: the batch's months, whose month rows
+ * recomputeRollups replaced (the old retention rows are in
+ * insights_replaced_customer_month) — a customer's triangle cells change only there,
+ * except for customers whose cohort month changed or who are new (cohort_moved): every
+ * month of theirs, since each lands in another triangle cell now.
  */
 async function replaceCustomers(tx: Tx, shopId: number, months: string[]): Promise<void> {
   // Customer lists as arrays (= ANY(ARRAY(…))): the planner knows nothing of the work
   // tables' sizes and would otherwise read whole rollup tables and probe the list per row;
   // an array is an index condition on the key's prefix, whatever its length.
-  // Staying: same cohort month before and after (only those with a cohort row: month rows
-  // exist for customers with a non-test order); moved: another cohort month, new or gone.
+  // Staying: same cohort month before and after (only those with a cohort row: retention
+  // months exist for customers with a non-test order); moved: another cohort month, new or gone.
   const staying = Prisma.raw(`ARRAY(SELECT n.customer_id FROM cohort_new n
     WHERE NOT EXISTS (SELECT 1 FROM cohort_moved v WHERE v.customer_id = n.customer_id))`);
   const moved = Prisma.raw(`ARRAY(SELECT customer_id FROM cohort_moved)`);
@@ -269,30 +271,25 @@ async function replaceCustomers(tx: Tx, shopId: number, months: string[]): Promi
       LEFT JOIN insights_customer_cohort c ON c.shop_id = ${shopId} AND c.customer_id = a.customer_id
       LEFT JOIN cohort_new n ON n.customer_id = a.customer_id
       WHERE c.cohort_month IS DISTINCT FROM date_trunc('month', n.first_date)::date`;
-  // The sibling CTEs see the rows as they were before this statement: the old cohort
-  // rows are still joined to the old month rows being deleted.
+  // Old contributions: the replaced month rows (affected customers only; those without
+  // an old cohort row join none) and the moved customers' other months, unchanged. The
+  // sibling CTE's DELETE is not seen: the old cohort rows are still joined.
+  const oldMonths = Prisma.sql`
+      SELECT customer_id, month, orders, net_sales FROM insights_replaced_customer_month
+      UNION ALL
+      SELECT m.customer_id, m.month, m.orders, m.net_sales FROM insights_customer_month m
+      WHERE m.shop_id = ${shopId} AND m.customer_id = ANY(${moved}) AND m.month <> ALL(${months}::date[])
+        AND m.net_sales IS NOT NULL`;
   await tx.$executeRaw`
       WITH removed AS (
         DELETE FROM insights_customer_cohort
         WHERE shop_id = ${shopId} AND customer_id = ANY(ARRAY(SELECT customer_id FROM cohort_affected))
         RETURNING cohort_month, first_date, second_date, first_products
-      ),
-      removed_staying AS (
-        DELETE FROM insights_customer_cohort_month m
-        WHERE m.shop_id = ${shopId} AND m.customer_id = ANY(${staying}) AND m.month = ANY(${months}::date[])
-        RETURNING customer_id, month, orders, net_sales
-      ),
-      removed_moved AS (
-        DELETE FROM insights_customer_cohort_month m
-        WHERE m.shop_id = ${shopId} AND m.customer_id = ANY(${moved})
-        RETURNING customer_id, month, orders, net_sales
       )
       INSERT INTO cohort_delta
       ${customerContributions("removed", -1)}
       UNION ALL
-      ${cellContributions(shopId, "removed_staying", -1)}
-      UNION ALL
-      ${cellContributions(shopId, "removed_moved", -1)}`;
+      ${cellContributions(shopId, oldMonths, -1)}`;
   await tx.$executeRaw`
     WITH inserted AS (
       INSERT INTO insights_customer_cohort
@@ -306,26 +303,17 @@ async function replaceCustomers(tx: Tx, shopId: number, months: string[]): Promi
       RETURNING cohort_month, first_date, second_date, first_products
     )
     INSERT INTO cohort_delta ${customerContributions("inserted", 1)}`;
-  // Months in their own statement: their cells join the cohort rows just written. Only
-  // customers with a cohort row (a non-test order) have month rows, summed from their
-  // retention days (net_sales not null).
-  const source = Prisma.sql`
-      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_day d
-      WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${staying})
-        AND d.local_date >= ${months[0]}::date AND d.local_date < (${months[months.length - 1]}::date + interval '1 month')
-        AND date_trunc('month', d.local_date)::date = ANY(${months}::date[]) AND d.net_sales IS NOT NULL
+  // New contributions in their own statement: their cells join the cohort rows just
+  // written. The retention months (net_sales not null) of the batch's months, all of a
+  // moved customer's.
+  const newMonths = Prisma.sql`
+      SELECT m.customer_id, m.month, m.orders, m.net_sales FROM insights_customer_month m
+      WHERE m.shop_id = ${shopId} AND m.customer_id = ANY(${staying}) AND m.month = ANY(${months}::date[])
+        AND m.net_sales IS NOT NULL
       UNION ALL
-      SELECT d.customer_id, d.local_date, d.orders, d.net_sales FROM insights_customer_day d
-      WHERE d.shop_id = ${shopId} AND d.customer_id = ANY(${movedKept}) AND d.net_sales IS NOT NULL`;
-  await tx.$executeRaw`
-    WITH months AS (
-      INSERT INTO insights_customer_cohort_month (shop_id, customer_id, month, orders, net_sales)
-      SELECT ${shopId}, customer_id, date_trunc('month', local_date)::date, sum(orders)::int, sum(net_sales)
-      FROM (${source}) AS days
-      GROUP BY customer_id, date_trunc('month', local_date)::date
-      RETURNING customer_id, month, orders, net_sales
-    )
-    INSERT INTO cohort_delta ${cellContributions(shopId, "months", 1)}`;
+      SELECT m.customer_id, m.month, m.orders, m.net_sales FROM insights_customer_month m
+      WHERE m.shop_id = ${shopId} AND m.customer_id = ANY(${movedKept}) AND m.net_sales IS NOT NULL`;
+  await tx.$executeRaw`INSERT INTO cohort_delta ${cellContributions(shopId, newMonths, 1)}`;
 }
 
 /** Add the summed contributions to the cohort tables, then drop the rows left at zero. */

@@ -155,15 +155,15 @@ async function rebuildProductDays(tx: Tx, shopId: number): Promise<void> {
 }
 
 /**
- * Month tables of the shop (customer months staged, product months from the product
- * days), inserted in primary-key order: the shop's rows then extend the key index page
+ * Month tables of the shop (customer months staged, with their retention figure; product
+ * months from the product days), inserted in primary-key order: the shop's rows then extend the key index page
  * by page instead of dirtying pages all over it (random-order inserts of ~1M rows evict
  * and rewrite index pages many times).
  */
 async function rebuildMonths(tx: Tx, shopId: number): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO insights_customer_month (shop_id, customer_id, month, orders, net_total, upper_bound)
-    SELECT ${shopId}, customer_id, month, orders, net_total, upper_bound
+    INSERT INTO insights_customer_month (shop_id, customer_id, month, orders, net_total, upper_bound, net_sales)
+    SELECT ${shopId}, customer_id, month, orders, net_total, upper_bound, net_sales
     FROM rebuild_customer_month
     ORDER BY customer_id, month`;
   await tx.$executeRaw(insertProductMonthsSql(shopId, null));

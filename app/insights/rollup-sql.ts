@@ -82,7 +82,8 @@ export function refillCustomerDaysSql(shopId: number, dates: readonly string[], 
  * `rebuild_customer_day`: per customer x local day the orders processed, total sales
  * (net_total) and net sales (net_sales of insights_customer_day), in_cohort when the day
  * has an order or a net-sales sale (a retention day: net_sales not null).
- * `rebuild_customer_month`: the same by local month.
+ * `rebuild_customer_month`: the same by local month, net_sales summed over the retention
+ * days only (null without one: insights_customer_month.net_sales).
  */
 export async function stageCustomerDays(tx: Tx, shopId: number, tz: string): Promise<void> {
   await tx.$executeRawUnsafe(`DO $$ BEGIN
@@ -92,8 +93,7 @@ export async function stageCustomerDays(tx: Tx, shopId: number, tz: string): Pro
       customer_id bigint, local_date date, orders int, net_total numeric, net_sales numeric, in_cohort boolean
     ) ON COMMIT DROP;
     CREATE TEMP TABLE rebuild_customer_month (
-      customer_id bigint, month date, orders int, net_total numeric, upper_bound numeric,
-      cohort_orders int, net_sales numeric, in_cohort boolean
+      customer_id bigint, month date, orders int, net_total numeric, upper_bound numeric, net_sales numeric
     ) ON COMMIT DROP;
   END $$`);
   // One aggregation over the orders (one order each) and their sales (their amounts)
@@ -119,8 +119,7 @@ export async function stageCustomerDays(tx: Tx, shopId: number, tz: string): Pro
   await tx.$executeRaw`
     INSERT INTO rebuild_customer_month
     SELECT customer_id, date_trunc('month', local_date)::date, sum(orders)::int, sum(net_total),
-      sum(greatest(net_total, 0)), sum(orders) FILTER (WHERE in_cohort), sum(net_sales) FILTER (WHERE in_cohort),
-      bool_or(in_cohort)
+      sum(greatest(net_total, 0)), sum(net_sales) FILTER (WHERE in_cohort)
     FROM rebuild_customer_day
     GROUP BY customer_id, date_trunc('month', local_date)::date`;
   await tx.$executeRawUnsafe(`DO $$ BEGIN ANALYZE rebuild_customer_day; ANALYZE rebuild_customer_month; END $$`);

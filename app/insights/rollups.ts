@@ -94,7 +94,13 @@ export async function recomputeRollups(
  * links changed (their shop-day customer figures must be recomputed too).
  */
 async function recomputeCustomerDays(tx: Tx, shopId: number, dates: string[]): Promise<string[]> {
-  await tx.$executeRaw`CREATE TEMP TABLE insights_affected_customer (customer_id bigint PRIMARY KEY) ON COMMIT DROP`;
+  // insights_replaced_customer_month: the retention refresh (cohort-rollups.ts) takes the
+  // replaced month rows' contribution out of the cohort tables (recomputeCustomerMonths).
+  await tx.$executeRawUnsafe(`DO $$ BEGIN
+    CREATE TEMP TABLE insights_affected_customer (customer_id bigint PRIMARY KEY) ON COMMIT DROP;
+    CREATE TEMP TABLE insights_replaced_customer_month (customer_id bigint, month date, orders int, net_sales numeric)
+      ON COMMIT DROP;
+  END $$`);
   await tx.$executeRaw`
     WITH removed AS (
       DELETE FROM insights_customer_day
@@ -192,16 +198,24 @@ async function relinkNeighboursOfDates(tx: Tx, shopId: number, dates: string[]):
   return changed.map((row) => row.local_date);
 }
 
-/** Month sums of the customers whose days were just rebuilt (insights_affected_customer). */
+/**
+ * Month sums of the customers whose days were just rebuilt (insights_affected_customer),
+ * the retention figure too (net_sales: null without a retention day); the replaced
+ * retention months (net_sales not null) are kept in insights_replaced_customer_month.
+ */
 async function recomputeCustomerMonths(tx: Tx, shopId: number, months: string[]): Promise<void> {
   await tx.$executeRaw`
-    DELETE FROM insights_customer_month
-    WHERE shop_id = ${shopId} AND month = ANY(${months}::date[])
-      AND customer_id IN (SELECT customer_id FROM insights_affected_customer)`;
+    WITH removed AS (
+      DELETE FROM insights_customer_month
+      WHERE shop_id = ${shopId} AND month = ANY(${months}::date[])
+        AND customer_id IN (SELECT customer_id FROM insights_affected_customer)
+      RETURNING customer_id, month, orders, net_sales
+    )
+    INSERT INTO insights_replaced_customer_month SELECT * FROM removed WHERE net_sales IS NOT NULL`;
   await tx.$executeRaw`
-    INSERT INTO insights_customer_month (shop_id, customer_id, month, orders, net_total, upper_bound)
+    INSERT INTO insights_customer_month (shop_id, customer_id, month, orders, net_total, upper_bound, net_sales)
     SELECT ${shopId}, cd.customer_id, date_trunc('month', cd.local_date)::date, sum(cd.orders)::int,
-      sum(cd.net_total), sum(greatest(cd.net_total, 0))
+      sum(cd.net_total), sum(greatest(cd.net_total, 0)), sum(cd.net_sales)
     FROM insights_customer_day cd
     WHERE cd.shop_id = ${shopId}
       AND cd.customer_id IN (SELECT customer_id FROM insights_affected_customer)
