@@ -99,6 +99,30 @@ describe("answer cache over HTTP", () => {
     expect(await ordersIn(a)).toBe(before);
   });
 
+  it("a cached answer goes gzip-compressed once to clients that accept it, as it is to others", async () => {
+    const fetchWith = async (encoding: string) =>
+      fetch(`${a.url}/api/dashboard/orders-by-date?from=2026-08-01&to=2026-11-04`, {
+        headers: {
+          "User-Agent": BROWSER_UA,
+          Authorization: `Bearer ${await sessionToken({ shop: shop.domain })}`,
+          "Accept-Encoding": encoding,
+        },
+      });
+    const plain = await fetchWith("identity");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const text = await plain.text();
+    expect(text.length).toBeGreaterThanOrEqual(1024); // over the compression threshold
+    for (const encoding of ["gzip", "br, gzip;q=0.8", "gzip, deflate, br, zstd"]) {
+      const zipped = await fetchWith(encoding);
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers.get("content-encoding")).toBe("gzip");
+      expect(zipped.headers.get("vary")).toContain("Accept-Encoding");
+      expect(await zipped.text()).toBe(text); // fetch decodes it
+    }
+    const refused = await fetchWith("gzip;q=0, identity");
+    expect(refused.headers.get("content-encoding")).toBeNull();
+  });
+
   it("a webhook that adds an order: the next answer counts it", async () => {
     const before = await ordersIn(a);
     expect(await ordersIn(a)).toBe(before); // cached now
