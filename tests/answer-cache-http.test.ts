@@ -143,6 +143,9 @@ describe("answer cache over HTTP", () => {
     expect(await ordersIn(a)).toBe(orders + 1);
     expect(await ordersIn(b)).toBe(orders + 1);
 
+    // Both hold the top customers at the version the order left.
+    expect(await topNames(a)).toEqual(names);
+    expect(await topNames(b)).toEqual(names);
     // A customer's new name through A (no rollup changes: the customer row's write moves the version).
     await deliver(a, "customers/update", {
       id: 101,
