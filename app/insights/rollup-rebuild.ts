@@ -2,8 +2,8 @@
 // repair). In one transaction under the shop's rollup lock: readers see the shop's old
 // rows until it commits, and other shops' rows are never touched (the tables are shared).
 // The orders and sales are read by customer and day once (stageCustomerDays), and every
-// customer table — days, months, retention — is filled from that; the sales are read
-// once more, summed by day and product (stageSales), for the shop and product days. docs/decisions/rollup-rebuild.md.
+// customer table — days, months, retention — is filled from that; shop and product
+// days take one pass over the sales each. docs/decisions/rollup-rebuild.md.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { bumpAnswerVersion } from "./answer-version";
 import { rebuildCohortsFromStage } from "./cohort-rollups";
@@ -46,9 +46,8 @@ export async function recomputeAllRollups(
       await timed("delete", () => deleteRollups(tx, shopId));
       await timed("stage customer days", () => stageCustomerDays(tx, shopId, shop.tz));
       await timed("customer days", () => rebuildCustomerDays(tx, shopId));
-      await timed("stage sales", () => stageSales(tx, shopId, shop.tz));
       await timed("shop days", () => rebuildShopDays(tx, shopId, shop.tz));
-      await timed("product days", () => rebuildProductDays(tx, shopId));
+      await timed("product days", () => rebuildProductDays(tx, shopId, shop.tz));
       await timed("months", () => rebuildMonths(tx, shopId));
       await timed("cohorts", () => rebuildCohortsFromStage(tx, shopId));
       await clearTakenRollupDays(tx, shopId, taken);
@@ -91,31 +90,13 @@ async function rebuildCustomerDays(tx: Tx, shopId: number): Promise<void> {
 }
 
 /**
- * The shop's sales of non-test orders summed once by local date, product, line type and
- * action type: `rebuild_sale` (dropped at commit, unlogged, unindexed), the one read of
- * the sales for both the shop days and the product days. Every figure of either table
- * is a sum over sales selected by line type, action type and whether a product is set,
- * so summing these group sums gives exactly the sums over the sales (numeric addition is
- * exact); units refunded sum absolute quantities, staged apart (abs_quantity). Test
- * orders are an anti-join (a small hash), not a join of every order for its test flag.
+ * Sales of the shop's non-test orders (alias s): an anti-join on the few test orders
+ * (a small hash) instead of joining every order for its test flag.
  */
-async function stageSales(tx: Tx, shopId: number, tz: string): Promise<void> {
-  await tx.$executeRawUnsafe(`DO $$ BEGIN
-    DROP TABLE IF EXISTS pg_temp.rebuild_sale;
-    CREATE TEMP TABLE rebuild_sale (
-      local_date date, product_id bigint, line_type "SaleLineType", action_type "SaleActionType",
-      quantity bigint, abs_quantity bigint, total_amount numeric, total_tax numeric, total_discount_before_taxes numeric
-    ) ON COMMIT DROP;
-  END $$`);
-  await tx.$executeRaw`
-    INSERT INTO rebuild_sale
-    SELECT ${localDateSql("s.happened_at", tz)}, s.product_id, s.line_type, s.action_type,
-      sum(s.quantity), sum(abs(s.quantity)), sum(s.total_amount), sum(s.total_tax), sum(s.total_discount_before_taxes)
-    FROM sale s
-    WHERE s.shop_id = ${shopId} AND ${KNOWN_ACTION}
-      AND NOT EXISTS (SELECT 1 FROM "order" t WHERE t.shop_id = ${shopId} AND t.id = s.order_id AND t.test)
-    GROUP BY 1, 2, 3, 4`;
-  await tx.$executeRawUnsafe(`ANALYZE rebuild_sale`);
+function liveSales(shopId: number): Prisma.Sql {
+  return Prisma.sql`sale s
+      WHERE s.shop_id = ${shopId} AND ${KNOWN_ACTION}
+        AND NOT EXISTS (SELECT 1 FROM "order" t WHERE t.shop_id = ${shopId} AND t.id = s.order_id AND t.test)`;
 }
 
 async function rebuildShopDays(tx: Tx, shopId: number, tz: string): Promise<void> {
@@ -129,8 +110,8 @@ async function rebuildShopDays(tx: Tx, shopId: number, tz: string): Promise<void
       GROUP BY 1
     ),
     sale_day AS (
-      SELECT s.local_date, ${SALE_DAY_FIGURES}
-      FROM rebuild_sale s
+      SELECT ${localDateSql("s.happened_at", tz)} AS local_date, ${SALE_DAY_FIGURES}
+      FROM ${liveSales(shopId)}
       GROUP BY 1
     ),
     cd AS (SELECT * FROM insights_customer_day WHERE shop_id = ${shopId} AND orders > 0),
@@ -140,18 +121,20 @@ async function rebuildShopDays(tx: Tx, shopId: number, tz: string): Promise<void
   );
 }
 
-/** Every product day of the shop from the staged sales, written in (date, product) order as the range reads scan them. */
-async function rebuildProductDays(tx: Tx, shopId: number): Promise<void> {
+/** Every product day of the shop in one pass, written in (date, product) order as the range reads scan them. */
+async function rebuildProductDays(tx: Tx, shopId: number, tz: string): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO insights_product_day (shop_id, product_id, local_date, units_sold, units_refunded, net_sales)
-    SELECT ${shopId}, s.product_id, s.local_date,
-      coalesce(sum(s.quantity) FILTER (WHERE ${SOLD}), 0)::int,
-      coalesce(sum(s.abs_quantity) FILTER (WHERE s.action_type = 'RETURN'), 0)::int,
-      sum(s.total_amount - s.total_tax)
-    FROM rebuild_sale s
-    WHERE s.line_type = 'PRODUCT' AND s.product_id IS NOT NULL
-    GROUP BY s.local_date, s.product_id
-    ORDER BY s.local_date, s.product_id`;
+    SELECT ${shopId}, product_id, local_date, units_sold, units_refunded, net_sales
+    FROM (
+      SELECT s.product_id, ${localDateSql("s.happened_at", tz)} AS local_date,
+        coalesce(sum(s.quantity) FILTER (WHERE ${SOLD}), 0)::int AS units_sold,
+        coalesce(sum(abs(s.quantity)) FILTER (WHERE s.action_type = 'RETURN'), 0)::int AS units_refunded,
+        sum(s.total_amount - s.total_tax) AS net_sales
+      FROM ${liveSales(shopId)} AND s.line_type = 'PRODUCT' AND s.product_id IS NOT NULL
+      GROUP BY 1, 2
+    ) AS g
+    ORDER BY local_date, product_id`;
 }
 
 /**
