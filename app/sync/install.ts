@@ -60,7 +60,6 @@ async function restartSyncFromScratch(prisma: PrismaClient, shopId: number): Pro
     prisma.insightsCustomerMonth.deleteMany(where),
     prisma.insightsProductMonth.deleteMany(where),
     prisma.insightsCustomerCohort.deleteMany(where),
-    prisma.insightsCustomerCohortMonth.deleteMany(where),
     prisma.insightsCohortMonth.deleteMany(where),
     prisma.insightsCohortProduct.deleteMany(where),
     prisma.insightsCohortGap.deleteMany(where),

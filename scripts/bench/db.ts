@@ -45,7 +45,7 @@ export async function emptyDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`TRUNCATE shop, "Session", insights_shop_day, insights_customer_day, insights_product_day,
-      insights_customer_month, insights_product_month, insights_customer_cohort, insights_customer_cohort_month,
+      insights_customer_month, insights_product_month, insights_customer_cohort,
       insights_cohort_month, insights_cohort_product, insights_cohort_gap,
       insights_cohort_build RESTART IDENTITY CASCADE`);
   } finally {

@@ -76,7 +76,9 @@ export async function ensureStore(
     // Migrations added since the store was generated apply to it as to any existing shop.
     await applyMigrations(url);
     const prisma = benchPrisma(url);
-    const shop = await prisma.shop.findUnique({ where: { domain: DOMAIN } }).catch(() => null);
+    // A failed read is an error, not "no store": regenerating would drop a kept store
+    // (hours of generation at 10M) over, say, a client that is ahead of the database.
+    const shop = await prisma.shop.findUnique({ where: { domain: DOMAIN } });
     if (shop) {
       options.log(`store: reusing the ${orders.toLocaleString("en")}-order store in ${name}`);
       return { url, prisma, shop: toInsightsShop(shop), orders, range, generatedSeconds: null, rollupsBuilt: true };
