@@ -24,6 +24,8 @@ import { generatedStoreSpec, generateStore } from "./generate";
 const SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 const TIMEZONE = "America/New_York";
 const DOMAIN = "bench-store.myshopify.com";
+/** The app's 10-minute rebuild transaction is too short for a 10M store on a busy machine. */
+const REBUILD_TIMEOUT_MS = 3 * 60 * 60_000;
 const GENERATING = "bench-store-generating.myshopify.com";
 
 /** One database per store size, next to the bench database (BENCH_DATABASE_URL's server, name + `_store_N`). */
@@ -142,7 +144,7 @@ export async function runRebuild(store: BenchStore): Promise<RebuildFigures> {
   const started = performance.now();
   let days: number;
   try {
-    days = (await recomputeAllRollups(prisma, shop.id)).days;
+    days = (await recomputeAllRollups(prisma, shop.id, { timeoutMs: REBUILD_TIMEOUT_MS })).days;
   } finally {
     profileRollups(null);
   }
@@ -162,7 +164,7 @@ async function analyzeRollups(prisma: PrismaClient) {
 /** Rollups for a store generated in this run whose rebuild is not measured (--only dashboard). */
 export async function ensureRollups(store: BenchStore): Promise<void> {
   if (store.rollupsBuilt) return;
-  await recomputeAllRollups(store.prisma, store.shop.id);
+  await recomputeAllRollups(store.prisma, store.shop.id, { timeoutMs: REBUILD_TIMEOUT_MS });
   await analyzeRollups(store.prisma);
   store.rollupsBuilt = true;
 }
