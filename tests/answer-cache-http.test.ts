@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeAllRollups, type InsightsShop } from "~/insights";
 import { bumpAnswerVersion } from "~/insights/answer-version";
 import { startApp, type RunningApp } from "./helpers/app-server";
-import { createTestPrisma } from "./helpers/db";
+import { createOfflineSession, createTestPrisma } from "./helpers/db";
 import { sessionToken, webhookHeaders } from "./helpers/shopify-signing";
 import { webhooksApplied } from "./helpers/webhook-queue";
 import { buildFallBackStore } from "./insights-store-fixtures";
@@ -66,16 +66,7 @@ beforeAll(async () => {
   prisma = createTestPrisma();
   shop = await buildFallBackStore(prisma, "answer-cache");
   await recomputeAllRollups(prisma, shop.id);
-  await prisma.session.create({
-    data: {
-      id: `offline_${shop.domain}`,
-      shop: shop.domain,
-      state: "installed",
-      accessToken: "shpat_test",
-      isOnline: false,
-      scope: "read_orders",
-    },
-  });
+  await createOfflineSession(prisma, shop.domain, { scope: "read_orders" });
   [a, b] = await Promise.all([startApp(), startApp()]);
 });
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { launchChromium } from "./helpers/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeAllRollups, type InsightsShop } from "~/insights";
 import { startApp, type RunningApp } from "./helpers/app-server";
-import { createTestPrisma } from "./helpers/db";
+import { createOfflineSession, createTestPrisma } from "./helpers/db";
 import { sessionToken } from "./helpers/shopify-signing";
 import { buildFallBackStore } from "./insights-store-fixtures";
 
@@ -24,15 +24,7 @@ beforeAll(async () => {
   shop = await buildFallBackStore(prisma, "browser");
   browser = await launchChromium();
   await recomputeAllRollups(prisma, shop.id);
-  await prisma.session.create({
-    data: {
-      id: `offline_${shop.domain}`,
-      shop: shop.domain,
-      state: "installed",
-      accessToken: "shpat_test",
-      isOnline: false,
-    },
-  });
+  await createOfflineSession(prisma, shop.domain);
   await prisma.syncState.createMany({
     data: ["customers", "orders", "products"].map((resource) => ({
       shopId: shop.id,

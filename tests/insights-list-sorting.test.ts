@@ -12,7 +12,7 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeAllRollups, type InsightsShop } from "~/insights";
 import { startApp, type RunningApp } from "./helpers/app-server";
-import { createTestPrisma } from "./helpers/db";
+import { createOfflineSession, createTestPrisma } from "./helpers/db";
 import { sessionToken } from "./helpers/shopify-signing";
 import { BROWSER_USER_AGENT, hostParam } from "./helpers/stack";
 import { addOrders, createShop, type LedgerSale, type OrderSpec } from "./insights-store-fixtures";
@@ -212,15 +212,7 @@ beforeAll(async () => {
   order(null, day(16), "12.50", products.length - 4, 4);
   ledger = await addOrders(prisma, shop.id, "USD", orders);
   await recomputeAllRollups(prisma, shop.id);
-  await prisma.session.create({
-    data: {
-      id: `offline_${shop.domain}`,
-      shop: shop.domain,
-      state: "installed",
-      accessToken: "shpat_test",
-      isOnline: false,
-    },
-  });
+  await createOfflineSession(prisma, shop.domain);
 }, 180_000);
 afterAll(async () => {
   await app?.stop();

@@ -50,3 +50,21 @@ export function uniqueShopDomain(label = "shop"): string {
   const suffix = `${process.pid}-${Date.now().toString(36)}-${counter}`;
   return `${label}-${suffix}.myshopify.com`;
 }
+
+/** The shop's offline session, as the install leaves it (what authenticate.admin looks up). */
+export async function createOfflineSession(
+  prisma: PrismaClient,
+  shop: string,
+  options: { accessToken?: string; scope?: string } = {},
+): Promise<void> {
+  await prisma.session.create({
+    data: {
+      id: `offline_${shop}`,
+      shop,
+      state: "installed",
+      accessToken: options.accessToken ?? "shpat_test",
+      isOnline: false,
+      scope: options.scope,
+    },
+  });
+}
