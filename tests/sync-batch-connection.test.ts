@@ -97,6 +97,7 @@ describe("batch connection", () => {
     });
     await prisma.syncState.create({ data: { shopId: shop.id, resource: "customers" } });
     statements.length = 0;
+    const timeouts: string[] = [];
     await ingestBulkRecords(customerLines(5), {
       prisma,
       shopId: shop.id,
@@ -104,8 +105,17 @@ describe("batch connection", () => {
       exportedUntil: new Date("2026-03-02T00:00:00Z"),
       batchSize: 2,
       lane: createSerialLane(),
-      writeResumePoint: (tx, end, count) => writeBackfillResumePoint(tx, shop.id, "customers", `${end.line}`, count),
+      writeResumePoint: async (tx, end, count) => {
+        const [row] = await tx.$queryRaw<{ statement: string; idle: string }[]>`
+          SELECT current_setting('statement_timeout') AS statement,
+            current_setting('idle_in_transaction_session_timeout') AS idle`;
+        timeouts.push(`${row?.statement}/${row?.idle}`);
+        await writeBackfillResumePoint(tx, shop.id, "customers", `${end.line}`, count);
+      },
     });
+    // PostgreSQL: a stuck batch is ended by the server (Prisma's transaction timeout does not
+    // cover the pg pool); the embedded database's batches keep Prisma's.
+    if (inject("databaseKind") !== "embedded") expect(new Set(timeouts)).toEqual(new Set(["2min/2min"]));
     const beginsWithReady = statements.filter((s) => /^BEGIN; SELECT 1 AS ready/.test(s));
     // PostgreSQL: one message per batch opens it and takes the redaction lock (3 batches of 2, 2, 1 lines).
     expect(beginsWithReady).toHaveLength(inject("databaseKind") === "embedded" ? 0 : 3);

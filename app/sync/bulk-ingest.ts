@@ -155,7 +155,12 @@ export async function ingestBulkRecords(
           ${redactionLockShared(shopId)}) AS s`;
       if (pool) {
         // PostgreSQL: plain pg (batch-connection.ts), BEGIN and the first statement in one round trip.
-        await poolTransaction(pool, inlineIntegers(ready), work);
+        // Prisma's transaction timeout does not apply here: the server ends a statement, or
+        // a transaction left idle, after the same 120 s, so a stuck batch cannot hold its
+        // row locks and the shop's redaction lock indefinitely.
+        const guarded = Prisma.sql`SELECT 1 AS ready FROM (SELECT set_config('statement_timeout', '120s', true),
+            set_config('idle_in_transaction_session_timeout', '120s', true)) AS t, (${ready}) AS r`;
+        await poolTransaction(pool, inlineIntegers(guarded), work);
       } else {
         await prisma.$transaction(async (tx) => {
           await tx.$queryRaw(ready);
